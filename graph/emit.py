@@ -1,0 +1,148 @@
+"""Turn resolved facts into RDF triples, each fact reified with its evidence.
+
+For every (fact, piece of evidence) one `rdf:Statement` node names the article
+(prov:wasDerivedFrom, oa:hasSource), the rule (prov:wasGeneratedBy), an
+`oa:TextPositionSelector` whose offsets slice exactly its oa:exact, the sentence
+around it (kg:sentence), and for a date the rule that resolved it (kg:dateResolution).
+IRIs are hashes of content, so the same input gives the same IRIs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, XSD, Literal, URIRef
+
+from graph.records import Span
+from graph.resolve import Evidence, Facts, article_local
+from graph.rules import RuleSet
+from graph.vocab import KG, OA, PROV, SDO, digest, iri, slug
+
+# Rules that live in code rather than in schema/rules: the loader's and the date resolvers.
+BUILTIN_RULES = {
+    "article-headline": ("loader", "graph/load.py", "A first line with no sentence punctuation, followed by a blank line, is the headline."),
+    "article-date-marker": ("loader", "graph/load.py", "A leading ' date YYYY-MM-DD' marker is the date of publication."),
+    "name-recurrence": ("names", "graph/match.py", "A later use of a name (or its first or last word) found earlier in the article."),
+    "yearless-before-publication": ("dates", "graph/dates.py", "A day without a year, in a dated article: the latest such day on or before publication."),
+    "yearless-after-anchor": ("dates", "graph/dates.py", "A day without a year, in an undated article: the first such day after the latest full date written before it."),
+    "month-before-publication": ("dates", "graph/dates.py", "A bare month in a dated article: the latest such month on or before publication."),
+    "month-after-anchor": ("dates", "graph/dates.py", "A bare month in an undated article: the first such month after the latest date written before it."),
+    "last-month-previous-year": ("dates", "graph/dates.py", "'last September' in a dated article: that month of the year before publication."),
+    "last-month-in-anchor-year": ("dates", "graph/dates.py", "'last September' in an undated article: that month in the year of the latest date written before it."),
+    "years-before-publication": ("dates", "graph/dates.py", "'a year ago': the year of publication minus the years."),
+    "publication-year": ("dates", "graph/dates.py", "'earlier this year', 'recently': the year of publication."),
+    "anchor-year": ("dates", "graph/dates.py", "'earlier this year' in an undated article: the year of the latest date written before it."),
+    "weeks-before-anchor": ("dates", "graph/dates.py", "'two weeks after': the latest day written before it, minus the weeks."),
+}
+
+
+def rule_iri(rule_id: str) -> URIRef:
+    s = slug(rule_id)
+    return iri("rule", s if s == rule_id else f"{s}-{digest(rule_id, length=8)}")
+
+
+def article_iri(article_id: str) -> URIRef:
+    return iri("article", article_local(article_id))
+
+
+def selector_iri(span: Span) -> URIRef:
+    return iri("selector", f"{article_local(span.article)}-{span.start}-{span.end}")
+
+
+def _term_key(t) -> str:
+    return t.n3()
+
+
+def emit(facts: Facts, rules: RuleSet, texts: dict[str, str]) -> set[tuple]:
+    """All triples of the graph: ontology, articles, rules, facts and their provenance."""
+    triples: set[tuple] = set()
+    add = triples.add
+    for t in rules.ontology.graph():
+        add(t)
+
+    rules_dir = Path(rules.source_dir)
+    used = set(facts.rules_used) | {"article-headline", "article-date-marker"}
+
+    def evidence_node(s, p, o, ev: Evidence) -> None:
+        span = ev.span
+        node = iri("fact", digest(_term_key(s), _term_key(p), _term_key(o), span.article,
+                                  str(span.start), str(span.end), ev.rule, ev.resolution or "", length=24))
+        art = article_iri(span.article)
+        add((node, RDF.type, RDF.Statement))
+        add((node, RDF.subject, s))
+        add((node, RDF.predicate, p))
+        add((node, RDF.object, o))
+        add((node, PROV.wasDerivedFrom, art))
+        add((node, PROV.wasGeneratedBy, rule_iri(ev.rule)))
+        add((node, OA.hasSource, art))
+        sel = selector_iri(span)
+        add((node, OA.hasSelector, sel))
+        _selector(add, sel, span)
+        sentence = _sentence_of(facts.sentences.get(span.article, ()), span)
+        if sentence and texts.get(span.article) is not None:
+            a, b = sentence
+            ssel = selector_iri(Span(span.article, a, b, ""))
+            add((node, KG.sentence, ssel))
+            _selector(add, ssel, Span(span.article, a, b, texts[span.article][a:b]))
+        if ev.resolution and ev.resolution != "absolute":
+            add((node, KG.dateResolution, rule_iri(ev.resolution)))
+
+    # articles
+    for aid in sorted(facts.articles):
+        meta = facts.articles[aid]
+        art = article_iri(aid)
+        add((art, RDF.type, SDO.NewsArticle))
+        add((art, SDO.identifier, Literal(aid)))
+        add((art, RDFS.label, Literal(meta.headline.exact if meta.headline else aid)))
+        if meta.headline:
+            o = Literal(meta.headline.exact)
+            add((art, SDO.headline, o))
+            evidence_node(art, SDO.headline, o, Evidence(meta.headline, "article-headline"))
+        if meta.date:
+            o = Literal(meta.date, datatype=XSD.date)
+            add((art, SDO.datePublished, o))
+            evidence_node(art, SDO.datePublished, o, Evidence(meta.date_span, "article-date-marker"))
+
+    # facts
+    for (s, p, o), evidence in facts.facts.items():
+        add((s, p, o))
+        for ev in evidence:
+            evidence_node(s, p, o, ev)
+
+    # rules that produced something
+    for rid in sorted(used):
+        node = rule_iri(rid)
+        add((node, RDF.type, KG.Rule))
+        add((node, RDFS.label, Literal(rid)))
+        rule = rules.find(rid)
+        if rule is not None:
+            add((node, KG.ruleKind, Literal(rule.kind)))
+            add((node, KG.definedIn, Literal(f"{Path(rule.path).relative_to(rules_dir) if Path(rule.path).is_relative_to(rules_dir) else rule.path}:{rule.line}")))
+            if rule.get("description"):
+                add((node, RDFS.comment, Literal(str(rule.get("description")))))
+        elif rid in BUILTIN_RULES:
+            kind, where, comment = BUILTIN_RULES[rid]
+            add((node, KG.ruleKind, Literal(kind)))
+            add((node, KG.definedIn, Literal(where)))
+            add((node, RDFS.comment, Literal(comment)))
+        else:
+            inference = next((i for i in rules.settings["relations"].get("inferences", []) if i.get("id") == rid), None)
+            if inference:
+                add((node, KG.ruleKind, Literal("relations")))
+                add((node, KG.definedIn, Literal("relations.yaml")))
+                add((node, RDFS.comment, Literal(f"inference: {inference.get('infer')}")))
+    return triples
+
+
+def _selector(add, sel: URIRef, span: Span) -> None:
+    add((sel, RDF.type, OA.TextPositionSelector))
+    add((sel, OA.start, Literal(span.start, datatype=XSD.integer)))
+    add((sel, OA.end, Literal(span.end, datatype=XSD.integer)))
+    add((sel, OA.exact, Literal(span.exact)))
+
+
+def _sentence_of(sentences, span: Span):
+    for a, b in sentences:
+        if a <= span.start < b:
+            return (a, max(b, span.end)) if span.end <= b else None
+    return None

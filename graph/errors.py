@@ -1,0 +1,46 @@
+"""The errors the package raises; the CLI turns each into one line and an exit code.
+
+Exit codes (documented in the README):
+  0  success (a graph conforms, an ASK is true)
+  1  a negative answer (does not conform, ASK false, conflicts found with --check)
+  2  bad input: an article, a rule file, a query, an option
+  3  an output could not be written
+"""
+
+
+class KgError(Exception):
+    """Base class: a message meant for a person, and the exit code to use."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message if not self.hint else f"{self.message} (hint: {self.hint})"
+
+
+class ArticleError(KgError):
+    """An article cannot be read: names the file and, where known, the line."""
+
+
+class RuleError(KgError):
+    """A rule file is invalid: names the file, the line and the rule id."""
+
+    def __init__(self, path, line, rule_id, message, hint=None):
+        where = f"{path}:{line}" if line else str(path)
+        rid = f" rule {rule_id!r}:" if rule_id else ""
+        super().__init__(f"{where}:{rid} {message}", hint)
+        self.path, self.line, self.rule_id = path, line, rule_id
+
+
+class QueryError(KgError):
+    """A SPARQL query is malformed or cannot be run."""
+
+
+class OutputError(KgError):
+    """An output cannot be written where asked."""
+
+    exit_code = 3

@@ -1,0 +1,118 @@
+"""Load articles: UTF-8 text kept as read, so character offsets point into the file.
+
+Offsets count code points in the text exactly as `Path.read_text(encoding="utf-8")`
+returns it (universal newlines: CRLF reads as LF; a UTF-8 BOM is kept as U+FEFF),
+so `text[start:end] == exact` holds for every selector in any Python tool.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.errors import ArticleError
+from graph.records import ArticleMeta, Span
+
+# ` date YYYY-MM-DD` at the very start (after an optional BOM): metadata, not text.
+DATE_MARKER = re.compile(r"\A(\ufeff?)[ \t]*date[ \t]+(\d{4})-(\d{2})-(\d{2})(?=\s|\Z)")
+# A title: one line, no sentence punctuation at its end, followed by a blank line.
+TITLE_LINE = re.compile(r"\A\ufeff?[ \t]*([^\n]*?[^\s.!?;:,\"”’'])[ \t]*\n[ \t]*\n")
+TITLE_MAX_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's text and metadata; `body` is the text with the date marker blanked."""
+
+    meta: ArticleMeta
+    text: str
+    body: str  # same length as text: the marker replaced by spaces, so offsets agree
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+
+def decode(raw: bytes, path: str) -> str:
+    """Decode UTF-8 as `read_text` does, or raise an ArticleError naming file and line."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ArticleError(f"{path}:1: UTF-16 text; articles must be UTF-8",
+                           "convert it: iconv -f UTF-16 -t UTF-8")
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise ArticleError(f"{path}:{line}: binary data (NUL byte); articles must be UTF-8 text")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise ArticleError(
+            f"{path}:{line}: not UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start})",
+            "convert it: iconv -f LATIN1 -t UTF-8",
+        ) from None
+    # universal newlines, exactly as Path.read_text does
+    return io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8").read()
+
+
+def load_article(path: Path, article_id: str | None = None) -> Article:
+    """Read one article file; raise ArticleError with file and line when it cannot be used."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise ArticleError(f"{path}: cannot read: {err.strerror}") from None
+    return parse_article(raw, str(path), article_id or path.stem)
+
+
+def parse_article(raw: bytes, path: str, article_id: str) -> Article:
+    text = decode(raw, path)
+    if not text.strip("\ufeff \t\r\n"):
+        raise ArticleError(f"{path}:1: empty article (no text)")
+    body = text
+    date = date_span = None
+    m = DATE_MARKER.match(text)
+    if m:
+        year, month, day = (int(g) for g in m.group(2, 3, 4))
+        try:
+            date = _dt.date(year, month, day).isoformat()
+        except ValueError as err:
+            raise ArticleError(
+                f"{path}:1: impossible date in the ' date' marker: {m.group(2)}-{m.group(3)}-{m.group(4)} ({err})",
+                "write a real calendar date as YYYY-MM-DD",
+            ) from None
+        start = m.start(2)
+        date_span = Span(article_id, start, m.end(4), text[start : m.end(4)])
+        body = " " * m.end() + text[m.end() :]
+    headline = None
+    if not m:
+        t = TITLE_LINE.match(text)
+        if t and len(t.group(1).strip()) <= TITLE_MAX_CHARS:
+            headline = Span(article_id, t.start(1), t.end(1), t.group(1))
+    meta = ArticleMeta(
+        id=article_id,
+        path=path,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        headline=headline,
+        date=date,
+        date_span=date_span,
+    )
+    return Article(meta=meta, text=text, body=body)
+
+
+def discover(seeds: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """List the article files of a folder, sorted; and the files passed over, with why."""
+    seeds = Path(seeds)
+    if not seeds.is_dir():
+        raise ArticleError(f"{seeds}: not a folder of articles", "pass --seeds DIR with .txt files")
+    files, skipped = [], []
+    for p in sorted(seeds.iterdir()):
+        if p.name.startswith("."):
+            continue
+        if p.is_file() and p.suffix == ".txt":
+            files.append(p)
+        elif p.is_file():
+            skipped.append((p, "not a .txt file"))
+    return files, skipped

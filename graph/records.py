@@ -1,0 +1,133 @@
+"""Frozen records that flow through the pipeline.
+
+Extraction of one article yields an `Extraction` made only of these records:
+plain, hashable, picklable values, so a process pool or a cluster can run
+extraction and send the results back unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Evidence: `text[start:end] == exact` in the article `article`."""
+
+    article: str
+    start: int
+    end: int
+    exact: str
+
+
+@dataclass(frozen=True, order=True)
+class Ref:
+    """A reference to a story node, resolved to an IRI by the merge.
+
+    kind:
+      "name"      a name as written ("Chrissy Teigen", "Teigen"); value is the name
+      "entity"    a gazetteer entry; value is its id
+      "spouse-of" the spouse of the person `inner` refers to
+    type is the schema.org class expected ("Person", "Organization", ...).
+    """
+
+    kind: str
+    value: str
+    type: str = "Person"
+    inner: Ref | None = None
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    """A story node named in the text (a name, alias, or resolved role phrase)."""
+
+    ref: Ref
+    span: Span
+    rule: str
+    alias: str | None = None  # a surface form to record as schema:alternateName
+    gender: str | None = None  # "f" / "m" when a rule's wording tells (daughter, husband)
+
+
+@dataclass(frozen=True, order=True)
+class Relation:
+    """A family tie: predicate is one of spouse, parent, sibling (child -> parent for parent)."""
+
+    predicate: str
+    subject: Ref
+    object: Ref
+    span: Span
+    rule: str
+
+
+@dataclass(frozen=True, order=True)
+class DateValue:
+    """A date at a precision: lexical is an xsd:date, xsd:gYearMonth or xsd:gYear literal."""
+
+    lexical: str
+    precision: str  # "date" | "gYearMonth" | "gYear"
+    span: Span
+    rule: str  # the date rule that matched the expression
+    resolution: str  # how it was made absolute: "absolute" or a resolver id
+
+
+@dataclass(frozen=True, order=True)
+class Role:
+    """A participant of an event: role is organizer, attendee, about, location, platform or work."""
+
+    role: str
+    ref: Ref
+    span: Span
+
+
+@dataclass(frozen=True, order=True)
+class EventRecord:
+    """One telling of an event by one article."""
+
+    kind: str
+    span: Span
+    rule: str
+    roles: tuple[Role, ...] = ()
+    dates: tuple[DateValue, ...] = ()
+    attributes: tuple[tuple[str, str, Span], ...] = ()  # (property, value, evidence)
+
+
+@dataclass(frozen=True, order=True)
+class QuoteRecord:
+    """A quotation: its pieces as printed (a split quote has several) and its speakers."""
+
+    pieces: tuple[Span, ...]
+    speakers: tuple[Role, ...]  # role "creator"; span is the attribution wording
+    rule: str
+    about: tuple[Mention, ...] = ()
+    event: int | None = None  # index into Extraction.events of the event it was said in
+    parent: int | None = None  # index into Extraction.quotes of the quote it is nested in
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.exact for p in self.pieces)
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What the loader knows about an article, with evidence spans."""
+
+    id: str
+    path: str
+    sha256: str
+    headline: Span | None = None
+    date: str | None = None  # ISO date of the ` date YYYY-MM-DD` marker
+    date_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything one article yields; a pure function of its text and the rules."""
+
+    article: ArticleMeta
+    mentions: tuple[Mention, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    events: tuple[EventRecord, ...] = ()
+    quotes: tuple[QuoteRecord, ...] = ()
+    hits: tuple[tuple[str, int], ...] = ()  # rule id -> times it fired
+    unmatched: tuple[tuple[str, Span], ...] = field(default=())  # (why, sentence) for coverage
+    sentences: tuple[tuple[int, int], ...] = ()  # sentence boundaries, for evidence in context

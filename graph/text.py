@@ -1,0 +1,116 @@
+"""Split an article into paragraphs, quotations and sentences, keeping offsets.
+
+Quotations are found by a small scanner over the quote marks configured in
+quotes.yaml (`settings.pairs`): curly and straight, double and single, nested.
+An apostrophe (a closing single mark between two letters, as in Don’t) never
+opens or closes a quotation. A mark left open at the end of a paragraph is
+reported, not guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation as printed: `open`/`close` are the marks' offsets; inner text between."""
+
+    open: int
+    close: int  # offset of the closing mark
+    depth: int
+    parent: int | None  # index of the enclosing quote in the article's list
+
+    @property
+    def start(self) -> int:
+        return self.open + 1
+
+    @property
+    def end(self) -> int:
+        return self.close
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in PARAGRAPH_BREAK.finditer(text):
+        if text[pos : m.start()].strip():
+            out.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        out.append((pos, len(text.rstrip())))
+    return out
+
+
+def scan_quotes(text: str, start: int, end: int, pairs: list[list[str]]) -> tuple[list[QuoteSpan], list[int]]:
+    """Quotations within text[start:end]; and the offsets of marks left unclosed."""
+    opens = {p[0]: p[1] for p in pairs}
+    closes = {p[1]: p[0] for p in pairs}
+    stack: list[tuple[str, int, int | None]] = []  # (open mark, offset, index in out)
+    out: list[QuoteSpan | None] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in opens and ch not in closes:
+            continue
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        if prev.isalnum() and nxt.isalnum() and ch in ("'", "\u2019"):
+            continue  # an apostrophe: Don’t, Teigen's
+        symmetric = ch in opens and opens[ch] == ch
+        open_marks = [s[0] for s in stack]
+        if ch in closes and (not symmetric or ch in open_marks):
+            want = closes[ch]
+            if want in open_marks:
+                # close the innermost matching quote; anything opened inside it and left open is dropped
+                while stack:
+                    mark, off, idx = stack.pop()
+                    if mark == want:
+                        out[idx] = QuoteSpan(off, i, len(stack), stack[-1][2] if stack else None)
+                        break
+                continue
+            if ch == "\u2019" or ch == "'":
+                continue  # a possessive after s (babies’) or a stray apostrophe
+        if ch in opens:
+            if symmetric and not (prev.isspace() or prev in "([{—–-/:" or prev in opens or i == start):
+                continue  # a straight mark after a letter is not an opening
+            stack.append((ch, i, len(out)))
+            out.append(None)
+    unclosed = [off for _, off, _ in stack]
+    # re-number parents: drop unmatched entries, keep order by opening offset
+    kept = [(j, q) for j, q in enumerate(out) if q is not None]
+    renumber = {j: k for k, (j, _) in enumerate(kept)}
+    result = []
+    for _, q in kept:
+        parent = renumber.get(q.parent) if q.parent is not None else None
+        result.append(QuoteSpan(q.open, q.close, q.depth, parent))
+    return result, unclosed
+
+
+def sentences(text: str, start: int, end: int, quotes: list[QuoteSpan], abbreviations: set[str]) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end]; a boundary inside a quotation does not end the sentence."""
+    inside = [(q.open, q.close) for q in quotes if q.depth == 0]
+    out, pos = [], start
+    for m in regex.finditer(r"[.!?…]+[\"”’']*(?=\s+\S)|\n", text, pos=start, endpos=end):
+        cut = m.end()
+        if any(a < m.start() < b for a, b in inside):
+            continue
+        word = regex.search(r"(\w+)\.$", text[max(pos, m.start() - 12) : m.start() + 1])
+        if word and word.group(1) in abbreviations:
+            continue
+        if text[pos:cut].strip():
+            out.append(_trim(text, pos, cut))
+        pos = cut
+    if text[pos:end].strip():
+        out.append(_trim(text, pos, end))
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b

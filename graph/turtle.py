@@ -1,0 +1,115 @@
+"""A canonical, fast Turtle (and N-Triples) writer: sorted, escaped, byte-identical.
+
+rdflib's serializer is correct but slow and its layout is not a contract; this
+writer sorts subjects, predicates (rdf:type first) and objects, abbreviates with
+the declared prefixes only where the local name is plainly safe, and escapes
+every control character (U+0000-U+001F, U+007F) as \\uXXXX so that rdflib,
+rapper and Oxigraph read back the very same string.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from rdflib import RDF, XSD, BNode, Literal, URIRef
+
+from graph.vocab import PREFIXES
+
+_SAFE_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-]*(?:\.[A-Za-z0-9_\-]+)*\Z")
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f]')
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
+_NATIVE = {XSD.integer: re.compile(r"[+-]?\d+\Z"), XSD.boolean: re.compile(r"true|false\Z")}
+
+
+def escape_string(s: str) -> str:
+    def sub(m):
+        ch = m.group()
+        return _ESCAPES.get(ch) or f"\\u{ord(ch):04X}"
+
+    return _NEEDS_ESCAPE.sub(sub, s)
+
+
+def iri_ref(iri: str) -> str:
+    return "<" + _IRI_BAD.sub(lambda m: f"%{ord(m.group()):02X}", iri) + ">"
+
+
+def literal_nt(lit: Literal) -> str:
+    out = '"' + escape_string(str(lit)) + '"'
+    if lit.language:
+        return f"{out}@{lit.language}"
+    if lit.datatype is not None and lit.datatype != XSD.string:
+        return f"{out}^^{iri_ref(str(lit.datatype))}"
+    return out
+
+
+def term_nt(t) -> str:
+    if isinstance(t, URIRef):
+        return iri_ref(str(t))
+    if isinstance(t, Literal):
+        return literal_nt(t)
+    if isinstance(t, BNode):
+        raise ValueError("blank nodes are not allowed in the graph")
+    raise TypeError(f"not an RDF term: {t!r}")
+
+
+class _Namer:
+    def __init__(self, prefixes: dict[str, str]):
+        # longest namespace first so id: never shadows a longer one
+        self.prefixes = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
+        self.used: set[str] = set()
+
+    def name(self, t) -> str:
+        if isinstance(t, URIRef):
+            s = str(t)
+            for prefix, ns in self.prefixes:
+                if s.startswith(ns):
+                    local = s[len(ns) :]
+                    if local == "" or _SAFE_LOCAL.match(local):
+                        self.used.add(prefix)
+                        return f"{prefix}:{local}"
+            return iri_ref(s)
+        if isinstance(t, Literal):
+            dt = t.datatype
+            if dt in _NATIVE and _NATIVE[dt].match(str(t)):
+                return str(t)
+            out = '"' + escape_string(str(t)) + '"'
+            if t.language:
+                return f"{out}@{t.language}"
+            if dt is not None and dt != XSD.string:
+                return f"{out}^^{self.name(URIRef(dt))}"
+            return out
+        return term_nt(t)
+
+
+def _sort_key(t) -> tuple:
+    if isinstance(t, URIRef):
+        return (0, str(t), "")
+    return (1, str(t), str(getattr(t, "datatype", "") or ""))
+
+
+def to_turtle(triples, prefixes: dict[str, str] | None = None) -> str:
+    """Serialise triples as sorted Turtle; only the prefixes actually used are declared."""
+    namer = _Namer(prefixes or PREFIXES)
+    by_subject: dict = defaultdict(lambda: defaultdict(list))
+    for s, p, o in triples:
+        by_subject[s][p].append(o)
+    blocks = []
+    for s in sorted(by_subject, key=_sort_key):
+        preds = by_subject[s]
+        order = sorted(preds, key=lambda p: (p != RDF.type, str(p)))
+        lines = []
+        for p in order:
+            objs = sorted(set(preds[p]), key=_sort_key)
+            pname = "a" if p == RDF.type else namer.name(p)
+            lines.append(f"    {pname} " + " ,\n        ".join(namer.name(o) for o in objs))
+        blocks.append(namer.name(s) + "\n" + " ;\n".join(lines) + " .\n")
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted((prefixes or PREFIXES).items()) if p in namer.used)
+    return header + "\n" + "\n".join(blocks)
+
+
+def to_ntriples(triples) -> str:
+    """Sorted N-Triples, one triple a line: diffable."""
+    lines = sorted(f"{term_nt(s)} {term_nt(p)} {term_nt(o)} .\n" for s, p, o in triples)
+    return "".join(lines)
