@@ -173,6 +173,10 @@ def _find_names(ctx: _Context) -> None:
                 else:
                     found.append(Mention(Ref("name", name, typ), ctx.span(a, b), rule.id, alias=name,
                                          gender=rule.get("gender")))
+                    nick = regex.search(r"[\"“‘']([^\"“”‘’']+)[\"”’']", name) if typ == PERSON else None
+                    if nick:  # Vilailuck "Pepper" Teigen is also called Pepper
+                        found.append(Mention(Ref("name", name, typ), ctx.span(a + nick.start(1), a + nick.end(1)),
+                                             rule.id, alias=nick.group(1)))
                 taken.append((a, b))
 
     # heads: the fullest form of each person name in this article; parts point at it
@@ -231,10 +235,13 @@ def _in_headline(ctx: _Context, pos: int) -> bool:
 
 
 def _mention_at(ctx: _Context, a: int, b: int) -> Mention | None:
+    """The mention inside [a, b) (the longest), else one that contains it ("Jack" within "baby Jack")."""
     best = None
     for m in ctx.mentions:
         if m.span.start >= a and m.span.end <= b and (best is None or m.span.end - m.span.start > best.span.end - best.span.start):
             best = m
+    if best is None:
+        best = next((m for m in ctx.mentions if m.span.start <= a and b <= m.span.end), None)
     return best
 
 
@@ -416,7 +423,7 @@ def _find_quotes(ctx: _Context, events: list[EventRecord]) -> list[QuoteRecord]:
         q = ctx.quotes[i]
         if q.end <= q.start or not ctx.text[q.start:q.end].strip():
             continue
-        outer = speakers.get(q.parent, ((), ""))[0] if q.parent is not None else ()
+        outer = speakers.get(q.parent, ((), "", None))[0] if q.parent is not None else ()
         if q.depth == 0:
             found = _attribute(ctx, q, rules_by_where, ("after", "before", "sentence"), outer)
         else:
@@ -445,14 +452,15 @@ def _find_quotes(ctx: _Context, events: list[EventRecord]) -> list[QuoteRecord]:
             if nxt is None:
                 break
             chain.append(nxt)
-        roles, rule_id = speakers[i]
+        roles, rule_id, mode = speakers[i]
         pieces = tuple(ctx.span(ctx.quotes[j].start, ctx.quotes[j].end) for j in chain)
         about = tuple(sorted({m for m in ctx.mentions
                               if any(p.start <= m.span.start and m.span.end <= p.end for p in pieces)}))
         index_of[i] = len(out)
         for j in chain:
             index_of[j] = len(out)
-        out.append(QuoteRecord(pieces, roles, rule_id, about, _event_of(ctx, pieces[0], roles, events), None))
+        said_in = _event_of(ctx, pieces[0], roles, events, mode) if ctx.quotes[i].depth == 0 else None
+        out.append(QuoteRecord(pieces, roles, rule_id, about, said_in, None))
         ctx.hits[rule_id] += 1
     # nested quotes point at the quotation they sit in
     final = []
@@ -500,7 +508,18 @@ def _attribute(ctx: _Context, q: QuoteSpan, rules_by_where, wheres, outer):
                 continue
             roles = tuple(Role("creator", ref, sp) for ref, sp in _group_refs(ctx, m, "speaker", outer))
             if roles:
-                return tuple(sorted(set(roles))), rule.id
+                return tuple(sorted(set(roles))), rule.id, _mode(ctx, m.group())
+    return None
+
+
+def _mode(ctx: _Context, attribution: str) -> str | None:
+    """written, spoken or None: what the words of an attribution tell about the quotation."""
+    settings = ctx.rules.settings["quotes"].get("settings", {})
+    words = set(regex.findall(r"\w+", attribution.lower()))
+    if words & set(settings.get("written_words", ())):
+        return "written"
+    if words & set(settings.get("spoken_words", ())):
+        return "spoken"
     return None
 
 
@@ -524,8 +543,8 @@ def _continues_paragraph(ctx: _Context, q: QuoteSpan, rules: list[Rule], speaker
         earlier = [j for j in speakers if pa <= ctx.quotes[j].open < pb and ctx.quotes[j].depth == 0]
         if not earlier:
             return None
-        roles, _ = speakers[max(earlier, key=lambda j: ctx.quotes[j].open)]
-        return roles, rule.id
+        roles, _, mode = speakers[max(earlier, key=lambda j: ctx.quotes[j].open)]
+        return roles, rule.id, mode
     return None
 
 
@@ -543,14 +562,15 @@ def _split_predecessor(ctx: _Context, i: int) -> int | None:
     return j if regex.search(r"[.:]\s*$", between) else None
 
 
-def _event_of(ctx: _Context, first: Span, roles: tuple[Role, ...], events: list[EventRecord]) -> int | None:
-    """The event a quotation was said in: the nearest earlier event of a quotable kind its speaker took part in."""
+def _event_of(ctx: _Context, first: Span, roles: tuple[Role, ...], events: list[EventRecord], mode: str | None) -> int | None:
+    """The event a quotation was said in: the nearest earlier event of a quotable kind its speaker took part in,
+    of the same mode (written, spoken) when there is one."""
     settings = ctx.rules.settings["quotes"].get("settings", {})
     window = int(settings.get("event_window_paragraphs", 1))
     kinds = ctx.rules.settings["events"].get("kinds", {})
     speakers = {r.ref for r in roles}
     p = ctx.paragraph_of(first.start)
-    best = None
+    best = same_mode = None
     for idx, e in enumerate(events):
         if e.span.start > first.start or not kinds.get(e.kind, {}).get("quotable"):
             continue
@@ -560,7 +580,9 @@ def _event_of(ctx: _Context, first: Span, roles: tuple[Role, ...], events: list[
         people = {r.ref for r in e.roles if r.role in ("organizer", "attendee")}
         if speakers & people:
             best = idx
-    return best
+            if mode is None or kinds[e.kind].get("quotable") == mode:
+                same_mode = idx
+    return same_mode if same_mode is not None else best
 
 
 # ------------------------------------------------------------------ coverage

@@ -305,6 +305,8 @@ def _validate_event_kinds(path, kinds, ontology: Ontology):
         if not ontology.is_class(spec["class"]):
             raise RuleError(path, line, name, f"unknown class {spec['class']!r}",
                             f"use a class of schema/ontology.ttl, e.g. {', '.join(ontology.event_classes()[:4])}")
+        if spec.get("quotable", "written") not in ("written", "spoken"):
+            raise RuleError(path, line, name, "quotable must be written or spoken")
         if spec.get("key", "organizer") not in ROLE_GROUPS:
             raise RuleError(path, line, name, f"key must be one of {', '.join(sorted(ROLE_GROUPS))}")
 

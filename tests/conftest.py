@@ -1,0 +1,53 @@
+"""Shared fixtures: the seed graph built once into a temporary folder, and small helpers."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def run_kg(*args, cwd=None, input=None):
+    """Run the CLI as a user would (python -m graph), returning the CompletedProcess."""
+    return subprocess.run([sys.executable, "-m", "graph", *map(str, args)], cwd=cwd or ROOT,
+                          capture_output=True, text=True, input=input)
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory) -> Path:
+    """A fresh build of seeds/ (never output/): the folder holding graph.ttl and graph.html."""
+    from graph.build import build
+
+    out = tmp_path_factory.mktemp("seed-build")
+    build(SEEDS, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_build):
+    """The seed build parsed with rdflib."""
+    from rdflib import Graph
+
+    return Graph().parse(seed_build / "graph.ttl", format="turtle")
+
+
+def write_article(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    p = folder / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+@pytest.fixture
+def rules_copy(tmp_path) -> Path:
+    """A private copy of schema/rules that a test may break."""
+    dst = tmp_path / "rules"
+    shutil.copytree(ROOT / "schema" / "rules", dst)
+    return dst
