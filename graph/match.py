@@ -185,13 +185,15 @@ def _find_names(ctx: _Context) -> None:
     for n in full:
         ctx.heads.setdefault(n, n)
     counts = Counter()
+    first_at: dict[str, int] = {}
     for mention in found:
         if mention.ref.kind == "name" and mention.ref.type == PERSON:
             counts[mention.ref.value] += 1
-    for n in full:
+            first_at[mention.ref.value] = min(first_at.get(mention.ref.value, mention.span.start), mention.span.start)
+    # a bare surname goes to the most mentioned full name that has it; on a tie, to the one named first
+    for n in sorted(full, key=lambda n: (-counts[n], first_at.get(n, 0), n)):
         for tok in name_tokens(n):
-            cur = ctx.heads.get(tok)
-            if cur is None or counts[n] > counts[cur]:
+            if tok not in ctx.heads:
                 ctx.heads[tok] = n
         nick = nickname(n)
         if nick and nick not in ctx.heads:

@@ -68,3 +68,36 @@ def test_quotations(other_graph):
     assert ("Sending love.", "Oprah Winfrey", "900_other") in qs
     # "Reed's wife" is resolved through the spouse tie
     assert ("It was the hardest day of my life,", "Maya Lopez", "900_other") in qs
+
+
+SECOND = """ date 2022-03-01 Actress Jane Parker and her husband, musician Tom Hale, are grieving after Parker suffered a stillbirth at 24 weeks.
+
+The couple revealed the news on Instagram on Feb. 12, writing, "Our hearts are broken."
+
+Parker's mother, Ann Parker, told Us Weekly that the family is "holding on."
+
+Parker and Hale's son Max has been asking about his sister. Their daughter, Rose, was born sleeping on Feb. 10.
+
+"She was perfect," Hale said. "We will carry her with us."
+"""
+
+
+def test_second_unseen_article(tmp_path):
+    """Occupations before names, a surname shared by mother and daughter, 'the couple', 'their'."""
+    from graph.build import build
+
+    write_article(tmp_path / "in", "901_parker.txt", SECOND)
+    build(tmp_path / "in", tmp_path / "out")
+    g = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    jane, tom, ann = "Jane Parker", "Tom Hale", "Ann Parker"
+    got = family(g)
+    assert {(jane, "spouse", tom), (jane, "parent", ann), (ann, "children", jane),
+            ("Max", "parent", jane), ("Max", "parent", tom), ("Rose", "parent", jane), ("Rose", "parent", tom),
+            ("Max", "sibling", "Rose")} <= got
+    assert not [t for t in got if t[0] == ann and t[1] in ("spouse", "parent")]
+    qs = set(quotes(g))
+    assert {("Our hearts are broken.", jane, "901_parker"), ("Our hearts are broken.", tom, "901_parker"),
+            ("holding on.", ann, "901_parker"),
+            ("She was perfect, We will carry her with us.", tom, "901_parker")} <= qs
+    got = set(rows(g, "SELECT ?kind ?v WHERE { ?e kg:eventKind ?kind . { ?e schema:startDate ?v } UNION { ?e kg:gestationalAge ?v } }"))
+    assert {("loss-announcement", "2022-02-12"), ("pregnancy-loss", "24 weeks")} <= got
