@@ -280,7 +280,16 @@ def article_local(article_id: str) -> str:
     return f"{slug(article_id, 40)}-{digest(article_id, length=8)}"
 
 
-def _fill(template: str, roles: dict[str, list[URIRef]], labels: dict[URIRef, str]) -> str:
+def _fill(template, roles: dict[str, list[URIRef]], labels: dict[URIRef, str]) -> str:
+    """The first label template whose roles are all known (a kind may list several)."""
+    templates = [template] if isinstance(template, str) else list(template)
+    for t in templates:
+        if all(roles.get(r) for r in regex.findall(r"\{(\w+)\}", t)):
+            template = t
+            break
+    else:
+        template = templates[-1]
+
     def sub(m):
         nodes = roles.get(m.group(1), [])
         names = [labels.get(n, str(n).rsplit("/", 1)[-1]) for n in nodes]

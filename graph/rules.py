@@ -302,6 +302,10 @@ def _validate_event_kinds(path, kinds, ontology: Ontology):
         unknown = sorted(k for k in spec if k not in ("class", "label", "key", "quotable", "__line__", "description"))
         if unknown:
             raise RuleError(path, line, name, f"unknown key {unknown[0]!r}", "an event kind takes: class, label, key, quotable, description")
+        label = spec["label"]
+        if not (isinstance(label, str) or (isinstance(label, list) and label and all(isinstance(x, str) for x in label))):
+            raise RuleError(path, line, name, "label must be a template string or a list of them",
+                            'e.g. label: ["Pregnancy loss of {about}", "Pregnancy loss of {attendee}"]')
         if not ontology.is_class(spec["class"]):
             raise RuleError(path, line, name, f"unknown class {spec['class']!r}",
                             f"use a class of schema/ontology.ttl, e.g. {', '.join(ontology.event_classes()[:4])}")
