@@ -15,6 +15,7 @@ Steps, each driven by one rule file:
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -38,15 +39,26 @@ from graph.text import QuoteSpan, paragraphs, scan_quotes, sentences
 
 PERSON = "Person"
 
+# Small fixed patterns of the matcher itself (not rules): compiled once.
+_QUOTED_NICK = regex.compile(r"[\"“”‘’'][^\"“”‘’']+[\"“”‘’']")
+_NICK = regex.compile(r"[\"“‘']([^\"“”‘’']+)[\"”’']")
+_SPACES = regex.compile(r"\s+")
+_LIST_GLUE = regex.compile(r",?\s*(?:and\s+)?|\s*,\s*")
+_WORDS = regex.compile(r"\w+")
+_ENDS_SENTENCE = regex.compile(r"[.!?,]$")
+_ENDS_ATTRIBUTION = regex.compile(r"[.:]\s*$")
+_QUOTE_MARK = regex.compile(r"[\"“”‘]")
+_CAPITALISED = regex.compile(r"(?<=\s)\p{Lu}\p{Ll}+")
+
 
 def name_tokens(name: str) -> list[str]:
     """The words of a name, without a quoted nickname: Vilailuck "Pepper" Teigen -> [Vilailuck, Teigen]."""
-    plain = regex.sub(r"[\"“”‘’'][^\"“”‘’']+[\"“”‘’']", " ", name)
-    return [t for t in regex.split(r"[\s]+", plain) if t]
+    plain = _QUOTED_NICK.sub(" ", name)
+    return [t for t in _SPACES.split(plain) if t]
 
 
 def nickname(name: str) -> str | None:
-    m = regex.search(r"[\"“‘']([^\"“”‘’']+)[\"”’']", name)
+    m = _NICK.search(name)
     return m.group(1) if m else None
 
 
@@ -61,6 +73,7 @@ class _Context:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     quotes: list[QuoteSpan] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     hits: Counter = field(default_factory=Counter)
     unmatched: list[tuple[str, Span]] = field(default_factory=list)
@@ -71,13 +84,39 @@ class _Context:
     def span(self, start: int, end: int) -> Span:
         return Span(self.article.id, start, end, self.text[start:end])
 
-    def finditer(self, rule: Rule, start: int = 0, end: int | None = None):
+    def finditer(self, rule: Rule):
+        """Matches of a rule: only in the sentences that hold one of its anchors, when it has some."""
         try:
-            yield from rule.pattern.finditer(self.text, start, len(self.text) if end is None else end,
-                                             overlapped=False, timeout=self.timeout)
+            for a, b in self.windows(rule.anchors):
+                yield from rule.pattern.finditer(self.text, a, b, overlapped=False, timeout=self.timeout)
         except TimeoutError:
             # a pathological pattern: report it and move on rather than hang the build
             self.unmatched.append((f"rule {rule.id} timed out after {self.timeout}s", self.span(0, 0)))
+
+    def windows(self, anchors: tuple[str, ...] | None) -> list[tuple[int, int]]:
+        """The sentences holding an anchor, adjacent ones merged; the whole text without anchors.
+
+        A sentence never spans a paragraph break, so neither does a match.
+        """
+        if not anchors:
+            return [(0, len(self.text))]
+        starts = self.sentence_starts
+        hit: set[int] = set()
+        for word in anchors:
+            pos = self.text.find(word)
+            while pos != -1:
+                i = bisect.bisect_right(starts, pos) - 1
+                if i >= 0 and pos < self.sentences[i][1]:
+                    hit.add(i)
+                pos = self.text.find(word, pos + 1)
+        out: list[tuple[int, int]] = []
+        for i in sorted(hit):
+            a, b = self.sentences[i]
+            if out and i - 1 in hit and out[-1][1] >= self.sentences[i - 1][1]:
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+        return out
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         for a, b in self.sentences:
@@ -109,6 +148,7 @@ def extract(article: Article, rules: RuleSet) -> Extraction:
         for off in unclosed:
             ctx.unmatched.append(("quote mark never closed", ctx.span(off, min(b, off + 80))))
         ctx.sentences.extend(sentences(text, a, b, qs, abbreviations))
+    ctx.sentence_starts = [a for a, _ in ctx.sentences]
 
     _find_names(ctx)
     dates = _find_dates(ctx)
@@ -173,7 +213,7 @@ def _find_names(ctx: _Context) -> None:
                 else:
                     found.append(Mention(Ref("name", name, typ), ctx.span(a, b), rule.id, alias=name,
                                          gender=rule.get("gender")))
-                    nick = regex.search(r"[\"“‘']([^\"“”‘’']+)[\"”’']", name) if typ == PERSON else None
+                    nick = _NICK.search(name) if typ == PERSON else None
                     if nick:  # Vilailuck "Pepper" Teigen is also called Pepper
                         found.append(Mention(Ref("name", name, typ), ctx.span(a + nick.start(1), a + nick.end(1)),
                                              rule.id, alias=nick.group(1)))
@@ -266,7 +306,7 @@ def _recent_group(ctx: _Context, pos: int) -> list[Mention]:
     while i < len(people):
         group = [people[i]]
         j = i + 1
-        while j < len(people) and regex.fullmatch(r",?\s*(?:and\s+)?|\s*,\s*", ctx.text[group[-1].span.end : people[j].span.start]):
+        while j < len(people) and _LIST_GLUE.fullmatch(ctx.text[group[-1].span.end : people[j].span.start]):
             group.append(people[j])
             j += 1
         if len({m.ref for m in group}) >= 2:
@@ -517,7 +557,7 @@ def _attribute(ctx: _Context, q: QuoteSpan, rules_by_where, wheres, outer):
 def _mode(ctx: _Context, attribution: str) -> str | None:
     """written, spoken or None: what the words of an attribution tell about the quotation."""
     settings = ctx.rules.settings["quotes"].get("settings", {})
-    words = set(regex.findall(r"\w+", attribution.lower()))
+    words = set(_WORDS.findall(attribution.lower()))
     if words & set(settings.get("written_words", ())):
         return "written"
     if words & set(settings.get("spoken_words", ())):
@@ -530,7 +570,7 @@ def _title_like(ctx: _Context, q: QuoteSpan) -> bool:
     limit = int(ctx.rules.settings["quotes"].get("settings", {}).get("title_max_words", 0))
     words = ctx.text[q.start:q.end].split()
     return 0 < len(words) <= limit and all(w[:1].isupper() or len(w) <= 3 for w in words) \
-        and not regex.search(r"[.!?,]$", ctx.text[q.start:q.end])
+        and not _ENDS_SENTENCE.search(ctx.text[q.start:q.end])
 
 
 def _continues_paragraph(ctx: _Context, q: QuoteSpan, rules: list[Rule], speakers):
@@ -561,7 +601,7 @@ def _split_predecessor(ctx: _Context, i: int) -> int | None:
     if "\n" in between or len(between) > 120:
         return None
     # the words between end a sentence: it was the attribution of the first part
-    return j if regex.search(r"[.:]\s*$", between) else None
+    return j if _ENDS_ATTRIBUTION.search(between) else None
 
 
 def _event_of(ctx: _Context, first: Span, roles: tuple[Role, ...], events: list[EventRecord], mode: str | None) -> int | None:
@@ -597,7 +637,7 @@ def _coverage(ctx, relations, events, quotes) -> None:
         if any(a <= s.start < b or s.start <= a < s.end for s in used):
             continue
         s = ctx.text[a:b]
-        if regex.search(r"[\"“”‘]", s):
+        if _QUOTE_MARK.search(s):
             ctx.unmatched.append(("quote marks but no quotation attributed", ctx.span(a, b)))
-        elif regex.search(r"(?<=\s)\p{Lu}\p{Ll}+", s):
+        elif _CAPITALISED.search(s):
             ctx.unmatched.append(("capitalised name but no fact", ctx.span(a, b)))

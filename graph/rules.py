@@ -20,6 +20,7 @@ from typing import Any
 import regex
 import yaml
 
+from graph.anchors import anchors
 from graph.errors import RuleError
 from graph.vocab import Ontology
 
@@ -85,6 +86,7 @@ class Rule:
     line: int
     fields: tuple[tuple[str, Any], ...]
     pattern: Any = None  # regex.Pattern after macro expansion
+    anchors: tuple[str, ...] | None = None  # literals one of which every match contains (graph/anchors.py)
 
     def get(self, key: str, default: Any = None) -> Any:
         for k, v in self.fields:
@@ -276,13 +278,16 @@ def load_rules(rules_dir: Path | None = None, ontology: Ontology | None = None) 
         for item in items:
             line, rid = item["__line__"], item["id"]
             _validate_fields(kind, item, path, ontology, event_kinds)
-            compiled = None
+            compiled = found_anchors = None
             if "pattern" in item and kind != "macros":
                 if not isinstance(item["pattern"], str) or not item["pattern"]:
                     raise RuleError(path, line, rid, "'pattern' must be a non-empty string")
-                compiled = _compile(_expand(item["pattern"], macros, path, line, rid), path, line, rid)
+                expanded = _expand(item["pattern"], macros, path, line, rid)
+                compiled = _compile(expanded, path, line, rid)
+                found_anchors = anchors(expanded)
             fields = tuple((k, _freeze(_strip_lines(v))) for k, v in sorted(item.items()) if k != "__line__")
-            out.append(Rule(id=rid, kind=kind, path=str(path), line=line, fields=fields, pattern=compiled))
+            out.append(Rule(id=rid, kind=kind, path=str(path), line=line, fields=fields, pattern=compiled,
+                            anchors=found_anchors))
         by_kind[kind] = tuple(out)
 
     gaz_pattern, gaz_index = _gazetteer_matcher(by_kind["gazetteer"])
