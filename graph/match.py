@@ -446,6 +446,26 @@ def _find_events(ctx: _Context, dates: list[DateValue]) -> list[EventRecord]:
             ctx.hits[rule.id] += 1
             out.append(EventRecord(rule.get("kind"), span, rule.id, tuple(sorted(set(roles))), chosen, tuple(attrs)))
     out.sort(key=lambda e: (e.span.start, e.span.end, e.rule))
+    return _link_within(ctx, out)
+
+
+def _link_within(ctx: _Context, events: list[EventRecord]) -> list[EventRecord]:
+    """An event of a kind declared `within: written` (a comment) belongs to the nearest earlier post."""
+    kinds = ctx.rules.settings["events"].get("kinds", {})
+    window = int(ctx.rules.settings["quotes"].get("settings", {}).get("event_window_paragraphs", 1))
+    out = []
+    for i, e in enumerate(events):
+        mode = kinds.get(e.kind, {}).get("within")
+        host = None
+        if mode:
+            p = ctx.paragraph_of(e.span.start)
+            for j in range(i - 1, -1, -1):
+                other = events[j]
+                if other.kind != e.kind and kinds.get(other.kind, {}).get("quotable") == mode \
+                        and 0 <= p - ctx.paragraph_of(other.span.start) <= window:
+                    host = j
+                    break
+        out.append(EventRecord(e.kind, e.span, e.rule, e.roles, e.dates, e.attributes, host) if host is not None else e)
     return out
 
 

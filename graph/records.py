@@ -89,6 +89,7 @@ class EventRecord:
     roles: tuple[Role, ...] = ()
     dates: tuple[DateValue, ...] = ()
     attributes: tuple[tuple[str, str, Span], ...] = ()  # (property, value, evidence)
+    part_of: int | None = None  # index into Extraction.events of the event this one belongs to (a comment's post)
 
 
 @dataclass(frozen=True, order=True)

@@ -238,6 +238,7 @@ def resolve(extractions: list[Extraction], rules: RuleSet) -> Facts:
     kinds = rules.settings["events"].get("kinds", {})
     event_of_record: dict[tuple[str, int], URIRef] = {}
     event_dates: dict[URIRef, list[tuple[DateValue, str]]] = defaultdict(list)
+    pending_parts: list = []
     for node, members in event_nodes.items():
         kind = members[0][1].kind
         spec = kinds[kind]
@@ -262,10 +263,18 @@ def resolve(extractions: list[Extraction], rules: RuleSet) -> Facts:
                 event_dates[node].append((d, article))
             for prop, value, span in rec.attributes:
                 out.add(node, expand(prop), Literal(" ".join(value.split())), Evidence(span, rec.rule))
+        for article, rec, _ in members:
+            if rec.part_of is not None:
+                pending_parts.append((node, article, rec))
         label = _fill(spec["label"], roles, labels)
         labels[node] = label
         for article, rec, _ in members:
             out.add(node, RDFS.label, Literal(label), Evidence(rec.span, rec.rule))
+
+    for node, article, rec in pending_parts:  # a comment and the post it was left under
+        host = event_of_record.get((article, rec.part_of))
+        if host is not None and host != node:
+            out.add(node, SDO.superEvent, host, Evidence(rec.span, rec.rule))
 
     # ---- quotations
     _quotes(extractions, out, node_of, event_of_record, labels)

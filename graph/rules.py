@@ -304,9 +304,9 @@ def _validate_event_kinds(path, kinds, ontology: Ontology):
         line = spec.get("__line__") if isinstance(spec, dict) else None
         if not isinstance(spec, dict) or "class" not in spec or "label" not in spec:
             raise RuleError(path, line, name, "an event kind needs 'class' and 'label'")
-        unknown = sorted(k for k in spec if k not in ("class", "label", "key", "quotable", "__line__", "description"))
+        unknown = sorted(k for k in spec if k not in ("class", "label", "key", "quotable", "within", "__line__", "description"))
         if unknown:
-            raise RuleError(path, line, name, f"unknown key {unknown[0]!r}", "an event kind takes: class, label, key, quotable, description")
+            raise RuleError(path, line, name, f"unknown key {unknown[0]!r}", "an event kind takes: class, label, key, quotable, within, description")
         label = spec["label"]
         if not (isinstance(label, str) or (isinstance(label, list) and label and all(isinstance(x, str) for x in label))):
             raise RuleError(path, line, name, "label must be a template string or a list of them",
@@ -314,6 +314,8 @@ def _validate_event_kinds(path, kinds, ontology: Ontology):
         if not ontology.is_class(spec["class"]):
             raise RuleError(path, line, name, f"unknown class {spec['class']!r}",
                             f"use a class of schema/ontology.ttl, e.g. {', '.join(ontology.event_classes()[:4])}")
+        if spec.get("within", "written") not in ("written", "spoken"):
+            raise RuleError(path, line, name, "within must be written or spoken")
         if spec.get("quotable", "written") not in ("written", "spoken"):
             raise RuleError(path, line, name, "quotable must be written or spoken")
         if spec.get("key", "organizer") not in ROLE_GROUPS:

@@ -37,7 +37,10 @@ PLATFORMS = ("Instagram", "Twitter", "Facebook", "TikTok", "YouTube")
 PUBLISHERS = ("Medium", "Substack")
 PLACES = ("Hollywood", "Los Angeles")
 YEAR = re.compile(r"(?<![\d-])(19|20)(\d\d)(?!\d)")
-SLOTS = 64  # name words per article at most; article n uses numbers n*SLOTS .. n*SLOTS+63
+SLOTS = 16  # name words per article at most (the seeds have 11); article n uses n*SLOTS .. n*SLOTS+15
+# Numbers below SPACE are scrambled (a bijection) so neighbouring articles get unlike names.
+SPACE = len(ENDINGS) * len(SYLLABLES) ** 3
+SCRAMBLE = 1_000_003  # prime, coprime with SPACE
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class Template:
 
 def spell(number: int) -> str:
     """A pronounceable capitalised name for a number; different numbers, different names."""
+    if number < SPACE:
+        number = number * SCRAMBLE % SPACE
     ending = ENDINGS[number % len(ENDINGS)]
     number //= len(ENDINGS)
     parts = []

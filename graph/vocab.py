@@ -83,7 +83,7 @@ class Ontology:
 
 def qname(iri) -> str:
     s = str(iri)
-    for prefix in ("schema", "kg", "prov", "oa"):
+    for prefix in ("schema", "kg", "prov", "oa", "rdf", "rdfs", "xsd", "owl"):
         ns = PREFIXES[prefix]
         if s.startswith(ns):
             return f"{prefix}:{s[len(ns):]}"

@@ -223,3 +223,10 @@ def test_conflicts_listed_with_sources(seed_graph):
     got = {(r["value"], r["article"]) for r in conflicts(seed_graph)}
     assert got == {("2020-09-30", "002_9d829754294de5da"), ("2020-10-01", "000_9d37828a95a29d67"),
                    ("2020-11-09", "001_190fe396a36bb3ca"), ("2020-11-10", "000_9d37828a95a29d67")}
+
+
+def test_comments_belong_to_the_video(seed_graph):
+    got = set(rows(seed_graph, """
+        SELECT ?c ?post WHERE { ?e kg:eventKind "post-comment" ; rdfs:label ?c ; schema:superEvent/rdfs:label ?post }"""))
+    assert got == {("Kris Jenner comments on the video", "Chrissy Teigen's video of Luna with the ashes"),
+                   ("Alana Hadid comments on the video", "Chrissy Teigen's video of Luna with the ashes")}
