@@ -1,9 +1,11 @@
 """Merge what every article said into one set of facts about one node per real thing.
 
 Identity, decided here and nowhere else:
-  people     a full name is a person; a single name ("Teigen", "Luna") joins the
-             full name that has it as first or last word (the most mentioned one
-             when several do), else it is a person of its own; "X's wife" is X's spouse
+  people     a full name is a person; within an article a single name ("Chrissy",
+             "Teigen") joins the full name that has it as first or last word (the
+             most mentioned one when several do); across articles only a surname or
+             a nickname does; else it is a person of its own ("Luna"); "X's wife" is
+             X's spouse
   things     gazetteer entries by id; other named things by type and name
   events     tellings of one kind sharing a person in the kind's key role
   quotations the same words (letters and digits, case folded), or words contained
@@ -107,8 +109,9 @@ class _People:
         for n in self.counts:
             if n in self.canonical:
                 continue
-            hosts = sorted({self.canonical[f] for f in fulls
-                            if n in (name_tokens(f)[0], name_tokens(f)[-1]) or n == nickname(f)},
+            # across articles only a surname or a nickname joins a full name: a bare first
+            # name ("Jack") in an article that never gives a full name is somebody of its own
+            hosts = sorted({self.canonical[f] for f in fulls if n in (name_tokens(f)[-1], nickname(f))},
                            key=lambda c: (-weight[c], c))
             self.canonical[n] = hosts[0] if hosts else n
 
