@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,8 +11,9 @@ from typing import Callable
 
 from rdflib import RDF
 
-from graph.errors import ArticleError
-from graph.load import Article, discover, load_article
+from graph.cache import CacheStats, ExtractionCache, article_key
+from graph.errors import ArticleError, KgError
+from graph.load import Article, decode, discover, load_article, parse_article
 from graph.match import extract
 from graph.records import Extraction
 from graph.resolve import Facts, resolve
@@ -24,6 +26,10 @@ from graph.write import check_out_dir, write_all
 # Above this many articles extraction runs in a process pool (both cores); below it
 # the pool's start-up costs more than it saves. The output is the same either way.
 POOL_THRESHOLD = 200
+POOL_BATCH = 32  # articles a pool task: fewer round trips, still an even share for each core
+# name -> where extraction runs; the merge and the writing always run here
+ENGINES = {"local": "this machine: one process, or a process pool for large corpora",
+           "dask": "a Dask cluster (dask.distributed): --scheduler ADDRESS, or a LocalCluster"}
 
 
 @dataclass
@@ -39,6 +45,8 @@ class BuildReport:
     outputs: list[str] = field(default_factory=list)
     facts: Facts | None = None
     rules: RuleSet | None = None
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds, for the benchmark
+    cache: CacheStats | None = None  # hits and misses when a build cache was used
 
     def summary(self) -> str:
         fired = sum(1 for v in self.hits.values() if v)
@@ -53,17 +61,31 @@ class BuildReport:
             f"rules      {fired} of {self.rules_total} fired",
         ]
         lines += [f"skipped    {f}: {why}" for f, why in self.skipped]
+        if self.cache is not None:
+            lines.append(f"cache      {self.cache.hits} reused, {self.cache.misses} extracted")
         lines += [f"wrote      {o}" for o in self.outputs]
         return "\n".join(lines)
 
 
-def _extract_path(args) -> Extraction | tuple[str, str]:
-    """Worker: load and match one article (top level so a process pool can pickle it)."""
-    path, rules = args
+def extract_one(path: str, article_id: str, raw: bytes, rules: RuleSet) -> Extraction | tuple[str, str]:
+    """Parse and match one article given as bytes; (path, reason) when it cannot be read.
+
+    A pure function of its arguments: the process pool and a Dask cluster call it as it is.
+    """
     try:
-        return extract(load_article(Path(path)), rules)
+        return extract(parse_article(raw, path, article_id), rules)
     except ArticleError as err:
-        return (str(path), str(err))
+        return (path, err.message)
+
+
+def extract_batch(items: list[tuple[str, str, bytes]], rules: RuleSet) -> list:
+    """`extract_one` over a batch (top level, so a pool or a cluster can pickle it by name)."""
+    return [extract_one(path, aid, raw, rules) for path, aid, raw in items]
+
+
+def _extract_pooled(args) -> list:
+    items, rules = args
+    return extract_batch(items, rules)
 
 
 def load_articles(paths, strict: bool, skipped: list) -> list[Article]:
@@ -78,24 +100,76 @@ def load_articles(paths, strict: bool, skipped: list) -> list[Article]:
     return out
 
 
-def extract_all(paths: list[Path], rules: RuleSet, strict: bool, skipped: list, jobs: int | None = None,
-                progress: Callable[[int, int], None] | None = None) -> tuple[list[Extraction], dict[str, str]]:
-    """Extraction of every article; a process pool when the corpus is large. Returns records and texts."""
+def _run_engine(items: list[tuple[str, str, bytes]], rules: RuleSet, jobs: int | None, engine: str,
+                scheduler: str | None, progress) -> list:
+    """Extraction of `items` on the chosen engine; results in the order of `items`."""
+    if engine not in ENGINES:
+        raise KgError(f"unknown engine {engine!r}; expected one of: {', '.join(sorted(ENGINES))}",
+                      "use --engine local or --engine dask")
+    if engine == "dask":
+        from graph.distributed import extract_on_dask
+
+        return extract_on_dask(items, rules, scheduler=scheduler, workers=jobs, progress=progress)
+    if scheduler:
+        raise KgError("--scheduler is for --engine dask only", "add --engine dask, or leave out --scheduler")
+    jobs = jobs if jobs is not None else ((os.cpu_count() or 1) if len(items) >= POOL_THRESHOLD else 1)
     results: list = []
-    jobs = jobs if jobs is not None else (os.cpu_count() or 1 if len(paths) >= POOL_THRESHOLD else 1)
-    if jobs > 1 and len(paths) > 1:
+    if jobs > 1 and len(items) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
+        batches = [items[i : i + POOL_BATCH] for i in range(0, len(items), POOL_BATCH)]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for i, r in enumerate(pool.map(_extract_path, [(str(p), rules) for p in paths], chunksize=64)):
-                results.append(r)
+            for batch in pool.map(_extract_pooled, [(b, rules) for b in batches]):
+                results.extend(batch)
                 if progress:
-                    progress(i + 1, len(paths))
+                    for _ in batch:
+                        progress(len(results), len(items))
     else:
-        for i, p in enumerate(paths):
-            results.append(_extract_path((str(p), rules)))
+        for path, aid, raw in items:
+            results.append(extract_one(path, aid, raw, rules))
             if progress:
-                progress(i + 1, len(paths))
+                progress(len(results), len(items))
+    return results
+
+
+def extract_all(paths: list[Path], rules: RuleSet, strict: bool, skipped: list, jobs: int | None = None,
+                progress: Callable[[int, int], None] | None = None, engine: str = "local",
+                scheduler: str | None = None, cache: ExtractionCache | None = None,
+                ) -> tuple[list[Extraction], dict[str, str]]:
+    """Extraction of every article, in file order; returns the records and each article's text.
+
+    Articles the cache already holds are not extracted again; the others run in one
+    process, a process pool (large corpora) or on a Dask cluster, and are cached.
+    """
+    items: list[tuple[str, str, bytes]] = []
+    results: list = [None] * len(paths)
+    keys: list[str | None] = [None] * len(paths)
+    raws: dict[str, bytes] = {}
+    for i, p in enumerate(paths):
+        try:
+            raw = Path(p).read_bytes()
+        except OSError as err:
+            results[i] = (str(p), f"{p}: cannot read: {err.strerror}")
+            continue
+        raws[str(p)] = raw
+        if cache is not None:
+            keys[i] = article_key(Path(p).stem, raw)
+            hit = cache.get(keys[i], str(p))
+            if hit is not None:
+                results[i] = hit
+                continue
+        items.append((str(p), Path(p).stem, raw))
+    todo = [i for i, r in enumerate(results) if r is None]
+    done = len(paths) - len(todo)
+    if progress and done:
+        for k in range(done):
+            progress(k + 1, len(paths))
+    fresh = _run_engine(items, rules, jobs, engine, scheduler,
+                        (lambda n, total: progress(done + n, len(paths))) if progress else None)
+    for i, r in zip(todo, fresh):
+        results[i] = r
+        if cache is not None and not isinstance(r, tuple):
+            cache.put(keys[i], r)
     extractions = []
     for r in results:
         if isinstance(r, tuple):
@@ -104,17 +178,23 @@ def extract_all(paths: list[Path], rules: RuleSet, strict: bool, skipped: list, 
             skipped.append(r)
         else:
             extractions.append(r)
-    texts = {}
-    for x in extractions:
-        texts[x.article.id] = load_article(Path(x.article.path)).text
+    texts = {x.article.id: decode(raws[x.article.path], x.article.path) for x in extractions}
     return extractions, texts
 
 
 def build(seeds: Path, out: Path, rules_dir: Path | None = None, strict: bool = False, jobs: int | None = None,
-          progress: Callable[[int, int], None] | None = None) -> BuildReport:
-    """Build graph.ttl and graph.html from a folder of articles; nothing is written unless all succeeds."""
+          progress: Callable[[int, int], None] | None = None, engine: str = "local",
+          scheduler: str | None = None, cache_dir: Path | None = None) -> BuildReport:
+    """Build graph.ttl and graph.html from a folder of articles; nothing is written unless all succeeds.
+
+    engine: where extraction runs ("local" or "dask", see ENGINES); scheduler: a Dask
+    scheduler address. cache_dir: a folder that keeps each article's extraction
+    between builds, so a rebuild extracts only new and edited articles.
+    """
     from graph.emit import emit
 
+    clock = time.perf_counter
+    t0 = clock()
     rules = load_rules(rules_dir)
     out = check_out_dir(Path(out))
     report = BuildReport(rules=rules)
@@ -122,12 +202,26 @@ def build(seeds: Path, out: Path, rules_dir: Path | None = None, strict: bool = 
     report.skipped.extend((str(p), why) for p, why in passed_over)
     if strict and passed_over:
         raise ArticleError(f"{passed_over[0][0]}: {passed_over[0][1]} (--strict)")
-    extractions, texts = extract_all(paths, rules, strict, report.skipped, jobs, progress)
+    cache = ExtractionCache(Path(cache_dir), rules.digest) if cache_dir is not None else None
+    t_rules = clock()
+    extractions, texts = extract_all(paths, rules, strict, report.skipped, jobs, progress,
+                                     engine=engine, scheduler=scheduler, cache=cache)
+    if cache is not None:
+        cache.prune()
+        report.cache = cache.stats()
+    t1 = clock()
     facts = resolve(extractions, rules)
+    t2 = clock()
     triples = emit(facts, rules, texts)
+    t3 = clock()
     ttl = to_turtle(triples)
+    t4 = clock()
     html = render_html(triples, title=f"Knowledge graph of {len(extractions)} articles")
+    t5 = clock()
     write_all({out / "graph.ttl": ttl, out / "graph.html": html})
+    t6 = clock()
+    report.timings = {"rules": t_rules - t0, "extract": t1 - t_rules, "resolve": t2 - t1, "emit": t3 - t2,
+                      "turtle": t4 - t3, "html": t5 - t4, "write": t6 - t5}
     report.articles = len(extractions)
     report.triples = len(triples)
     report.facts = facts

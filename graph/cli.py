@@ -60,19 +60,29 @@ def main():
 @click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=None,
               help="Folder of rule files (default: schema/rules).")
 @click.option("--strict", is_flag=True, help="Stop at the first bad article instead of skipping it.")
-@click.option("--jobs", type=int, default=None, help="Processes for extraction (default: all cores for large corpora).")
+@click.option("--jobs", type=int, default=None,
+              help="Processes for extraction, or Dask workers for a LocalCluster (default: all cores for large corpora).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where extraction runs: this machine, or a Dask cluster.")
+@click.option("--scheduler", default=None, help="Dask scheduler address (tcp://HOST:PORT); default: a LocalCluster.")
+@click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder keeping each article's extraction between builds (default: .kg-cache beside --out).")
+@click.option("--no-cache", is_flag=True, help="Extract every article afresh and keep nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary.")
 @clean_errors
-def build(seeds, out, rules_dir, strict, jobs, quiet):
+def build(seeds, out, rules_dir, strict, jobs, engine, scheduler, cache_dir, no_cache, quiet):
     """Build the graph from a folder of articles.
 
     Reads every .txt file of --seeds, applies the rules, and writes graph.ttl and
     graph.html to --out (each atomically: a failed build leaves the old ones).
-    Bad articles are skipped with a one-line reason unless --strict.
+    Bad articles are skipped with a one-line reason unless --strict. Extraction of
+    an unchanged article is reused from the cache; the output is the same as a
+    clean build's.
 
     \b
-    Example:
+    Examples:
       kg build --seeds seeds --out output
+      kg build --seeds corpus --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from graph.build import build as run_build
     from graph.load import discover
@@ -88,7 +98,11 @@ def build(seeds, out, rules_dir, strict, jobs, quiet):
             bar.update(1)
 
     try:
-        report = run_build(seeds, out, rules_dir=rules_dir, strict=strict, jobs=jobs, progress=progress)
+        from graph.cache import default_cache_dir
+
+        cache = None if no_cache else (cache_dir or default_cache_dir(out))
+        report = run_build(seeds, out, rules_dir=rules_dir, strict=strict, jobs=jobs, progress=progress,
+                           engine=engine, scheduler=scheduler, cache_dir=cache)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
@@ -202,6 +216,130 @@ def rules(coverage, seeds, rules_dir):
         click.echo("rules ok: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
         return
     click.echo(coverage_report(seeds, ruleset))
+
+
+@main.command()
+@graph_option
+@click.option("--endpoint", required=True,
+              help="The store's Graph Store Protocol URL (Oxigraph: http://HOST:PORT/store).")
+@click.option("--graph-iri", "--into", "graph_iri", default="https://example.org/kg/graph", show_default=True,
+              help="Named graph to load into (replaced, not added to).")
+@click.option("--per-article", is_flag=True, help="Each article's provenance in a named graph of its own.")
+@click.option("--user", default=None, help="User for HTTP authentication (Basic or Digest).")
+@click.option("--password", default=None, envvar="KG_PUSH_PASSWORD", help="Password (or set KG_PUSH_PASSWORD).")
+@click.option("--batch", type=int, default=50_000, show_default=True, help="Triples per request.")
+@clean_errors
+def push(graph_path, endpoint, graph_iri, per_article, user, password, batch):
+    """Load the built graph into a SPARQL 1.1 store over the Graph Store HTTP Protocol.
+
+    Sends N-Triples in batches (the first a PUT, the rest POSTs), retrying
+    transient errors, and reports what was sent. Exit 3 when the store cannot
+    be reached or refuses the data.
+
+    \b
+    Example:
+      oxigraph serve --location /tmp/store --bind 127.0.0.1:7878 &
+      kg push --endpoint http://127.0.0.1:7878/store
+    """
+    from graph.push import push as run_push
+
+    report = run_push(graph_path, endpoint, graph_iri=graph_iri, per_article=per_article, user=user,
+                      password=password, batch=batch)
+    click.echo(report.summary())
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.pass_context
+def bench(ctx):
+    """Measure speed against the alternatives; the table goes to output/bench.md.
+
+    Generates synthetic corpora from the seeds (100, 1,000 and 10,000 articles;
+    --large adds 100,000) and times extraction (against a bare `re` scan and a
+    spaCy pipeline), the whole build (against plain rdflib), the process pool and
+    Dask, incremental rebuilds, RDF I/O, SPARQL and the HTML view. Takes the
+    options of `python -m graph.bench --help`.
+
+    \b
+    Examples:
+      kg bench --sizes 100 --repeat 1 --out /tmp/bench.md   # a smoke run
+      kg bench                                             # the README's table
+    """
+    from graph.bench import main as run_bench
+
+    code = run_bench(list(ctx.args))
+    sys.exit(code)
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), default=None, help="Read the query from FILE.")
+@graph_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld"]),
+              default="table", show_default=True,
+              help="SELECT/ASK: table, csv, tsv, json, xml (W3C results formats). CONSTRUCT/DESCRIBE: turtle, nt, jsonld.")
+@click.option("--bind", "binds", multiple=True, metavar='NAME=VALUE',
+              help='Bind a variable safely: name="Luna", person=<IRI>, n=3. Repeatable.')
+@click.option("--endpoint", default=None, help="Query this SPARQL 1.1 endpoint instead of the built graph.")
+@click.option("--user", default=None, help="User for --endpoint (HTTP basic auth).")
+@click.option("--password", default=None, help="Password for --endpoint.")
+@click.option("--allow-service", is_flag=True, help="Allow SERVICE (federated queries fetch remote URLs).")
+@clean_errors
+def query(query, query_file, graph_path, fmt, binds, endpoint, user, password, allow_service):
+    """Run a SPARQL query over the graph (or --endpoint) and print the answer.
+
+    QUERY is the query text or a .rq file (the shipped ones are in schema/queries/).
+    ASK prints true/false and exits 0/1. A syntax error shows the line and a caret (exit 2).
+
+    \b
+    Examples:
+      kg query schema/queries/family-tree.rq --bind name="Luna"
+      kg query 'SELECT ?n WHERE { ?p a <https://schema.org/Person> ; <https://schema.org/name> ?n }' --format csv
+      kg query schema/queries/timeline.rq --format json
+    """
+    from graph.sparql import open_store, parse_binding, read_query, serialize
+
+    text = read_query(query, query_file)
+    bindings = dict(parse_binding(b) for b in binds)
+    store = open_store(graph_path, endpoint, user, password)
+    result = store.query(text, bindings, allow_service=allow_service)
+    if result.kind == "graph" and fmt == "table":
+        fmt = "turtle"
+    sys.stdout.buffer.write(serialize(result, fmt))
+    sys.stdout.flush()
+    if result.kind == "ask" and not result.boolean:
+        sys.exit(1)
+
+
+@main.command()
+@graph_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7878, show_default=True, type=int, help="Port to listen on (0: any free port).")
+@click.option("--timeout", default=5.0, show_default=True, type=float, help="Seconds a query may run.")
+@click.option("--max-rows", default=100_000, show_default=True, type=int, help="Largest result a query may return.")
+@click.option("--allow-service", is_flag=True, help="Allow SERVICE (federated queries fetch remote URLs).")
+@clean_errors
+def serve(graph_path, host, port, timeout, max_rows, allow_service):
+    """Serve the graph: a read-only SPARQL 1.1 Protocol endpoint at /sparql.
+
+    Also / (the HTML view, graph.html next to the graph) and /graph.ttl.
+    GET and POST (form or application/sparql-query), content negotiation, CORS.
+    Updates get 403; a query over --timeout or --max-rows gets a clear error.
+
+    \b
+    Example:
+      kg serve --port 7878 &
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/sparql
+    """
+    from graph.serve import make_server
+
+    server = make_server(graph_path, host, port, timeout=timeout, max_rows=max_rows, allow_service=allow_service)
+    click.echo(f"serving {graph_path} at http://{server.server_address[0]}:{server.server_address[1]}/sparql (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ IRIs are hashes of content, so the same input gives the same IRIs.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, XSD, Literal, URIRef
@@ -36,17 +37,24 @@ BUILTIN_RULES = {
 }
 
 
+@functools.lru_cache(maxsize=None)  # a few hundred rules, each named by thousands of facts
 def rule_iri(rule_id: str) -> URIRef:
     s = slug(rule_id)
     return iri("rule", s if s == rule_id else f"{s}-{digest(rule_id, length=8)}")
 
 
+@functools.lru_cache(maxsize=4096)  # facts come article by article
 def article_iri(article_id: str) -> URIRef:
     return iri("article", article_local(article_id))
 
 
+@functools.lru_cache(maxsize=4096)
+def _article_local(article_id: str) -> str:
+    return article_local(article_id)
+
+
 def selector_iri(span: Span) -> URIRef:
-    return iri("selector", f"{article_local(span.article)}-{span.start}-{span.end}")
+    return iri("selector", f"{_article_local(span.article)}-{span.start}-{span.end}")
 
 
 def _term_key(t) -> str:
@@ -63,29 +71,39 @@ def emit(facts: Facts, rules: RuleSet, texts: dict[str, str]) -> set[tuple]:
     rules_dir = Path(rules.source_dir)
     used = set(facts.rules_used) | {"article-headline", "article-date-marker"}
 
+    # terms looked up once, not once per triple: this loop makes most of the graph
+    a_type, statement, subj, pred, obj = RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object
+    derived, generated, source, selector = PROV.wasDerivedFrom, PROV.wasGeneratedBy, OA.hasSource, OA.hasSelector
+    in_sentence, resolved_by = KG.sentence, KG.dateResolution
+    selectors_done: set = set()  # a selector shared by many facts is described once
+
     def evidence_node(s, p, o, ev: Evidence) -> None:
         span = ev.span
         node = iri("fact", digest(_term_key(s), _term_key(p), _term_key(o), span.article,
                                   str(span.start), str(span.end), ev.rule, ev.resolution or "", length=24))
         art = article_iri(span.article)
-        add((node, RDF.type, RDF.Statement))
-        add((node, RDF.subject, s))
-        add((node, RDF.predicate, p))
-        add((node, RDF.object, o))
-        add((node, PROV.wasDerivedFrom, art))
-        add((node, PROV.wasGeneratedBy, rule_iri(ev.rule)))
-        add((node, OA.hasSource, art))
+        add((node, a_type, statement))
+        add((node, subj, s))
+        add((node, pred, p))
+        add((node, obj, o))
+        add((node, derived, art))
+        add((node, generated, rule_iri(ev.rule)))
+        add((node, source, art))
         sel = selector_iri(span)
-        add((node, OA.hasSelector, sel))
-        _selector(add, sel, span)
+        add((node, selector, sel))
+        if sel not in selectors_done:
+            selectors_done.add(sel)
+            _selector(add, sel, span)
         sentence = _sentence_of(facts.sentences.get(span.article, ()), span)
         if sentence and texts.get(span.article) is not None:
             a, b = sentence
             ssel = selector_iri(Span(span.article, a, b, ""))
-            add((node, KG.sentence, ssel))
-            _selector(add, ssel, Span(span.article, a, b, texts[span.article][a:b]))
+            add((node, in_sentence, ssel))
+            if ssel not in selectors_done:
+                selectors_done.add(ssel)
+                _selector(add, ssel, Span(span.article, a, b, texts[span.article][a:b]))
         if ev.resolution and ev.resolution != "absolute":
-            add((node, KG.dateResolution, rule_iri(ev.resolution)))
+            add((node, resolved_by, rule_iri(ev.resolution)))
 
     # articles
     for aid in sorted(facts.articles):

@@ -92,27 +92,33 @@ class _People:
                        key=lambda n: (-len(name_tokens(n)), -self.counts[n], n))
         self.canonical: dict[str, str] = {}
         by_tokens: dict[tuple, str] = {}
+        by_ends: dict[tuple, str] = {}  # (first, last) word -> the first full name with them: a lookup, not a scan
         for n in fulls:
             key = tuple(t.casefold() for t in name_tokens(n))
             if key in by_tokens:
                 self.canonical[n] = by_tokens[key]
                 continue
             # a shorter full name contained in a longer one is the same person (John Legend / John Roger Legend)
-            host = next((c for k, c in by_tokens.items() if key[0] == k[0] and key[-1] == k[-1]), None)
+            host = by_ends.get((key[0], key[-1]))
             self.canonical[n] = host or n
             by_tokens.setdefault(key, host or n)
+            by_ends.setdefault((key[0], key[-1]), host or n)
         weight = Counter()
         for n, c in self.counts.items():
             if n in self.canonical:
                 weight[self.canonical[n]] += c
         self.weight = weight
+        hosts_of: dict[str, set[str]] = defaultdict(set)  # surname or nickname -> full names: linear in names
+        for f in fulls:
+            for word in (name_tokens(f)[-1], nickname(f)):
+                if word:
+                    hosts_of[word].add(self.canonical[f])
         for n in self.counts:
             if n in self.canonical:
                 continue
             # across articles only a surname or a nickname joins a full name: a bare first
             # name ("Jack") in an article that never gives a full name is somebody of its own
-            hosts = sorted({self.canonical[f] for f in fulls if n in (name_tokens(f)[-1], nickname(f))},
-                           key=lambda c: (-weight[c], c))
+            hosts = sorted(hosts_of.get(n, ()), key=lambda c: (-weight[c], c))
             self.canonical[n] = hosts[0] if hosts else n
 
     def node(self, name: str) -> URIRef:
@@ -228,11 +234,15 @@ def resolve(extractions: list[Extraction], rules: RuleSet) -> Facts:
                 out.add(node, RDFS.label, Literal(names[node]), ev)
             else:
                 out.add(node, SDO.alternateName, Literal(alias), ev)
+    first_mention: dict = {}  # node -> its first mention (article, then position)
     for node, name in names.items():
         labels[node] = name
         if (node, RDFS.label, Literal(name)) not in out.facts:
             # the fullest name is written only as part of a longer form: label it anyway, from the first mention
-            m = next(first_seen[k] for k in sorted(first_seen, key=lambda k: (k[1], k[2:])) if k[0] == node)
+            if not first_mention:  # sorted once, when the first node needs it, not once per node
+                for k in sorted(first_seen, key=lambda k: (k[1], k[2:])):
+                    first_mention.setdefault(k[0], first_seen[k])
+            m = first_mention[node]
             out.add(node, SDO.name, Literal(name), Evidence(m.span, m.rule))
             out.add(node, RDFS.label, Literal(name), Evidence(m.span, m.rule))
 
@@ -322,23 +332,27 @@ def _merge_events(extractions, rules: RuleSet, node_of) -> dict[URIRef, list]:
     out: dict[URIRef, list] = {}
     for kind in sorted(by_kind):
         key_role = kinds[kind].get("key", "organizer")
-        groups: list[tuple[set, list]] = []
+        # groups by creation number (a merged group is new, so goes last); a key finds its group
+        # by lookup rather than by a scan of every group, so merging stays linear in tellings
+        live: dict[int, tuple[set, list]] = {}
+        owner: dict = {}  # key node -> number of the live group holding it
+        created = 0
         keyless = []
         for item in by_kind[kind]:
             keys = {node_of(r.ref) for r in item[1].roles if r.role == key_role} - {None}
             if not keys:
                 keyless.append(item)
                 continue
-            hit = [g for g in groups if g[0] & keys]
-            if not hit:
-                groups.append((set(keys), [item]))
-                continue
             merged_keys, merged_items = set(keys), [item]
-            for g in hit:
-                merged_keys |= g[0]
-                merged_items = g[1] + merged_items
-                groups.remove(g)
-            groups.append((merged_keys, merged_items))
+            for g in sorted({owner[k] for k in keys if k in owner}):
+                merged_keys |= live[g][0]
+                merged_items = live[g][1] + merged_items
+                del live[g]
+            live[created] = (merged_keys, merged_items)
+            for k in merged_keys:
+                owner[k] = created
+            created += 1
+        groups: list[tuple[set, list]] = [live[g] for g in sorted(live)]
         if keyless:
             if len(groups) == 1:
                 groups[0][1].extend(keyless)
@@ -369,14 +383,23 @@ def _quotes(extractions, out: Facts, node_of, event_of_record, labels) -> None:
     tellings.sort(key=lambda t: (-len(t[0]), t[0], t[2], t[4]))
     canon: list[tuple[str, frozenset, URIRef, str]] = []
     node_of_telling: dict[tuple[str, int], URIRef] = {}
+    # the first earlier quotation with the same words, or (4+ words) one by a shared speaker that
+    # contains them: found through two indexes instead of a scan of every quotation so far
+    same_words: dict[str, int] = {}  # words -> first canon index
+    by_speaker: dict[URIRef, list[int]] = defaultdict(list)  # speaker -> canon indexes, ascending
     for norm, speakers, article, q, idx in tellings:
         node = None
-        for cnorm, cspeakers, cnode, _ in canon:
-            if norm == cnorm or (len(norm.split()) >= 4 and speakers & cspeakers and f" {norm} " in f" {cnorm} "):
-                node = cnode
-                break
+        found = [same_words[norm]] if norm in same_words else []
+        if len(norm.split()) >= 4:
+            for sp in speakers:
+                found += [i for i in by_speaker.get(sp, ()) if f" {norm} " in f" {canon[i][0]} "][:1]
+        if found:
+            node = canon[min(found)][2]
         if node is None:
             node = iri("quote", digest(norm, length=20))
+            same_words.setdefault(norm, len(canon))
+            for sp in speakers:
+                by_speaker[sp].append(len(canon))
             canon.append((norm, speakers, node, q.text))
             text = " ".join(q.text.split("\n"))
             out.add(node, SDO.text, Literal(q.text), None)

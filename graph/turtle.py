@@ -59,8 +59,15 @@ class _Namer:
         # longest namespace first so id: never shadows a longer one
         self.prefixes = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
         self.used: set[str] = set()
+        self.memo: dict = {}  # term -> its text: objects and predicates repeat thousands of times
 
     def name(self, t) -> str:
+        text = self.memo.get(t)
+        if text is None:
+            text = self.memo[t] = self._name(t)
+        return text
+
+    def _name(self, t) -> str:
         if isinstance(t, URIRef):
             s = str(t)
             for prefix, ns in self.prefixes:
@@ -96,15 +103,19 @@ def to_turtle(triples, prefixes: dict[str, str] | None = None) -> str:
     for s, p, o in triples:
         by_subject[s][p].append(o)
     blocks = []
+    a_type = RDF.type  # looked up once: it is compared for every predicate of every subject
+    name = namer.name
     for s in sorted(by_subject, key=_sort_key):
         preds = by_subject[s]
-        order = sorted(preds, key=lambda p: (p != RDF.type, str(p)))
+        order = sorted(preds, key=lambda p: (p != a_type, str(p)))
         lines = []
         for p in order:
-            objs = sorted(set(preds[p]), key=_sort_key)
-            pname = "a" if p == RDF.type else namer.name(p)
-            lines.append(f"    {pname} " + " ,\n        ".join(namer.name(o) for o in objs))
-        blocks.append(namer.name(s) + "\n" + " ;\n".join(lines) + " .\n")
+            objs = preds[p]
+            objs = sorted(set(objs), key=_sort_key) if len(objs) > 1 else objs
+            pname = "a" if p == a_type else name(p)
+            lines.append(f"    {pname} " + " ,\n        ".join([name(o) for o in objs]))
+        # a subject is written once: not worth remembering unless it is also an object
+        blocks.append(namer._name(s) + "\n" + " ;\n".join(lines) + " .\n")
     header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted((prefixes or PREFIXES).items()) if p in namer.used)
     return header + "\n" + "\n".join(blocks)
 

@@ -48,8 +48,11 @@ def _json_for_html(data) -> str:
 def graph_data(triples) -> dict:
     """Nodes, edges and per-node facts for the view, all sorted."""
     by_s = defaultdict(lambda: defaultdict(list))
+    # only what the view reads: most triples are provenance, and grouping them all dominated the time
+    wanted = {RDF.type, RDFS.label, SDO.startDate, SDO.alternateName, SDO.text, *EDGE_PROPERTIES}
     for s, p, o in triples:
-        by_s[s][p].append(o)
+        if p in wanted:
+            by_s[s][p].append(o)
     labels = {s: str(min(ps[RDFS.label], key=str)) for s, ps in by_s.items() if ps.get(RDFS.label)}
     prop_labels = {str(s): labels[s] for s in labels}
     nodes = {}

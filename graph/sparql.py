@@ -1,0 +1,404 @@
+"""SPARQL over the built graph: one embedded store (Oxigraph), or a remote endpoint.
+
+The store is pyoxigraph, chosen by measurement (README, "The store"): it parses the
+graph and answers the shipped queries many times faster than rdflib's in-memory
+graph. The rest of the package keeps rdflib as its API; only querying goes here.
+
+Safety:
+- parameters (`--bind name="Luna"`) are substituted as RDF terms by the engine
+  (SEP-0007 substitutions), never pasted into the query text;
+- `SERVICE` (federated query) is refused unless explicitly allowed, because the
+  engine would otherwise fetch a remote URL on a query's say-so;
+- SPARQL Update is refused: the store is read-only.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.errors import KgError, QueryError
+
+UPDATE_KEYWORDS = re.compile(
+    r"^\s*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE | re.MULTILINE)
+SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
+GRAPH_FORMATS = ("turtle", "nt", "jsonld")
+RESULT_MEDIA = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "nt": "application/n-triples",
+    "jsonld": "application/ld+json",
+}
+
+
+@dataclass
+class Result:
+    """A query's answer: kind is select, ask or graph."""
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[list] = field(default_factory=list)  # pyoxigraph terms or None (unbound)
+    boolean: bool | None = None
+    triples: list = field(default_factory=list)  # pyoxigraph Triple objects
+
+
+# ------------------------------------------------------------------ parsing and safety
+
+
+def _strip_comments_and_strings(query: str) -> str:
+    """The query with strings, IRIs and comments blanked out, to look for keywords safely."""
+    out = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', '""', query)
+    out = re.sub(r"<[^<>\"{}|^`\\\s]*>", "<>", out)
+    return re.sub(r"#[^\n]*", "", out)
+
+
+def is_update(query: str) -> bool:
+    return bool(UPDATE_KEYWORDS.search(_strip_comments_and_strings(query)))
+
+
+def _unescape_codepoints(query: str) -> str:
+    # SPARQL allows \\uXXXX escapes anywhere in a query; decode them so an escaped keyword is still seen
+    return re.sub(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})",
+                  lambda m: chr(int(m.group(1) or m.group(2), 16)) if int(m.group(1) or m.group(2), 16) < 0x110000 else "",
+                  query)
+
+
+def uses_service(query: str) -> bool:
+    """True when the query may contain SERVICE: the engine would open a connection for it."""
+    return any(re.search(r"\bSERVICE\b", _strip_comments_and_strings(q), re.IGNORECASE)
+               for q in (query, _unescape_codepoints(query)))
+
+
+def check_query(query: str, allow_service: bool = False) -> None:
+    """Refuse updates and (unless allowed) federated queries, with a clear message."""
+    if is_update(query):
+        raise QueryError("SPARQL Update is not allowed: the graph is read-only",
+                         "rebuild the graph from articles and rules instead")
+    if uses_service(query) and not allow_service:
+        raise QueryError("SERVICE (federated query) is off: it would make the query fetch a remote URL",
+                         "pass --allow-service if you trust the query")
+
+
+def syntax_error(query: str, message: str) -> QueryError:
+    """A QueryError quoting the offending line with a caret under the column."""
+    m = re.search(r"(\d+):(\d+)", message)
+    if not m:
+        return QueryError(f"SPARQL syntax error: {message}")
+    line, col = int(m.group(1)), int(m.group(2))
+    lines = query.splitlines() or [""]
+    text = lines[min(max(line, 1), len(lines)) - 1]
+    caret = " " * max(col - 1, 0) + "^"
+    return QueryError(f"SPARQL syntax error at line {line}, column {col}: {message}\n  {text}\n  {caret}")
+
+
+def parse_binding(spec: str) -> tuple[str, object]:
+    """`name=<IRI>`, `name="text"`, `name="text"@en`, `name=42` -> (variable, pyoxigraph term)."""
+    if "=" not in spec:
+        raise QueryError(f"--bind {spec!r}: expected NAME=VALUE", 'e.g. --bind person=<https://…> or --bind name="Luna"')
+    name, _, value = spec.partition("=")
+    name = name.strip().lstrip("?$")
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        raise QueryError(f"--bind {spec!r}: {name!r} is not a variable name")
+    value = value.strip()
+    if value.startswith("<") and value.endswith(">"):
+        try:
+            return name, ox.NamedNode(value[1:-1])
+        except ValueError as err:
+            raise QueryError(f"--bind {spec!r}: not an IRI: {err}") from None
+    m = re.fullmatch(r'"((?:[^"\\]|\\.)*)"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^<([^>]+)>)?', value, re.S)
+    if m:
+        text = json.loads(f'"{m.group(1)}"') if "\\" in m.group(1) else m.group(1)
+        if m.group(2):
+            return name, ox.Literal(text, language=m.group(2))
+        if m.group(3):
+            return name, ox.Literal(text, datatype=ox.NamedNode(m.group(3)))
+        return name, ox.Literal(text)
+    if re.fullmatch(r"[+-]?\d+", value):
+        return name, ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    return name, ox.Literal(value)
+
+
+def read_query(text_or_path: str | None, file: Path | None) -> str:
+    """The query text from `-f FILE`, a path to a .rq file, or the argument itself."""
+    if file is not None:
+        try:
+            return Path(file).read_text(encoding="utf-8")
+        except OSError as err:
+            raise QueryError(f"{file}: cannot read the query: {err.strerror}") from None
+    if text_or_path is None:
+        raise QueryError("no query given", "pass a query, a .rq file, or -f FILE")
+    candidate = Path(text_or_path)
+    if text_or_path.endswith(".rq") or (len(text_or_path) < 4096 and "\n" not in text_or_path and candidate.is_file()):
+        try:
+            return candidate.read_text(encoding="utf-8")
+        except OSError as err:
+            raise QueryError(f"{candidate}: cannot read the query: {err.strerror}") from None
+    return text_or_path
+
+
+# ------------------------------------------------------------------ the embedded store
+
+
+class Store:
+    """The built graph in an in-memory Oxigraph store."""
+
+    def __init__(self, store: ox.Store):
+        self.store = store
+
+    @classmethod
+    def from_file(cls, path: Path) -> "Store":
+        path = Path(path)
+        if not path.is_file():
+            raise KgError(f"{path}: no such graph", "build one with: kg build, or pass --graph FILE")
+        store = ox.Store()
+        try:
+            store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+        except (SyntaxError, ValueError, OSError) as err:
+            raise KgError(f"{path}: not valid Turtle: {err}") from None
+        return cls(store)
+
+    def query(self, query: str, bindings: dict[str, object] | None = None, allow_service: bool = False,
+              limit: int | None = None) -> Result:
+        """Run a query; raise QueryError for a syntax error, an update, SERVICE, or too many rows."""
+        check_query(query, allow_service)
+        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        try:
+            answer = self.store.query(query, substitutions=subs or None)
+        except SyntaxError as err:
+            raise syntax_error(query, str(err)) from None
+        except OSError as err:
+            raise QueryError(f"query failed: {err}") from None
+        return _collect(answer, limit)
+
+
+def _collect(answer, limit: int | None) -> Result:
+    if isinstance(answer, ox.QueryBoolean):
+        return Result("ask", boolean=bool(answer))
+    if isinstance(answer, ox.QuerySolutions):
+        variables = [v.value for v in answer.variables]
+        rows = []
+        for solution in answer:
+            rows.append([solution[v] for v in variables])
+            if limit is not None and len(rows) > limit:
+                raise QueryError(f"the result has more than {limit} rows", "add a LIMIT to the query")
+        return Result("select", variables=variables, rows=rows)
+    triples = []
+    for t in answer:
+        triples.append(t)
+        if limit is not None and len(triples) > limit:
+            raise QueryError(f"the result has more than {limit} triples", "add a LIMIT to the query")
+    return Result("graph", triples=triples)
+
+
+# ------------------------------------------------------------------ a remote endpoint
+
+
+class RemoteStore:
+    """A SPARQL 1.1 Protocol endpoint, behind the same interface as Store."""
+
+    def __init__(self, endpoint: str, user: str | None = None, password: str | None = None, timeout: float = 60.0):
+        if not re.match(r"https?://", endpoint):
+            raise QueryError(f"--endpoint {endpoint!r}: expected an http(s) URL")
+        self.endpoint, self.timeout = endpoint, timeout
+        self.headers = {}
+        if user is not None:
+            import base64
+
+            token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
+            self.headers["Authorization"] = f"Basic {token}"
+
+    def query(self, query: str, bindings: dict[str, object] | None = None, allow_service: bool = False,
+              limit: int | None = None) -> Result:
+        check_query(query, allow_service=True)  # the remote store decides about SERVICE
+        if bindings:
+            # a VALUES block of properly serialised RDF terms, after the query: no text is pasted inside it
+            names = sorted(bindings)
+            query = f"{query}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(bindings[n]) for n in names)}) }}"
+        data = urllib.parse.urlencode({"query": query}).encode()
+        accept = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+        req = urllib.request.Request(self.endpoint, data=data, headers={
+            **self.headers, "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                body, ctype = resp.read(), resp.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as err:
+            detail = err.read().decode("utf-8", "replace")[:300]
+            raise QueryError(f"{self.endpoint} answered {err.code}: {detail}") from None
+        except (urllib.error.URLError, OSError) as err:
+            raise QueryError(f"{self.endpoint}: cannot reach the endpoint: {getattr(err, 'reason', err)}") from None
+        if "json" in ctype and "ld+json" not in ctype:
+            fmt = ox.QueryResultsFormat.JSON
+            return _collect(ox.parse_query_results(body, format=fmt), limit)
+        fmt = ox.RdfFormat.N_TRIPLES if "n-triples" in ctype else ox.RdfFormat.TURTLE
+        return Result("graph", triples=[q.triple for q in ox.parse(body, format=fmt)])
+
+
+def open_store(graph: Path, endpoint: str | None = None, user=None, password=None):
+    return RemoteStore(endpoint, user, password) if endpoint else Store.from_file(graph)
+
+
+# ------------------------------------------------------------------ output
+
+
+def term_text(t) -> str:
+    """A term as a person reads it in a table: IRIs bare, literals by their value."""
+    if t is None:
+        return ""
+    if isinstance(t, ox.NamedNode):
+        return t.value
+    if isinstance(t, ox.Literal):
+        return t.value
+    return str(t)
+
+
+def _cell(s: str, width: int = 80) -> str:
+    s = "".join(ch if ch.isprintable() else " " for ch in s)  # never a control character on a terminal
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def format_table(result: Result) -> str:
+    if result.kind == "ask":
+        return "true" if result.boolean else "false"
+    cells = [[_cell(term_text(t)) for t in row] for row in result.rows]
+    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(result.variables)]
+    line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
+    out = [line(result.variables), line(["-" * w for w in widths])]
+    out += [line(r) for r in cells]
+    out.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+    return "\n".join(out)
+
+
+def serialize(result: Result, fmt: str) -> bytes:
+    """The W3C results format (select/ask) or an RDF syntax (graph results)."""
+    if result.kind == "graph":
+        if fmt in ("table", "turtle"):
+            return ox.serialize(result.triples, format=ox.RdfFormat.TURTLE) or b""
+        if fmt == "nt":
+            return ox.serialize(result.triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        if fmt == "jsonld":
+            return ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD) or b""
+        raise QueryError(f"--format {fmt} is for SELECT/ASK; a graph result takes one of: {', '.join(GRAPH_FORMATS)}")
+    if fmt == "table":
+        return (format_table(result) + "\n").encode("utf-8")
+    if fmt == "json":
+        return json.dumps(_results_json(result), ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+    if fmt == "xml":
+        return _results_xml(result).encode("utf-8")
+    if fmt in ("csv", "tsv"):
+        return _results_csv(result, fmt).encode("utf-8")
+    raise QueryError(f"--format {fmt}: a SELECT/ASK result takes one of: {', '.join(SELECT_FORMATS)}")
+
+
+def _term_json(t) -> dict:
+    if isinstance(t, ox.NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, ox.BlankNode):
+        return {"type": "bnode", "value": t.value}
+    out = {"type": "literal", "value": t.value}
+    if t.language:
+        out["xml:lang"] = t.language
+    elif t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = t.datatype.value
+    return out
+
+
+def _results_json(result: Result) -> dict:
+    if result.kind == "ask":
+        return {"head": {}, "boolean": bool(result.boolean)}
+    return {"head": {"vars": result.variables},
+            "results": {"bindings": [{v: _term_json(t) for v, t in zip(result.variables, row) if t is not None}
+                                     for row in result.rows]}}
+
+
+def _xml_escape(s: str) -> str:
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    # XML 1.0 cannot carry most C0 characters at all, even escaped: write them as visible escapes
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", lambda m: f"\\u{ord(m.group()):04X}", s)
+
+
+def _results_xml(result: Result) -> str:
+    out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "  <head>"]
+    if result.kind == "ask":
+        out += ["  </head>", f"  <boolean>{'true' if result.boolean else 'false'}</boolean>", "</sparql>"]
+        return "\n".join(out) + "\n"
+    out += [f'    <variable name="{_xml_escape(v)}"/>' for v in result.variables]
+    out += ["  </head>", "  <results>"]
+    for row in result.rows:
+        out.append("    <result>")
+        for v, t in zip(result.variables, row):
+            if t is None:
+                continue
+            if isinstance(t, ox.NamedNode):
+                inner = f"<uri>{_xml_escape(t.value)}</uri>"
+            elif isinstance(t, ox.BlankNode):
+                inner = f"<bnode>{_xml_escape(t.value)}</bnode>"
+            elif t.language:
+                inner = f'<literal xml:lang="{_xml_escape(t.language)}">{_xml_escape(t.value)}</literal>'
+            elif t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+                inner = f'<literal datatype="{_xml_escape(t.datatype.value)}">{_xml_escape(t.value)}</literal>'
+            else:
+                inner = f"<literal>{_xml_escape(t.value)}</literal>"
+            out.append(f'      <binding name="{_xml_escape(v)}">{inner}</binding>')
+        out.append("    </result>")
+    out += ["  </results>", "</sparql>"]
+    return "\n".join(out) + "\n"
+
+
+def _tsv_term(t) -> str:
+    if t is None:
+        return ""
+    return str(t).replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _results_csv(result: Result, fmt: str) -> str:
+    if result.kind == "ask":
+        return ("true" if result.boolean else "false") + "\n"
+    buf = io.StringIO()
+    if fmt == "csv":
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(result.variables)
+        for row in result.rows:
+            w.writerow([term_text(t) for t in row])
+        return buf.getvalue()
+    lines = ["\t".join("?" + v for v in result.variables)]
+    lines += ["\t".join(_tsv_term(t) for t in row) for row in result.rows]
+    return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------------ timing, for the benchmark
+
+
+def time_shipped_queries(graph: Path, repeat: int = 5) -> dict[str, dict[str, list[float]]]:
+    """Latencies (seconds) of every shipped query on `graph`: {query: {"oxigraph": [...], "rdflib": [...]}}."""
+    import time
+
+    from rdflib import Graph
+
+    from graph.explain import QUERIES_DIR
+
+    store = Store.from_file(graph)
+    g = Graph().parse(graph, format="turtle")
+    out: dict[str, dict[str, list[float]]] = {}
+    for path in sorted(QUERIES_DIR.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        out[path.stem] = {"oxigraph": [], "rdflib": []}
+        for _ in range(repeat):
+            t = time.perf_counter()
+            store.query(text)
+            out[path.stem]["oxigraph"].append(time.perf_counter() - t)
+            t = time.perf_counter()
+            list(g.query(text))
+            out[path.stem]["rdflib"].append(time.perf_counter() - t)
+    return out

@@ -1,0 +1,57 @@
+"""Extraction on a Dask cluster and in a process pool gives the graph a single process gives, byte for byte."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS, run_kg
+
+pytest.importorskip("dask.distributed")
+
+
+def _same_outputs(a: Path, b: Path) -> None:
+    for name in ("graph.ttl", "graph.html"):
+        assert (a / name).read_bytes() == (b / name).read_bytes(), f"{name} differs between {a} and {b}"
+
+
+def test_dask_build_of_the_seeds_equals_the_local_build(tmp_path, seed_build):
+    result = run_kg("build", "--seeds", SEEDS, "--out", tmp_path / "dask", "--engine", "dask", "--jobs", "2", "--no-cache")
+    assert result.returncode == 0, result.stderr
+    _same_outputs(tmp_path / "dask", seed_build)
+
+
+def test_dask_build_of_a_synthetic_corpus_equals_the_single_process_build(tmp_path):
+    from graph.build import build
+    from graph.synth import generate
+
+    corpus = tmp_path / "corpus"
+    generate(SEEDS, corpus, 1000)
+    single = build(corpus, tmp_path / "single", jobs=1)
+    build(corpus, tmp_path / "dask", engine="dask", jobs=2)
+    assert single.articles == 1000
+    _same_outputs(tmp_path / "single", tmp_path / "dask")
+
+
+def test_pool_build_equals_the_single_process_build(tmp_path):
+    from graph.build import build
+    from graph.synth import generate
+
+    corpus = tmp_path / "corpus"
+    generate(SEEDS, corpus, 150)
+    build(corpus, tmp_path / "single", jobs=1)
+    build(corpus, tmp_path / "pool", jobs=2)
+    _same_outputs(tmp_path / "single", tmp_path / "pool")
+
+
+def test_unreachable_scheduler_is_a_clean_error(tmp_path):
+    result = run_kg("build", "--seeds", SEEDS, "--out", tmp_path / "x", "--engine", "dask",
+                    "--scheduler", "tcp://127.0.0.1:9", "--no-cache")
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+
+
+def test_scheduler_without_dask_engine_is_refused(tmp_path):
+    result = run_kg("build", "--seeds", SEEDS, "--out", tmp_path / "x", "--scheduler", "tcp://127.0.0.1:9", "--no-cache")
+    assert result.returncode == 2 and "--scheduler is for --engine dask only" in result.stderr
