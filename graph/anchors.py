@@ -11,6 +11,7 @@ tell, it returns None and the rule scans the whole text, as before.
 
 from __future__ import annotations
 
+import functools
 import re
 
 try:  # Python 3.11+
@@ -29,6 +30,7 @@ _SIMPLIFY = [
 ]
 
 
+@functools.lru_cache(maxsize=1024)  # the analysis is the slowest part of loading the rules
 def anchors(pattern: str) -> tuple[str, ...] | None:
     """Literal strings of which at least one occurs in every match, or None."""
     if "(?i" in pattern:

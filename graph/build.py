@@ -13,12 +13,12 @@ from rdflib import RDF
 
 from graph.cache import CacheStats, ExtractionCache, article_key
 from graph.errors import ArticleError, KgError
-from graph.load import Article, decode, discover, load_article, parse_article
+from graph.load import Article, check_size, decode, discover, load_article, parse_article
 from graph.match import extract
 from graph.records import Extraction
-from graph.resolve import Facts, resolve
+from graph.resolve import resolve
 from graph.rules import RuleSet, load_rules
-from graph.turtle import to_turtle
+from graph.turtle import turtle_chunks
 from graph.view import render_html
 from graph.vocab import SDO
 from graph.write import check_out_dir, write_all
@@ -43,7 +43,6 @@ class BuildReport:
     hits: Counter = field(default_factory=Counter)
     rules_total: int = 0
     outputs: list[str] = field(default_factory=list)
-    facts: Facts | None = None
     rules: RuleSet | None = None
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds, for the benchmark
     cache: CacheStats | None = None  # hits and misses when a build cache was used
@@ -60,7 +59,7 @@ class BuildReport:
             f"triples    {self.triples}",
             f"rules      {fired} of {self.rules_total} fired",
         ]
-        lines += [f"skipped    {f}: {why}" for f, why in self.skipped]
+        lines += [f"skipped    {why}" if why.startswith(f) else f"skipped    {f}: {why}" for f, why in self.skipped]
         if self.cache is not None:
             lines.append(f"cache      {self.cache.hits} reused, {self.cache.misses} extracted")
         lines += [f"wrote      {o}" for o in self.outputs]
@@ -75,7 +74,7 @@ def extract_one(path: str, article_id: str, raw: bytes, rules: RuleSet) -> Extra
     try:
         return extract(parse_article(raw, path, article_id), rules)
     except ArticleError as err:
-        return (path, err.message)
+        return (path, str(err))
 
 
 def extract_batch(items: list[tuple[str, str, bytes]], rules: RuleSet) -> list:
@@ -147,9 +146,13 @@ def extract_all(paths: list[Path], rules: RuleSet, strict: bool, skipped: list, 
     raws: dict[str, bytes] = {}
     for i, p in enumerate(paths):
         try:
+            check_size(Path(p).stat().st_size, str(p))  # a huge file is refused before it is read
             raw = Path(p).read_bytes()
         except OSError as err:
             results[i] = (str(p), f"{p}: cannot read: {err.strerror}")
+            continue
+        except ArticleError as err:
+            results[i] = (str(p), str(err))
             continue
         raws[str(p)] = raw
         if cache is not None:
@@ -196,12 +199,12 @@ def build(seeds: Path, out: Path, rules_dir: Path | None = None, strict: bool = 
     clock = time.perf_counter
     t0 = clock()
     rules = load_rules(rules_dir)
-    out = check_out_dir(Path(out))
+    out = check_out_dir(Path(out), create=False)  # a bad --out fails now; the folder is made only to write
     report = BuildReport(rules=rules)
     paths, passed_over = discover(Path(seeds))
     report.skipped.extend((str(p), why) for p, why in passed_over)
     if strict and passed_over:
-        raise ArticleError(f"{passed_over[0][0]}: {passed_over[0][1]} (--strict)")
+        raise ArticleError(f"{passed_over[0][0]}: {passed_over[0][1]}")
     cache = ExtractionCache(Path(cache_dir), rules.digest) if cache_dir is not None else None
     t_rules = clock()
     extractions, texts = extract_all(paths, rules, strict, report.skipped, jobs, progress,
@@ -213,22 +216,24 @@ def build(seeds: Path, out: Path, rules_dir: Path | None = None, strict: bool = 
     facts = resolve(extractions, rules)
     t2 = clock()
     triples = emit(facts, rules, texts)
+    report.articles = len(extractions)
+    report.hits = Counter({r.id: 0 for r in rules.all() if r.kind != "macros"})
+    report.hits.update(facts.hits)
+    # the records and the merged facts now live on as triples; drop them before the
+    # writers, whose working sets are the build's peak on a large corpus
+    del extractions, facts, texts
     t3 = clock()
-    ttl = to_turtle(triples)
+    ttl = turtle_chunks(triples)  # pieces, written one by one: no gigabyte-long joined copy
     t4 = clock()
-    html = render_html(triples, title=f"Knowledge graph of {len(extractions)} articles")
+    html = render_html(triples, title=f"Knowledge graph of {report.articles} articles")
     t5 = clock()
-    write_all({out / "graph.ttl": ttl, out / "graph.html": html})
+    write_all({check_out_dir(out) / "graph.ttl": ttl, out / "graph.html": html})
     t6 = clock()
     report.timings = {"rules": t_rules - t0, "extract": t1 - t_rules, "resolve": t2 - t1, "emit": t3 - t2,
                       "turtle": t4 - t3, "html": t5 - t4, "write": t6 - t5}
-    report.articles = len(extractions)
     report.triples = len(triples)
-    report.facts = facts
     report.outputs = [str(out / "graph.ttl"), str(out / "graph.html")]
     report.rules_total = len([r for r in rules.all() if r.kind != "macros"])
-    report.hits = Counter({r.id: 0 for r in rules.all() if r.kind != "macros"})
-    report.hits.update(facts.hits)
     for s, p, o in triples:
         if p == RDF.type and str(o).startswith(str(SDO)):
             local = str(o)[len(str(SDO)):]

@@ -195,6 +195,45 @@ def conflicts(graph_path, fmt, check):
 
 
 @main.command()
+@click.option("--format", "fmt", default=None, metavar="NAME",
+              help="turtle, nt, jsonld, trig, nquads, graphml or gexf (default: from -o's suffix, else turtle).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="File to write, atomically (default: standard output).")
+@graph_option
+@click.option("--article", default=None, metavar="ID", help="Only what this article says (its schema:identifier).")
+@clean_errors
+def export(fmt, output, graph_path, article):
+    """Write the graph as Turtle, N-Triples, JSON-LD, TriG, N-Quads, GraphML or GEXF.
+
+    The format is --format, else the suffix of -o (.ttl .nt .jsonld .trig .nq
+    .graphml .gexf). Every export is sorted: the same graph gives the same bytes.
+    TriG and N-Quads hold one named graph per article (the article's IRI) with its
+    provenance records and the facts only it tells; the rest is the default graph.
+    GraphML and GEXF hold the story (people, events, quotations, articles,
+    organisations, works, places) as a property graph for Gephi.
+
+    \b
+    Examples:
+      kg export -o graph.trig
+      kg export --format nt > graph.nt
+      kg export -o story.graphml --article 000_9d37828a95a29d67
+    """
+    from graph.export import choose_format
+    from graph.export import export as run_export
+    from graph.validate import load_graph
+    from graph.write import write_atomic
+
+    chosen = choose_format(fmt, output)  # before reading the graph: a bad name fails at once
+    result = run_export(load_graph(graph_path), chosen, article)
+    if output is None:
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.flush()
+        return
+    write_atomic(output, result.data)
+    click.echo(f"wrote {output} ({chosen.name}: {result.summary})")
+
+
+@main.command()
 @click.option("--coverage", is_flag=True, help="Hits per rule, rules that never fired, and sentences no rule used.")
 @click.option("--seeds", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True)
 @click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=None)
@@ -274,11 +313,14 @@ def bench(ctx):
 @click.argument("query", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), default=None, help="Read the query from FILE.")
 @graph_option
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld"]),
+@click.option("--format", "fmt",
+              type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld", "rdfxml"]),
               default="table", show_default=True,
-              help="SELECT/ASK: table, csv, tsv, json, xml (W3C results formats). CONSTRUCT/DESCRIBE: turtle, nt, jsonld.")
+              help="SELECT/ASK: table, csv, tsv, json, xml (W3C results formats). "
+                   "CONSTRUCT/DESCRIBE: turtle (also for table), nt, jsonld, rdfxml.")
 @click.option("--bind", "binds", multiple=True, metavar='NAME=VALUE',
-              help='Bind a variable safely: name="Luna", person=<IRI>, n=3. Repeatable.')
+              help="Bind a variable to one RDF term, never pasted into the query: name=Luna, "
+                   "'name=\"Luna\"@en', 'person=<IRI>', n=3. Repeatable.")
 @click.option("--endpoint", default=None, help="Query this SPARQL 1.1 endpoint instead of the built graph.")
 @click.option("--user", default=None, help="User for --endpoint (HTTP basic auth).")
 @click.option("--password", default=None, help="Password for --endpoint.")
@@ -288,13 +330,16 @@ def query(query, query_file, graph_path, fmt, binds, endpoint, user, password, a
     """Run a SPARQL query over the graph (or --endpoint) and print the answer.
 
     QUERY is the query text or a .rq file (the shipped ones are in schema/queries/).
-    ASK prints true/false and exits 0/1. A syntax error shows the line and a caret (exit 2).
+    SELECT prints a table (or --format); CONSTRUCT/DESCRIBE print Turtle. ASK prints
+    true/false and exits 0/1. A syntax error shows the line and a caret (exit 2).
+    Updates are refused (the graph is read-only); so is SERVICE without --allow-service.
 
     \b
     Examples:
       kg query schema/queries/family-tree.rq --bind name="Luna"
+      kg query schema/queries/provenance.rq --bind 'property=<https://schema.org/parent>'
       kg query 'SELECT ?n WHERE { ?p a <https://schema.org/Person> ; <https://schema.org/name> ?n }' --format csv
-      kg query schema/queries/timeline.rq --format json
+      kg query -f my.rq --graph other/graph.ttl --format json
     """
     from graph.sparql import open_store, parse_binding, read_query, serialize
 
@@ -304,8 +349,14 @@ def query(query, query_file, graph_path, fmt, binds, endpoint, user, password, a
     result = store.query(text, bindings, allow_service=allow_service)
     if result.kind == "graph" and fmt == "table":
         fmt = "turtle"
-    sys.stdout.buffer.write(serialize(result, fmt))
-    sys.stdout.flush()
+    data = serialize(result, fmt)
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `kg query ... | head`: the reader has what it wanted
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     if result.kind == "ask" and not result.boolean:
         sys.exit(1)
 
@@ -317,22 +368,34 @@ def query(query, query_file, graph_path, fmt, binds, endpoint, user, password, a
 @click.option("--timeout", default=5.0, show_default=True, type=float, help="Seconds a query may run.")
 @click.option("--max-rows", default=100_000, show_default=True, type=int, help="Largest result a query may return.")
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE (federated queries fetch remote URLs).")
+@click.option("--workers", default=None, type=click.IntRange(1, 64),
+              help="Query processes, each holding the graph (default: 4).")
 @clean_errors
-def serve(graph_path, host, port, timeout, max_rows, allow_service):
+def serve(graph_path, host, port, timeout, max_rows, allow_service, workers):
     """Serve the graph: a read-only SPARQL 1.1 Protocol endpoint at /sparql.
 
     Also / (the HTML view, graph.html next to the graph) and /graph.ttl.
     GET and POST (form or application/sparql-query), content negotiation, CORS.
-    Updates get 403; a query over --timeout or --max-rows gets a clear error.
+    Updates get 403 and SERVICE 403 (unless --allow-service); a query over
+    --timeout gets 503, one over --max-rows 400, a body over 1 MB 413.
+    Prints one line once it answers; Ctrl-C or SIGTERM stops it.
 
     \b
     Example:
       kg serve --port 7878 &
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/sparql
     """
-    from graph.serve import make_server
+    import signal
 
-    server = make_server(graph_path, host, port, timeout=timeout, max_rows=max_rows, allow_service=allow_service)
+    from graph.serve import WORKERS, make_server
+
+    server = make_server(graph_path, host, port, timeout=timeout, max_rows=max_rows, allow_service=allow_service,
+                         workers=workers or WORKERS)
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # a service manager's stop: end the query processes too
     click.echo(f"serving {graph_path} at http://{server.server_address[0]}:{server.server_address[1]}/sparql (Ctrl-C stops)")
     try:
         server.serve_forever()

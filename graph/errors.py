@@ -8,6 +8,13 @@ Exit codes (documented in the README):
 """
 
 
+def _rebuild(cls, args, state):
+    err = Exception.__new__(cls)
+    Exception.__init__(err, *args)
+    err.__dict__.update(state)
+    return err
+
+
 class KgError(Exception):
     """Base class: a message meant for a person, and the exit code to use."""
 
@@ -20,6 +27,11 @@ class KgError(Exception):
 
     def __str__(self) -> str:
         return self.message if not self.hint else f"{self.message} (hint: {self.hint})"
+
+    def __reduce__(self):
+        # pickled whole, hint and fields included: a process pool or a Dask worker sends
+        # errors back this way, and subclasses take other arguments than (message,)
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
 
 
 class ArticleError(KgError):

@@ -22,6 +22,10 @@ DATE_MARKER = re.compile(r"\A(\ufeff?)[ \t]*date[ \t]+(\d{4})-(\d{2})-(\d{2})(?=
 # A title: one line, no sentence punctuation at its end, followed by a blank line.
 TITLE_LINE = re.compile(r"\A\ufeff?[ \t]*([^\n]*?[^\s.!?;:,\"”’'])[ \t]*\n[ \t]*\n")
 TITLE_MAX_CHARS = 200
+# An article larger than this is refused before it is read. News articles run to tens of
+# kilobytes; matching time grows faster than linearly with one article's length, so a
+# file of many megabytes (a dump, a log, a whole book) would stall the build.
+MAX_ARTICLE_BYTES = 500_000
 
 
 @dataclass(frozen=True)
@@ -37,14 +41,23 @@ class Article:
         return self.meta.id
 
 
+def check_size(size: int, path: str) -> None:
+    """Refuse an article over MAX_ARTICLE_BYTES, naming its size and the limit."""
+    if size > MAX_ARTICLE_BYTES:
+        raise ArticleError(f"{path}: {size:,} bytes, over the limit of {MAX_ARTICLE_BYTES:,} bytes for one article",
+                           "split it into one file per article")
+
+
 def decode(raw: bytes, path: str) -> str:
     """Decode UTF-8 as `read_text` does, or raise an ArticleError naming file and line."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ArticleError(f"{path}:1: UTF-16 text; articles must be UTF-8",
                            "convert it: iconv -f UTF-16 -t UTF-8")
     if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise ArticleError(f"{path}:{line}: binary data (NUL byte); articles must be UTF-8 text")
+        at = raw.index(b"\x00")
+        line = raw[:at].count(b"\n") + 1
+        raise ArticleError(f"{path}:{line}: binary data (a NUL byte at offset {at}); articles must be UTF-8 text",
+                           "if it is UTF-16 without a byte-order mark, convert it: iconv -f UTF-16LE -t UTF-8")
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -61,6 +74,7 @@ def load_article(path: Path, article_id: str | None = None) -> Article:
     """Read one article file; raise ArticleError with file and line when it cannot be used."""
     path = Path(path)
     try:
+        check_size(path.stat().st_size, str(path))
         raw = path.read_bytes()
     except OSError as err:
         raise ArticleError(f"{path}: cannot read: {err.strerror}") from None
@@ -68,9 +82,11 @@ def load_article(path: Path, article_id: str | None = None) -> Article:
 
 
 def parse_article(raw: bytes, path: str, article_id: str) -> Article:
+    check_size(len(raw), path)
     text = decode(raw, path)
     if not text.strip("\ufeff \t\r\n"):
-        raise ArticleError(f"{path}:1: empty article (no text)")
+        raise ArticleError(f"{path}:1: empty article: the file holds {'no bytes' if not raw else 'only white space'}",
+                           "write the article's text into it, or remove it")
     body = text
     date = date_span = None
     m = DATE_MARKER.match(text)
@@ -114,5 +130,5 @@ def discover(seeds: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
         if p.is_file() and p.suffix == ".txt":
             files.append(p)
         elif p.is_file():
-            skipped.append((p, "not a .txt file"))
+            skipped.append((p, "not a .txt file (hint: only .txt files are read as articles; rename it if it is one)"))
     return files, skipped

@@ -16,12 +16,14 @@ Steps, each driven by one rule file:
 from __future__ import annotations
 
 import bisect
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
 
 from graph.dates import DateExpr, DateResolver
+from graph.errors import RuleError
 from graph.load import Article
 from graph.records import (
     DateValue,
@@ -85,13 +87,44 @@ class _Context:
         return Span(self.article.id, start, end, self.text[start:end])
 
     def finditer(self, rule: Rule):
-        """Matches of a rule: only in the sentences that hold one of its anchors, when it has some."""
+        """Matches of a rule: only in the sentences that hold one of its anchors, when it has some.
+
+        The time limit holds for the rule's matching over the whole article (every
+        window together); the caller's work between two matches does not count.
+        """
+        spent = 0.0
+        clock = time.perf_counter
         try:
             for a, b in self.windows(rule.anchors):
-                yield from rule.pattern.finditer(self.text, a, b, overlapped=False, timeout=self.timeout)
+                if spent >= self.timeout:
+                    raise TimeoutError
+                found = rule.pattern.finditer(self.text, a, b, overlapped=False, timeout=self.timeout - spent)
+                while True:
+                    t = clock()
+                    m = next(found, None)
+                    spent += clock() - t
+                    if m is None:
+                        break
+                    yield m
         except TimeoutError:
-            # a pathological pattern: report it and move on rather than hang the build
-            self.unmatched.append((f"rule {rule.id} timed out after {self.timeout}s", self.span(0, 0)))
+            raise self.too_slow(rule) from None
+
+    def run(self, rule: Rule, method: str, *args):
+        """One call of a rule's pattern (search, match, fullmatch) under the time limit."""
+        try:
+            return getattr(rule.pattern, method)(*args, timeout=self.timeout)
+        except TimeoutError:
+            raise self.too_slow(rule) from None
+
+    def too_slow(self, rule: Rule) -> RuleError:
+        """A pattern that backtracks without end is a fault of the rule: stop the build and say which."""
+        return RuleError(
+            rule.path, rule.line, rule.id,
+            f"pattern ran over the time limit of {self.timeout:g} s on article {self.article.meta.path} "
+            "and was stopped (a pattern must finish within the limit on every article)",
+            "a nested quantifier such as (a+)+ or (a|a)+ backtracks without end; make the repeated parts "
+            "exclusive, or use an atomic group (?>...) or a possessive quantifier (a++); "
+            "the limit is settings.regex_timeout_seconds in quotes.yaml")
 
     def windows(self, anchors: tuple[str, ...] | None) -> list[tuple[int, int]]:
         """The sentences holding an anchor, adjacent ones merged; the whole text without anchors.
@@ -183,7 +216,9 @@ def _find_names(ctx: _Context) -> None:
         try:
             matches = list(ctx.rules.gazetteer_pattern.finditer(ctx.text, timeout=ctx.timeout))
         except TimeoutError:
-            matches = []
+            raise RuleError(f"{ctx.rules.source_dir}/gazetteer.yaml", None, None,
+                            f"the names of the gazetteer took over {ctx.timeout:g} s to find in article "
+                            f"{ctx.article.meta.path}", "raise settings.regex_timeout_seconds in quotes.yaml") from None
         for m in matches:
             ent_id, typ = ctx.rules.gazetteer_index[m.group()]
             rule = ctx.rules.find(ent_id)
@@ -319,7 +354,7 @@ def resolve_ref(ctx: _Context, a: int, b: int, outer: tuple[Role, ...] = ()) -> 
     """The story nodes the words text[a:b] refer to: a role phrase, a pronoun or a name."""
     words = ctx.text[a:b]
     for rule in ctx.rules["roles"]:
-        m = rule.pattern.fullmatch(words, timeout=ctx.timeout)
+        m = ctx.run(rule, "fullmatch", words)
         if not m:
             continue
         ctx.hits[rule.id] += 1
@@ -561,7 +596,7 @@ def _attribute(ctx: _Context, q: QuoteSpan, rules_by_where, wheres, outer):
     for where in wheres:
         a, b = windows[where]
         for rule in rules_by_where.get(where, []):
-            m = rule.pattern.search(ctx.text, a, b, timeout=ctx.timeout)
+            m = ctx.run(rule, "search", ctx.text, a, b)
             if not m or "speaker" not in m.re.groupindex:
                 continue
             if where == "after" and m.start() != a:
@@ -599,7 +634,7 @@ def _continues_paragraph(ctx: _Context, q: QuoteSpan, rules: list[Rule], speaker
     if p <= 0 or ctx.paragraphs[p][0] != q.open:
         return None
     for rule in rules:
-        if not rule.pattern.match(ctx.text, q.open, ctx.paragraphs[p][1], timeout=ctx.timeout):
+        if not ctx.run(rule, "match", ctx.text, q.open, ctx.paragraphs[p][1]):
             continue
         pa, pb = ctx.paragraphs[p - 1]
         earlier = [j for j in speakers if pa <= ctx.quotes[j].open < pb and ctx.quotes[j].depth == 0]

@@ -144,12 +144,30 @@ def _read_yaml(path: Path) -> Any:
     try:
         return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        problem, context = err.problem_mark, err.context_mark
+        # a construct left open (a quote never closed) is found only at the end of the file:
+        # the line where it began is the one to fix
+        at_end = problem is not None and not text[problem.index:].strip()
+        mark = context if (context is not None and (at_end or problem is None)) else (problem or context)
         line = mark.line + 1 if mark else None
-        raise RuleError(path, line, None, f"YAML syntax error: {err.problem or err}",
+        what = err.problem or str(err)
+        if context is not None and err.context:
+            what = f"{err.context} (line {context.line + 1}), {what}"
+        raise RuleError(path, line, _rule_near(text, line), f"YAML syntax error: {what}",
                         "check indentation and quoting; regexes are safest in single quotes") from None
     except yaml.YAMLError as err:
         raise RuleError(path, None, None, f"YAML error: {err}") from None
+
+
+def _rule_near(text: str, line: int | None) -> str | None:
+    """The id of the rule written at or before `line` of a file that does not parse."""
+    if not line:
+        return None
+    for row in reversed(text.splitlines()[:line]):
+        m = regex.match(r"\s*-?\s*id:\s*['\"]?([\w.\-]+)", row)
+        if m:
+            return m.group(1)
+    return None
 
 
 def _expand(pattern: str, macros: dict[str, str], path, line, rule_id, seen=()) -> str:
@@ -191,6 +209,12 @@ def _check_keys(item, allowed, required, path, kind):
     if missing:
         raise RuleError(path, line, rid, f"missing key {missing[0]!r}",
                         f"a {kind} rule needs: {', '.join(sorted(required))}")
+    for key, value in item.items():
+        # names and descriptions reach the graph, and a NUL cuts a string short in raptor
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and "\x00" in v for v in values):
+            raise RuleError(path, line, rid, f"{key!r} holds a NUL character",
+                            "remove it (in YAML it is written \\0 inside double quotes)")
 
 
 def _strip_lines(value):
@@ -268,6 +292,7 @@ def load_rules(rules_dir: Path | None = None, ontology: Ontology | None = None) 
         _compile(_expand(macros[item["id"]], macros, mpath, item["__line__"], item["id"]), mpath, item["__line__"], item["id"])
 
     settings = {kind: _strip_lines({k: v for k, v in data.items() if k != "rules"}) for kind, (_, data) in docs.items()}
+    _validate_timeout(docs["quotes"][0], docs["quotes"][1].get("settings"))
     event_kinds = settings["events"].get("kinds", {})
     _validate_event_kinds(docs["events"][0], docs["events"][1].get("kinds", {}), ontology)
 
@@ -293,6 +318,16 @@ def load_rules(rules_dir: Path | None = None, ontology: Ontology | None = None) 
     gaz_pattern, gaz_index = _gazetteer_matcher(by_kind["gazetteer"])
     return RuleSet(by_kind=by_kind, settings=settings, digest=digest.hexdigest(), ontology=ontology,
                    source_dir=str(rules_dir), gazetteer_pattern=gaz_pattern, gazetteer_index=gaz_index)
+
+
+def _validate_timeout(path, settings) -> None:
+    if not isinstance(settings, dict) or "regex_timeout_seconds" not in settings:
+        return
+    limit = settings["regex_timeout_seconds"]
+    if isinstance(limit, bool) or not isinstance(limit, (int, float)) or not 0 < limit <= 600:
+        raise RuleError(path, settings.get("__line__"), None,
+                        f"settings.regex_timeout_seconds must be a number of seconds above 0 and at most 600, got {limit!r}",
+                        "e.g. regex_timeout_seconds: 2.0")
 
 
 def _validate_event_kinds(path, kinds, ontology: Ontology):
@@ -355,7 +390,10 @@ def _validate_fields(kind, item, path, ontology: Ontology, event_kinds):
         for prop, group in attrs.items():
             if prop != "__line__":
                 need(isinstance(group, str), f"attribute {prop!r} must name a group")
-                need(ontology.is_property(prop), f"unknown property {prop!r}", "use a property of schema/ontology.ttl")
+                close = ontology.similar_properties(prop)
+                need(ontology.is_property(prop), f"unknown property {prop!r}",
+                     (f"did you mean {' or '.join(close)}? " if close else "")
+                     + "use a property of schema/ontology.ttl (kg:...) or of schema.org (schema:...)")
     if kind == "quotes":
         need(item["where"] in QUOTE_WHERE, f"where must be one of {', '.join(sorted(QUOTE_WHERE))}, got {item['where']!r}")
     if kind == "dates":

@@ -7,31 +7,37 @@
   GET  /graph.ttl   the graph as Turtle
 
 Results are negotiated with Accept (JSON by default; XML, CSV, TSV; Turtle,
-N-Triples or JSON-LD for CONSTRUCT/DESCRIBE). Every answer carries CORS headers.
+N-Triples, JSON-LD or RDF/XML for CONSTRUCT/DESCRIBE). Every answer carries CORS headers.
 Refused, each with a status and a one-line message, the server staying up:
 updates (403), SERVICE unless allowed (403), bodies over the size limit (413),
-syntax errors (400), queries over the time limit (503) or the row limit (400).
+a POST without Content-Length (411), malformed requests and syntax errors (400),
+queries over the time limit (503) or the row limit (400).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import queue
+import signal
+import sys
 import threading
+import time
 import urllib.parse
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from graph.errors import QueryError
-from graph.sparql import RESULT_MEDIA, Store, check_query, is_update, serialize
+from graph.sparql import RESULT_MEDIA, RefusedQuery, Store, check_query, serialize
 
 WORKERS = 4  # query processes; each holds its own copy of the graph
 
 MAX_BODY = 1_000_000  # bytes: a SPARQL query is text; anything larger is refused unread
+DRAIN_BODY = 64_000_000  # bytes of a refused body read and dropped, so the client sees the answer
+DRAIN_SECONDS = 10.0
 MEDIA_FORMAT = {v: k for k, v in RESULT_MEDIA.items()} | {
     "application/json": "json", "application/xml": "xml", "text/xml": "xml",
-    "text/plain": "nt", "application/turtle": "turtle", "*/*": None,
+    "text/plain": "nt", "application/turtle": "turtle", "application/x-turtle": "turtle", "*/*": None,
 }
 
 
@@ -53,7 +59,9 @@ def negotiate(accept: str, graph_result: bool) -> str:
         fmt = MEDIA_FORMAT.get(media)
         if fmt is None:
             continue
-        if graph_result and fmt in ("turtle", "nt", "jsonld"):
+        if graph_result and fmt == "xml":
+            return "rdfxml"
+        if graph_result and fmt in ("turtle", "nt", "jsonld", "rdfxml"):
             return fmt
         if not graph_result and fmt in ("json", "xml", "csv", "tsv"):
             return fmt
@@ -62,6 +70,7 @@ def negotiate(accept: str, graph_result: bool) -> str:
 
 def _worker_main(conn, graph_path: str, allow_service: bool, max_rows: int) -> None:
     """A query process: load the graph once, then answer (query, select format, graph format) forever."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server stops its workers
     store = Store.from_file(Path(graph_path))
     conn.send(("ready",))
     while True:
@@ -72,9 +81,15 @@ def _worker_main(conn, graph_path: str, allow_service: bool, max_rows: int) -> N
         try:
             result = store.query(query, None, allow_service, max_rows)
             fmt = graph_fmt if result.kind == "graph" else select_fmt
-            conn.send(("ok", fmt, serialize(result, fmt)))
+            answer = ("ok", fmt, serialize(result, fmt))
         except QueryError as err:
-            conn.send(("error", str(err)))
+            answer = ("error", str(err))
+        except Exception as err:  # noqa: BLE001 - one bad query must not cost the process
+            answer = ("error", f"the query failed: {type(err).__name__}: {err}")
+        try:
+            conn.send(answer)
+        except (EOFError, OSError):
+            return
 
 
 class Worker:
@@ -90,11 +105,17 @@ class Worker:
         child.close()
 
     def wait_ready(self, timeout: float = 60.0) -> None:
-        if not self.conn.poll(timeout) or self.conn.recv() != ("ready",):
+        try:
+            ready = self.conn.poll(timeout) and self.conn.recv() == ("ready",)
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self.stop()
             raise QueryError("a query process did not start")
 
     def stop(self) -> None:
-        self.process.kill()
+        if self.process.is_alive():
+            self.process.kill()
         self.process.join(5)
         self.conn.close()
 
@@ -112,25 +133,44 @@ class SparqlServer(ThreadingHTTPServer):
         self.max_rows = max_rows
         self.allow_service = allow_service
         self.idle: queue.Queue[Worker] = queue.Queue()
-        started = [Worker(self.graph_path, allow_service, max_rows) for _ in range(max(1, workers))]
-        for w in started:
-            w.wait_ready()
-            self.idle.put(w)
+        self.workers: set[Worker] = set()  # every live query process, idle or busy, so closing stops them all
+        self.lock = threading.Lock()
+        self.closed = False
+        try:
+            for w in [self._start_worker() for _ in range(max(1, workers))]:
+                w.wait_ready()
+                self.idle.put(w)
+        except BaseException:
+            self.server_close()
+            raise
+
+    def _start_worker(self) -> Worker:
+        w = Worker(self.graph_path, self.allow_service, self.max_rows)
+        with self.lock:
+            self.workers.add(w)
+        return w
+
+    def _retire(self, worker: Worker) -> None:
+        with self.lock:
+            self.workers.discard(worker)
+        worker.stop()
 
     def run_query(self, query: str, select_fmt: str, graph_fmt: str) -> tuple[str, bytes]:
         """(format, body) of a query's answer; QueryError for a bad query, TimeoutError over the limit."""
         try:
             worker = self.idle.get(timeout=self.query_timeout)
         except queue.Empty:
-            raise TimeoutError("every query process is busy") from None
+            raise TimeoutError(f"every query process is busy; try again in {self.query_timeout:g}s") from None
         try:
             worker.conn.send((query, select_fmt, graph_fmt))
             if not worker.conn.poll(self.query_timeout):
-                raise TimeoutError(f"the query ran over the time limit of {self.query_timeout:g}s")
+                raise TimeoutError(f"the query ran over the time limit of {self.query_timeout:g}s; "
+                                   "add a LIMIT or a more selective pattern")
             answer = worker.conn.recv()
         except (TimeoutError, EOFError, OSError):
-            worker.stop()
-            threading.Thread(target=self._replace, daemon=True).start()
+            # an Oxigraph query cannot be interrupted: end its process and start another
+            self._retire(worker)
+            threading.Thread(target=self._replace, daemon=True, name="kg-sparql-respawn").start()
             raise
         self.idle.put(worker)
         if answer[0] == "error":
@@ -138,24 +178,47 @@ class SparqlServer(ThreadingHTTPServer):
         return answer[1], answer[2]
 
     def _replace(self) -> None:
-        w = Worker(self.graph_path, self.allow_service, self.max_rows)
-        w.wait_ready()
-        self.idle.put(w)
+        for attempt in range(5):
+            if self.closed:
+                return
+            w = None
+            try:
+                w = self._start_worker()
+                w.wait_ready()
+            except (QueryError, OSError):
+                if w is not None:
+                    self._retire(w)
+                time.sleep(1 + attempt)
+                continue
+            if self.closed:
+                self._retire(w)
+                return
+            self.idle.put(w)
+            return
+
+    def handle_error(self, request, client_address):
+        """A client that hung up or stalled is routine; anything else is reported on one line."""
+        err = sys.exc_info()[1]
+        if isinstance(err, (ConnectionError, TimeoutError)):
+            return
+        print(f"kg serve: error answering {client_address[0]}: {type(err).__name__}: {err}", file=sys.stderr)
 
     def server_close(self):
+        self.closed = True
         super().server_close()
-        while True:
-            try:
-                self.idle.get_nowait().stop()
-            except queue.Empty:
-                break
+        with self.lock:
+            workers, self.workers = list(self.workers), set()
+        for w in workers:
+            w.stop()
 
 
 class Handler(BaseHTTPRequestHandler):
     server: SparqlServer
     protocol_version = "HTTP/1.1"
+    default_request_version = "HTTP/1.1"  # so that even an unreadable request gets a status line back
     server_version = "kg-news-sparql/1.0"
     timeout = 30  # seconds a client may take to send its request: a stalled client frees its thread
+    disable_nagle_algorithm = True  # headers and body are two writes: the second must not wait for an ACK
 
     def log_message(self, fmt, *args):  # quiet: the CLI prints one line at start
         pass
@@ -169,7 +232,10 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Access-Control-Allow-Origin", "*")
         self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
         self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+        self.send_header("Access-Control-Max-Age", "86400")
         self.send_header("Cache-Control", "no-store")
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
@@ -177,12 +243,88 @@ class Handler(BaseHTTPRequestHandler):
     def _error(self, status: int, message: str) -> None:
         self._send(status, (message.rstrip() + "\n").encode("utf-8"), "text/plain; charset=utf-8")
 
+    def send_error(self, code, message=None, explain=None):
+        """The standard library's own refusals (bad request line or headers, unknown method), as plain text."""
+        self.close_connection = True
+        text = message or HTTPStatus(code).phrase
+        self._error(code, text if len(text) <= 200 else text[:199] + "…")
+
+    def parse_request(self):
+        """Refuse what the standard library would let through: a request line cut short (no line end)
+        or without an HTTP version (HTTP/0.9, which has no status line to carry an error)."""
+        self.command, self.requestline, self.request_version = "", "", self.default_request_version
+        for _ in range(4):  # an empty line before a request is allowed (RFC 9112, 2.2)
+            if self.raw_requestline not in (b"\r\n", b"\n"):
+                break
+            self.raw_requestline = self.rfile.readline(65537)
+        line = self.raw_requestline
+        if not line:
+            self.close_connection = True
+            return False
+        if not line.endswith(b"\n") or len(line.split()) != 3:
+            self.close_connection = True
+            self._error(HTTPStatus.BAD_REQUEST, "malformed request line: expected METHOD PATH HTTP/1.1 and a line end")
+            return False
+        return super().parse_request()
+
+    def handle_expect_100(self):
+        # refuse an oversized body before the client sends it
+        length = self.headers.get("Content-Length", "")
+        if length.strip().isdigit() and int(length) > MAX_BODY:
+            self.close_connection = True
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes")
+            return False
+        return super().handle_expect_100()
+
+    def _drain(self, length: int) -> None:
+        """Read and drop a refused body (bounded), so the client finishes sending and reads the answer."""
+        left, deadline = min(length, DRAIN_BODY), time.monotonic() + DRAIN_SECONDS
+        try:
+            self.connection.settimeout(2.0)
+            while left > 0 and time.monotonic() < deadline:
+                chunk = self.rfile.read1(min(left, 65536))
+                if not chunk:
+                    break
+                left -= len(chunk)
+        except OSError:
+            pass
+
+    def _body(self) -> bytes | None:
+        """The request body, or None once an error has been answered (the connection is then closed)."""
+        lengths = self.headers.get_all("Content-Length") or []
+        if self.headers.get("Transfer-Encoding"):
+            self.close_connection = True
+            self._error(HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length (chunked transfer is not supported)")
+            return None
+        if not lengths:
+            self.close_connection = True
+            self._error(HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length header")
+            return None
+        if len(set(v.strip() for v in lengths)) != 1 or not lengths[0].strip().isdigit():
+            self.close_connection = True  # where the body ends is unknown: the connection cannot be reused
+            self._error(HTTPStatus.BAD_REQUEST, f"bad Content-Length: {', '.join(lengths)[:60]!r}")
+            return None
+        length = int(lengths[0])
+        if length > MAX_BODY:
+            self.close_connection = True
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes")
+            self._drain(length)
+            return None
+        body = self.rfile.read(length) if length else b""
+        if len(body) < length:
+            self.close_connection = True
+            self._error(HTTPStatus.BAD_REQUEST, f"the body ended after {len(body)} of {length} bytes (Content-Length)")
+            return None
+        return body
+
     def do_OPTIONS(self):
         self._send(HTTPStatus.NO_CONTENT, b"", "text/plain")
 
     # ---------------------------------------------------------------- routes
 
     def do_GET(self):
+        if self.headers.get("Content-Length", "0").strip() not in ("", "0") or self.headers.get("Transfer-Encoding"):
+            self.close_connection = True  # a body on a GET is not read: the connection cannot be reused
         url = urllib.parse.urlsplit(self.path)
         if url.path in ("/", "/index.html"):
             return self._file(self.server.graph_path.with_name("graph.html"), "text/html; charset=utf-8")
@@ -198,18 +340,15 @@ class Handler(BaseHTTPRequestHandler):
             return self._error(HTTPStatus.BAD_REQUEST, "expected exactly one 'query' parameter")
         self._answer(queries[0])
 
+    do_HEAD = do_GET
+
     def do_POST(self):
         url = urllib.parse.urlsplit(self.path)
+        body = self._body()
+        if body is None:
+            return
         if url.path != "/sparql":
             return self._error(HTTPStatus.NOT_FOUND, f"no such endpoint: {url.path}; POST to /sparql")
-        try:
-            length = int(self.headers.get("Content-Length", "0"))
-        except ValueError:
-            return self._error(HTTPStatus.BAD_REQUEST, "bad Content-Length")
-        if length > MAX_BODY:
-            self.close_connection = True  # the body is not read: the connection cannot be reused
-            return self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes")
-        body = self.rfile.read(length) if length > 0 else b""
         ctype = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
         try:
             text = body.decode("utf-8")
@@ -239,12 +378,12 @@ class Handler(BaseHTTPRequestHandler):
 
     def _answer(self, query: str):
         srv = self.server
-        if is_update(query):
-            return self._error(HTTPStatus.FORBIDDEN, "SPARQL Update is not allowed: this endpoint is read-only")
         try:
             check_query(query, srv.allow_service)
-        except QueryError as err:
+        except RefusedQuery as err:
             return self._error(HTTPStatus.FORBIDDEN, str(err))
+        except QueryError as err:
+            return self._error(HTTPStatus.BAD_REQUEST, str(err))
         accept = self.headers.get("Accept", "*/*")
         try:
             fmt, body = srv.run_query(query, negotiate(accept, False), negotiate(accept, True))

@@ -5,8 +5,9 @@ graph and answers the shipped queries many times faster than rdflib's in-memory
 graph. The rest of the package keeps rdflib as its API; only querying goes here.
 
 Safety:
-- parameters (`--bind name="Luna"`) are substituted as RDF terms by the engine
-  (SEP-0007 substitutions), never pasted into the query text;
+- parameters (`--bind name="Luna"`) go in as serialised RDF terms, in a VALUES
+  block opening the WHERE group (graph/bind.py), or else through the engine's
+  substitutions; a value's text is never pasted into the query;
 - `SERVICE` (federated query) is refused unless explicitly allowed, because the
   engine would otherwise fetch a remote URL on a query's say-so;
 - SPARQL Update is refused: the store is read-only.
@@ -15,6 +16,7 @@ Safety:
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -26,12 +28,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.bind import values_first
 from graph.errors import KgError, QueryError
 
-UPDATE_KEYWORDS = re.compile(
-    r"^\s*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE | re.MULTILINE)
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
-GRAPH_FORMATS = ("turtle", "nt", "jsonld")
+GRAPH_FORMATS = ("turtle", "nt", "jsonld", "rdfxml")
 RESULT_MEDIA = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
@@ -40,6 +41,7 @@ RESULT_MEDIA = {
     "turtle": "text/turtle",
     "nt": "application/n-triples",
     "jsonld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
 }
 
 
@@ -56,55 +58,197 @@ class Result:
 
 # ------------------------------------------------------------------ parsing and safety
 
+# The parts of a query that are not code, in one left-to-right pass (so a quote mark inside a
+# comment, or a `#` inside a string, is read as the parser reads it): comments, the four kinds
+# of string, IRIs.
+_NOT_CODE = re.compile(r"""
+      \#[^\n\r]*
+    | "{3}(?:[^"\\]|\\.|"(?!""))*"{3}
+    | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
+    | "(?:[^"\\\n\r]|\\.)*"
+    | '(?:[^'\\\n\r]|\\.)*'
+    | <[^<>"{}|^`\\\x00-\x20]*>
+""", re.VERBOSE | re.DOTALL)
+_SERVICE_WORD = re.compile(r"service", re.IGNORECASE)
+_UPDATE_START = re.compile(
+    r"\s*(?:(?:BASE\s*<>|PREFIX\s+[^\s:]*:\s*<>)\s*)*"  # the prologue
+    r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b(?![\w.-]*:)",  # not a prefixed name
+    re.IGNORECASE)
 
-def _strip_comments_and_strings(query: str) -> str:
-    """The query with strings, IRIs and comments blanked out, to look for keywords safely."""
-    out = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', '""', query)
-    out = re.sub(r"<[^<>\"{}|^`\\\s]*>", "<>", out)
-    return re.sub(r"#[^\n]*", "", out)
 
+def _code_only(query: str) -> str:
+    """The query with comments, strings and IRIs blanked out, to look for keywords safely."""
 
-def is_update(query: str) -> bool:
-    return bool(UPDATE_KEYWORDS.search(_strip_comments_and_strings(query)))
+    def blank(m: re.Match) -> str:
+        first = m.group()[0]
+        return " " if first == "#" else '""' if first in "\"'" else "<>"
+
+    return _NOT_CODE.sub(blank, query)
 
 
 def _unescape_codepoints(query: str) -> str:
-    # SPARQL allows \\uXXXX escapes anywhere in a query; decode them so an escaped keyword is still seen
+    # SPARQL decodes \uXXXX escapes anywhere in a query before parsing it: so must the checks here
     return re.sub(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})",
                   lambda m: chr(int(m.group(1) or m.group(2), 16)) if int(m.group(1) or m.group(2), 16) < 0x110000 else "",
                   query)
 
 
+def _readings(query: str) -> set[str]:
+    return {query, _unescape_codepoints(query)}
+
+
+def is_update(query: str) -> bool:
+    """True when the text is a SPARQL Update request (INSERT, DELETE, LOAD, DROP…), not a query."""
+    return any(_UPDATE_START.match(_code_only(q)) for q in _readings(query))
+
+
 def uses_service(query: str) -> bool:
-    """True when the query may contain SERVICE: the engine would open a connection for it."""
-    return any(re.search(r"\bSERVICE\b", _strip_comments_and_strings(q), re.IGNORECASE)
-               for q in (query, _unescape_codepoints(query)))
+    """True when the query may contain SERVICE: the engine would open a connection for it.
+
+    A query without the word is safe; one with the word in its code is not. When the word
+    appears only inside comments, strings or IRIs, a full SPARQL parser (rdflib's) decides,
+    so that no lexical trick can hide a SERVICE clause from this check; a query it cannot
+    parse counts as using SERVICE.
+    """
+    for text in _readings(query):
+        if not _SERVICE_WORD.search(text):
+            continue
+        if re.search(r"\bSERVICE\b", _code_only(text), re.IGNORECASE):
+            return True
+        if _parsed_service_cached(text) if len(text) < 20_000 else _parsed_service(text):
+            return True
+    return False
+
+
+def _parsed_service(query: str) -> bool:
+    """True when rdflib's parser finds a SERVICE clause in the query, or cannot read it.
+
+    A query it finds a syntax error in is refused as such (QueryError, with the caret).
+    """
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    try:
+        tree = parseQuery(query)
+    except ParseBaseException as err:
+        raise syntax_error(query, str(err)) from None
+    except Exception:  # noqa: BLE001 - a query that cannot be read cannot be cleared
+        return True
+
+    def walk(node) -> bool:
+        if isinstance(node, str):
+            return False
+        if isinstance(node, CompValue):
+            return node.name == "ServiceGraphPattern" or any(walk(v) for v in node.values())
+        if isinstance(node, (list, tuple)) or hasattr(node, "as_list"):
+            return any(walk(v) for v in node)
+        return False
+
+    return walk(tree)
+
+
+_parsed_service_cached = functools.lru_cache(maxsize=256)(_parsed_service)  # a server sees the same queries again
+
+
+class RefusedQuery(QueryError):
+    """A request the store will not run however well formed: an update, or SERVICE when not allowed."""
 
 
 def check_query(query: str, allow_service: bool = False) -> None:
     """Refuse updates and (unless allowed) federated queries, with a clear message."""
     if is_update(query):
-        raise QueryError("SPARQL Update is not allowed: the graph is read-only",
-                         "rebuild the graph from articles and rules instead")
-    if uses_service(query) and not allow_service:
-        raise QueryError("SERVICE (federated query) is off: it would make the query fetch a remote URL",
-                         "pass --allow-service if you trust the query")
+        raise RefusedQuery("SPARQL Update is not allowed: the graph is read-only",
+                           "rebuild the graph from articles and rules instead")
+    if not allow_service and uses_service(query):
+        raise RefusedQuery("SERVICE (federated query) is off: it would make the query fetch a remote URL",
+                           "pass --allow-service if you trust the query")
+
+
+def _located(query: str) -> tuple[int, int, str, str] | None:
+    """(line, column, line text, message) of a syntax error as rdflib's parser places it, or None.
+
+    Oxigraph reports the furthest point its parser tried, often the end of the query; rdflib's
+    parser stops at the token it could not read, which is where a person should look.
+    """
+    try:
+        from pyparsing import ParseBaseException
+        from rdflib.plugins.sparql.parser import parseQuery
+    except ImportError:
+        return None
+    try:
+        parseQuery(query)
+    except ParseBaseException as err:
+        message = re.sub(r"\s*\(at char \d+\).*$", "", str(err), flags=re.S)
+        return err.lineno, err.col, err.line, message
+    except Exception:  # noqa: BLE001 - rdflib failing otherwise says nothing about the place
+        return None
+    return None
+
+
+def _excerpt(text: str, col: int, width: int = 100) -> tuple[str, int]:
+    """A long line cut around the column, and the column within the cut."""
+    if len(text) <= width:
+        return text, col
+    start = max(0, min(col - width // 2, len(text) - width))
+    cut = ("…" if start else "") + text[start:start + width] + ("…" if start + width < len(text) else "")
+    return cut, col - start + (1 if start else 0)
 
 
 def syntax_error(query: str, message: str) -> QueryError:
     """A QueryError quoting the offending line with a caret under the column."""
-    m = re.search(r"(\d+):(\d+)", message)
-    if not m:
-        return QueryError(f"SPARQL syntax error: {message}")
-    line, col = int(m.group(1)), int(m.group(2))
-    lines = query.splitlines() or [""]
-    text = lines[min(max(line, 1), len(lines)) - 1]
-    caret = " " * max(col - 1, 0) + "^"
-    return QueryError(f"SPARQL syntax error at line {line}, column {col}: {message}\n  {text}\n  {caret}")
+    found = _located(query)
+    if found:
+        line, col, text, detail = found
+        text = text.expandtabs()
+    else:
+        m = re.search(r"(\d+):(\d+)", message)
+        detail = re.sub(r"^error at \d+:\d+:\s*", "", message.splitlines()[0] if message else "").strip()
+        if "Prefix not found" in message:
+            detail = "undeclared prefix (declare it with PREFIX name: <IRI>)"
+        elif len(detail) > 200:
+            detail = detail[:199] + "…"
+        if not m:
+            return QueryError(f"SPARQL syntax error: {detail or message}")
+        line, col = int(m.group(1)), int(m.group(2))
+        lines = query.splitlines() or [""]
+        raw = lines[min(max(line, 1), len(lines)) - 1]
+        col = len(raw[: max(col - 1, 0)].expandtabs()) + 1
+        text = raw.expandtabs()
+    shown, caret_col = _excerpt(text, col)
+    shown = "".join(ch if ch.isprintable() else " " for ch in shown)
+    caret = " " * max(caret_col - 1, 0) + "^"
+    return QueryError(f"SPARQL syntax error at line {line}, column {col}: {detail}\n  {shown}\n  {caret}")
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _unescape_literal(text: str, spec: str) -> str:
+    """The value of a quoted literal's text, its SPARQL escapes (\\n, \\", \\u00e9…) decoded."""
+
+    def one(m: re.Match) -> str:
+        esc = m.group(1)
+        if esc[0] in "uU" and len(esc) > 1:
+            code = int(esc[1:], 16)
+            if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+                raise QueryError(f"--bind {spec!r}: \\{esc} is not a character")
+            return chr(code)
+        if esc in _ECHAR:
+            return _ECHAR[esc]
+        raise QueryError(f"--bind {spec!r}: unknown escape \\{esc}", r"the escapes are \t \n \r \b \f \" \' \\ \uXXXX")
+
+    return re.sub(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", one, text, flags=re.S)
 
 
 def parse_binding(spec: str) -> tuple[str, object]:
-    """`name=<IRI>`, `name="text"`, `name="text"@en`, `name=42` -> (variable, pyoxigraph term)."""
+    """`name=<IRI>`, `name="text"`, `name="text"@en`, `name="1"^^xsd:integer`, `name=42` -> (variable, term).
+
+    The value becomes one RDF term, handed to the engine as a substitution: it is never
+    pasted into the query text, so no value can change what the query does. A bare word is
+    a plain string.
+    """
     if "=" not in spec:
         raise QueryError(f"--bind {spec!r}: expected NAME=VALUE", 'e.g. --bind person=<https://…> or --bind name="Luna"')
     name, _, value = spec.partition("=")
@@ -117,21 +261,38 @@ def parse_binding(spec: str) -> tuple[str, object]:
             return name, ox.NamedNode(value[1:-1])
         except ValueError as err:
             raise QueryError(f"--bind {spec!r}: not an IRI: {err}") from None
-    m = re.fullmatch(r'"((?:[^"\\]|\\.)*)"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^<([^>]+)>)?', value, re.S)
+    m = re.fullmatch(r"""(["'])((?:(?!\1)[^\\]|\\.)*)\1(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(?:<([^<>]+)>|xsd:(\w+)))?""",
+                     value, re.S)
     if m:
-        text = json.loads(f'"{m.group(1)}"') if "\\" in m.group(1) else m.group(1)
-        if m.group(2):
-            return name, ox.Literal(text, language=m.group(2))
-        if m.group(3):
-            return name, ox.Literal(text, datatype=ox.NamedNode(m.group(3)))
-        return name, ox.Literal(text)
-    if re.fullmatch(r"[+-]?\d+", value):
-        return name, ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+        text = _unescape_literal(m.group(2), spec)
+        try:
+            if m.group(3):
+                return name, ox.Literal(text, language=m.group(3))
+            if m.group(4) or m.group(5):
+                return name, ox.Literal(text, datatype=ox.NamedNode(m.group(4) or _XSD + m.group(5)))
+            return name, ox.Literal(text)
+        except ValueError as err:
+            raise QueryError(f"--bind {spec!r}: {err}") from None
+    for pattern, datatype in ((r"[+-]?\d+", "integer"), (r"[+-]?\d*\.\d+", "decimal"),
+                              (r"[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+", "double"), (r"true|false", "boolean")):
+        if re.fullmatch(pattern, value):
+            return name, ox.Literal(value, datatype=ox.NamedNode(_XSD + datatype))
     return name, ox.Literal(value)
+
+
+def check_bindings(query: str, bindings: dict[str, object]) -> None:
+    """Refuse a binding for a variable the query does not have (a misspelt name would bind nothing)."""
+    code = _code_only(query)
+    for name in sorted(bindings):
+        if not re.search(rf"[?$]{re.escape(name)}(?![\w\u00b7\u0300-\u036f\u203f\u2040])", code):
+            raise QueryError(f"--bind {name}=…: the query has no variable ?{name}",
+                             "check the name against the query's variables")
 
 
 def read_query(text_or_path: str | None, file: Path | None) -> str:
     """The query text from `-f FILE`, a path to a .rq file, or the argument itself."""
+    if file is not None and text_or_path is not None:
+        raise QueryError("a query and -f FILE were both given", "pass one of them")
     if file is not None:
         try:
             return Path(file).read_text(encoding="utf-8")
@@ -173,14 +334,31 @@ class Store:
               limit: int | None = None) -> Result:
         """Run a query; raise QueryError for a syntax error, an update, SERVICE, or too many rows."""
         check_query(query, allow_service)
+        check_bindings(query, bindings or {})
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        # a VALUES block at the head of WHERE lets the engine start from the bound value;
+        # the engine's substitutions, applied to the finished answer, are the fallback
+        bound = values_first(query, bindings or {})
         try:
-            answer = self.store.query(query, substitutions=subs or None)
+            if bound is not None:
+                try:
+                    answer = self.store.query(bound)
+                except SyntaxError:
+                    answer = self.store.query(query, substitutions=subs or None)
+            else:
+                answer = self.store.query(query, substitutions=subs or None)
         except SyntaxError as err:
             raise syntax_error(query, str(err)) from None
-        except OSError as err:
-            raise QueryError(f"query failed: {err}") from None
-        return _collect(answer, limit)
+        except (OSError, ValueError, RuntimeError, TypeError) as err:
+            unreturned = re.search(r"variable \?(\w+) in its SELECT projection", str(err))
+            if unreturned:  # the engine substitutes only variables the query returns
+                raise QueryError(f"--bind {unreturned.group(1)}=…: ?{unreturned.group(1)} is not among the "
+                                 "variables the query returns", "add it to the SELECT clause, or SELECT *") from None
+            raise QueryError(f"the query failed: {err}") from None
+        try:
+            return _collect(answer, limit)  # solutions are computed while they are read: errors come here too
+        except (OSError, ValueError, RuntimeError, TypeError) as err:
+            raise QueryError(f"the query failed: {err}") from None
 
 
 def _collect(answer, limit: int | None) -> Result:
@@ -222,6 +400,7 @@ class RemoteStore:
     def query(self, query: str, bindings: dict[str, object] | None = None, allow_service: bool = False,
               limit: int | None = None) -> Result:
         check_query(query, allow_service=True)  # the remote store decides about SERVICE
+        check_bindings(query, bindings or {})
         if bindings:
             # a VALUES block of properly serialised RDF terms, after the query: no text is pasted inside it
             names = sorted(bindings)
@@ -289,6 +468,8 @@ def serialize(result: Result, fmt: str) -> bytes:
             return ox.serialize(result.triples, format=ox.RdfFormat.N_TRIPLES) or b""
         if fmt == "jsonld":
             return ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD) or b""
+        if fmt == "rdfxml":
+            return ox.serialize(result.triples, format=ox.RdfFormat.RDF_XML) or b""
         raise QueryError(f"--format {fmt} is for SELECT/ASK; a graph result takes one of: {', '.join(GRAPH_FORMATS)}")
     if fmt == "table":
         return (format_table(result) + "\n").encode("utf-8")

@@ -20,7 +20,8 @@ _SAFE_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-]*(?:\.[A-Za-z0-9_\-]+)*\Z")
 _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f]')
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
-_NATIVE = {XSD.integer: re.compile(r"[+-]?\d+\Z"), XSD.boolean: re.compile(r"true|false\Z")}
+# written bare only when the lexical form is already Turtle syntax (ASCII digits, exactly true or false)
+_NATIVE = {XSD.integer: re.compile(r"[+-]?[0-9]+\Z"), XSD.boolean: re.compile(r"(?:true|false)\Z")}
 
 
 def escape_string(s: str) -> str:
@@ -98,6 +99,15 @@ def _sort_key(t) -> tuple:
 
 def to_turtle(triples, prefixes: dict[str, str] | None = None) -> str:
     """Serialise triples as sorted Turtle; only the prefixes actually used are declared."""
+    return "".join(turtle_chunks(triples, prefixes))
+
+
+def turtle_chunks(triples, prefixes: dict[str, str] | None = None) -> list[str]:
+    """The Turtle text as pieces whose concatenation is `to_turtle`'s result.
+
+    A large graph's Turtle runs to gigabytes; writing the pieces one by one spares
+    the joined copy and its encoded copy (see write.write_atomic).
+    """
     namer = _Namer(prefixes or PREFIXES)
     by_subject: dict = defaultdict(lambda: defaultdict(list))
     for s, p, o in triples:
@@ -106,7 +116,7 @@ def to_turtle(triples, prefixes: dict[str, str] | None = None) -> str:
     a_type = RDF.type  # looked up once: it is compared for every predicate of every subject
     name = namer.name
     for s in sorted(by_subject, key=_sort_key):
-        preds = by_subject[s]
+        preds = by_subject.pop(s)  # freed as its text is made: the two never both peak
         order = sorted(preds, key=lambda p: (p != a_type, str(p)))
         lines = []
         for p in order:
@@ -117,7 +127,12 @@ def to_turtle(triples, prefixes: dict[str, str] | None = None) -> str:
         # a subject is written once: not worth remembering unless it is also an object
         blocks.append(namer._name(s) + "\n" + " ;\n".join(lines) + " .\n")
     header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted((prefixes or PREFIXES).items()) if p in namer.used)
-    return header + "\n" + "\n".join(blocks)
+    chunks = [header, "\n"]
+    for i, block in enumerate(blocks):
+        if i:
+            chunks.append("\n")
+        chunks.append(block)
+    return chunks
 
 
 def to_ntriples(triples) -> str:

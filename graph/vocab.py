@@ -7,6 +7,7 @@ new IRI in the output.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import re
@@ -15,9 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Namespace, URIRef
+from rdflib.namespace import SDO as _SDO_TERMS
 from rdflib.namespace import ClosedNamespace
 
 SDO = Namespace("https://schema.org/")
+_SCHEMA_TERMS = frozenset(_SDO_TERMS.__annotations__)  # every schema.org class and property name
 PROV = Namespace("http://www.w3.org/ns/prov#")
 OA = Namespace("http://www.w3.org/ns/oa#")
 KG_IRI = "https://w3id.org/kg-news/ontology#"
@@ -70,9 +73,20 @@ class Ontology:
         return isinstance(name, str) and normalise_name(name) in self.classes
 
     def is_property(self, name: str) -> bool:
-        # schema.org properties are open (the contract's); the project's are closed
+        # the project's properties are those of the ontology; schema.org's, every term
+        # schema.org defines (rdflib's closed SDO namespace lists them), lower case
+        if not isinstance(name, str):
+            return False
         name = normalise_name(name)
-        return name.startswith("schema:") or name in self.properties
+        if name in self.properties:
+            return True
+        prefix, _, local = name.partition(":")
+        return prefix == "schema" and local[:1].islower() and local in _SCHEMA_TERMS
+
+    def similar_properties(self, name: str) -> list[str]:
+        """Known properties spelt like `name`, for a hint."""
+        known = sorted(self.properties | {f"schema:{t}" for t in _SCHEMA_TERMS if t[:1].islower()})
+        return difflib.get_close_matches(normalise_name(str(name)), known, n=3)
 
     def event_classes(self) -> list[str]:
         return sorted(c for c in self.classes if c.startswith("kg:") and c != "kg:Rule")
