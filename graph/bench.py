@@ -10,7 +10,8 @@ memory (ru_maxrss of the process that holds the graph) is the build's own.
 Sections: extraction against a bare `re` scan and a spaCy pipeline; the whole
 build against the same pipeline writing through plain rdflib; the process pool
 and Dask against one worker; incremental rebuilds; RDF I/O with pyoxigraph
-against rdflib; SPARQL latency of the shipped queries; HTML generation.
+against rdflib; SPARQL latency of the shipped queries; a loopback load on
+`kg serve`; HTML generation.
 """
 
 from __future__ import annotations
@@ -569,6 +570,40 @@ def bench_sparql(work: Path, store_size: int, rdflib_size: int, runs: int,
     return rows, figures
 
 
+def bench_endpoint(work: Path, clients: int = 8, queries: int = 2000) -> tuple[list[Row], dict]:
+    """A bounded loopback load on `kg serve` over the seed graph: the shipped queries in turn."""
+    import select
+    import signal
+
+    from graph.build import build
+    from graph.serve import run_load
+
+    out = work / "build-seeds"
+    build(SEEDS, out)
+    proc = subprocess.Popen([sys.executable, "-m", "graph", "serve", "--graph", str(out / "graph.ttl"), "--port", "0"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        url, deadline = None, time.monotonic() + 120
+        while url is None and time.monotonic() < deadline and proc.poll() is None:
+            if select.select([proc.stdout], [], [], 0.5)[0]:
+                line = proc.stdout.readline()
+                if line.startswith("serving "):
+                    url = line.split(" at ", 1)[1].split()[0]
+        if url is None:
+            raise RuntimeError("kg serve did not start")
+        load = run_load(url, clients=clients, queries=queries)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    rows = [Row(f"`kg serve`, {load['queries']:,} shipped queries from {load['clients']} clients (seed graph)",
+                f"p50 {load['p50_ms']:.1f} ms, p99 {load['p99_ms']:.1f} ms",
+                note=f"{load['errors']} errors, {load['queries'] / load['seconds']:.0f} queries/s")]
+    return rows, load
+
+
 def bench_html(work: Path, sizes: list[int], repeat: int) -> tuple[list[Row], dict]:
     from graph.view import graph_data, render_html
 
@@ -639,6 +674,7 @@ def run(sizes: list[int], repeat: int, work: Path, rdflib_size: int, query_runs:
     section("RDF I/O", bench_rdf_io, work, rdflib_size, repeat)
     # rdflib answers on the smallest graph: on the larger ones an unbound query runs for hours
     section("SPARQL", bench_sparql, work, inc_size, small, query_runs)
+    section("SPARQL endpoint", bench_endpoint, work)
     html_sizes = sorted({small, ext_size})
     section("HTML", bench_html, work, html_sizes, repeat)
     header = (f"# Benchmark\n\nMachine: {machine()}.\n\n"

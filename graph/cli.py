@@ -166,6 +166,93 @@ def explain(name, graph_path, fmt):
 @main.command()
 @graph_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--top", type=int, default=10, show_default=True, help="How many of the most connected people to list.")
+@clean_errors
+def stats(graph_path, fmt, top):
+    """Counts by type, the most connected people, connected components, articles per person.
+
+    Links are relations between story nodes, articles left out (an article links
+    to everything it prints). A person's articles are those stating any fact about them.
+
+    \b
+    Example:
+      kg stats --format json
+    """
+    from graph.analytics import Story, format_stats, stats as run
+    from graph.validate import load_graph
+
+    result = run(Story(load_graph(graph_path)), top=top)
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False) if fmt == "json" else format_stats(result))
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@graph_option
+@click.option("--max", "limit", type=int, default=5, show_default=True, help="Most chains to show.")
+@click.option("--via-articles", is_flag=True, help="Let a chain pass through an article (it links to all it prints).")
+@clean_errors
+def path(a, b, graph_path, limit, via_articles):
+    """The shortest chains of facts linking two names, each fact with its evidence.
+
+    A and B are names, aliases or IRIs (any case). Each step shows the fact, the
+    article it comes from and the exact words quoted. Exit 1 when nothing links
+    them, 2 when a name is unknown (with the names that come close).
+
+    \b
+    Examples:
+      kg path "Kris Jenner" Jack
+      kg path Chrissy Pepper --max 1
+    """
+    from graph.analytics import Story, chains, format_chains, resolve_name
+    from graph.validate import load_graph
+
+    story = Story(load_graph(graph_path))
+    start, end = resolve_name(story, a), resolve_name(story, b)
+    found = chains(story, start, end, limit=limit, with_articles=via_articles)
+    click.echo(format_chains(story, start, end, found))
+    if not found:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("name")
+@graph_option
+@click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True, help="Links away from NAME to show.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="HTML file to write (default: view-NAME.html beside --graph).")
+@click.option("--open/--no-open", "open_browser", default=True, help="Open the page in the web browser.")
+@clean_errors
+def view(name, graph_path, depth, output, open_browser):
+    """Write an HTML view of NAME's neighbourhood only, and open it.
+
+    The same page as graph.html (offline, self-contained) holding the nodes at
+    most --depth links from NAME, opened with NAME selected.
+
+    \b
+    Examples:
+      kg view Jack --depth 2
+      kg view "Chrissy Teigen" -o chrissy.html --no-open
+    """
+    import webbrowser
+
+    from graph.analytics import Story, focused_html, resolve_name
+    from graph.validate import load_graph
+    from graph.vocab import slug
+    from graph.write import write_atomic
+
+    story = Story(load_graph(graph_path))
+    node = resolve_name(story, name)
+    output = output or graph_path.parent / f"view-{slug(story.label(node))}.html"
+    write_atomic(output, focused_html(story, node, depth))
+    click.echo(f"wrote {output}")
+    if open_browser:
+        webbrowser.open(output.resolve().as_uri())
+
+
+@main.command()
+@graph_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--check", is_flag=True, help="Exit 1 when there is any conflict.")
 @clean_errors
 def conflicts(graph_path, fmt, check):

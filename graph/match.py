@@ -16,6 +16,7 @@ Steps, each driven by one rule file:
 from __future__ import annotations
 
 import bisect
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -277,7 +278,8 @@ def _find_names(ctx: _Context) -> None:
     # every later use of a known person name or its parts is a mention too
     names = sorted({*people, *ctx.heads}, key=lambda s: (-len(s), s))
     if names:
-        alternation = regex.compile(r"(?<![\w’'])(?:" + "|".join(regex.escape(n) for n in names) + r")(?![\w])")
+        # literal names only: the standard library compiles this per-article pattern many times faster
+        alternation = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
         for m in alternation.finditer(ctx.text):
             a, b = m.span()
             if not free(a, b):

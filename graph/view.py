@@ -81,6 +81,13 @@ SUBJECT_SIDE = {SDO.mentions}  # shown on the article's panel only: a node's own
 TIP_ORDER = (SDO.text, SDO.name, RDFS.label)  # the tooltip's evidence: the quotation's words, else the name
 
 
+# above this many nodes Python lays the graph out (`_precompute_layout`): the browser's physics
+# alone needs seconds per hundred steps at thousands of nodes, and starts from random places
+LAYOUT_THRESHOLD = 500
+RING = 130.0     # distance between the rings of a component, in vis-network units
+SPACING = 80.0   # the least arc between two nodes of a ring: room for a label
+
+
 def _json_for_html(data) -> str:
     """JSON that is safe inside <script>: no <, >, & or line separators appear literally."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -229,9 +236,15 @@ def graph_data(triples, keep=None) -> dict:
     tables = _Tables(articles)
     facts = _facts(parts, index, tables, labels)
     nodes = [_node(s, by_s[s], typed[s], labels) for s in story]
+    for s, n in zip(story, nodes):
+        speakers = sorted(_values(by_s[s], SDO.creator), key=str)
+        if speakers:  # [node index, or -1 outside a focused view; name]
+            n["speaker"] = [index.get(speakers[0], -1), _label(speakers[0], labels)]
     _attach_evidence(nodes, facts, tables, labels)
     edges = _edges(story, by_s, index, tables, labels)
     _size_by_degree(nodes, edges)
+    if len(nodes) > LAYOUT_THRESHOLD:
+        _precompute_layout(nodes, edges)
     return {
         "nodes": nodes,
         "edges": edges,
@@ -348,6 +361,68 @@ def _size_by_degree(nodes: list, edges: list) -> None:
     for i, n in enumerate(nodes):
         n["degree"] = degree.get(i, 0)
         n["size"] = 18 if i not in degree else round(8 + min(30.0, 4.5 * math.sqrt(degree[i])), 1)
+
+
+def _hubs(g: nx.Graph) -> set:
+    """Nodes linked to so much (a platform every story uses) that they would pull the layout into one knot."""
+    mean = 2 * g.number_of_edges() / max(1, g.number_of_nodes())
+    limit = max(20.0, 5 * mean)
+    return {n for n, d in g.degree() if d > limit}
+
+
+def _radial(g: nx.Graph, component: set) -> dict:
+    """A component in rings around its best-connected node: ring k holds the nodes k steps away,
+    each placed next to the node it was reached from, so a story reads outward from its centre."""
+    root = min(component, key=lambda n: (-g.degree(n), n))
+    pos = {root: (0.0, 0.0)}
+    angle = {root: 0.0}
+    for depth, layer in enumerate(nx.bfs_layers(g, [root])):
+        if depth == 0:
+            continue
+        # order the ring by the angle of each node's earliest-placed neighbour: few crossings
+        layer = sorted(layer, key=lambda n: (min(angle[m] for m in g[n] if m in angle), n))
+        radius = max(RING * depth, len(layer) * SPACING / (2 * math.pi))
+        for k, n in enumerate(layer):
+            angle[n] = 2 * math.pi * k / len(layer) + depth * 0.4
+            pos[n] = (radius * math.cos(angle[n]), radius * math.sin(angle[n]))
+    return pos
+
+
+def _precompute_layout(nodes: list, edges: list) -> None:
+    """x, y for every node of a large graph, so the page draws at once instead of simulating.
+
+    Hubs are set aside, each remaining component is laid out in rings (`_radial`), the
+    components are packed in rows, largest first, and each hub goes to the middle of its
+    neighbours. The page then relaxes this with a few physics steps, hub links excluded.
+    """
+    g = nx.Graph()
+    g.add_nodes_from(range(len(nodes)))
+    g.add_edges_from((a, b) for a, b, _ in edges if a != b)
+    hubs = _hubs(g)
+    rest = g.subgraph(n for n in g if n not in hubs)
+    components = sorted(nx.connected_components(rest), key=lambda c: (-len(c), min(c)))
+    layouts = [_radial(rest, c) for c in components]
+    extents = [max((math.hypot(x, y) for x, y in lay.values()), default=0.0) + SPACING for lay in layouts]
+    width = math.sqrt(sum((2 * e) ** 2 for e in extents)) * 1.2
+    x = y = row_height = 0.0
+    placed = {}
+    for lay, extent in zip(layouts, extents):
+        if x > 0 and x + 2 * extent > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        cx, cy = x + extent, y + extent
+        for n, (dx, dy) in lay.items():
+            placed[n] = (cx + dx, cy + dy)
+        x += 2 * extent
+        row_height = max(row_height, 2 * extent)
+    for k, h in enumerate(sorted(hubs, key=lambda n: (-g.degree(n), n))):
+        near = [placed[m] for m in g[h] if m in placed] or [(width / 2, y / 2)]
+        # hubs share the middle of the picture: a golden-angle spiral keeps them apart
+        r, a = 3 * SPACING * math.sqrt(k + 1), 2.39996 * k
+        placed[h] = (sum(p[0] for p in near) / len(near) + r * math.cos(a),
+                     sum(p[1] for p in near) / len(near) + r * math.sin(a))
+    for n, (px, py) in placed.items():
+        nodes[n]["x"], nodes[n]["y"] = round(px), round(py)
+        nodes[n]["hub"] = int(n in hubs)
 
 
 def _timeline(nodes: list) -> list:

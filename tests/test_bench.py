@@ -6,7 +6,8 @@ import re
 
 from conftest import SEEDS, run_kg
 
-SECTIONS = ["Extraction", "Whole build", "Process pool and Dask", "Incremental build", "RDF I/O", "SPARQL", "HTML"]
+SECTIONS = ["Extraction", "Whole build", "Process pool and Dask", "Incremental build", "RDF I/O", "SPARQL",
+            "SPARQL endpoint", "HTML"]
 
 
 def _tables(markdown: str) -> dict[str, list[list[str]]]:
