@@ -648,7 +648,7 @@ def table(title: str, rows: list[Row]) -> str:
 
 
 def run(sizes: list[int], repeat: int, work: Path, rdflib_size: int, query_runs: int, log=print,
-        partial: Path | None = None) -> str:
+        partial: Path | None = None, rdflib_budget: float = 30.0) -> str:
     """All sections; each finished table is also appended to `partial` at once, so a long run shows progress."""
     sizes = sorted(set(sizes))
     started = time.time()
@@ -673,7 +673,7 @@ def run(sizes: list[int], repeat: int, work: Path, rdflib_size: int, query_runs:
     section("Incremental build", bench_incremental, work, inc_size, builds["builds"].get(inc_size))
     section("RDF I/O", bench_rdf_io, work, rdflib_size, repeat)
     # rdflib answers on the smallest graph: on the larger ones an unbound query runs for hours
-    section("SPARQL", bench_sparql, work, inc_size, small, query_runs)
+    section("SPARQL", bench_sparql, work, inc_size, small, query_runs, rdflib_budget)
     section("SPARQL endpoint", bench_endpoint, work)
     html_sizes = sorted({small, ext_size})
     section("HTML", bench_html, work, html_sizes, repeat)
@@ -692,6 +692,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rdflib-size", type=int, default=None,
                         help="articles in the graph compared with plain rdflib (default: 1,000, or the smallest size)")
     parser.add_argument("--query-runs", type=int, default=20, help="runs per SPARQL query")
+    parser.add_argument("--rdflib-budget", type=float, default=30.0,
+                        help="seconds an rdflib query may run before it is stopped and reported as slower")
     parser.add_argument("--out", type=Path, default=ROOT / "output" / "bench.md", help="where the table goes")
     parser.add_argument("--workdir", type=Path, default=None, help="corpora and builds (default: a temporary folder)")
     parser.add_argument("--one-build", nargs=2, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
@@ -711,7 +713,8 @@ def main(argv: list[str] | None = None) -> int:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="kg-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     text = run(sizes, args.repeat, work, rdflib_size, args.query_runs,
-               log=lambda m: print(m, file=sys.stderr, flush=True), partial=work / "bench-partial.md")
+               log=lambda m: print(m, file=sys.stderr, flush=True), partial=work / "bench-partial.md",
+               rdflib_budget=args.rdflib_budget)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)

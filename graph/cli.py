@@ -348,7 +348,7 @@ def rules(coverage, seeds, rules_dir):
 @graph_option
 @click.option("--endpoint", required=True,
               help="The store's Graph Store Protocol URL (Oxigraph: http://HOST:PORT/store).")
-@click.option("--graph-iri", "--into", "graph_iri", default="https://example.org/kg/graph", show_default=True,
+@click.option("--graph-iri", "--into", "graph_iri", default="https://w3id.org/kg-news/id/graph/story", show_default=True,
               help="Named graph to load into (replaced, not added to).")
 @click.option("--per-article", is_flag=True, help="Each article's provenance in a named graph of its own.")
 @click.option("--user", default=None, help="User for HTTP authentication (Basic or Digest).")

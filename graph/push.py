@@ -26,7 +26,7 @@ from pathlib import Path
 
 from graph.errors import KgError
 
-DEFAULT_GRAPH_IRI = "https://example.org/kg/graph"
+DEFAULT_GRAPH_IRI = "https://w3id.org/kg-news/id/graph/story"
 BATCH_TRIPLES = 50_000  # a body of a few MB: small enough for any store's request limit
 RETRIES = 4
 TRANSIENT_STATUS = {408, 425, 429, 500, 502, 503, 504}

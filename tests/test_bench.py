@@ -29,7 +29,7 @@ def _tables(markdown: str) -> dict[str, list[list[str]]]:
 
 def test_smoke_run_completes_and_its_table_parses(tmp_path):
     out = tmp_path / "bench.md"
-    result = run_kg("bench", "--sizes", "100", "--repeat", "1", "--query-runs", "3", "--out", out,
+    result = run_kg("bench", "--sizes", "100", "--repeat", "1", "--query-runs", "3", "--rdflib-budget", "5", "--out", out,
                     "--workdir", tmp_path / "work")
     assert result.returncode == 0, result.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
