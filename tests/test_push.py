@@ -183,7 +183,7 @@ def test_batches_retries_and_basic_auth(seed_build):
         sent = store.requests[1:]
         assert [m for m, _, _ in sent] == ["PUT"] + ["POST"] * (len(sent) - 1)
         assert sum(n for _, _, n in sent) == total
-        assert all("graph=https%3A%2F%2Fexample.org%2Fkg%2Fgraph" in path for _, path, _ in sent)
+        assert all("graph=https%3A%2F%2Fw3id.org%2Fkg-news%2Fid%2Fgraph%2Fstory" in path for _, path, _ in sent)
         with pytest.raises(PushError, match="refused the credentials"):
             push(seed_build / "graph.ttl", store.url, user="editor", password="wrong", pause=0.01)
     finally:
