@@ -48,6 +48,10 @@ def values_first(query: str, bindings: dict[str, object]) -> str | None:
     at = where_group_start(query)
     if at is None or not bindings or _SHORT_CONSTRUCT.search(query[:at]):
         return None  # the short CONSTRUCT WHERE form allows triples only: no VALUES inside
+    return query[:at] + f" {values_block(bindings)} " + query[at:]
+
+
+def values_block(bindings: dict[str, object]) -> str:
+    """`VALUES (?a ?b) { (term term) }` for one row of bindings, variables sorted."""
     names = sorted(bindings)
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(bindings[n]) for n in names)}) }} "
-    return query[:at] + block + query[at:]
+    return f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(bindings[n]) for n in names)}) }}"

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.bind import values_first
+from graph.bind import values_block, values_first
 from graph.errors import KgError, QueryError
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
@@ -403,8 +403,7 @@ class RemoteStore:
         check_bindings(query, bindings or {})
         if bindings:
             # a VALUES block of properly serialised RDF terms, after the query: no text is pasted inside it
-            names = sorted(bindings)
-            query = f"{query}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(bindings[n]) for n in names)}) }}"
+            query = f"{query}\n{values_block(bindings)}"
         data = urllib.parse.urlencode({"query": query}).encode()
         accept = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
         req = urllib.request.Request(self.endpoint, data=data, headers={
@@ -556,30 +555,3 @@ def _results_csv(result: Result, fmt: str) -> str:
     lines = ["\t".join("?" + v for v in result.variables)]
     lines += ["\t".join(_tsv_term(t) for t in row) for row in result.rows]
     return "\n".join(lines) + "\n"
-
-
-# ------------------------------------------------------------------ timing, for the benchmark
-
-
-def time_shipped_queries(graph: Path, repeat: int = 5) -> dict[str, dict[str, list[float]]]:
-    """Latencies (seconds) of every shipped query on `graph`: {query: {"oxigraph": [...], "rdflib": [...]}}."""
-    import time
-
-    from rdflib import Graph
-
-    from graph.explain import QUERIES_DIR
-
-    store = Store.from_file(graph)
-    g = Graph().parse(graph, format="turtle")
-    out: dict[str, dict[str, list[float]]] = {}
-    for path in sorted(QUERIES_DIR.glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
-        out[path.stem] = {"oxigraph": [], "rdflib": []}
-        for _ in range(repeat):
-            t = time.perf_counter()
-            store.query(text)
-            out[path.stem]["oxigraph"].append(time.perf_counter() - t)
-            t = time.perf_counter()
-            list(g.query(text))
-            out[path.stem]["rdflib"].append(time.perf_counter() - t)
-    return out
