@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -64,6 +66,24 @@ class BuildReport:
             lines.append(f"cache      {self.cache.hits} reused, {self.cache.misses} extracted")
         lines += [f"wrote      {o}" for o in self.outputs]
         return "\n".join(lines)
+
+
+@contextmanager
+def collector_paused():
+    """Python's cycle collector off while the build makes its millions of records and terms.
+
+    They hold no reference cycles, yet every few hundred allocations the collector walks the
+    young objects and, ever more often as the heap grows, all of them: on a 1,000-article
+    build that was a third of the merge, provenance and view time. It is switched back on,
+    as it was, at the end.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def extract_one(path: str, article_id: str, raw: bytes, rules: RuleSet) -> Extraction | tuple[str, str]:
@@ -194,6 +214,12 @@ def build(seeds: Path, out: Path, rules_dir: Path | None = None, strict: bool = 
     scheduler address. cache_dir: a folder that keeps each article's extraction
     between builds, so a rebuild extracts only new and edited articles.
     """
+    with collector_paused():
+        return _build(seeds, out, rules_dir, strict, jobs, progress, engine, scheduler, cache_dir)
+
+
+def _build(seeds: Path, out: Path, rules_dir: Path | None, strict: bool, jobs: int | None, progress,
+           engine: str, scheduler: str | None, cache_dir: Path | None) -> BuildReport:
     from graph.emit import emit
 
     clock = time.perf_counter
@@ -234,9 +260,11 @@ def build(seeds: Path, out: Path, rules_dir: Path | None = None, strict: bool = 
     report.triples = len(triples)
     report.outputs = [str(out / "graph.ttl"), str(out / "graph.html")]
     report.rules_total = len([r for r in rules.all() if r.kind != "macros"])
+    # plain-string comparisons: rdflib's own run Python code, and this visits every triple
+    a_type, sdo, same, starts = str(RDF.type), str(SDO), str.__eq__, str.startswith
     for s, p, o in triples:
-        if p == RDF.type and str(o).startswith(str(SDO)):
-            local = str(o)[len(str(SDO)):]
+        if same(p, a_type) and starts(o, sdo):
+            local = str(o)[len(sdo):]
             if local in ("Book", "Movie"):
                 local = "CreativeWork"
             report.counts[local] += 1

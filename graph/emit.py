@@ -72,16 +72,36 @@ def emit(facts: Facts, rules: RuleSet, texts: dict[str, str]) -> set[tuple]:
     used = set(facts.rules_used) | {"article-headline", "article-date-marker"}
 
     # terms looked up once, not once per triple: this loop makes most of the graph
-    a_type, statement, subj, pred, obj = RDF.type, RDF.Statement, RDF.subject, RDF.predicate, RDF.object
+    a_type, statement, subj, pred, obj = _A_TYPE, RDF.Statement, RDF.subject, RDF.predicate, RDF.object
     derived, generated, source, selector = PROV.wasDerivedFrom, PROV.wasGeneratedBy, OA.hasSource, OA.hasSelector
     in_sentence, resolved_by = KG.sentence, KG.dateResolution
     selectors_done: set = set()  # a selector shared by many facts is described once
+    # One object per IRI: dictionaries and sets downstream (the writer, the view) then find a
+    # term by identity, where two equal but distinct rdflib terms are compared in Python code.
+    interned: dict = {}
+    selector_nodes: dict = {}
+
+    def one(t):
+        if type(t) is not URIRef:
+            return t
+        key = str(t)
+        found = interned.get(key)
+        if found is None:
+            found = interned[key] = t
+        return found
+
+    def selector_node(span: Span) -> URIRef:
+        key = (span.article, span.start, span.end)
+        node = selector_nodes.get(key)
+        if node is None:
+            node = selector_nodes[key] = selector_iri(span)
+        return node
 
     def evidence_node(s, p, o, ev: Evidence) -> None:
         span = ev.span
         node = iri("fact", digest(_term_key(s), _term_key(p), _term_key(o), span.article,
                                   str(span.start), str(span.end), ev.rule, ev.resolution or "", length=24))
-        art = article_iri(span.article)
+        art = one(article_iri(span.article))
         add((node, a_type, statement))
         add((node, subj, s))
         add((node, pred, p))
@@ -89,7 +109,7 @@ def emit(facts: Facts, rules: RuleSet, texts: dict[str, str]) -> set[tuple]:
         add((node, derived, art))
         add((node, generated, rule_iri(ev.rule)))
         add((node, source, art))
-        sel = selector_iri(span)
+        sel = selector_node(span)
         add((node, selector, sel))
         if sel not in selectors_done:
             selectors_done.add(sel)
@@ -97,7 +117,7 @@ def emit(facts: Facts, rules: RuleSet, texts: dict[str, str]) -> set[tuple]:
         sentence = _sentence_of(facts.sentences.get(span.article, ()), span)
         if sentence and texts.get(span.article) is not None:
             a, b = sentence
-            ssel = selector_iri(Span(span.article, a, b, ""))
+            ssel = selector_node(Span(span.article, a, b, ""))
             add((node, in_sentence, ssel))
             if ssel not in selectors_done:
                 selectors_done.add(ssel)
@@ -108,7 +128,7 @@ def emit(facts: Facts, rules: RuleSet, texts: dict[str, str]) -> set[tuple]:
     # articles
     for aid in sorted(facts.articles):
         meta = facts.articles[aid]
-        art = article_iri(aid)
+        art = one(article_iri(aid))
         add((art, RDF.type, SDO.NewsArticle))
         add((art, SDO.identifier, Literal(aid)))
         add((art, RDFS.label, Literal(meta.headline.exact if meta.headline else aid)))
@@ -123,6 +143,7 @@ def emit(facts: Facts, rules: RuleSet, texts: dict[str, str]) -> set[tuple]:
 
     # facts
     for (s, p, o), evidence in facts.facts.items():
+        s, p, o = one(s), one(p), one(o)
         add((s, p, o))
         for ev in evidence:
             evidence_node(s, p, o, ev)
@@ -152,11 +173,15 @@ def emit(facts: Facts, rules: RuleSet, texts: dict[str, str]) -> set[tuple]:
     return triples
 
 
+# a Namespace makes a new term at each attribute lookup: these are made once (see `one` in emit)
+_A_TYPE, _SELECTOR_CLASS, _START, _END, _EXACT = RDF.type, OA.TextPositionSelector, OA.start, OA.end, OA.exact
+
+
 def _selector(add, sel: URIRef, span: Span) -> None:
-    add((sel, RDF.type, OA.TextPositionSelector))
-    add((sel, OA.start, Literal(span.start, datatype=XSD.integer)))
-    add((sel, OA.end, Literal(span.end, datatype=XSD.integer)))
-    add((sel, OA.exact, Literal(span.exact)))
+    add((sel, _A_TYPE, _SELECTOR_CLASS))
+    add((sel, _START, Literal(span.start, datatype=XSD.integer)))
+    add((sel, _END, Literal(span.end, datatype=XSD.integer)))
+    add((sel, _EXACT, Literal(span.exact)))
 
 
 def _sentence_of(sentences, span: Span):

@@ -121,24 +121,33 @@ def _read(triples):
 
     Returns (node -> property key -> values, part name -> node -> value); parts are
     gathered as columns, so no lookup by subject happens for the many provenance triples.
+    The triples are first grouped by predicate (by hash: see _ROLES), so that each
+    group is then read by a comprehension at C speed rather than triple by triple.
     """
+    groups = defaultdict(list)  # the graph's few dozen predicates: mostly one object each (emit's `one`)
+    for t in triples:
+        groups[t[1]].append(t)
     by_s = defaultdict(dict)
-    columns = defaultdict(list)
-    roles, same, starts = _ROLES, str.__eq__, str.startswith
-    for s, p, o in triples:
-        role = roles.get(hash(p))
+    columns = {}
+    same, starts = str.__eq__, str.startswith
+    for p in sorted(groups, key=str):
+        role = _ROLES.get(hash(p))
         if role is None or not same(role[0], p):
             continue
         _, part, key = role
+        group = groups[p]
         if part is not None:
-            columns[part].append((s, o))
-        if key is not None and not starts(s, PROVENANCE_PREFIXES):
-            props = by_s[s]
-            if key in props:
-                props[key].append(o)
-            else:
-                props[key] = [o]
-    return by_s, {part: dict(pairs) for part, pairs in columns.items()}
+            columns[part] = {t[0]: t[2] for t in group}
+        if key is not None:
+            for s, _, o in group:
+                if starts(s, PROVENANCE_PREFIXES):
+                    continue
+                props = by_s[s]
+                if key in props:
+                    props[key].append(o)
+                else:
+                    props[key] = [o]
+    return by_s, columns
 
 
 def _values(props: dict, p) -> list:
@@ -197,24 +206,57 @@ class _Tables:
 
 def _evidence(st, parts: dict, tables: _Tables, labels: dict) -> list | None:
     """[article, sentence, from, to, rule]: the matched words as UTF-16 offsets into the sentence."""
-    article = tables.article_index.get(parts.get("source", {}).get(st))
-    selector = parts.get("selector", {}).get(st)
-    exacts, starts = parts.get("exact", {}), parts.get("start", {})
-    if article is None or selector not in exacts:
-        return None
-    exact = str(exacts[selector])
-    sentence = parts.get("sentence", {}).get(st)
-    if sentence in exacts and sentence in starts:
-        text, base = str(exacts[sentence]), int(starts[sentence])
-    else:
-        text, base = exact, int(starts.get(selector, 0))
-    a = int(starts.get(selector, base)) - base
-    if not (0 <= a and text[a:a + len(exact)] == exact):
-        a = text.find(exact)  # a sentence selector that does not hold the words: find them, or mark none
-    a16, b16 = (utf16_len(text[:a]), utf16_len(text[:a]) + utf16_len(exact)) if a >= 0 else (0, 0)
-    rule = parts.get("rule", {}).get(st)
-    rule_id = labels.get(rule) or str(rule or "").rsplit("/", 1)[-1]
-    return [article, tables.sentence(article, base, text), a16, b16, tables.rule(rule_id)]
+    return _Evidence(parts, tables, labels)(st)
+
+
+class _Evidence:
+    """`_evidence` for many statements: the part columns looked up once, not once a statement."""
+
+    def __init__(self, parts: dict, tables: _Tables, labels: dict):
+        self.source, self.selector = parts.get("source", {}), parts.get("selector", {})
+        self.exacts, self.starts = parts.get("exact", {}), parts.get("start", {})
+        self.sentences, self.rules = parts.get("sentence", {}), parts.get("rule", {})
+        self.tables, self.labels = tables, labels
+        self.rule_ids: dict = {}
+        self.places: dict = {}
+
+    def __call__(self, st) -> list | None:
+        source, selector, sentence = self.source.get(st), self.selector.get(st), self.sentences.get(st)
+        key = (source, selector, sentence)  # many facts share their words: worked out once for all
+        place = self.places.get(key)
+        if place is None:
+            place = self.places[key] = self._place(source, selector, sentence)
+        if not place:
+            return None
+        rule = self.rules.get(st)
+        rule_index = self.rule_ids.get(rule)
+        if rule_index is None:
+            rule_id = self.labels.get(rule) or str(rule or "").rsplit("/", 1)[-1]
+            rule_index = self.rule_ids[rule] = self.tables.rule(rule_id)
+        return [*place, rule_index]
+
+    def _place(self, source, selector, sentence) -> tuple:
+        """(article, sentence index, from, to), or () when the statement lacks its evidence."""
+        tables, exacts, starts = self.tables, self.exacts, self.starts
+        article = tables.article_index.get(source)
+        if article is None or selector not in exacts:
+            return ()
+        exact = str(exacts[selector])
+        if sentence in exacts and sentence in starts:
+            text, base = str(exacts[sentence]), int(starts[sentence])
+        else:
+            text, base = exact, int(starts.get(selector, 0))
+        a = int(starts.get(selector, base)) - base
+        if not (0 <= a and text[a:a + len(exact)] == exact):
+            a = text.find(exact)  # a sentence selector that does not hold the words: find them, or mark none
+        if a < 0:
+            a16 = b16 = 0
+        elif text.isascii():
+            a16, b16 = a, a + len(exact)
+        else:
+            a16 = utf16_len(text[:a])
+            b16 = a16 + utf16_len(exact)
+        return (article, tables.sentence(article, base, text), a16, b16)
 
 
 def _label(node, labels: dict) -> str:
@@ -285,23 +327,33 @@ def _facts(parts: dict, index: dict, tables: _Tables, labels: dict) -> list:
     also stated (Jack parent Chrissy / Chrissy child Jack), or an article's mentions.
     """
     grouped = defaultdict(list)
-    stated = set()
+    evidence = _Evidence(parts, tables, labels)
+    # predicates compared as plain strings: rdflib's own comparison runs Python code, per statement
+    skipped, subject_side = {str(p) for p in SKIPPED}, {str(p) for p in SUBJECT_SIDE}
+    inverse = {str(p): str(q) for p, q in INVERSE.items()}
+    stated = set()  # (subject, predicate, object) as strings, for the predicates that have an inverse
     subjects, predicates, objects = parts.get("s", {}), parts.get("p", {}), parts.get("o", {})
     for st in sorted((k for k in subjects if k in predicates), key=str):
         s, p, o = subjects[st], predicates[st], objects.get(st)
-        stated.add((s, p, o))
-        if p in SKIPPED or (s not in index and o not in index):
+        pk = str(p)
+        if pk in inverse:
+            stated.add((str(s), pk, str(o)))
+        if pk in skipped or (s not in index and o not in index):
             continue
-        ev = _evidence(st, parts, tables, labels)
+        ev = evidence(st)
         if ev is not None:
             grouped[(s, p, o)].append(ev)
+    prop_of: dict[str, int] = {}
     out = []
     for (s, p, o), evs in grouped.items():
+        pk = str(p)
         o_index = index.get(o, -1) if isinstance(o, URIRef) else -1
         text = "" if o_index >= 0 else (_label(o, labels) if isinstance(o, URIRef) else str(o))
-        mirrored = int(p in SUBJECT_SIDE or (p in INVERSE and (o, INVERSE[p], s) in stated))
+        mirrored = int(pk in subject_side or (pk in inverse and (str(o), inverse[pk], str(s)) in stated))
         s_index = index.get(s, -1)
-        key = (s_index, tables.prop(property_label(p, labels)), o_index, text, mirrored)
+        if pk not in prop_of:
+            prop_of[pk] = tables.prop(property_label(p, labels))
+        key = (s_index, prop_of[pk], o_index, text, mirrored)
         if s_index < 0:  # the subject is outside a focused view: keep its label as the text
             key = (s_index, key[1], o_index, _label(s, labels), mirrored)
         out.append((key, sorted(map(list, {tuple(ev) for ev in evs}))))
