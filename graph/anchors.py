@@ -67,7 +67,8 @@ def _candidates(items) -> list[frozenset[str]]:
             out.append(frozenset([run]))
             run = ""
         if op is C.SUBPATTERN:
-            out += _candidates(list(av[-1]))
+            if not av[1] & re.IGNORECASE:  # a scoped (?i:...) matches other cases than it spells
+                out += _candidates(list(av[-1]))
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
             lo, _, sub = av
             if lo >= 1:

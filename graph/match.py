@@ -16,7 +16,6 @@ Steps, each driven by one rule file:
 from __future__ import annotations
 
 import bisect
-import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -110,8 +109,16 @@ class _Context:
         except TimeoutError:
             raise self.too_slow(rule) from None
 
-    def run(self, rule: Rule, method: str, *args):
-        """One call of a rule's pattern (search, match, fullmatch) under the time limit."""
+    def run(self, rule: Rule, method: str, string: str, *bounds):
+        """One call of a rule's pattern (search, match, fullmatch) under the time limit.
+
+        Skipped, as it cannot match, when none of the rule's anchors is in string[bounds]:
+        a role is tried on every reference and a quote rule on every quotation, and most
+        of these words hold none of a given rule's anchors.
+        """
+        if rule.anchors and not any(string.find(w, *bounds) >= 0 for w in rule.anchors):
+            return None
+        args = (string, *bounds)
         try:
             return getattr(rule.pattern, method)(*args, timeout=self.timeout)
         except TimeoutError:
@@ -276,20 +283,15 @@ def _find_names(ctx: _Context) -> None:
             ctx.heads[nick] = n
 
     # every later use of a known person name or its parts is a mention too
-    names = sorted({*people, *ctx.heads}, key=lambda s: (-len(s), s))
-    if names:
-        # literal names only: the standard library compiles this per-article pattern many times faster
-        alternation = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
-        for m in alternation.finditer(ctx.text):
-            a, b = m.span()
-            if not free(a, b):
-                continue
-            name = m.group()
-            head = ctx.heads.get(name, name)
-            source = people.get(head) or people.get(name)
-            found.append(Mention(Ref("name", head, PERSON), ctx.span(a, b), source[2] if source else "name-recurrence",
-                                 alias=name))
-            taken.append((a, b))
+    for a, b in _name_uses(ctx.text, {*people, *ctx.heads}):
+        if not free(a, b):
+            continue
+        name = ctx.text[a:b]
+        head = ctx.heads.get(name, name)
+        source = people.get(head) or people.get(name)
+        found.append(Mention(Ref("name", head, PERSON), ctx.span(a, b), source[2] if source else "name-recurrence",
+                             alias=name))
+        taken.append((a, b))
 
     resolved = []
     for mention in found:
@@ -302,6 +304,32 @@ def _find_names(ctx: _Context) -> None:
                 ctx.genders.setdefault(ref.value, mention.gender)
         resolved.append(mention)
     ctx.mentions = resolved
+
+
+def _name_uses(text: str, names) -> list[tuple[int, int]]:
+    """Where the names occur as whole words, leftmost first and the longest name at a place:
+    what an alternation of the names, longest first, between word boundaries would find.
+
+    Plain `str.find` per name: a pattern made of an article's own names would be compiled
+    anew for every article, which cost more than the search itself.
+    """
+    found = []
+    for n in names:
+        pos = text.find(n) if n else -1
+        while pos != -1:
+            end = pos + len(n)
+            before = text[pos - 1] if pos else ""
+            after = text[end] if end < len(text) else ""
+            if not (before and (before.isalnum() or before in "_’'")) and not (after and (after.isalnum() or after == "_")):
+                found.append((pos, -len(n)))
+            pos = text.find(n, pos + 1)
+    found.sort()
+    out, last_end = [], 0
+    for pos, neg in found:
+        if pos >= last_end:
+            out.append((pos, pos - neg))
+            last_end = pos - neg
+    return out
 
 
 def _is_gazetteer(ctx: _Context, name: str) -> bool:
