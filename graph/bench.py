@@ -422,16 +422,17 @@ def _ox_store(triples):
     return store
 
 
-def _query_times(run, query: str, runs: int, budget: float = 60.0) -> list[float]:
-    """Seconds of each run; stops early once `budget` seconds are spent (at least one run)."""
-    times = []
+def _query_times(run, query: str, runs: int, budget: float = 60.0) -> tuple[list[float], object]:
+    """Seconds of each run, and the last answer; stops early once `budget` seconds are spent
+    (at least one run)."""
+    times, answer = [], None
     for _ in range(runs):
         t = time.perf_counter()
-        run(query)
+        answer = run(query)
         times.append(time.perf_counter() - t)
         if sum(times) > budget:
             break
-    return times
+    return times, answer
 
 
 PARAM = re.compile(r"--bind\s+([A-Za-z_]\w*)=")
@@ -560,12 +561,13 @@ def bench_sparql(work: Path, store_size: int, rdflib_size: int, runs: int,
         for label, b_big, b_small in variants:
             # an unbound parameterised query is a dump of seconds on the large graph: three runs
             big_runs = runs if b_big or not query_parameters(text) else max(1, min(runs, 3))
-            big_times = _query_times(ox_run(store, b_big), text, big_runs)
-            small_times = _query_times(ox_run(ox_small, b_small), text, runs)
+            big_times, answer = _query_times(ox_run(store, b_big), text, big_runs)
+            small_times, _ = _query_times(ox_run(ox_small, b_small), text, runs)
+            rows_note = f"{len(answer.rows):,} rows" if answer.kind == "select" else answer.kind
             rdf_times, stopped = _capped_times(rdf_run(b_small), text, max(1, min(runs, 3)), rdflib_budget)
             name = f"`{q.name}`{label}"
             rows.append(Row(f"{name} on the {store_size:,}-article graph ({len(store):,} triples)", _ms(big_times),
-                            note=f"pyoxigraph, {len(big_times)} runs; target median < 50 ms"))
+                            note=f"pyoxigraph, {len(big_times)} runs, {rows_note}; target median < 50 ms"))
             if rdf_times:
                 other, rat = "rdflib " + _ms(rdf_times), ratio(median(rdf_times), median(small_times))
             else:
@@ -682,7 +684,11 @@ def run(sizes: list[int], repeat: int, work: Path, rdflib_size: int, query_runs:
     # rdflib answers on the smallest graph: on the larger ones an unbound query runs for hours
     section("SPARQL", bench_sparql, work, inc_size, small, query_runs, rdflib_budget)
     section("SPARQL endpoint", bench_endpoint, work)
-    html_sizes = sorted({small, ext_size})
+    # and the corpus whose view has about 10,000 nodes, the target's size
+    from graph.viewbench import NODES_PER_ARTICLE
+
+    near_10k = -(-10000 // NODES_PER_ARTICLE)
+    html_sizes = sorted({small, ext_size} | ({near_10k} if ext_size >= near_10k else set()))
     section("HTML", bench_html, work, html_sizes, repeat)
     header = (f"# Benchmark\n\nMachine: {machine()}.\n\n"
               f"Run: `python -m graph.bench --sizes {','.join(map(str, sizes))} --repeat {repeat}` on "

@@ -61,6 +61,10 @@ class _Namer:
         self.prefixes = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
         self.used: set[str] = set()
         self.memo: dict = {}  # term -> its text: objects and predicates repeat thousands of times
+        # When every namespace ends in / or #, only the one ending at an IRI's last / or # can
+        # leave a local name without those characters, so one lookup replaces the scan.
+        self.by_namespace = ({ns: prefix for prefix, ns in prefixes.items()}
+                             if all(ns.endswith(("/", "#")) for ns in prefixes.values()) else None)
 
     def name(self, t) -> str:
         text = self.memo.get(t)
@@ -71,6 +75,14 @@ class _Namer:
     def _name(self, t) -> str:
         if isinstance(t, URIRef):
             s = str(t)
+            if self.by_namespace is not None:
+                cut = max(s.rfind("/"), s.rfind("#")) + 1
+                prefix = self.by_namespace.get(s[:cut])
+                local = s[cut:]
+                if prefix is not None and (local == "" or _SAFE_LOCAL.match(local)):
+                    self.used.add(prefix)
+                    return f"{prefix}:{local}"
+                return iri_ref(s)
             for prefix, ns in self.prefixes:
                 if s.startswith(ns):
                     local = s[len(ns) :]
@@ -109,23 +121,42 @@ def turtle_chunks(triples, prefixes: dict[str, str] | None = None) -> list[str]:
     the joined copy and its encoded copy (see write.write_atomic).
     """
     namer = _Namer(prefixes or PREFIXES)
-    by_subject: dict = defaultdict(lambda: defaultdict(list))
+    by_subject: dict = {}
     for s, p, o in triples:
-        by_subject[s][p].append(o)
-    blocks = []
-    # rdflib compares terms in Python; predicates are IRIs, so their plain strings order and
-    # compare them the same at C speed (this loop visits every triple of the graph)
+        preds = by_subject.get(s)
+        if preds is None:
+            by_subject[s] = {p: [o]}
+        elif p in preds:
+            preds[p].append(o)
+        else:
+            preds[p] = [o]
+    # The few dozen predicates are ranked and named once (rdf:type first, then by IRI), and
+    # the order of each distinct set of them is worked out once: most subjects are statements
+    # or selectors, which all have the same predicates. rdflib compares terms in Python code;
+    # the plain-string comparisons here run in C.
     a_type, same = str(RDF.type), str.__eq__
-    name = namer.name
+    predicates = {p for preds in by_subject.values() for p in preds}
+    ranked = sorted(predicates, key=lambda p: (not same(p, a_type), str(p)))
+    rank = {p: i for i, p in enumerate(ranked)}
+    pname = {p: "a" if same(p, a_type) else namer.name(p) for p in ranked}
+    orders: dict[tuple, list] = {}
+    memo, name = namer.memo, namer.name
+    blocks = []
     for s in sorted(by_subject, key=_sort_key):
         preds = by_subject.pop(s)  # freed as its text is made: the two never both peak
-        order = sorted(preds.items(), key=lambda kv: (not same(kv[0], a_type), str(kv[0])))
+        key = tuple(preds)
+        order = orders.get(key)
+        if order is None:
+            order = orders[key] = sorted(key, key=rank.__getitem__)
         lines = []
-        for p, objs in order:
+        for p in order:
+            objs = preds[p]
             if len(objs) > 1:
                 objs = sorted(set(objs), key=_sort_key)
-            pname = "a" if same(p, a_type) else name(p)
-            lines.append(f"    {pname} " + " ,\n        ".join([name(o) for o in objs]))
+                lines.append(f"    {pname[p]} " + " ,\n        ".join([memo.get(o) or name(o) for o in objs]))
+            else:
+                o = objs[0]
+                lines.append(f"    {pname[p]} {memo.get(o) or name(o)}")
         # a subject is written once: not worth remembering unless it is also an object
         blocks.append(namer._name(s) + "\n" + " ;\n".join(lines) + " .\n")
     header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted((prefixes or PREFIXES).items()) if p in namer.used)
