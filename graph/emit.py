@@ -177,10 +177,15 @@ def emit(facts: Facts, rules: RuleSet, texts: dict[str, str]) -> set[tuple]:
 _A_TYPE, _SELECTOR_CLASS, _START, _END, _EXACT = RDF.type, OA.TextPositionSelector, OA.start, OA.end, OA.exact
 
 
+@functools.lru_cache(maxsize=65536)  # offsets repeat from article to article; rdflib makes a Literal slowly
+def _offset(n: int) -> Literal:
+    return Literal(n, datatype=XSD.integer)
+
+
 def _selector(add, sel: URIRef, span: Span) -> None:
     add((sel, _A_TYPE, _SELECTOR_CLASS))
-    add((sel, _START, Literal(span.start, datatype=XSD.integer)))
-    add((sel, _END, Literal(span.end, datatype=XSD.integer)))
+    add((sel, _START, _offset(span.start)))
+    add((sel, _END, _offset(span.end)))
     add((sel, _EXACT, Literal(span.exact)))
 
 
