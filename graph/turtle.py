@@ -142,7 +142,10 @@ def turtle_chunks(triples, prefixes: dict[str, str] | None = None) -> list[str]:
     orders: dict[tuple, list] = {}
     memo, name = namer.memo, namer.name
     blocks = []
-    for s in sorted(by_subject, key=_sort_key):
+    # subjects are IRIs (a literal cannot be one, a blank node is refused): their strings sort them
+    # as _sort_key does, and str is a C function
+    subject_key = str if all(type(s) is URIRef for s in by_subject) else _sort_key
+    for s in sorted(by_subject, key=subject_key):
         preds = by_subject.pop(s)  # freed as its text is made: the two never both peak
         key = tuple(preds)
         order = orders.get(key)
