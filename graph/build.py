@@ -241,7 +241,8 @@ def _build(seeds: Path, out: Path, rules_dir: Path | None, strict: bool, jobs: i
     t1 = clock()
     facts = resolve(extractions, rules)
     t2 = clock()
-    triples = emit(facts, rules, texts)
+    grouped: dict = {}  # the triples by subject, for the Turtle writer
+    triples = emit(facts, rules, texts, by_subject=grouped)
     report.articles = len(extractions)
     report.hits = Counter({r.id: 0 for r in rules.all() if r.kind != "macros"})
     report.hits.update(facts.hits)
@@ -249,7 +250,7 @@ def _build(seeds: Path, out: Path, rules_dir: Path | None, strict: bool, jobs: i
     # writers, whose working sets are the build's peak on a large corpus
     del extractions, facts, texts
     t3 = clock()
-    ttl = turtle_chunks(triples)  # pieces, written one by one: no gigabyte-long joined copy
+    ttl = turtle_chunks(triples, by_subject=grouped)  # pieces, written one by one: no gigabyte-long joined copy
     t4 = clock()
     html = render_html(triples, title=f"Knowledge graph of {report.articles} articles")
     t5 = clock()

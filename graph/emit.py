@@ -61,10 +61,15 @@ def _term_key(t) -> str:
     return t.n3()
 
 
-def emit(facts: Facts, rules: RuleSet, texts: dict[str, str]) -> set[tuple]:
-    """All triples of the graph: ontology, articles, rules, facts and their provenance."""
+def emit(facts: Facts, rules: RuleSet, texts: dict[str, str], by_subject: dict | None = None) -> set[tuple]:
+    """All triples of the graph: ontology, articles, rules, facts and their provenance.
+
+    by_subject: a dict to fill with the same triples grouped as subject -> predicate ->
+    objects, in the order made, for `turtle.turtle_chunks`: grouped here, as each triple is
+    made, it costs a fraction of a later pass over millions of triples.
+    """
     triples: set[tuple] = set()
-    add = triples.add
+    add = triples.add if by_subject is None else _grouping_add(triples, by_subject)
     for t in rules.ontology.graph():
         add(t)
 
@@ -171,6 +176,26 @@ def emit(facts: Facts, rules: RuleSet, texts: dict[str, str]) -> set[tuple]:
                 add((node, KG.definedIn, Literal("relations.yaml")))
                 add((node, RDFS.comment, Literal(f"inference: {inference.get('infer')}")))
     return triples
+
+
+def _grouping_add(triples: set, by_subject: dict):
+    """`triples.add` that also files each new triple under its subject and predicate."""
+    has, put, get = triples.__contains__, triples.add, by_subject.get
+
+    def add(t) -> None:
+        if has(t):
+            return
+        put(t)
+        s, p, o = t
+        preds = get(s)
+        if preds is None:
+            by_subject[s] = {p: [o]}
+        elif p in preds:
+            preds[p].append(o)
+        else:
+            preds[p] = [o]
+
+    return add
 
 
 # a Namespace makes a new term at each attribute lookup: these are made once (see `one` in emit)

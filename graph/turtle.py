@@ -114,22 +114,25 @@ def to_turtle(triples, prefixes: dict[str, str] | None = None) -> str:
     return "".join(turtle_chunks(triples, prefixes))
 
 
-def turtle_chunks(triples, prefixes: dict[str, str] | None = None) -> list[str]:
+def turtle_chunks(triples, prefixes: dict[str, str] | None = None, by_subject: dict | None = None) -> list[str]:
     """The Turtle text as pieces whose concatenation is `to_turtle`'s result.
 
     A large graph's Turtle runs to gigabytes; writing the pieces one by one spares
     the joined copy and its encoded copy (see write.write_atomic).
+    by_subject: the triples already grouped, subject -> predicate -> objects (as
+    `emit.emit` fills it); it is emptied as the text is made.
     """
     namer = _Namer(prefixes or PREFIXES)
-    by_subject: dict = {}
-    for s, p, o in triples:
-        preds = by_subject.get(s)
-        if preds is None:
-            by_subject[s] = {p: [o]}
-        elif p in preds:
-            preds[p].append(o)
-        else:
-            preds[p] = [o]
+    if by_subject is None:
+        by_subject = {}
+        for s, p, o in triples:
+            preds = by_subject.get(s)
+            if preds is None:
+                by_subject[s] = {p: [o]}
+            elif p in preds:
+                preds[p].append(o)
+            else:
+                preds[p] = [o]
     # The few dozen predicates are ranked and named once (rdf:type first, then by IRI), and
     # the order of each distinct set of them is worked out once: most subjects are statements
     # or selectors, which all have the same predicates. rdflib compares terms in Python code;
