@@ -180,12 +180,13 @@ def emit(facts: Facts, rules: RuleSet, texts: dict[str, str], by_subject: dict |
 
 def _grouping_add(triples: set, by_subject: dict):
     """`triples.add` that also files each new triple under its subject and predicate."""
-    has, put, get = triples.__contains__, triples.add, by_subject.get
+    put, get = triples.add, by_subject.get
 
     def add(t) -> None:
-        if has(t):
-            return
+        size = len(triples)
         put(t)
+        if len(triples) == size:  # already there: the size tells, without hashing the triple twice
+            return
         s, p, o = t
         preds = get(s)
         if preds is None:
