@@ -250,6 +250,14 @@ def child_build(corpus: Path, out: Path, writer: str = "ours", jobs: int | None 
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def built(work: Path, size: int) -> Path:
+    """The size-article build's folder, built now if an earlier run (or section) left none."""
+    out = work / f"build-{size}"
+    if not (out / "graph.ttl").is_file():
+        child_build(corpus_dir(work, size), out)
+    return out
+
+
 def bench_builds(work: Path, sizes: list[int], repeat: int, rdflib_size: int) -> tuple[list[Row], dict]:
     rows, figures = [], {"builds": {}}
     for size in sizes:
@@ -488,7 +496,9 @@ def _capped_times(run, query: str, runs: int, budget: float) -> tuple[list[float
     recv, send = ctx.Pipe(duplex=False)
 
     def child():
-        gc.disable()  # a collection would write to every object inherited from the parent, copying its pages
+        # the collector stays on: rdflib's query evaluation makes cyclic garbage by the gigabyte
+        # in a long query; the parent's objects, frozen below, are outside its sight, so a
+        # collection does not write to (and copy) the pages the child shares with the parent
         for _ in range(runs):
             t = time.perf_counter()
             run(query)
@@ -535,8 +545,8 @@ def bench_sparql(work: Path, store_size: int, rdflib_size: int, runs: int,
 
     rows, figures = [], {}
     queries = sorted(QUERIES.glob("*.rq"))
-    big = work / f"build-{store_size}" / "graph.ttl"
-    small = work / f"build-{rdflib_size}" / "graph.ttl"
+    big = built(work, store_size) / "graph.ttl"
+    small = built(work, rdflib_size) / "graph.ttl"
     store = ox.Store()
     store.bulk_load(path=str(big), format=ox.RdfFormat.TURTLE)
     ox_small = ox.Store()
@@ -549,6 +559,15 @@ def bench_sparql(work: Path, store_size: int, rdflib_size: int, runs: int,
 
         wrapped = Store(s)
         return lambda q: wrapped.query(q, bindings=binds or None)
+
+    def ox_stream(s):
+        # an unbound parameterised query on the large graph is a dump of up to millions of rows:
+        # timed to its last row as a streaming client reads it, the rows counted, not kept
+        # (held as a result they take gigabytes)
+        def run(q):
+            answer = s.query(q)
+            return sum(1 for _ in answer) if isinstance(answer, ox.QuerySolutions) else 1
+        return run
 
     def rdf_run(binds=None):
         binds = {k: _rdflib_term(v) for k, v in (binds or {}).items()}
@@ -569,11 +588,14 @@ def bench_sparql(work: Path, store_size: int, rdflib_size: int, runs: int,
             variants[0] = (f" bound ({shown[:60]})", big_binds, small_binds)
         for label, b_big, b_small in variants:
             # an unbound parameterised query is a dump of seconds and gigabytes on the large graph: one run
-            big_runs = runs if b_big or not query_parameters(text) else 1
-            big_times, answer = _query_times(ox_run(store, b_big), text, big_runs)
-            answer_rows = len(answer.rows) if answer.kind == "select" else 1
-            rows_note = f"{answer_rows:,} rows" if answer.kind == "select" else answer.kind
-            del answer  # an unbound answer on the large graph holds a million terms
+            if b_big or not query_parameters(text):
+                big_times, answer = _query_times(ox_run(store, b_big), text, runs)
+                answer_rows = len(answer.rows) if answer.kind == "select" else 1
+                rows_note = f"{answer_rows:,} rows" if answer.kind == "select" else answer.kind
+                del answer
+            else:
+                big_times, answer_rows = _query_times(ox_stream(store), text, 1)
+                rows_note = f"{answer_rows:,} rows, streamed"
             small_times, _ = _query_times(ox_run(ox_small, b_small), text, runs)
             rdf_times, stopped = _capped_times(rdf_run(b_small), text, max(1, min(runs, 3)), rdflib_budget)
             name = f"`{q.name}`{label}"
@@ -673,14 +695,22 @@ def table(title: str, rows: list[Row]) -> str:
                           for r in rows)
 
 
+SECTIONS = ("extraction", "build", "engines", "incremental", "io", "sparql", "endpoint", "html")
+
+
 def run(sizes: list[int], repeat: int, work: Path, rdflib_size: int, query_runs: int, log=print,
-        partial: Path | None = None, rdflib_budget: float = 30.0) -> str:
-    """All sections; each finished table is also appended to `partial` at once, so a long run shows progress."""
+        partial: Path | None = None, rdflib_budget: float = 30.0, only: tuple[str, ...] = SECTIONS) -> str:
+    """The sections in `only` (all by default); each finished table is also appended to `partial`
+    at once, so a long run shows progress. A section that needs a build an earlier one makes
+    builds it itself, so one section can be rerun on its own over a --workdir."""
     sizes = sorted(set(sizes))
     started = time.time()
     sections = []
+    keys = iter(SECTIONS)
 
     def section(title, fn, *args):
+        if next(keys) not in only:
+            return {}
         log(f"[bench] {title} ...")
         t = time.perf_counter()
         rows, figures = fn(*args)
@@ -697,7 +727,7 @@ def run(sizes: list[int], repeat: int, work: Path, rdflib_size: int, query_runs:
     builds = section("Whole build", bench_builds, work, sizes, repeat, rdflib_size)
     section("Process pool and Dask", bench_engines, work, ext_size)
     inc_size = max(s for s in sizes if s <= 10000)
-    section("Incremental build", bench_incremental, work, inc_size, builds["builds"].get(inc_size))
+    section("Incremental build", bench_incremental, work, inc_size, builds.get("builds", {}).get(inc_size))
     section("RDF I/O", bench_rdf_io, work, rdflib_size, repeat)
     # rdflib answers on the smallest graph: on the larger ones an unbound query runs for hours
     section("SPARQL", bench_sparql, work, inc_size, small, query_runs, rdflib_budget)
@@ -709,7 +739,8 @@ def run(sizes: list[int], repeat: int, work: Path, rdflib_size: int, query_runs:
     html_sizes = sorted({small, ext_size} | ({near_10k} if ext_size >= near_10k else set()))
     section("HTML", bench_html, work, html_sizes, repeat)
     header = (f"# Benchmark\n\nMachine: {machine()}.\n\n"
-              f"Run: `python -m graph.bench --sizes {','.join(map(str, sizes))} --repeat {repeat}` on "
+              f"Run: `python -m graph.bench --sizes {','.join(map(str, sizes))} --repeat {repeat}"
+              f"{'' if only == SECTIONS else ' --sections ' + ','.join(only)}` on "
               f"{time.strftime('%Y-%m-%d', time.gmtime(started))}, {time.time() - started:.0f} s in all. "
               f"Synthetic corpora from the seeds (graph/synth.py); medians of {repeat} runs unless a note says otherwise.\n\n")
     return header + "\n".join(sections)
@@ -725,6 +756,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--query-runs", type=int, default=20, help="runs per SPARQL query")
     parser.add_argument("--rdflib-budget", type=float, default=30.0,
                         help="seconds an rdflib query may run before it is stopped and reported as slower")
+    parser.add_argument("--sections", default=",".join(SECTIONS),
+                        help=f"which sections to run, comma-separated, of: {', '.join(SECTIONS)} (default: all)")
     parser.add_argument("--out", type=Path, default=ROOT / "output" / "bench.md", help="where the table goes")
     parser.add_argument("--workdir", type=Path, default=None, help="corpora and builds (default: a temporary folder)")
     parser.add_argument("--one-build", nargs=2, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
@@ -735,6 +768,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.one_build:
         print(json.dumps(one_build(Path(args.one_build[0]), Path(args.one_build[1]), args.writer, args.jobs, args.cache)))
         return 0
+    only = tuple(k.strip() for k in args.sections.split(",") if k.strip())
+    unknown = [k for k in only if k not in SECTIONS]
+    if unknown:
+        parser.error(f"unknown section {unknown[0]!r}: expected some of {', '.join(SECTIONS)}")
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     if args.large:
         sizes.append(LARGE)
@@ -745,7 +782,7 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     text = run(sizes, args.repeat, work, rdflib_size, args.query_runs,
                log=lambda m: print(m, file=sys.stderr, flush=True), partial=work / "bench-partial.md",
-               rdflib_budget=args.rdflib_budget)
+               rdflib_budget=args.rdflib_budget, only=tuple(k for k in SECTIONS if k in only))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)

@@ -68,3 +68,21 @@ def test_synthetic_articles_differ_and_fire_the_same_rules(tmp_path):
         return hits
 
     assert fired(synthetic) == {k: 2 * v for k, v in fired(original).items()}
+
+
+def test_one_section_runs_alone_and_builds_what_it_needs(tmp_path):
+    out = tmp_path / "bench.md"
+    result = run_kg("bench", "--sizes", "100", "--repeat", "1", "--query-runs", "2", "--rdflib-budget", "5",
+                    "--sections", "sparql", "--out", out, "--workdir", tmp_path / "work")
+    assert result.returncode == 0, result.stderr[-3000:]
+    text = out.read_text(encoding="utf-8")
+    assert list(_tables(text)) == ["SPARQL"]
+    assert "--sections sparql" in text, "the header says which sections ran"
+    assert (tmp_path / "work" / "build-100" / "graph.ttl").is_file()
+
+
+def test_an_unknown_section_is_refused_in_one_line(tmp_path):
+    result = run_kg("bench", "--sizes", "100", "--sections", "sparql,speed", "--out", tmp_path / "b.md")
+    assert result.returncode != 0
+    assert "unknown section 'speed'" in result.stderr and "sparql" in result.stderr
+    assert not (tmp_path / "b.md").exists()
