@@ -731,7 +731,7 @@ def run(sizes: list[int], repeat: int, work: Path, rdflib_size: int, query_runs:
     html_sizes = sorted({small, ext_size} | ({near_10k} if ext_size >= near_10k else set()))
     section("HTML", bench_html, work, html_sizes, repeat)
     header = (f"# Benchmark\n\nMachine: {machine()}.\n\n"
-              f"Run: `python -m graph.bench --sizes {','.join(map(str, sizes))} --repeat {repeat}"
+              f"Run: `python -m graph.bench --sizes {','.join(map(str, sizes))} --repeat {repeat} --query-runs {query_runs}"
               f"{'' if only == SECTIONS else ' --sections ' + ','.join(only)}` on "
               f"{time.strftime('%Y-%m-%d', time.gmtime(started))}, {time.time() - started:.0f} s in all. "
               f"Synthetic corpora from the seeds (graph/synth.py); medians of {repeat} runs unless a note says otherwise.\n\n")
