@@ -185,7 +185,8 @@ def bench_extraction(work: Path, size: int, repeat: int) -> tuple[list[Row], dic
 
 def one_build(corpus: Path, out: Path, writer: str, jobs: int | None, cache: Path | None) -> dict:
     """Run the pipeline once in this process and return its figures (called in a child process)."""
-    from graph.build import build, collector_paused
+    from graph.build import build
+    from graph.collector import collector_paused
 
     if writer == "ours":
         report = build(corpus, out, jobs=jobs, cache_dir=cache)

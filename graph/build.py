@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import time
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -14,6 +12,7 @@ from typing import Callable
 from rdflib import RDF
 
 from graph.cache import CacheStats, ExtractionCache, article_key
+from graph.collector import collector_paused
 from graph.errors import ArticleError, KgError
 from graph.load import Article, check_size, decode, discover, load_article, parse_article
 from graph.match import extract
@@ -66,24 +65,6 @@ class BuildReport:
             lines.append(f"cache      {self.cache.hits} reused, {self.cache.misses} extracted")
         lines += [f"wrote      {o}" for o in self.outputs]
         return "\n".join(lines)
-
-
-@contextmanager
-def collector_paused():
-    """Python's cycle collector off while the build makes its millions of records and terms.
-
-    They hold no reference cycles, yet every few hundred allocations the collector walks the
-    young objects and, ever more often as the heap grows, all of them: on a 1,000-article
-    build that was a third of the merge, provenance and view time. It is switched back on,
-    as it was, at the end.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def extract_one(path: str, article_id: str, raw: bytes, rules: RuleSet) -> Extraction | tuple[str, str]:

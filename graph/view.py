@@ -25,6 +25,7 @@ import networkx as nx
 import pyvis
 from rdflib import RDF, RDFS, URIRef
 
+from graph.collector import collector_paused
 from graph.vocab import BASE, KG, OA, PROV, SDO
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "view.html"
@@ -268,6 +269,11 @@ def graph_data(triples, keep=None) -> dict:
 
     keep: only these node IRIs (a neighbourhood); None for the whole graph.
     """
+    with collector_paused():  # a million tuples and terms, no cycles: see graph/collector.py
+        return _graph_data(triples, keep)
+
+
+def _graph_data(triples, keep) -> dict:
     by_s, parts = _read(triples)
     labels = {s: str(min(ps[_LABEL], key=str)) for s, ps in by_s.items() if _LABEL in ps}
     typed = {s: _node_type(ps.get(_TYPE, ())) for s, ps in by_s.items() if isinstance(s, URIRef)}
