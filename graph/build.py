@@ -11,17 +11,17 @@ from typing import Callable
 
 from rdflib import RDF
 
-from graph.cache import CacheStats, ExtractionCache, article_key
-from graph.collector import collector_paused
+from graph.runtime.cache import CacheStats, ExtractionCache, article_key
+from graph.runtime.collector import collector_paused
 from graph.errors import ArticleError, KgError
 from graph.load import Article, check_size, decode, discover, load_article, parse_article
-from graph.match import extract
+from graph.match.extract import extract
 from graph.records import Extraction
-from graph.resolve import resolve
-from graph.rules import RuleSet, load_rules
-from graph.turtle import turtle_chunks
-from graph.view import render_html
-from graph.vocab import SDO
+from graph.resolve.resolve import resolve
+from graph.rules.ruleset import RuleSet, load_rules
+from graph.rdf.turtle import turtle_chunks
+from graph.view.data import render_html
+from graph.rdf.vocab import SDO
 from graph.write import check_out_dir, write_all
 
 # Above this many articles extraction runs in a process pool (both cores); below it
@@ -60,6 +60,8 @@ class BuildReport:
             f"triples    {self.triples}",
             f"rules      {fired} of {self.rules_total} fired",
         ]
+        if self.rules is not None:
+            lines.append(f"rules from {self.rules.source_dir}" + (" (shipped)" if self.rules.shipped else ""))
         lines += [f"skipped    {why}" if why.startswith(f) else f"skipped    {f}: {why}" for f, why in self.skipped]
         if self.cache is not None:
             lines.append(f"cache      {self.cache.hits} reused, {self.cache.misses} extracted")
@@ -100,14 +102,14 @@ def load_articles(paths, strict: bool, skipped: list) -> list[Article]:
     return out
 
 
-def _run_engine(items: list[tuple[str, str, bytes]], rules: RuleSet, jobs: int | None, engine: str,
+def run_engine(items: list[tuple[str, str, bytes]], rules: RuleSet, jobs: int | None, engine: str,
                 scheduler: str | None, progress) -> list:
     """Extraction of `items` on the chosen engine; results in the order of `items`."""
     if engine not in ENGINES:
         raise KgError(f"unknown engine {engine!r}; expected one of: {', '.join(sorted(ENGINES))}",
                       "use --engine local or --engine dask")
     if engine == "dask":
-        from graph.distributed import extract_on_dask
+        from graph.runtime.dask_engine import extract_on_dask
 
         return extract_on_dask(items, rules, scheduler=scheduler, workers=jobs, progress=progress)
     if scheduler:
@@ -168,7 +170,7 @@ def extract_all(paths: list[Path], rules: RuleSet, strict: bool, skipped: list, 
     if progress and done:
         for k in range(done):
             progress(k + 1, len(paths))
-    fresh = _run_engine(items, rules, jobs, engine, scheduler,
+    fresh = run_engine(items, rules, jobs, engine, scheduler,
                         (lambda n, total: progress(done + n, len(paths))) if progress else None)
     for i, r in zip(todo, fresh):
         results[i] = r
@@ -201,7 +203,7 @@ def build(seeds: Path, out: Path, rules_dir: Path | None = None, strict: bool = 
 
 def _build(seeds: Path, out: Path, rules_dir: Path | None, strict: bool, jobs: int | None, progress,
            engine: str, scheduler: str | None, cache_dir: Path | None) -> BuildReport:
-    from graph.emit import emit
+    from graph.rdf.emit import emit
 
     clock = time.perf_counter
     t0 = clock()

@@ -98,7 +98,7 @@ def build(seeds, out, rules_dir, strict, jobs, engine, scheduler, cache_dir, no_
             bar.update(1)
 
     try:
-        from graph.cache import default_cache_dir
+        from graph.runtime.cache import default_cache_dir
 
         cache = None if no_cache else (cache_dir or default_cache_dir(out))
         report = run_build(seeds, out, rules_dir=rules_dir, strict=strict, jobs=jobs, progress=progress,
@@ -118,7 +118,7 @@ def build(seeds, out, rules_dir, strict, jobs, engine, scheduler, cache_dir, no_
 @clean_errors
 def validate(graph_path, shapes):
     """Check the graph against the SHACL shapes: exit 0 conforms, 1 does not, 2 error."""
-    from graph.validate import validate as run
+    from graph.analyse.validate import validate as run
 
     result = run(graph_path, shapes)
     if result.conforms:
@@ -142,8 +142,8 @@ def explain(name, graph_path, fmt):
     Example:
       kg explain "Pepper"
     """
-    from graph.explain import evidence_rows, find_nodes
-    from graph.validate import load_graph
+    from graph.analyse.explain import evidence_rows, find_nodes
+    from graph.analyse.validate import load_graph
 
     g = load_graph(graph_path)
     nodes = find_nodes(g, name)
@@ -178,8 +178,8 @@ def stats(graph_path, fmt, top):
     Example:
       kg stats --format json
     """
-    from graph.analytics import Story, format_stats, stats as run
-    from graph.validate import load_graph
+    from graph.analyse.network import Story, format_stats, stats as run
+    from graph.analyse.validate import load_graph
 
     result = run(Story(load_graph(graph_path)), top=top)
     click.echo(json.dumps(result, indent=2, ensure_ascii=False) if fmt == "json" else format_stats(result))
@@ -204,8 +204,8 @@ def path(a, b, graph_path, limit, via_articles):
       kg path "Kris Jenner" Jack
       kg path Chrissy Pepper --max 1
     """
-    from graph.analytics import Story, chains, format_chains, resolve_name
-    from graph.validate import load_graph
+    from graph.analyse.network import Story, chains, format_chains, resolve_name
+    from graph.analyse.validate import load_graph
 
     story = Story(load_graph(graph_path))
     start, end = resolve_name(story, a), resolve_name(story, b)
@@ -236,9 +236,9 @@ def view(name, graph_path, depth, output, open_browser):
     """
     import webbrowser
 
-    from graph.analytics import Story, focused_html, resolve_name
-    from graph.validate import load_graph
-    from graph.vocab import slug
+    from graph.analyse.network import Story, focused_html, resolve_name
+    from graph.analyse.validate import load_graph
+    from graph.rdf.vocab import slug
     from graph.write import write_atomic
 
     story = Story(load_graph(graph_path))
@@ -260,8 +260,8 @@ def conflicts(graph_path, fmt, check):
 
     Runs schema/queries/conflicts.rq over the graph.
     """
-    from graph.explain import conflicts as run
-    from graph.validate import load_graph
+    from graph.analyse.explain import conflicts as run
+    from graph.analyse.validate import load_graph
 
     rows = run(load_graph(graph_path))
     if fmt == "json":
@@ -305,9 +305,9 @@ def export(fmt, output, graph_path, article):
       kg export --format nt > graph.nt
       kg export -o story.graphml --article 000_9d37828a95a29d67
     """
-    from graph.export import choose_format
-    from graph.export import export as run_export
-    from graph.validate import load_graph
+    from graph.rdf.export import choose_format
+    from graph.rdf.export import export as run_export
+    from graph.analyse.validate import load_graph
     from graph.write import write_atomic
 
     chosen = choose_format(fmt, output)  # before reading the graph: a bad name fails at once
@@ -331,15 +331,16 @@ def rules(coverage, seeds, rules_dir):
     Without --coverage it only loads and validates every rule file (exit 2 on the
     first error, naming file, line and rule id).
     """
-    from graph.coverage import coverage_report
-    from graph.rules import load_rules
+    from graph.rules.coverage import coverage_report
+    from graph.rules.ruleset import load_rules
 
     ruleset = load_rules(rules_dir)
     if not coverage:
         kinds = {}
         for r in ruleset.all():
             kinds[r.kind] = kinds.get(r.kind, 0) + 1
-        click.echo("rules ok: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
+        where = f"{ruleset.source_dir}" + (" (shipped)" if ruleset.shipped else "")
+        click.echo(f"rules ok in {where}: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
         return
     click.echo(coverage_report(seeds, ruleset))
 
@@ -367,33 +368,11 @@ def push(graph_path, endpoint, graph_iri, per_article, user, password, batch):
       oxigraph serve --location /tmp/store --bind 127.0.0.1:7878 &
       kg push --endpoint http://127.0.0.1:7878/store
     """
-    from graph.push import push as run_push
+    from graph.sparql.push import push as run_push
 
     report = run_push(graph_path, endpoint, graph_iri=graph_iri, per_article=per_article, user=user,
                       password=password, batch=batch)
     click.echo(report.summary())
-
-
-@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
-@click.pass_context
-def bench(ctx):
-    """Measure speed against the alternatives; the table goes to output/bench.md.
-
-    Generates synthetic corpora from the seeds (100, 1,000 and 10,000 articles;
-    --large adds 100,000) and times extraction (against a bare `re` scan and a
-    spaCy pipeline), the whole build (against plain rdflib), the process pool and
-    Dask, incremental rebuilds, RDF I/O, SPARQL and the HTML view. Takes the
-    options of `python -m graph.bench --help`.
-
-    \b
-    Examples:
-      kg bench --sizes 100 --repeat 1 --out /tmp/bench.md   # a smoke run
-      kg bench                                             # the README's table
-    """
-    from graph.bench import main as run_bench
-
-    code = run_bench(list(ctx.args))
-    sys.exit(code)
 
 
 @main.command()
@@ -428,7 +407,7 @@ def query(query, query_file, graph_path, fmt, binds, endpoint, user, password, a
       kg query 'SELECT ?n WHERE { ?p a <https://schema.org/Person> ; <https://schema.org/name> ?n }' --format csv
       kg query -f my.rq --graph other/graph.ttl --format json
     """
-    from graph.sparql import open_store, parse_binding, read_query, serialize
+    from graph.sparql.store import open_store, parse_binding, read_query, serialize
 
     text = read_query(query, query_file)
     bindings = dict(parse_binding(b) for b in binds)
@@ -474,7 +453,7 @@ def serve(graph_path, host, port, timeout, max_rows, allow_service, workers):
     """
     import signal
 
-    from graph.serve import WORKERS, make_server
+    from graph.sparql.serve import WORKERS, make_server
 
     server = make_server(graph_path, host, port, timeout=timeout, max_rows=max_rows, allow_service=allow_service,
                          workers=workers or WORKERS)

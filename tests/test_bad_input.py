@@ -29,7 +29,7 @@ from rdflib import Graph
 from graph.cli import main
 from graph.errors import ArticleError, OutputError, RuleError
 from graph.load import MAX_ARTICLE_BYTES, parse_article
-from graph.vocab import OA, SDO
+from graph.rdf.vocab import OA, SDO
 from tests.conftest import ROOT, SEEDS, write_article
 
 GOOD_NAME = "000_9d37828a95a29d67.txt"

@@ -16,8 +16,8 @@ import pytest
 from rdflib import Graph, URIRef
 
 from conftest import CHROMIUM, SEEDS, write_article
-from graph.explain import conflicts
-from graph.vocab import BASE, SDO
+from graph.analyse.explain import conflicts
+from graph.rdf.vocab import BASE, SDO
 
 sync_api = pytest.importorskip("playwright.sync_api")
 if not Path(CHROMIUM).exists():
@@ -167,7 +167,7 @@ def test_timeline_marks_conflicts_and_focuses_events(seed_page, seed_graph):
 
 
 def test_filters_and_focus_hide_the_rest(seed_page, seed_graph):
-    from graph.analytics import neighbourhood
+    from graph.analyse.network import neighbourhood
 
     try:
         seed_page.js("kgView.setType('quotation', false)")
@@ -229,7 +229,7 @@ def test_hostile_quotation_renders_as_text(browser, tmp_path):
 def test_a_large_graph_loads_laid_out(browser, tmp_path):
     """A corpus big enough for the precomputed layout: the page still loads clean and settles."""
     from graph.build import build
-    from graph.synth import generate
+    from tests.bench.synth import generate
 
     generate(SEEDS, tmp_path / "corpus", 40)
     build(tmp_path / "corpus", tmp_path / "out")

@@ -9,7 +9,7 @@ from conftest import ROOT, SEEDS, run_kg, write_article
 
 
 def _corpus(tmp_path: Path, count: int) -> Path:
-    from graph.synth import generate
+    from tests.bench.synth import generate
 
     folder = tmp_path / "corpus"
     generate(SEEDS, folder, count)

@@ -24,19 +24,19 @@ def test_dask_build_of_the_seeds_equals_the_local_build(tmp_path, seed_build):
 
 def test_dask_build_of_a_synthetic_corpus_equals_the_single_process_build(tmp_path):
     from graph.build import build
-    from graph.synth import generate
+    from tests.bench.synth import generate
 
     corpus = tmp_path / "corpus"
-    generate(SEEDS, corpus, 1000)
+    generate(SEEDS, corpus, 150)  # more than two of the engine's batches of 64
     single = build(corpus, tmp_path / "single", jobs=1)
     build(corpus, tmp_path / "dask", engine="dask", jobs=2)
-    assert single.articles == 1000
+    assert single.articles == 150
     _same_outputs(tmp_path / "single", tmp_path / "dask")
 
 
 def test_pool_build_equals_the_single_process_build(tmp_path):
     from graph.build import build
-    from graph.synth import generate
+    from tests.bench.synth import generate
 
     corpus = tmp_path / "corpus"
     generate(SEEDS, corpus, 150)

@@ -87,7 +87,7 @@ def event(g, label_part):
 def dates(g, e):
     from rdflib import URIRef
 
-    return sorted(str(d) for d in g.objects(URIRef(e), __import__("graph.vocab", fromlist=["SDO"]).SDO.startDate))
+    return sorted(str(d) for d in g.objects(URIRef(e), __import__("graph.rdf.vocab", fromlist=["SDO"]).SDO.startDate))
 
 
 def participants(g, e, prop):
@@ -218,7 +218,7 @@ def test_negatives(seed_graph):
 
 
 def test_conflicts_listed_with_sources(seed_graph):
-    from graph.explain import conflicts
+    from graph.analyse.explain import conflicts
 
     got = {(r["value"], r["article"]) for r in conflicts(seed_graph)}
     assert got == {("2020-09-30", "002_9d829754294de5da"), ("2020-10-01", "000_9d37828a95a29d67"),

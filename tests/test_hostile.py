@@ -25,8 +25,8 @@ from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from graph.cli import main
-from graph.turtle import to_turtle
-from graph.vocab import BASE, OA, SDO
+from graph.rdf.turtle import to_turtle
+from graph.rdf.vocab import BASE, OA, SDO
 from tests.conftest import ROOT, SEEDS
 
 RAPPER = shutil.which("rapper") or "/usr/bin/rapper"
@@ -156,7 +156,7 @@ def test_sparql_results_carry_the_same_strings(hostile):
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_jsonld_export_carries_the_same_strings(hostile):
     try:
-        import graph.export  # noqa: F401
+        import graph.rdf.export  # noqa: F401
     except ImportError:
         pytest.skip("this build has no export command")
     done = CliRunner().invoke(main, ["export", "--format", "jsonld", "--graph", str(hostile["ttl"])], catch_exceptions=False)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph
 
-from graph.vocab import OA, PROV, SDO
+from graph.rdf.vocab import OA, PROV, SDO
 from tests.conftest import ROOT, SEEDS, run_kg
 
 CONTRACT_CHECK = ROOT.parent / "shared" / "tools" / "contract-check"

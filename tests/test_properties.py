@@ -18,14 +18,14 @@ from hypothesis import strategies as st
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from graph.emit import emit
+from graph.rdf.emit import emit
 from graph.errors import ArticleError
 from graph.load import decode, parse_article
-from graph.match import extract
-from graph.resolve import resolve
-from graph.rules import load_rules
-from graph.turtle import to_turtle
-from graph.vocab import BASE, KG_IRI, OA, SDO
+from graph.match.extract import extract
+from graph.resolve.resolve import resolve
+from graph.rules.ruleset import load_rules
+from graph.rdf.turtle import to_turtle
+from graph.rdf.vocab import BASE, KG_IRI, OA, SDO
 
 # rdflib warns when it builds a literal whose lexical form does not fit its datatype ("tru"^^xsd:boolean):
 # generated on purpose here, and written back as it came

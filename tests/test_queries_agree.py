@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.sparql import Store, term_text
+from graph.sparql.store import Store, term_text
 
 QUERIES = sorted((Path(__file__).resolve().parent.parent / "schema" / "queries").glob("*.rq"))
 # rasqal 0.9 answers these three with no rows and no error (UNION inside a join,
@@ -56,14 +56,38 @@ def test_store_agrees_with_rdflib(path, seed_build, seed_graph):
     assert mine == theirs, _diff(mine, theirs)
 
 
+@pytest.fixture(scope="module")
+def story_graph(seed_graph, tmp_path_factory) -> Path:
+    """The seed graph without its provenance records: the smallest graph these queries read.
+
+    rasqal evaluates joins naively; over the whole seed graph (nine tenths provenance)
+    one query takes a minute, over the story triples under a second, with the same answer
+    for every query it is run on (none of them reads a reification record).
+    """
+    from rdflib import Graph
+
+    from graph.rdf.vocab import BASE
+
+    provenance = (f"{BASE}fact/", f"{BASE}selector/")
+    story = Graph()
+    for t in seed_graph:
+        if not str(t[0]).startswith(provenance):
+            story.add(t)
+    path = tmp_path_factory.mktemp("story") / "story.nt"
+    story.serialize(path, format="nt", encoding="utf-8")
+    return path
+
+
 @pytest.mark.skipif(shutil.which("roqet") is None, reason="roqet (rasqal-utils) is not installed")
 @pytest.mark.parametrize("path", [q for q in QUERIES if q.stem not in ROQET_CANNOT | ROQET_WRONG],
                          ids=[q.stem for q in QUERIES if q.stem not in ROQET_CANNOT | ROQET_WRONG])
-def test_store_agrees_with_roqet(path, seed_build):
-    graph = seed_build / "graph.ttl"
-    variables, mine = ours(graph, path.read_text(encoding="utf-8"))
-    out = subprocess.run(["roqet", "-q", "-i", "sparql", "-D", str(graph), "-r", "csv", str(path)],
-                         capture_output=True, text=True, timeout=120, check=True).stdout
+def test_store_agrees_with_roqet(path, story_graph, seed_build):
+    text = path.read_text(encoding="utf-8")
+    variables, mine = ours(story_graph, text)
+    assert sum(mine.values()) > 0, f"{path.name} answers nothing on the story triples"
+    assert (variables, mine) == ours(seed_build / "graph.ttl", text), "the story triples answer differently"
+    out = subprocess.run(["roqet", "-q", "-i", "sparql", "-D", str(story_graph), "-r", "csv", str(path)],
+                         capture_output=True, text=True, check=True).stdout
     table = list(csv.reader(io.StringIO(out)))
     assert table[0] == variables
     theirs = _rows(table[1:])

@@ -59,7 +59,7 @@ def read_table(text: str) -> tuple[list[str], list[list[str]], str]:
 
 
 def expected_rows(graph: Path, query: str) -> list[tuple[str, ...]]:
-    from graph.sparql import Store, term_text
+    from graph.sparql.store import Store, term_text
 
     result = Store.from_file(graph).query(query)
     return [tuple(term_text(t) for t in row) for row in result.rows]
@@ -269,7 +269,7 @@ def test_a_hostile_value_is_one_literal_not_query_text(hostile_graph):
 
 
 def test_a_hostile_value_leaves_the_store_untouched(hostile_graph):
-    from graph.sparql import Store, parse_binding
+    from graph.sparql.store import Store, parse_binding
 
     store = Store.from_file(hostile_graph)
     before = len(store.store)
@@ -360,7 +360,7 @@ def test_service_is_refused_and_no_connection_is_made(graph, listener):
 def test_service_runs_when_allowed(graph, listener):
     """The same listener does see the store's request once SERVICE is allowed: the check above can fail,
     and the hidden forms are real calls, not just text that looks like one."""
-    from graph.sparql import Store
+    from graph.sparql.store import Store
 
     ok(kg_query(graph, service_queries(listener.url)[0], "--allow-service"))
     assert len(listener.requests) == 1 and listener.requests[0].startswith(b"POST /sparql")

@@ -109,7 +109,7 @@ def names(body: bytes) -> list[str]:
 
 @pytest.fixture(scope="module")
 def expected_names(seed_build):
-    from graph.sparql import Store
+    from graph.sparql.store import Store
 
     return [r[0].value for r in Store.from_file(seed_build / "graph.ttl").query(NAMES).rows]
 
@@ -337,7 +337,7 @@ def test_keep_alive_serves_several_requests_on_one_connection(server, expected_n
 
 
 def test_bounded_load_has_no_errors(server):
-    from graph.serve import run_load
+    from tests.bench.load import run_load
 
     report = run_load(server.url, clients=8, queries=400)
     assert report["queries"] == 400 and report["errors"] == 0, report

@@ -17,9 +17,9 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from conftest import SEEDS, run_kg
 from graph.cli import main
-from graph.explain import conflicts
-from graph.view import LAYOUT_THRESHOLD, _json_for_html, graph_data, render_html, utf16_len
-from graph.vocab import BASE, KG, OA, PROV, SDO
+from graph.analyse.explain import conflicts
+from graph.view.data import LAYOUT_THRESHOLD, _json_for_html, graph_data, render_html, utf16_len
+from graph.rdf.vocab import BASE, KG, OA, PROV, SDO
 
 HOSTILE = '<img src=x onerror=alert(1)> & </script><script>window.pwned=1</script> \u2028 <!-- ]]>'
 JACK = URIRef(f"{BASE}person/jack")

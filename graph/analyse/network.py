@@ -1,0 +1,265 @@
+"""Analytics over a built graph with networkx: counts, who is most connected, chains of facts.
+
+The graph is read back from Turtle with rdflib; the story graph is every relation
+between two story nodes (people, events, quotations, things), articles left out
+unless asked for, since an article links to everything it prints and would make
+every two names look one step apart. Each relation keeps its evidence: the
+article and the exact words, from the graph's provenance.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import networkx as nx
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+from graph.errors import KgError
+from graph.analyse.explain import find_nodes
+from graph.view.data import INVERSE, NODE_TYPES, TYPE_OF_CLASS, graph_data, property_label, render_html
+from graph.rdf.vocab import OA, PROV, SDO
+
+ARTICLE = next(i for i, t in enumerate(NODE_TYPES) if t[0] == "article")
+NOT_CHAINS = {RDF.type, SDO.mentions}  # an article's mentions are where, not what: never a step of a chain
+
+
+@dataclass(frozen=True)
+class Evidence:
+    article: str  # the article's schema:identifier (its file name)
+    exact: str  # the words the rule matched
+
+
+@dataclass(frozen=True)
+class Fact:
+    subject: URIRef
+    predicate: URIRef
+    object: URIRef
+    evidence: tuple[Evidence, ...]
+
+
+class Story:
+    """The story nodes of a graph, their labels and types, and the facts between them."""
+
+    def __init__(self, g: Graph):
+        self.g = g
+        self.labels = {s: str(o) for s, o in g.subject_objects(RDFS.label) if isinstance(o, Literal)}
+        self.types: dict[URIRef, int] = {}
+        for s, c in g.subject_objects(RDF.type):
+            if c in TYPE_OF_CLASS and isinstance(s, URIRef):
+                self.types[s] = min(self.types.get(s, len(NODE_TYPES)), TYPE_OF_CLASS[c])
+        self.evidence = _evidence_by_fact(g)
+        self.sources = defaultdict(set)  # node -> identifiers of the articles stating a fact about it
+        for (s, _, o), evs in self.evidence.items():
+            for e in evs:
+                self.sources[s].add(e.article)
+                self.sources[o].add(e.article)
+        self.facts = sorted(
+            (Fact(s, p, o, tuple(self.evidence.get((s, p, o), ())))
+             for s, p, o in g if p not in NOT_CHAINS and s in self.types and o in self.types and s != o),
+            key=lambda f: (str(f.subject), str(f.predicate), str(f.object)))
+
+    def label(self, node) -> str:
+        return self.labels.get(node, str(node).rsplit("/", 1)[-1])
+
+    def type_key(self, node) -> str:
+        return NODE_TYPES[self.types[node]][0]
+
+    def prop(self, p) -> str:
+        return property_label(p, self.labels)
+
+    def network(self, with_articles: bool = False) -> nx.Graph:
+        """Undirected story graph, sorted; each edge holds the facts between its two nodes."""
+        g = nx.Graph()
+        keep = sorted((n for n, t in self.types.items() if with_articles or t != ARTICLE), key=str)
+        g.add_nodes_from(keep)
+        for f in self.facts:
+            if f.subject in g and f.object in g:
+                if not g.has_edge(f.subject, f.object):
+                    g.add_edge(f.subject, f.object, facts=[])
+                g.edges[f.subject, f.object]["facts"].append(f)
+        return g
+
+    def articles_of(self, node) -> set[str]:
+        """Identifiers of the articles that state any fact with `node` as subject or object."""
+        return self.sources.get(node, set())
+
+
+def _evidence_by_fact(g: Graph) -> dict[tuple, list[Evidence]]:
+    """(subject, predicate, object) -> the evidence of each reified statement of it, sorted."""
+    out = defaultdict(set)
+    idents = {a: str(i) for a, i in g.subject_objects(SDO.identifier)}
+    for st in g.subjects(RDF.type, RDF.Statement):
+        s, p, o = g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)
+        src, sel = g.value(st, PROV.wasDerivedFrom), g.value(st, OA.hasSelector)
+        exact = g.value(sel, OA.exact) if sel is not None else None
+        out[(s, p, o)].add(Evidence(idents.get(src, str(src).rsplit("/", 1)[-1]), str(exact) if exact is not None else ""))
+    return {k: sorted(v, key=lambda e: (e.article, e.exact)) for k, v in out.items()}
+
+
+# ------------------------------------------------------------------ names
+
+
+def resolve_name(story: Story, name: str) -> URIRef:
+    """The one story node called `name` (label, name or alternate name, any case), or a KgError (exit 2)
+    naming the close matches."""
+    nodes = [n for n in find_nodes(story.g, name) if n in story.types]
+    if len(nodes) == 1:
+        return nodes[0]
+    if nodes:
+        options = "; ".join(f"{story.label(n)} <{n}>" for n in nodes)
+        raise KgError(f"{name!r} names {len(nodes)} nodes: {options}", "pass one of the IRIs instead")
+    close = close_matches(story, name)
+    hint = f"did you mean: {', '.join(close)}?" if close else "try a full name, an alias, or an IRI"
+    raise KgError(f"no node is named {name!r}", hint)
+
+
+def close_matches(story: Story, name: str, limit: int = 5) -> list[str]:
+    """Names like `name`: those that contain it, then those spelt nearly like it."""
+    names = {}
+    for p in (RDFS.label, SDO.name, SDO.alternateName):
+        for s, o in story.g.subject_objects(p):
+            if s in story.types and story.types[s] != ARTICLE and isinstance(o, Literal):
+                names.setdefault(str(o).casefold(), str(o))
+    want = name.casefold().strip()
+    contained = sorted((v for k, v in names.items() if want and want in k), key=lambda v: (len(v), v))
+    similar = [names[k] for k in difflib.get_close_matches(want, sorted(names), n=limit, cutoff=0.6)]
+    return list(dict.fromkeys(contained + similar))[:limit]
+
+
+# ------------------------------------------------------------------ kg stats
+
+
+def stats(story: Story, top: int = 10) -> dict:
+    """Counts by type, most connected people, connected components, articles per person."""
+    by_type = Counter(NODE_TYPES[t][0] for t in story.types.values())
+    kinds = Counter()
+    for s, c in story.g.subject_objects(RDF.type):
+        if s in story.types and story.type_key(s) == "event" and c not in TYPE_OF_CLASS and c in story.labels:
+            kinds[story.labels[c]] += 1
+    g = story.network()
+    people = sorted((n for n in g if story.type_key(n) == "person"), key=str)
+    connected = sorted(people, key=lambda n: (-g.degree(n), story.label(n)))[:top]
+    components = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(map(str, c))))
+    per_person = sorted(((n, sorted(story.articles_of(n))) for n in people),
+                        key=lambda x: (-len(x[1]), story.label(x[0])))
+    return {
+        "types": {key: by_type.get(key, 0) for key, *_ in NODE_TYPES},
+        "event_kinds": dict(sorted(kinds.items())),
+        "facts": sum(1 for _ in story.g.subjects(RDF.type, RDF.Statement)),
+        "links": g.number_of_edges(),
+        "most_connected": [{"name": story.label(n), "iri": str(n), "links": g.degree(n),
+                            "articles": len(story.articles_of(n))} for n in connected],
+        "components": {
+            "count": len(components),
+            "sizes": [len(c) for c in components],
+            "largest": len(components[0]) if components else 0,
+            "alone": sorted(story.label(next(iter(c))) for c in components if len(c) == 1),
+        },
+        "articles_per_person": [{"name": story.label(n), "iri": str(n), "articles": len(ids), "ids": ids}
+                                for n, ids in per_person],
+    }
+
+
+def format_stats(s: dict) -> str:
+    """The stats as aligned text for a terminal."""
+    lines = ["nodes by type"]
+    lines += [f"  {k:<13} {v:>6}" for k, v in s["types"].items()]
+    if s["event_kinds"]:
+        lines.append("  events by kind: " + ", ".join(f"{k} {v}" for k, v in s["event_kinds"].items()))
+    lines += [f"facts           {s['facts']:>6}  (reified, each with its article and words)",
+              f"links           {s['links']:>6}  (between story nodes, articles left out)", "",
+              "most connected people            links  articles"]
+    lines += [f"  {p['name'][:30]:<30} {p['links']:>6}  {p['articles']:>8}" for p in s["most_connected"]]
+    c = s["components"]
+    lines += ["", f"connected components {c['count']}: the largest holds {c['largest']} nodes"]
+    if c["alone"]:
+        lines.append(f"  not linked to anything: {', '.join(c['alone'])}")
+    lines += ["", "articles per person"]
+    lines += [f"  {p['name'][:30]:<30} {p['articles']:>3}  {' '.join(p['ids'])}" for p in s["articles_per_person"]]
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ kg path
+
+
+@dataclass(frozen=True)
+class Step:
+    start: URIRef  # the node the step leaves
+    end: URIRef  # the node it reaches
+    facts: tuple[Fact, ...]  # every fact between the two, as stated
+
+
+def chains(story: Story, a: URIRef, b: URIRef, limit: int = 5, with_articles: bool = False) -> list[list[Step]]:
+    """Up to `limit` shortest chains of facts from a to b, in a stable order; [] when none links them."""
+    if a == b:
+        raise KgError(f"both names are {story.label(a)}", "name two different nodes")
+    ends_at_article = ARTICLE in (story.types.get(a), story.types.get(b))
+    g = story.network(with_articles=with_articles or ends_at_article)
+    try:
+        paths = nx.all_shortest_paths(g, a, b)
+        found = []
+        for path in paths:
+            found.append(path)
+            if len(found) >= 500:  # enough to choose the first `limit` from in a stable order
+                break
+    except nx.NetworkXNoPath:
+        return []
+    found.sort(key=lambda p: [story.label(n) for n in p])
+    return [[Step(u, v, _facts_between(g, u, v)) for u, v in zip(path, path[1:])] for path in found[:limit]]
+
+
+def _facts_between(g: nx.Graph, u, v) -> tuple[Fact, ...]:
+    """The facts on an edge, those read from u first; of a fact stated both ways (spouse, or
+    parent and child) only the one read from u."""
+    facts = g.edges[u, v]["facts"]
+    forward = [f for f in facts if f.subject == u]
+    said = {f.predicate for f in forward}
+    return tuple(forward + [f for f in facts if f.subject != u and INVERSE.get(f.predicate) not in said])
+
+
+def format_chains(story: Story, a: URIRef, b: URIRef, found: list[list[Step]]) -> str:
+    """Each chain as its names, then each fact with the article and the words that state it."""
+    if not found:
+        return f"no chain of facts links {story.label(a)} and {story.label(b)}"
+    n = len(found[0])
+    lines = [f"{story.label(a)} → {story.label(b)}: {len(found)} shortest chain{'s' if len(found) > 1 else ''}"
+             f" of {n} fact{'s' if n > 1 else ''}"]
+    for k, chain in enumerate(found, 1):
+        names = [story.label(chain[0].start)] + [story.label(s.end) for s in chain]
+        lines += ["", f"{k}. " + " → ".join(names)]
+        for step in chain:
+            for f in step.facts:
+                lines.append(f"   {story.label(f.subject)} —{story.prop(f.predicate)}→ {story.label(f.object)}")
+                if f.evidence:
+                    e = f.evidence[0]
+                    more = f"  (+{len(f.evidence) - 1} more)" if len(f.evidence) > 1 else ""
+                    lines.append(f"       {e.article}  “{_clip(e.exact)}”{more}")
+    return "\n".join(lines)
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ------------------------------------------------------------------ kg view
+
+
+def neighbourhood(g: Graph, node: URIRef, depth: int, triples=None) -> set[URIRef]:
+    """The nodes at most `depth` links from `node` in the view's own graph (the edges it draws)."""
+    data = graph_data(triples if triples is not None else list(g))
+    ids = [n["id"] for n in data["nodes"]]
+    net = nx.Graph()
+    net.add_nodes_from(range(len(ids)))
+    net.add_edges_from((a, b) for a, b, _ in data["edges"])
+    centre = ids.index(str(node))
+    return {URIRef(ids[i]) for i in nx.ego_graph(net, centre, radius=depth)}
+
+
+def focused_html(story: Story, node: URIRef, depth: int) -> str:
+    """The HTML view of `node`'s neighbourhood only, opened on it."""
+    triples = list(story.g)
+    keep = neighbourhood(story.g, node, depth, triples)
+    title = f"{story.label(node)}: {depth} step{'s' if depth > 1 else ''} around"
+    return render_html(triples, title=title, keep=keep, focus=str(node), depth=depth)

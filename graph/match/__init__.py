@@ -1,0 +1,1 @@
+"""Match: run the rules over one article's text and yield its mentions, relations, events, dates and quotations (an Extraction)."""

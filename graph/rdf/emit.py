@@ -1,0 +1,222 @@
+"""Turn resolved facts into RDF triples, each fact reified with its evidence.
+
+For every (fact, piece of evidence) one `rdf:Statement` node names the article
+(prov:wasDerivedFrom, oa:hasSource), the rule (prov:wasGeneratedBy), an
+`oa:TextPositionSelector` whose offsets slice exactly its oa:exact, the sentence
+around it (kg:sentence), and for a date the rule that resolved it (kg:dateResolution).
+IRIs are hashes of content, so the same input gives the same IRIs.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, XSD, Literal, URIRef
+
+from graph.records import Span
+from graph.resolve.resolve import Evidence, Facts, article_local
+from graph.rules.ruleset import RuleSet
+from graph.rdf.vocab import KG, OA, PROV, SDO, digest, iri, slug
+
+# Rules that live in code rather than in schema/rules: the loader's and the date resolvers.
+BUILTIN_RULES = {
+    "article-headline": ("loader", "graph/load.py", "A first line with no sentence punctuation, followed by a blank line, is the headline."),
+    "article-date-marker": ("loader", "graph/load.py", "A leading ' date YYYY-MM-DD' marker is the date of publication."),
+    "name-recurrence": ("names", "graph/match.py", "A later use of a name (or its first or last word) found earlier in the article."),
+    "yearless-before-publication": ("dates", "graph/dates.py", "A day without a year, in a dated article: the latest such day on or before publication."),
+    "yearless-after-anchor": ("dates", "graph/dates.py", "A day without a year, in an undated article: the first such day after the latest full date written before it."),
+    "month-before-publication": ("dates", "graph/dates.py", "A bare month in a dated article: the latest such month on or before publication."),
+    "month-after-anchor": ("dates", "graph/dates.py", "A bare month in an undated article: the first such month after the latest date written before it."),
+    "last-month-previous-year": ("dates", "graph/dates.py", "'last September' in a dated article: that month of the year before publication."),
+    "last-month-in-anchor-year": ("dates", "graph/dates.py", "'last September' in an undated article: that month in the year of the latest date written before it."),
+    "years-before-publication": ("dates", "graph/dates.py", "'a year ago': the year of publication minus the years."),
+    "publication-year": ("dates", "graph/dates.py", "'earlier this year', 'recently': the year of publication."),
+    "anchor-year": ("dates", "graph/dates.py", "'earlier this year' in an undated article: the year of the latest date written before it."),
+    "weeks-before-anchor": ("dates", "graph/dates.py", "'two weeks after': the latest day written before it, minus the weeks."),
+}
+
+
+@functools.lru_cache(maxsize=None)  # a few hundred rules, each named by thousands of facts
+def rule_iri(rule_id: str) -> URIRef:
+    s = slug(rule_id)
+    return iri("rule", s if s == rule_id else f"{s}-{digest(rule_id, length=8)}")
+
+
+@functools.lru_cache(maxsize=4096)  # facts come article by article
+def article_iri(article_id: str) -> URIRef:
+    return iri("article", article_local(article_id))
+
+
+@functools.lru_cache(maxsize=4096)
+def _article_local(article_id: str) -> str:
+    return article_local(article_id)
+
+
+def selector_iri(span: Span) -> URIRef:
+    return iri("selector", f"{_article_local(span.article)}-{span.start}-{span.end}")
+
+
+def _term_key(t) -> str:
+    return t.n3()
+
+
+def emit(facts: Facts, rules: RuleSet, texts: dict[str, str], by_subject: dict | None = None) -> set[tuple]:
+    """All triples of the graph: ontology, articles, rules, facts and their provenance.
+
+    by_subject: a dict to fill with the same triples grouped as subject -> predicate ->
+    objects, in the order made, for `turtle.turtle_chunks`: grouped here, as each triple is
+    made, it costs a fraction of a later pass over millions of triples.
+    """
+    triples: set[tuple] = set()
+    add = triples.add if by_subject is None else _grouping_add(triples, by_subject)
+    for t in rules.ontology.graph():
+        add(t)
+
+    rules_dir = Path(rules.source_dir)
+    used = set(facts.rules_used) | {"article-headline", "article-date-marker"}
+
+    # terms looked up once, not once per triple: this loop makes most of the graph
+    a_type, statement, subj, pred, obj = _A_TYPE, RDF.Statement, RDF.subject, RDF.predicate, RDF.object
+    derived, generated, source, selector = PROV.wasDerivedFrom, PROV.wasGeneratedBy, OA.hasSource, OA.hasSelector
+    in_sentence, resolved_by = KG.sentence, KG.dateResolution
+    selectors_done: set = set()  # a selector shared by many facts is described once
+    # One object per IRI: dictionaries and sets downstream (the writer, the view) then find a
+    # term by identity, where two equal but distinct rdflib terms are compared in Python code.
+    interned: dict = {}
+    selector_nodes: dict = {}
+
+    def one(t):
+        if type(t) is not URIRef:
+            return t
+        key = str(t)
+        found = interned.get(key)
+        if found is None:
+            found = interned[key] = t
+        return found
+
+    def selector_node(span: Span) -> URIRef:
+        key = (span.article, span.start, span.end)
+        node = selector_nodes.get(key)
+        if node is None:
+            node = selector_nodes[key] = selector_iri(span)
+        return node
+
+    def evidence_node(s, p, o, ev: Evidence) -> None:
+        span = ev.span
+        node = iri("fact", digest(_term_key(s), _term_key(p), _term_key(o), span.article,
+                                  str(span.start), str(span.end), ev.rule, ev.resolution or "", length=24))
+        art = one(article_iri(span.article))
+        add((node, a_type, statement))
+        add((node, subj, s))
+        add((node, pred, p))
+        add((node, obj, o))
+        add((node, derived, art))
+        add((node, generated, rule_iri(ev.rule)))
+        add((node, source, art))
+        sel = selector_node(span)
+        add((node, selector, sel))
+        if sel not in selectors_done:
+            selectors_done.add(sel)
+            _selector(add, sel, span)
+        sentence = _sentence_of(facts.sentences.get(span.article, ()), span)
+        if sentence and texts.get(span.article) is not None:
+            a, b = sentence
+            ssel = selector_node(Span(span.article, a, b, ""))
+            add((node, in_sentence, ssel))
+            if ssel not in selectors_done:
+                selectors_done.add(ssel)
+                _selector(add, ssel, Span(span.article, a, b, texts[span.article][a:b]))
+        if ev.resolution and ev.resolution != "absolute":
+            add((node, resolved_by, rule_iri(ev.resolution)))
+
+    # articles
+    for aid in sorted(facts.articles):
+        meta = facts.articles[aid]
+        art = one(article_iri(aid))
+        add((art, RDF.type, SDO.NewsArticle))
+        add((art, SDO.identifier, Literal(aid)))
+        add((art, RDFS.label, Literal(meta.headline.exact if meta.headline else aid)))
+        if meta.headline:
+            o = Literal(meta.headline.exact)
+            add((art, SDO.headline, o))
+            evidence_node(art, SDO.headline, o, Evidence(meta.headline, "article-headline"))
+        if meta.date:
+            o = Literal(meta.date, datatype=XSD.date)
+            add((art, SDO.datePublished, o))
+            evidence_node(art, SDO.datePublished, o, Evidence(meta.date_span, "article-date-marker"))
+
+    # facts
+    for (s, p, o), evidence in facts.facts.items():
+        s, p, o = one(s), one(p), one(o)
+        add((s, p, o))
+        for ev in evidence:
+            evidence_node(s, p, o, ev)
+
+    # rules that produced something
+    for rid in sorted(used):
+        node = rule_iri(rid)
+        add((node, RDF.type, KG.Rule))
+        add((node, RDFS.label, Literal(rid)))
+        rule = rules.find(rid)
+        if rule is not None:
+            add((node, KG.ruleKind, Literal(rule.kind)))
+            add((node, KG.definedIn, Literal(f"{Path(rule.path).relative_to(rules_dir) if Path(rule.path).is_relative_to(rules_dir) else rule.path}:{rule.line}")))
+            if rule.get("description"):
+                add((node, RDFS.comment, Literal(str(rule.get("description")))))
+        elif rid in BUILTIN_RULES:
+            kind, where, comment = BUILTIN_RULES[rid]
+            add((node, KG.ruleKind, Literal(kind)))
+            add((node, KG.definedIn, Literal(where)))
+            add((node, RDFS.comment, Literal(comment)))
+        else:
+            inference = next((i for i in rules.settings["relations"].get("inferences", []) if i.get("id") == rid), None)
+            if inference:
+                add((node, KG.ruleKind, Literal("relations")))
+                add((node, KG.definedIn, Literal("relations.yaml")))
+                add((node, RDFS.comment, Literal(f"inference: {inference.get('infer')}")))
+    return triples
+
+
+def _grouping_add(triples: set, by_subject: dict):
+    """`triples.add` that also files each new triple under its subject and predicate."""
+    put, get = triples.add, by_subject.get
+
+    def add(t) -> None:
+        size = len(triples)
+        put(t)
+        if len(triples) == size:  # already there: the size tells, without hashing the triple twice
+            return
+        s, p, o = t
+        preds = get(s)
+        if preds is None:
+            by_subject[s] = {p: [o]}
+        elif p in preds:
+            preds[p].append(o)
+        else:
+            preds[p] = [o]
+
+    return add
+
+
+# a Namespace makes a new term at each attribute lookup: these are made once (see `one` in emit)
+_A_TYPE, _SELECTOR_CLASS, _START, _END, _EXACT = RDF.type, OA.TextPositionSelector, OA.start, OA.end, OA.exact
+
+
+@functools.lru_cache(maxsize=65536)  # offsets repeat from article to article; rdflib makes a Literal slowly
+def _offset(n: int) -> Literal:
+    return Literal(n, datatype=XSD.integer)
+
+
+def _selector(add, sel: URIRef, span: Span) -> None:
+    add((sel, _A_TYPE, _SELECTOR_CLASS))
+    add((sel, _START, _offset(span.start)))
+    add((sel, _END, _offset(span.end)))
+    add((sel, _EXACT, Literal(span.exact)))
+
+
+def _sentence_of(sentences, span: Span):
+    for a, b in sentences:
+        if a <= span.start < b:
+            return (a, max(b, span.end)) if span.end <= b else None
+    return None

@@ -1,0 +1,439 @@
+"""Merge what every article said into one set of facts about one node per real thing.
+
+Identity, decided here and nowhere else:
+  people     a full name is a person; within an article a single name ("Chrissy",
+             "Teigen") joins the full name that has it as first or last word (the
+             most mentioned one when several do); across articles only a surname or
+             a nickname does; else it is a person of its own ("Luna"); "X's wife" is
+             X's spouse
+  things     gazetteer entries by id; other named things by type and name
+  events     tellings of one kind sharing a person in the kind's key role
+  quotations the same words (letters and digits, case folded), or words contained
+             in a longer quotation by the same speaker
+
+The output is `Facts`: (subject, predicate, object) -> the evidence for it, each
+piece of evidence a text span with the rule that produced it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import regex
+from rdflib import RDF, RDFS, XSD, Literal, URIRef
+
+from graph.match.extract import name_tokens, nickname
+from graph.records import DateValue, Extraction, Mention, Ref, Span
+from graph.rules.ruleset import RuleSet
+from graph.rdf.vocab import KG, SDO, digest, expand, iri, slug
+
+TYPE_FOLDERS = {"Person": "person", "Organization": "organization", "Place": "place"}
+ROLE_PROPERTIES = {
+    "organizer": SDO.organizer,
+    "attendee": SDO.attendee,
+    "about": SDO.about,
+    "location": SDO.location,
+    "platform": KG.platform,
+    "work": SDO.workFeatured,
+}
+DATATYPES = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear}
+
+
+@dataclass(frozen=True, order=True)
+class Evidence:
+    """Why a fact holds: a span of an article, the rule that matched it, and how a date was resolved."""
+
+    span: Span
+    rule: str
+    resolution: str | None = None
+
+
+@dataclass
+class Facts:
+    """Facts with their evidence, plus what the writer needs to describe articles and rules."""
+
+    facts: dict[tuple, set[Evidence]] = field(default_factory=lambda: defaultdict(set))
+    articles: dict[str, object] = field(default_factory=dict)  # id -> ArticleMeta
+    sentences: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    rules_used: set[str] = field(default_factory=set)
+    unresolved: list[tuple[str, Span]] = field(default_factory=list)
+    hits: Counter = field(default_factory=Counter)
+    labels: dict = field(default_factory=dict)  # node -> its label, for event labels and views
+
+    def add(self, s, p, o, evidence: Evidence | None) -> None:
+        bucket = self.facts[(s, p, o)]
+        if evidence is not None:
+            bucket.add(evidence)
+            self.rules_used.add(evidence.rule)
+            if evidence.resolution and evidence.resolution != "absolute":
+                self.rules_used.add(evidence.resolution)
+
+
+def type_folder(typ: str) -> str:
+    return TYPE_FOLDERS.get(typ, "work" if typ in ("Book", "Movie", "CreativeWork") else slug(typ))
+
+
+def normalise_quote(text: str) -> str:
+    """The words of a quotation, for identity: letters and digits, case folded."""
+    return " ".join(regex.findall(r"[\p{L}\p{N}]+", text.replace("’", "'").casefold()))
+
+
+class _People:
+    """Decides which person node each name refers to."""
+
+    def __init__(self, extractions: list[Extraction], rules: RuleSet):
+        self.counts: Counter = Counter()
+        for x in extractions:
+            for m in x.mentions:
+                if m.ref.kind == "name" and m.ref.type == "Person":
+                    self.counts[m.ref.value] += 1
+        fulls = sorted((n for n in self.counts if len(name_tokens(n)) >= 2),
+                       key=lambda n: (-len(name_tokens(n)), -self.counts[n], n))
+        self.canonical: dict[str, str] = {}
+        by_tokens: dict[tuple, str] = {}
+        by_ends: dict[tuple, str] = {}  # (first, last) word -> the first full name with them: a lookup, not a scan
+        for n in fulls:
+            key = tuple(t.casefold() for t in name_tokens(n))
+            if key in by_tokens:
+                self.canonical[n] = by_tokens[key]
+                continue
+            # a shorter full name contained in a longer one is the same person (John Legend / John Roger Legend)
+            host = by_ends.get((key[0], key[-1]))
+            self.canonical[n] = host or n
+            by_tokens.setdefault(key, host or n)
+            by_ends.setdefault((key[0], key[-1]), host or n)
+        weight = Counter()
+        for n, c in self.counts.items():
+            if n in self.canonical:
+                weight[self.canonical[n]] += c
+        self.weight = weight
+        hosts_of: dict[str, set[str]] = defaultdict(set)  # surname or nickname -> full names: linear in names
+        for f in fulls:
+            for word in (name_tokens(f)[-1], nickname(f)):
+                if word:
+                    hosts_of[word].add(self.canonical[f])
+        for n in self.counts:
+            if n in self.canonical:
+                continue
+            # across articles only a surname or a nickname joins a full name: a bare first
+            # name ("Jack") in an article that never gives a full name is somebody of its own
+            hosts = sorted(hosts_of.get(n, ()), key=lambda c: (-weight[c], c))
+            self.canonical[n] = hosts[0] if hosts else n
+
+    def node(self, name: str) -> URIRef:
+        return iri("person", slug(self.canonical.get(name, name)))
+
+    def name_of(self, name: str) -> str:
+        return self.canonical.get(name, name)
+
+
+def resolve(extractions: list[Extraction], rules: RuleSet) -> Facts:
+    """One node per real person, thing, event and quotation; facts with all their evidence."""
+    extractions = sorted(extractions, key=lambda x: x.article.id)
+    out = Facts()
+    people = _People(extractions, rules)
+    gazetteer = {r.id: r for r in rules["gazetteer"]}
+    labels: dict[URIRef, str] = {}
+
+    def node_of(ref: Ref) -> URIRef | None:
+        if ref.kind == "entity":
+            return iri(type_folder(ref.type), slug(ref.value))
+        if ref.kind == "name" and ref.type == "Person":
+            return people.node(ref.value)
+        if ref.kind == "name":
+            return iri(type_folder(ref.type), slug(ref.value))
+        if ref.kind == "spouse-of":
+            inner = node_of(ref.inner) if ref.inner else None
+            partners = sorted(spouses.get(inner, ())) if inner else []
+            return partners[0] if len(partners) == 1 else None
+        return None
+
+    for x in extractions:
+        out.articles[x.article.id] = x.article
+        out.sentences[x.article.id] = x.sentences
+        out.hits.update(dict(x.hits))
+        out.unresolved.extend((why, span) for why, span in x.unmatched)
+
+    # ---- family ties first: "Legend's wife" needs them
+    spouses: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for x in extractions:
+        for r in x.relations:
+            if r.predicate == "spouse" and "spouse-of" not in (r.subject.kind, r.object.kind):
+                a, b = node_of(r.subject), node_of(r.object)
+                if a and b and a != b:
+                    spouses[a].add(b)
+                    spouses[b].add(a)
+    parents: dict[URIRef, dict[URIRef, set[Evidence]]] = defaultdict(lambda: defaultdict(set))
+    for x in extractions:
+        for r in x.relations:
+            a, b = node_of(r.subject), node_of(r.object)
+            if not a or not b or a == b:
+                out.unresolved.append((f"family tie {r.predicate} by {r.rule}: a person could not be resolved", r.span))
+                continue
+            ev = Evidence(r.span, r.rule)
+            if r.predicate == "spouse":
+                out.add(a, SDO.spouse, b, ev)
+                out.add(b, SDO.spouse, a, ev)
+            elif r.predicate == "parent":
+                out.add(a, SDO.parent, b, ev)
+                out.add(b, SDO.children, a, ev)
+                parents[b][a].add(ev)
+            elif r.predicate == "sibling":
+                out.add(a, SDO.sibling, b, ev)
+                out.add(b, SDO.sibling, a, ev)
+    for inference in rules.settings["relations"].get("inferences", []):
+        if inference.get("infer") != "sibling-from-shared-parent":
+            continue
+        for parent in sorted(parents):
+            kids = parents[parent]
+            for a in sorted(kids):
+                for b in sorted(kids):
+                    if a != b:
+                        for ev in sorted(kids[a] | kids[b]):
+                            out.add(a, SDO.sibling, b, Evidence(ev.span, inference["id"]))
+
+    # ---- named things: type, name, label, aliases, and which articles mention them
+    first_seen: dict[tuple, Mention] = {}
+    for x in extractions:
+        for m in sorted(x.mentions, key=lambda m: (m.span.start, m.span.end)):
+            node = node_of(m.ref)
+            if node is None:
+                continue
+            first_seen.setdefault((node, x.article.id, "type"), m)
+            if m.alias:
+                first_seen.setdefault((node, x.article.id, "alias", m.alias), m)
+    names: dict[URIRef, str] = {}
+    types: dict[URIRef, str] = {}
+    for x in extractions:
+        for m in x.mentions:
+            node = node_of(m.ref)
+            if node is None:
+                continue
+            if m.ref.kind == "entity":
+                names[node] = gazetteer[m.ref.value].get("name")
+            elif m.ref.type == "Person":
+                names[node] = people.name_of(m.ref.value)
+            else:
+                names.setdefault(node, m.ref.value)
+            types[node] = m.ref.type
+    for key in sorted(first_seen, key=lambda k: (str(k[0]), k[1], k[2:])):
+        node, article, what = key[0], key[1], key[2]
+        m = first_seen[key]
+        ev = Evidence(m.span, m.rule)
+        if what == "type":
+            out.add(node, RDF.type, expand(types[node]), ev)
+            out.add(URIRef(iri("article", article_local(article))), SDO.mentions, node, ev)
+            if m.ref.kind == "entity" and gazetteer[m.ref.value].get("wikidata"):
+                wd = URIRef("http://www.wikidata.org/entity/" + gazetteer[m.ref.value].get("wikidata"))
+                out.add(node, URIRef(str(SDO) + "sameAs"), wd, ev)
+        else:
+            alias = key[3]
+            if alias == names[node]:
+                out.add(node, SDO.name, Literal(names[node]), ev)
+                out.add(node, RDFS.label, Literal(names[node]), ev)
+            else:
+                out.add(node, SDO.alternateName, Literal(alias), ev)
+    first_mention: dict = {}  # node -> its first mention (article, then position)
+    for node, name in names.items():
+        labels[node] = name
+        if (node, RDFS.label, Literal(name)) not in out.facts:
+            # the fullest name is written only as part of a longer form: label it anyway, from the first mention
+            if not first_mention:  # sorted once, when the first node needs it, not once per node
+                for k in sorted(first_seen, key=lambda k: (k[1], k[2:])):
+                    first_mention.setdefault(k[0], first_seen[k])
+            m = first_mention[node]
+            out.add(node, SDO.name, Literal(name), Evidence(m.span, m.rule))
+            out.add(node, RDFS.label, Literal(name), Evidence(m.span, m.rule))
+
+    # ---- events
+    event_nodes = _merge_events(extractions, rules, node_of)
+    kinds = rules.settings["events"].get("kinds", {})
+    event_of_record: dict[tuple[str, int], URIRef] = {}
+    event_dates: dict[URIRef, list[tuple[DateValue, str]]] = defaultdict(list)
+    pending_parts: list = []
+    for node, members in event_nodes.items():
+        kind = members[0][1].kind
+        spec = kinds[kind]
+        roles: dict[str, list[URIRef]] = defaultdict(list)
+        for article, rec, idx in members:
+            event_of_record[(article, idx)] = node
+            ev = Evidence(rec.span, rec.rule)
+            out.add(node, RDF.type, SDO.Event, ev)
+            out.add(node, RDF.type, expand(spec["class"]), ev)
+            out.add(node, KG.eventKind, Literal(kind), ev)
+            for role in rec.roles:
+                target = node_of(role.ref)
+                if target is None:
+                    out.unresolved.append((f"{role.role} of {kind} by {rec.rule} could not be resolved", role.span))
+                    continue
+                out.add(node, ROLE_PROPERTIES[role.role], target, Evidence(role.span, rec.rule))
+                if target not in roles[role.role]:
+                    roles[role.role].append(target)
+            for d in rec.dates:
+                out.add(node, SDO.startDate, Literal(d.lexical, datatype=DATATYPES[d.precision]),
+                        Evidence(d.span, d.rule, d.resolution))
+                event_dates[node].append((d, article))
+            for prop, value, span in rec.attributes:
+                out.add(node, expand(prop), Literal(" ".join(value.split())), Evidence(span, rec.rule))
+        for article, rec, _ in members:
+            if rec.part_of is not None:
+                pending_parts.append((node, article, rec))
+        label = _fill(spec["label"], roles, labels)
+        labels[node] = label
+        for article, rec, _ in members:
+            out.add(node, RDFS.label, Literal(label), Evidence(rec.span, rec.rule))
+
+    for node, article, rec in pending_parts:  # a comment and the post it was left under
+        host = event_of_record.get((article, rec.part_of))
+        if host is not None and host != node:
+            out.add(node, SDO.superEvent, host, Evidence(rec.span, rec.rule))
+
+    # ---- quotations
+    _quotes(extractions, out, node_of, event_of_record, labels)
+    out.labels = labels
+    return out
+
+
+def article_local(article_id: str) -> str:
+    """The IRI-safe local name of an article: its id when safe, else a slug and a hash."""
+    if regex.fullmatch(r"[A-Za-z0-9_.\-]{1,100}", article_id) and not article_id.startswith("."):
+        return article_id
+    return f"{slug(article_id, 40)}-{digest(article_id, length=8)}"
+
+
+def _fill(template, roles: dict[str, list[URIRef]], labels: dict[URIRef, str]) -> str:
+    """The first label template whose roles are all known (a kind may list several)."""
+    templates = [template] if isinstance(template, str) else list(template)
+    for t in templates:
+        if all(roles.get(r) for r in regex.findall(r"\{(\w+)\}", t)):
+            template = t
+            break
+    else:
+        template = templates[-1]
+
+    def sub(m):
+        nodes = roles.get(m.group(1), [])
+        names = [labels.get(n, str(n).rsplit("/", 1)[-1]) for n in nodes]
+        if not names:
+            return "someone"
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+    return regex.sub(r"\{(\w+)\}", sub, template)
+
+
+def _merge_events(extractions, rules: RuleSet, node_of) -> dict[URIRef, list]:
+    """Group the tellings of each kind into events; name each event by its kind and key people."""
+    kinds = rules.settings["events"].get("kinds", {})
+    by_kind: dict[str, list] = defaultdict(list)
+    for x in extractions:
+        for idx, rec in enumerate(x.events):
+            by_kind[rec.kind].append((x.article.id, rec, idx))
+    out: dict[URIRef, list] = {}
+    for kind in sorted(by_kind):
+        key_role = kinds[kind].get("key", "organizer")
+        # groups by creation number (a merged group is new, so goes last); a key finds its group
+        # by lookup rather than by a scan of every group, so merging stays linear in tellings
+        live: dict[int, tuple[set, list]] = {}
+        owner: dict = {}  # key node -> number of the live group holding it
+        created = 0
+        keyless = []
+        for item in by_kind[kind]:
+            keys = {node_of(r.ref) for r in item[1].roles if r.role == key_role} - {None}
+            if not keys:
+                keyless.append(item)
+                continue
+            merged_keys, merged_items = set(keys), [item]
+            for g in sorted({owner[k] for k in keys if k in owner}):
+                merged_keys |= live[g][0]
+                merged_items = live[g][1] + merged_items
+                del live[g]
+            live[created] = (merged_keys, merged_items)
+            for k in merged_keys:
+                owner[k] = created
+            created += 1
+        groups: list[tuple[set, list]] = [live[g] for g in sorted(live)]
+        if keyless:
+            if len(groups) == 1:
+                groups[0][1].extend(keyless)
+            elif not groups:
+                groups.append((set(), keyless))
+            else:
+                for item in keyless:  # ambiguous: an event of its own, named by where it was told
+                    groups.append(({URIRef(f"urn:telling:{item[0]}:{item[2]}")}, [item]))
+        for keys, items in groups:
+            local = slug(kind) + ("--" + "--".join(sorted(str(k).rsplit("/", 1)[-1] for k in keys)) if keys else "")
+            if len(local) > 120:
+                local = slug(kind) + "--" + digest(*sorted(map(str, keys)), length=16)
+            out[iri("event", local)] = sorted(items, key=lambda t: (t[0], t[2]))
+    return out
+
+
+def _quotes(extractions, out: Facts, node_of, event_of_record, labels) -> None:
+    """One node per distinct quotation; every article that prints it is a source."""
+    tellings = []  # (normalised, speakers, article, record, index)
+    for x in extractions:
+        for idx, q in enumerate(x.quotes):
+            speakers = frozenset(n for n in (node_of(r.ref) for r in q.speakers) if n is not None)
+            if not speakers:
+                out.unresolved.append((f"speaker of a quotation by {q.rule} could not be resolved", q.pieces[0]))
+                continue
+            tellings.append((normalise_quote(q.text), speakers, x.article.id, q, idx))
+    # longest first, so a shorter printing of the same words joins the longer one
+    tellings.sort(key=lambda t: (-len(t[0]), t[0], t[2], t[4]))
+    canon: list[tuple[str, frozenset, URIRef, str]] = []
+    node_of_telling: dict[tuple[str, int], URIRef] = {}
+    # the first earlier quotation with the same words, or (4+ words) one by a shared speaker that
+    # contains them: found through two indexes instead of a scan of every quotation so far
+    same_words: dict[str, int] = {}  # words -> first canon index
+    by_speaker: dict[URIRef, list[int]] = defaultdict(list)  # speaker -> canon indexes, ascending
+    for norm, speakers, article, q, idx in tellings:
+        node = None
+        found = [same_words[norm]] if norm in same_words else []
+        if len(norm.split()) >= 4:
+            for sp in speakers:
+                found += [i for i in by_speaker.get(sp, ()) if f" {norm} " in f" {canon[i][0]} "][:1]
+        if found:
+            node = canon[min(found)][2]
+        if node is None:
+            node = iri("quote", digest(norm, length=20))
+            same_words.setdefault(norm, len(canon))
+            for sp in speakers:
+                by_speaker[sp].append(len(canon))
+            canon.append((norm, speakers, node, q.text))
+            text = " ".join(q.text.split("\n"))
+            out.add(node, SDO.text, Literal(q.text), None)
+            labels[node] = "“" + (text if len(text) <= 60 else text[:57].rstrip() + "…") + "”"
+        node_of_telling[(article, idx)] = node
+    texts = {n: t for _, _, n, t in canon}
+    by_article = {x.article.id: x for x in extractions}
+    for norm, speakers, article, q, idx in sorted(tellings, key=lambda t: (t[2], t[4])):
+        node = node_of_telling[(article, idx)]
+        for piece in q.pieces:
+            ev = Evidence(piece, q.rule)
+            out.add(node, RDF.type, SDO.Quotation, ev)
+            out.add(node, SDO.text, Literal(texts[node]), ev)
+            out.add(node, RDFS.label, Literal(labels[node]), ev)
+        for role in q.speakers:
+            target = node_of(role.ref)
+            if target is not None:
+                out.add(node, SDO.creator, target, Evidence(role.span, q.rule))
+        for m in q.about:
+            target = node_of(m.ref)
+            if target is not None and target not in speakers:
+                out.add(node, SDO.about, target, Evidence(m.span, m.rule))
+        out.add(node, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), iri("article", article_local(article)), None)
+        if q.event is not None and (article, q.event) in event_of_record:
+            ev_node = event_of_record[(article, q.event)]
+            rec = by_article[article].events[q.event]
+            out.add(node, SDO.isPartOf, ev_node, Evidence(rec.span, q.rule))
+            for d in rec.dates:
+                out.add(node, SDO.dateCreated, Literal(d.lexical, datatype=DATATYPES[d.precision]),
+                        Evidence(d.span, d.rule, d.resolution))
+        if q.parent is not None and (article, q.parent) in node_of_telling:
+            parent_node = node_of_telling[(article, q.parent)]
+            if parent_node != node:
+                out.add(node, SDO.isPartOf, parent_node, Evidence(q.pieces[0], q.rule))
+    # the bare schema:text added with no evidence when a node is created is kept only through its evidence
+    for key in [k for k, v in out.facts.items() if not v and k[1] == SDO.text]:
+        del out.facts[key]

@@ -1,0 +1,419 @@
+"""Load the extraction rules from `schema/rules/*.yaml`, validate them, compile them.
+
+Rules are data. Each file holds one kind of rule under `rules:`, every rule with a
+stable `id`; some files carry a settings section (event kinds, month names, quote
+marks). Anything wrong (YAML syntax, an unknown or missing key, a duplicate id, a
+bad or empty-matching regex, a type the ontology does not know) fails on load with
+file, line, rule id and what was expected, before anything is written.
+
+Patterns may use macros, `{NAME}`, defined in macros.yaml; a macro name is
+upper-case so it never clashes with a regex quantifier like `{2,3}`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from graph.rules.anchors import anchors
+from graph.errors import RuleError
+from graph.rdf.vocab import Ontology
+from graph.resources import rules_dir
+
+MACRO_REF = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")
+
+# name of file -> (allowed keys of a rule, required keys, settings sections allowed)
+FILE_SPECS: dict[str, tuple[frozenset, frozenset, frozenset]] = {
+    "macros": (frozenset({"id", "pattern", "description"}), frozenset({"id", "pattern"}), frozenset()),
+    "gazetteer": (
+        frozenset({"id", "type", "name", "aliases", "wikidata", "gender", "description"}),
+        frozenset({"id", "type", "name"}),
+        frozenset(),
+    ),
+    "names": (
+        frozenset({"id", "pattern", "type", "gender", "description"}),
+        frozenset({"id", "pattern", "type"}),
+        frozenset(),
+    ),
+    "roles": (
+        frozenset({"id", "pattern", "refers", "gender", "description"}),
+        frozenset({"id", "pattern", "refers"}),
+        frozenset(),
+    ),
+    "relations": (
+        frozenset({"id", "pattern", "relation", "gender", "description"}),
+        frozenset({"id", "pattern", "relation"}),
+        frozenset({"inferences"}),
+    ),
+    "events": (
+        frozenset({"id", "pattern", "kind", "date", "attributes", "description"}),
+        frozenset({"id", "pattern", "kind"}),
+        frozenset({"kinds"}),
+    ),
+    "quotes": (
+        frozenset({"id", "pattern", "where", "description"}),
+        frozenset({"id", "pattern", "where"}),
+        frozenset({"settings"}),
+    ),
+    "dates": (
+        frozenset({"id", "pattern", "value", "description"}),
+        frozenset({"id", "pattern", "value"}),
+        frozenset({"months", "numbers", "named_days"}),
+    ),
+}
+
+RELATIONS = {"spouse": ("person", "spouse"), "parent": ("parent", "child"), "sibling": ("sibling",)}
+REFERS = {"protagonist", "protagonist-and-spouse", "spouse-of", "recent-group", "outer-speaker", "none"}
+QUOTE_WHERE = {"before", "after", "nested-before", "sentence", "continues"}
+EVENT_DATE = {"sentence", "match", "none"}
+DATE_VALUES = {"full-date", "month-year", "year", "month-day", "month", "last-month",
+               "years-ago", "this-year", "recently", "weeks-after", "years-later", "named-day"}
+ROLE_GROUPS = {"organizer", "attendee", "about", "location", "platform", "work"}
+GENDERS = {"f", "m"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: its id, kind (the file), where it was written, its fields and compiled pattern."""
+
+    id: str
+    kind: str
+    path: str
+    line: int
+    fields: tuple[tuple[str, Any], ...]
+    pattern: Any = None  # regex.Pattern after macro expansion
+    anchors: tuple[str, ...] | None = None  # literals one of which every match contains (graph/anchors.py)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        for k, v in self.fields:
+            if k == key:
+                return v
+        return default
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All rules, by kind, in file order; plus each file's settings and the rules' hash."""
+
+    by_kind: dict[str, tuple[Rule, ...]]
+    settings: dict[str, dict[str, Any]]
+    digest: str
+    ontology: Ontology
+    source_dir: str
+    gazetteer_pattern: Any = None  # one alternation over every gazetteer name and alias
+    gazetteer_index: dict[str, tuple[str, str]] = field(default_factory=dict)  # surface -> (id, type)
+
+    @property
+    def shipped(self) -> bool:
+        """Whether these are the rules shipped with the package (not a user's --rules DIR)."""
+        return Path(self.source_dir).resolve() == default_rules_dir().resolve()
+
+    def __getitem__(self, kind: str) -> tuple[Rule, ...]:
+        return self.by_kind.get(kind, ())
+
+    def all(self) -> list[Rule]:
+        return [r for kind in sorted(self.by_kind) for r in self.by_kind[kind]]
+
+    def find(self, rule_id: str) -> Rule | None:
+        for r in self.all():
+            if r.id == rule_id:
+                return r
+        return None
+
+    def timeout(self) -> float:
+        return float(self.settings.get("quotes", {}).get("settings", {}).get("regex_timeout_seconds", 2.0))
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that remembers the line of every mapping (as `__line__`)."""
+
+
+def _construct_mapping(loader, node, deep=False):
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise RuleError(path, None, None, f"not UTF-8 ({err.reason})") from None
+    try:
+        return yaml.load(text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as err:
+        problem, context = err.problem_mark, err.context_mark
+        # a construct left open (a quote never closed) is found only at the end of the file:
+        # the line where it began is the one to fix
+        at_end = problem is not None and not text[problem.index:].strip()
+        mark = context if (context is not None and (at_end or problem is None)) else (problem or context)
+        line = mark.line + 1 if mark else None
+        what = err.problem or str(err)
+        if context is not None and err.context:
+            what = f"{err.context} (line {context.line + 1}), {what}"
+        raise RuleError(path, line, _rule_near(text, line), f"YAML syntax error: {what}",
+                        "check indentation and quoting; regexes are safest in single quotes") from None
+    except yaml.YAMLError as err:
+        raise RuleError(path, None, None, f"YAML error: {err}") from None
+
+
+def _rule_near(text: str, line: int | None) -> str | None:
+    """The id of the rule written at or before `line` of a file that does not parse."""
+    if not line:
+        return None
+    for row in reversed(text.splitlines()[:line]):
+        m = regex.match(r"\s*-?\s*id:\s*['\"]?([\w.\-]+)", row)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _expand(pattern: str, macros: dict[str, str], path, line, rule_id, seen=()) -> str:
+    def sub(m):
+        name = m.group(1)
+        if name in seen:
+            raise RuleError(path, line, rule_id, f"macro {{{name}}} refers to itself")
+        if name not in macros:
+            raise RuleError(path, line, rule_id, f"unknown macro {{{name}}}",
+                            f"define it in macros.yaml; known: {', '.join(sorted(macros)) or 'none'}")
+        return "(?:" + _expand(macros[name], macros, path, line, rule_id, seen + (name,)) + ")"
+
+    return MACRO_REF.sub(sub, pattern)
+
+
+def _compile(pattern: str, path, line, rule_id):
+    try:
+        compiled = regex.compile(pattern)
+    except regex.error as err:
+        raise RuleError(path, line, rule_id, f"invalid regex: {err}", "test it with python -c 'import regex; regex.compile(...)'") from None
+    for probe in ("", " ", "a", "\n"):
+        m = compiled.search(probe)
+        if m is not None and m.end() == m.start():
+            raise RuleError(path, line, rule_id, "pattern can match the empty string",
+                            "make at least one part of it required (use + rather than *)")
+    return compiled
+
+
+def _check_keys(item, allowed, required, path, kind):
+    line = item.get("__line__")
+    rid = item.get("id")
+    if not isinstance(rid, str) or not rid:
+        raise RuleError(path, line, None, "rule has no 'id'", "give every rule a stable id: a short kebab-case name")
+    unknown = sorted(k for k in item if k != "__line__" and k not in allowed)
+    if unknown:
+        raise RuleError(path, line, rid, f"unknown key {unknown[0]!r}",
+                        f"a {kind} rule takes: {', '.join(sorted(allowed))}")
+    missing = sorted(k for k in required if k not in item)
+    if missing:
+        raise RuleError(path, line, rid, f"missing key {missing[0]!r}",
+                        f"a {kind} rule needs: {', '.join(sorted(required))}")
+    for key, value in item.items():
+        # names and descriptions reach the graph, and a NUL cuts a string short in raptor
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and "\x00" in v for v in values):
+            raise RuleError(path, line, rid, f"{key!r} holds a NUL character",
+                            "remove it (in YAML it is written \\0 inside double quotes)")
+
+
+def _strip_lines(value):
+    if isinstance(value, dict):
+        return {k: _strip_lines(v) for k, v in value.items() if k != "__line__"}
+    if isinstance(value, list):
+        return [_strip_lines(v) for v in value]
+    return value
+
+
+def _freeze(value):
+    if isinstance(value, dict):
+        return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def default_rules_dir() -> Path:
+    return rules_dir()
+
+
+def load_rules(rules_dir: Path | None = None, ontology: Ontology | None = None) -> RuleSet:
+    """Load, validate and compile every rule file of `rules_dir` (default schema/rules)."""
+    rules_dir = Path(rules_dir or default_rules_dir())
+    ontology = ontology or Ontology.load()
+    if not rules_dir.is_dir():
+        raise RuleError(rules_dir, None, None, "rules folder not found", "pass --rules DIR")
+    digest = hashlib.sha256()
+    docs: dict[str, tuple[Path, Any]] = {}
+    for kind in FILE_SPECS:
+        path = rules_dir / f"{kind}.yaml"
+        if not path.is_file():
+            raise RuleError(path, None, None, f"missing rule file {path.name}",
+                            f"every rules folder has: {', '.join(k + '.yaml' for k in FILE_SPECS)}")
+        digest.update(kind.encode() + b"\0" + path.read_bytes() + b"\0")
+        data = _read_yaml(path)
+        if data is None:
+            data = {"rules": []}
+        if not isinstance(data, dict) or "rules" not in data:
+            raise RuleError(path, 1, None, "expected a mapping with a 'rules:' list at the top")
+        _, _, sections = FILE_SPECS[kind]
+        extra = sorted(k for k in data if k not in sections and k not in ("rules", "__line__"))
+        if extra:
+            raise RuleError(path, data.get("__line__"), None, f"unknown section {extra[0]!r}",
+                            f"{path.name} takes: rules{''.join(', ' + s for s in sorted(sections))}")
+        if not isinstance(data["rules"], list):
+            raise RuleError(path, data.get("__line__"), None, "'rules' must be a list of rules")
+        docs[kind] = (path, data)
+
+    seen: dict[str, tuple[Path, int]] = {}
+    raw: dict[str, list[dict]] = {}
+    for kind, (path, data) in docs.items():
+        allowed, required, _ = FILE_SPECS[kind]
+        raw[kind] = []
+        for item in data["rules"]:
+            if not isinstance(item, dict):
+                raise RuleError(path, data.get("__line__"), None, f"expected a rule (a mapping), got {item!r}")
+            _check_keys(item, allowed, required, path, kind)
+            rid = item["id"]
+            if rid in seen:
+                p0, l0 = seen[rid]
+                raise RuleError(path, item["__line__"], rid, f"duplicate id (first defined at {p0.name}:{l0})",
+                                "rule ids are unique across all rule files")
+            seen[rid] = (path, item["__line__"])
+            raw[kind].append(item)
+
+    macros: dict[str, str] = {}
+    mpath = docs["macros"][0]
+    for item in raw["macros"]:
+        if not regex.fullmatch(r"[A-Z][A-Z0-9_]*", item["id"]):
+            raise RuleError(mpath, item["__line__"], item["id"], "a macro id is UPPER_CASE (it is written {ID} in patterns)")
+        macros[item["id"]] = str(item["pattern"])
+    for item in raw["macros"]:  # every macro must expand and compile on its own
+        _compile(_expand(macros[item["id"]], macros, mpath, item["__line__"], item["id"]), mpath, item["__line__"], item["id"])
+
+    settings = {kind: _strip_lines({k: v for k, v in data.items() if k != "rules"}) for kind, (_, data) in docs.items()}
+    _validate_timeout(docs["quotes"][0], docs["quotes"][1].get("settings"))
+    event_kinds = settings["events"].get("kinds", {})
+    _validate_event_kinds(docs["events"][0], docs["events"][1].get("kinds", {}), ontology)
+
+    by_kind: dict[str, tuple[Rule, ...]] = {}
+    for kind, items in raw.items():
+        path = docs[kind][0]
+        out = []
+        for item in items:
+            line, rid = item["__line__"], item["id"]
+            _validate_fields(kind, item, path, ontology, event_kinds)
+            compiled = found_anchors = None
+            if "pattern" in item and kind != "macros":
+                if not isinstance(item["pattern"], str) or not item["pattern"]:
+                    raise RuleError(path, line, rid, "'pattern' must be a non-empty string")
+                expanded = _expand(item["pattern"], macros, path, line, rid)
+                compiled = _compile(expanded, path, line, rid)
+                found_anchors = anchors(expanded)
+            fields = tuple((k, _freeze(_strip_lines(v))) for k, v in sorted(item.items()) if k != "__line__")
+            out.append(Rule(id=rid, kind=kind, path=str(path), line=line, fields=fields, pattern=compiled,
+                            anchors=found_anchors))
+        by_kind[kind] = tuple(out)
+
+    gaz_pattern, gaz_index = _gazetteer_matcher(by_kind["gazetteer"])
+    return RuleSet(by_kind=by_kind, settings=settings, digest=digest.hexdigest(), ontology=ontology,
+                   source_dir=str(rules_dir), gazetteer_pattern=gaz_pattern, gazetteer_index=gaz_index)
+
+
+def _validate_timeout(path, settings) -> None:
+    if not isinstance(settings, dict) or "regex_timeout_seconds" not in settings:
+        return
+    limit = settings["regex_timeout_seconds"]
+    if isinstance(limit, bool) or not isinstance(limit, (int, float)) or not 0 < limit <= 600:
+        raise RuleError(path, settings.get("__line__"), None,
+                        f"settings.regex_timeout_seconds must be a number of seconds above 0 and at most 600, got {limit!r}",
+                        "e.g. regex_timeout_seconds: 2.0")
+
+
+def _validate_event_kinds(path, kinds, ontology: Ontology):
+    if not isinstance(kinds, dict):
+        raise RuleError(path, None, None, "'kinds' must map an event kind to its class and label")
+    for name, spec in kinds.items():
+        if name == "__line__":
+            continue
+        line = spec.get("__line__") if isinstance(spec, dict) else None
+        if not isinstance(spec, dict) or "class" not in spec or "label" not in spec:
+            raise RuleError(path, line, name, "an event kind needs 'class' and 'label'")
+        unknown = sorted(k for k in spec if k not in ("class", "label", "key", "quotable", "within", "__line__", "description"))
+        if unknown:
+            raise RuleError(path, line, name, f"unknown key {unknown[0]!r}", "an event kind takes: class, label, key, quotable, within, description")
+        label = spec["label"]
+        if not (isinstance(label, str) or (isinstance(label, list) and label and all(isinstance(x, str) for x in label))):
+            raise RuleError(path, line, name, "label must be a template string or a list of them",
+                            'e.g. label: ["Pregnancy loss of {about}", "Pregnancy loss of {attendee}"]')
+        if not ontology.is_class(spec["class"]):
+            raise RuleError(path, line, name, f"unknown class {spec['class']!r}",
+                            f"use a class of schema/ontology.ttl, e.g. {', '.join(ontology.event_classes()[:4])}")
+        if spec.get("within", "written") not in ("written", "spoken"):
+            raise RuleError(path, line, name, "within must be written or spoken")
+        if spec.get("quotable", "written") not in ("written", "spoken"):
+            raise RuleError(path, line, name, "quotable must be written or spoken")
+        if spec.get("key", "organizer") not in ROLE_GROUPS:
+            raise RuleError(path, line, name, f"key must be one of {', '.join(sorted(ROLE_GROUPS))}")
+
+
+def _validate_fields(kind, item, path, ontology: Ontology, event_kinds):
+    line, rid = item["__line__"], item["id"]
+
+    def need(cond, message, hint=None):
+        if not cond:
+            raise RuleError(path, line, rid, message, hint)
+
+    if "type" in item:
+        need(ontology.is_class(item["type"]), f"unknown type {item['type']!r}",
+             f"use a class of schema/ontology.ttl: {', '.join(ontology.entity_classes())}")
+    if "gender" in item:
+        need(item["gender"] in GENDERS, f"gender must be f or m, got {item['gender']!r}")
+    if kind == "gazetteer":
+        need(isinstance(item["name"], str) and item["name"].strip(), "'name' must be a non-empty string")
+        aliases = item.get("aliases", [])
+        need(isinstance(aliases, list) and all(isinstance(a, str) and a.strip() for a in aliases),
+             "'aliases' must be a list of non-empty strings")
+        if "wikidata" in item:
+            need(isinstance(item["wikidata"], str) and regex.fullmatch(r"Q[1-9][0-9]*", item["wikidata"]),
+                 f"wikidata must look like Q42, got {item['wikidata']!r}")
+    if kind == "roles":
+        need(item["refers"] in REFERS, f"refers must be one of {', '.join(sorted(REFERS))}, got {item['refers']!r}")
+    if kind == "relations":
+        need(item["relation"] in RELATIONS, f"relation must be one of {', '.join(sorted(RELATIONS))}, got {item['relation']!r}")
+    if kind == "events":
+        need(item["kind"] in event_kinds, f"unknown event kind {item['kind']!r}",
+             f"declare it under 'kinds:' in events.yaml; known: {', '.join(sorted(event_kinds))}")
+        need(item.get("date", "sentence") in EVENT_DATE, f"date must be one of {', '.join(sorted(EVENT_DATE))}")
+        attrs = item.get("attributes", {})
+        need(isinstance(attrs, dict), "'attributes' must map a property to a group name")
+        for prop, group in attrs.items():
+            if prop != "__line__":
+                need(isinstance(group, str), f"attribute {prop!r} must name a group")
+                close = ontology.similar_properties(prop)
+                need(ontology.is_property(prop), f"unknown property {prop!r}",
+                     (f"did you mean {' or '.join(close)}? " if close else "")
+                     + "use a property of schema/ontology.ttl (kg:...) or of schema.org (schema:...)")
+    if kind == "quotes":
+        need(item["where"] in QUOTE_WHERE, f"where must be one of {', '.join(sorted(QUOTE_WHERE))}, got {item['where']!r}")
+    if kind == "dates":
+        need(item["value"] in DATE_VALUES, f"value must be one of {', '.join(sorted(DATE_VALUES))}, got {item['value']!r}")
+
+
+def _gazetteer_matcher(rules: tuple[Rule, ...]):
+    """One alternation over every gazetteer surface form, longest first."""
+    index: dict[str, tuple[str, str]] = {}
+    for r in rules:
+        for surface in (r.get("name"), *r.get("aliases", ())):
+            index.setdefault(surface, (r.id, r.get("type")))
+    if not index:
+        return None, index
+    forms = sorted(index, key=lambda s: (-len(s), s))
+    pattern = regex.compile(r"(?<![\w])(?:" + "|".join(regex.escape(f) for f in forms) + r")(?![\w])")
+    return pattern, index

@@ -1,0 +1,1 @@
+"""What runs a build: the per-article extraction cache, the process pool and Dask engines, the collector pause."""

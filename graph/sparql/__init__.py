@@ -1,0 +1,1 @@
+"""SPARQL: the embedded store and query command, parameter binding, the endpoint (kg serve) and pushing to a remote store."""

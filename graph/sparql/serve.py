@@ -1,0 +1,402 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over the built graph (standard library HTTP server).
+
+  GET  /sparql?query=...                       query in the URL
+  POST /sparql  (application/x-www-form-urlencoded, query=...)
+  POST /sparql  (application/sparql-query, the query as the body)
+  GET  /            the HTML view (graph.html next to the graph)
+  GET  /graph.ttl   the graph as Turtle
+
+Results are negotiated with Accept (JSON by default; XML, CSV, TSV; Turtle,
+N-Triples, JSON-LD or RDF/XML for CONSTRUCT/DESCRIBE). Every answer carries CORS headers.
+Refused, each with a status and a one-line message, the server staying up:
+updates (403), SERVICE unless allowed (403), bodies over the size limit (413),
+a POST without Content-Length (411), malformed requests and syntax errors (400),
+queries over the time limit (503) or the row limit (400).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import signal
+import sys
+import threading
+import time
+import urllib.parse
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from graph.errors import QueryError
+from graph.sparql.store import RESULT_MEDIA, RefusedQuery, Store, check_query, serialize
+
+WORKERS = 4  # query processes; each holds its own copy of the graph
+
+MAX_BODY = 1_000_000  # bytes: a SPARQL query is text; anything larger is refused unread
+DRAIN_BODY = 64_000_000  # bytes of a refused body read and dropped, so the client sees the answer
+DRAIN_SECONDS = 10.0
+MEDIA_FORMAT = {v: k for k, v in RESULT_MEDIA.items()} | {
+    "application/json": "json", "application/xml": "xml", "text/xml": "xml",
+    "text/plain": "nt", "application/turtle": "turtle", "application/x-turtle": "turtle", "*/*": None,
+}
+
+
+def negotiate(accept: str, graph_result: bool) -> str:
+    """The result format for an Accept header (first acceptable media type in q order)."""
+    choices = []
+    for i, part in enumerate(accept.split(",")):
+        media, _, params = part.strip().partition(";")
+        q = 1.0
+        for p in params.split(";"):
+            k, _, v = p.strip().partition("=")
+            if k == "q":
+                try:
+                    q = float(v)
+                except ValueError:
+                    q = 0.0
+        choices.append((-q, i, media.strip().lower()))
+    for _, _, media in sorted(choices):
+        fmt = MEDIA_FORMAT.get(media)
+        if fmt is None:
+            continue
+        if graph_result and fmt == "xml":
+            return "rdfxml"
+        if graph_result and fmt in ("turtle", "nt", "jsonld", "rdfxml"):
+            return fmt
+        if not graph_result and fmt in ("json", "xml", "csv", "tsv"):
+            return fmt
+    return "turtle" if graph_result else "json"
+
+
+def _worker_main(conn, graph_path: str, allow_service: bool, max_rows: int) -> None:
+    """A query process: load the graph once, then answer (query, select format, graph format) forever."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server stops its workers
+    store = Store.from_file(Path(graph_path))
+    conn.send(("ready",))
+    while True:
+        try:
+            query, select_fmt, graph_fmt = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            result = store.query(query, None, allow_service, max_rows)
+            fmt = graph_fmt if result.kind == "graph" else select_fmt
+            answer = ("ok", fmt, serialize(result, fmt))
+        except QueryError as err:
+            answer = ("error", str(err))
+        except Exception as err:  # noqa: BLE001 - one bad query must not cost the process
+            answer = ("error", f"the query failed: {type(err).__name__}: {err}")
+        try:
+            conn.send(answer)
+        except (EOFError, OSError):
+            return
+
+
+class Worker:
+    """One query process. Queries run in processes, not threads, because an Oxigraph query
+    cannot be cancelled: a query over the time limit is stopped by ending its process."""
+
+    def __init__(self, graph_path: Path, allow_service: bool, max_rows: int):
+        ctx = multiprocessing.get_context("spawn")  # never fork a threaded server
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker_main, args=(child, str(graph_path), allow_service, max_rows),
+                                   daemon=True, name="kg-sparql-worker")
+        self.process.start()
+        child.close()
+
+    def wait_ready(self, timeout: float = 60.0) -> None:
+        try:
+            ready = self.conn.poll(timeout) and self.conn.recv() == ("ready",)
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self.stop()
+            raise QueryError("a query process did not start")
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class SparqlServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, address, graph_path: Path, timeout: float, max_rows: int, allow_service: bool,
+                 workers: int = WORKERS):
+        self.graph_path = Path(graph_path)
+        Store.from_file(self.graph_path)  # fail here, with a clear message, on a missing or broken graph
+        super().__init__(address, Handler)
+        self.query_timeout = timeout
+        self.max_rows = max_rows
+        self.allow_service = allow_service
+        self.idle: queue.Queue[Worker] = queue.Queue()
+        self.workers: set[Worker] = set()  # every live query process, idle or busy, so closing stops them all
+        self.lock = threading.Lock()
+        self.closed = False
+        try:
+            for w in [self._start_worker() for _ in range(max(1, workers))]:
+                w.wait_ready()
+                self.idle.put(w)
+        except BaseException:
+            self.server_close()
+            raise
+
+    def _start_worker(self) -> Worker:
+        w = Worker(self.graph_path, self.allow_service, self.max_rows)
+        with self.lock:
+            self.workers.add(w)
+        return w
+
+    def _retire(self, worker: Worker) -> None:
+        with self.lock:
+            self.workers.discard(worker)
+        worker.stop()
+
+    def run_query(self, query: str, select_fmt: str, graph_fmt: str) -> tuple[str, bytes]:
+        """(format, body) of a query's answer; QueryError for a bad query, TimeoutError over the limit."""
+        try:
+            worker = self.idle.get(timeout=self.query_timeout)
+        except queue.Empty:
+            raise TimeoutError(f"every query process is busy; try again in {self.query_timeout:g}s") from None
+        try:
+            worker.conn.send((query, select_fmt, graph_fmt))
+            if not worker.conn.poll(self.query_timeout):
+                raise TimeoutError(f"the query ran over the time limit of {self.query_timeout:g}s; "
+                                   "add a LIMIT or a more selective pattern")
+            answer = worker.conn.recv()
+        except (TimeoutError, EOFError, OSError):
+            # an Oxigraph query cannot be interrupted: end its process and start another
+            self._retire(worker)
+            threading.Thread(target=self._replace, daemon=True, name="kg-sparql-respawn").start()
+            raise
+        self.idle.put(worker)
+        if answer[0] == "error":
+            raise QueryError(answer[1])
+        return answer[1], answer[2]
+
+    def _replace(self) -> None:
+        for attempt in range(5):
+            if self.closed:
+                return
+            w = None
+            try:
+                w = self._start_worker()
+                w.wait_ready()
+            except (QueryError, OSError):
+                if w is not None:
+                    self._retire(w)
+                time.sleep(1 + attempt)
+                continue
+            if self.closed:
+                self._retire(w)
+                return
+            self.idle.put(w)
+            return
+
+    def handle_error(self, request, client_address):
+        """A client that hung up or stalled is routine; anything else is reported on one line."""
+        err = sys.exc_info()[1]
+        if isinstance(err, (ConnectionError, TimeoutError)):
+            return
+        print(f"kg serve: error answering {client_address[0]}: {type(err).__name__}: {err}", file=sys.stderr)
+
+    def server_close(self):
+        self.closed = True
+        super().server_close()
+        with self.lock:
+            workers, self.workers = list(self.workers), set()
+        for w in workers:
+            w.stop()
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: SparqlServer
+    protocol_version = "HTTP/1.1"
+    default_request_version = "HTTP/1.1"  # so that even an unreadable request gets a status line back
+    server_version = "kg-news-sparql/1.0"
+    timeout = 30  # seconds a client may take to send its request: a stalled client frees its thread
+    disable_nagle_algorithm = True  # headers and body are two writes: the second must not wait for an ACK
+
+    def log_message(self, fmt, *args):  # quiet: the CLI prints one line at start
+        pass
+
+    # ---------------------------------------------------------------- plumbing
+
+    def _send(self, status: int, body: bytes, ctype: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+        self.send_header("Access-Control-Max-Age", "86400")
+        self.send_header("Cache-Control", "no-store")
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _error(self, status: int, message: str) -> None:
+        self._send(status, (message.rstrip() + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+
+    def send_error(self, code, message=None, explain=None):
+        """The standard library's own refusals (bad request line or headers, unknown method), as plain text."""
+        self.close_connection = True
+        text = message or HTTPStatus(code).phrase
+        self._error(code, text if len(text) <= 200 else text[:199] + "…")
+
+    def parse_request(self):
+        """Refuse what the standard library would let through: a request line cut short (no line end)
+        or without an HTTP version (HTTP/0.9, which has no status line to carry an error)."""
+        self.command, self.requestline, self.request_version = "", "", self.default_request_version
+        for _ in range(4):  # an empty line before a request is allowed (RFC 9112, 2.2)
+            if self.raw_requestline not in (b"\r\n", b"\n"):
+                break
+            self.raw_requestline = self.rfile.readline(65537)
+        line = self.raw_requestline
+        if not line:
+            self.close_connection = True
+            return False
+        if not line.endswith(b"\n") or len(line.split()) != 3:
+            self.close_connection = True
+            self._error(HTTPStatus.BAD_REQUEST, "malformed request line: expected METHOD PATH HTTP/1.1 and a line end")
+            return False
+        return super().parse_request()
+
+    def handle_expect_100(self):
+        # refuse an oversized body before the client sends it
+        length = self.headers.get("Content-Length", "")
+        if length.strip().isdigit() and int(length) > MAX_BODY:
+            self.close_connection = True
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes")
+            return False
+        return super().handle_expect_100()
+
+    def _drain(self, length: int) -> None:
+        """Read and drop a refused body (bounded), so the client finishes sending and reads the answer."""
+        left, deadline = min(length, DRAIN_BODY), time.monotonic() + DRAIN_SECONDS
+        try:
+            self.connection.settimeout(2.0)
+            while left > 0 and time.monotonic() < deadline:
+                chunk = self.rfile.read1(min(left, 65536))
+                if not chunk:
+                    break
+                left -= len(chunk)
+        except OSError:
+            pass
+
+    def _body(self) -> bytes | None:
+        """The request body, or None once an error has been answered (the connection is then closed)."""
+        lengths = self.headers.get_all("Content-Length") or []
+        if self.headers.get("Transfer-Encoding"):
+            self.close_connection = True
+            self._error(HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length (chunked transfer is not supported)")
+            return None
+        if not lengths:
+            self.close_connection = True
+            self._error(HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length header")
+            return None
+        if len(set(v.strip() for v in lengths)) != 1 or not lengths[0].strip().isdigit():
+            self.close_connection = True  # where the body ends is unknown: the connection cannot be reused
+            self._error(HTTPStatus.BAD_REQUEST, f"bad Content-Length: {', '.join(lengths)[:60]!r}")
+            return None
+        length = int(lengths[0])
+        if length > MAX_BODY:
+            self.close_connection = True
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes")
+            self._drain(length)
+            return None
+        body = self.rfile.read(length) if length else b""
+        if len(body) < length:
+            self.close_connection = True
+            self._error(HTTPStatus.BAD_REQUEST, f"the body ended after {len(body)} of {length} bytes (Content-Length)")
+            return None
+        return body
+
+    def do_OPTIONS(self):
+        self._send(HTTPStatus.NO_CONTENT, b"", "text/plain")
+
+    # ---------------------------------------------------------------- routes
+
+    def do_GET(self):
+        if self.headers.get("Content-Length", "0").strip() not in ("", "0") or self.headers.get("Transfer-Encoding"):
+            self.close_connection = True  # a body on a GET is not read: the connection cannot be reused
+        url = urllib.parse.urlsplit(self.path)
+        if url.path in ("/", "/index.html"):
+            return self._file(self.server.graph_path.with_name("graph.html"), "text/html; charset=utf-8")
+        if url.path == "/graph.ttl":
+            return self._file(self.server.graph_path, "text/turtle; charset=utf-8")
+        if url.path != "/sparql":
+            return self._error(HTTPStatus.NOT_FOUND, f"no such page: {url.path}; try /sparql, / or /graph.ttl")
+        params = urllib.parse.parse_qs(url.query)
+        if "update" in params:
+            return self._error(HTTPStatus.FORBIDDEN, "SPARQL Update is not allowed: this endpoint is read-only")
+        queries = params.get("query", [])
+        if len(queries) != 1:
+            return self._error(HTTPStatus.BAD_REQUEST, "expected exactly one 'query' parameter")
+        self._answer(queries[0])
+
+    do_HEAD = do_GET
+
+    def do_POST(self):
+        url = urllib.parse.urlsplit(self.path)
+        body = self._body()
+        if body is None:
+            return
+        if url.path != "/sparql":
+            return self._error(HTTPStatus.NOT_FOUND, f"no such endpoint: {url.path}; POST to /sparql")
+        ctype = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return self._error(HTTPStatus.BAD_REQUEST, "the request body is not UTF-8")
+        if ctype == "application/sparql-update":
+            return self._error(HTTPStatus.FORBIDDEN, "SPARQL Update is not allowed: this endpoint is read-only")
+        if ctype == "application/sparql-query":
+            return self._answer(text)
+        if ctype == "application/x-www-form-urlencoded":
+            params = urllib.parse.parse_qs(text)
+            if "update" in params:
+                return self._error(HTTPStatus.FORBIDDEN, "SPARQL Update is not allowed: this endpoint is read-only")
+            queries = params.get("query", [])
+            if len(queries) != 1:
+                return self._error(HTTPStatus.BAD_REQUEST, "expected exactly one 'query' parameter")
+            return self._answer(queries[0])
+        return self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                           "POST application/sparql-query or application/x-www-form-urlencoded")
+
+    def _file(self, path: Path, ctype: str):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return self._error(HTTPStatus.NOT_FOUND, f"{path.name} is not there; build the graph with kg build")
+        self._send(HTTPStatus.OK, data, ctype)
+
+    def _answer(self, query: str):
+        srv = self.server
+        try:
+            check_query(query, srv.allow_service)
+        except RefusedQuery as err:
+            return self._error(HTTPStatus.FORBIDDEN, str(err))
+        except QueryError as err:
+            return self._error(HTTPStatus.BAD_REQUEST, str(err))
+        accept = self.headers.get("Accept", "*/*")
+        try:
+            fmt, body = srv.run_query(query, negotiate(accept, False), negotiate(accept, True))
+        except TimeoutError as err:
+            return self._error(HTTPStatus.SERVICE_UNAVAILABLE, str(err))
+        except (EOFError, OSError):
+            return self._error(HTTPStatus.INTERNAL_SERVER_ERROR, "the query process stopped; try again")
+        except QueryError as err:
+            return self._error(HTTPStatus.BAD_REQUEST, str(err))
+        self._send(HTTPStatus.OK, body, RESULT_MEDIA[fmt] + "; charset=utf-8")
+
+
+def make_server(graph_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 5.0,
+                max_rows: int = 100_000, allow_service: bool = False, workers: int = WORKERS) -> SparqlServer:
+    """A ready server (not yet serving): call serve_forever(), or run it in a thread in tests."""
+    return SparqlServer((host, port), graph_path, timeout, max_rows, allow_service, workers)

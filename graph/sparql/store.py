@@ -1,0 +1,567 @@
+"""SPARQL over the built graph: one embedded store (Oxigraph), or a remote endpoint.
+
+The store is pyoxigraph, chosen by measurement (README, "The store"): it parses the
+graph and answers the shipped queries many times faster than rdflib's in-memory
+graph. The rest of the package keeps rdflib as its API; only querying goes here.
+
+Safety:
+- parameters (`--bind name="Luna"`) go in as serialised RDF terms, in a VALUES
+  block opening the WHERE group (graph/bind.py), or else through the engine's
+  substitutions; a value's text is never pasted into the query;
+- `SERVICE` (federated query) is refused unless explicitly allowed, because the
+  engine would otherwise fetch a remote URL on a query's say-so;
+- SPARQL Update is refused: the store is read-only.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.sparql.bind import values_block, values_first
+from graph.errors import KgError, QueryError
+from graph.resources import queries_dir
+
+SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
+GRAPH_FORMATS = ("turtle", "nt", "jsonld", "rdfxml")
+RESULT_MEDIA = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "nt": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
+}
+
+
+@dataclass
+class Result:
+    """A query's answer: kind is select, ask or graph."""
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[list] = field(default_factory=list)  # pyoxigraph terms or None (unbound)
+    boolean: bool | None = None
+    triples: list = field(default_factory=list)  # pyoxigraph Triple objects
+
+
+# ------------------------------------------------------------------ parsing and safety
+
+# The parts of a query that are not code, in one left-to-right pass (so a quote mark inside a
+# comment, or a `#` inside a string, is read as the parser reads it): comments, the four kinds
+# of string, IRIs.
+_NOT_CODE = re.compile(r"""
+      \#[^\n\r]*
+    | "{3}(?:[^"\\]|\\.|"(?!""))*"{3}
+    | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
+    | "(?:[^"\\\n\r]|\\.)*"
+    | '(?:[^'\\\n\r]|\\.)*'
+    | <[^<>"{}|^`\\\x00-\x20]*>
+""", re.VERBOSE | re.DOTALL)
+_SERVICE_WORD = re.compile(r"service", re.IGNORECASE)
+_UPDATE_START = re.compile(
+    r"\s*(?:(?:BASE\s*<>|PREFIX\s+[^\s:]*:\s*<>)\s*)*"  # the prologue
+    r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b(?![\w.-]*:)",  # not a prefixed name
+    re.IGNORECASE)
+
+
+def _code_only(query: str) -> str:
+    """The query with comments, strings and IRIs blanked out, to look for keywords safely."""
+
+    def blank(m: re.Match) -> str:
+        first = m.group()[0]
+        return " " if first == "#" else '""' if first in "\"'" else "<>"
+
+    return _NOT_CODE.sub(blank, query)
+
+
+def _unescape_codepoints(query: str) -> str:
+    # SPARQL decodes \uXXXX escapes anywhere in a query before parsing it: so must the checks here
+    return re.sub(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})",
+                  lambda m: chr(int(m.group(1) or m.group(2), 16)) if int(m.group(1) or m.group(2), 16) < 0x110000 else "",
+                  query)
+
+
+def _readings(query: str) -> set[str]:
+    return {query, _unescape_codepoints(query)}
+
+
+def is_update(query: str) -> bool:
+    """True when the text is a SPARQL Update request (INSERT, DELETE, LOAD, DROP…), not a query."""
+    return any(_UPDATE_START.match(_code_only(q)) for q in _readings(query))
+
+
+def uses_service(query: str) -> bool:
+    """True when the query may contain SERVICE: the engine would open a connection for it.
+
+    A query without the word is safe; one with the word in its code is not. When the word
+    appears only inside comments, strings or IRIs, a full SPARQL parser (rdflib's) decides,
+    so that no lexical trick can hide a SERVICE clause from this check; a query it cannot
+    parse counts as using SERVICE.
+    """
+    for text in _readings(query):
+        if not _SERVICE_WORD.search(text):
+            continue
+        if re.search(r"\bSERVICE\b", _code_only(text), re.IGNORECASE):
+            return True
+        if _parsed_service_cached(text) if len(text) < 20_000 else _parsed_service(text):
+            return True
+    return False
+
+
+def _parsed_service(query: str) -> bool:
+    """True when rdflib's parser finds a SERVICE clause in the query, or cannot read it.
+
+    A query it finds a syntax error in is refused as such (QueryError, with the caret).
+    """
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    try:
+        tree = parseQuery(query)
+    except ParseBaseException as err:
+        raise syntax_error(query, str(err)) from None
+    except Exception:  # noqa: BLE001 - a query that cannot be read cannot be cleared
+        return True
+
+    def walk(node) -> bool:
+        if isinstance(node, str):
+            return False
+        if isinstance(node, CompValue):
+            return node.name == "ServiceGraphPattern" or any(walk(v) for v in node.values())
+        if isinstance(node, (list, tuple)) or hasattr(node, "as_list"):
+            return any(walk(v) for v in node)
+        return False
+
+    return walk(tree)
+
+
+_parsed_service_cached = functools.lru_cache(maxsize=256)(_parsed_service)  # a server sees the same queries again
+
+
+class RefusedQuery(QueryError):
+    """A request the store will not run however well formed: an update, or SERVICE when not allowed."""
+
+
+def check_query(query: str, allow_service: bool = False) -> None:
+    """Refuse updates and (unless allowed) federated queries, with a clear message."""
+    if is_update(query):
+        raise RefusedQuery("SPARQL Update is not allowed: the graph is read-only",
+                           "rebuild the graph from articles and rules instead")
+    if not allow_service and uses_service(query):
+        raise RefusedQuery("SERVICE (federated query) is off: it would make the query fetch a remote URL",
+                           "pass --allow-service if you trust the query")
+
+
+def _located(query: str) -> tuple[int, int, str, str] | None:
+    """(line, column, line text, message) of a syntax error as rdflib's parser places it, or None.
+
+    Oxigraph reports the furthest point its parser tried, often the end of the query; rdflib's
+    parser stops at the token it could not read, which is where a person should look.
+    """
+    try:
+        from pyparsing import ParseBaseException
+        from rdflib.plugins.sparql.parser import parseQuery
+    except ImportError:
+        return None
+    try:
+        parseQuery(query)
+    except ParseBaseException as err:
+        message = re.sub(r"\s*\(at char \d+\).*$", "", str(err), flags=re.S)
+        return err.lineno, err.col, err.line, message
+    except Exception:  # noqa: BLE001 - rdflib failing otherwise says nothing about the place
+        return None
+    return None
+
+
+def _excerpt(text: str, col: int, width: int = 100) -> tuple[str, int]:
+    """A long line cut around the column, and the column within the cut."""
+    if len(text) <= width:
+        return text, col
+    start = max(0, min(col - width // 2, len(text) - width))
+    cut = ("…" if start else "") + text[start:start + width] + ("…" if start + width < len(text) else "")
+    return cut, col - start + (1 if start else 0)
+
+
+def syntax_error(query: str, message: str) -> QueryError:
+    """A QueryError quoting the offending line with a caret under the column."""
+    found = _located(query)
+    if found:
+        line, col, text, detail = found
+        text = text.expandtabs()
+    else:
+        m = re.search(r"(\d+):(\d+)", message)
+        detail = re.sub(r"^error at \d+:\d+:\s*", "", message.splitlines()[0] if message else "").strip()
+        if "Prefix not found" in message:
+            detail = "undeclared prefix (declare it with PREFIX name: <IRI>)"
+        elif len(detail) > 200:
+            detail = detail[:199] + "…"
+        if not m:
+            return QueryError(f"SPARQL syntax error: {detail or message}")
+        line, col = int(m.group(1)), int(m.group(2))
+        lines = query.splitlines() or [""]
+        raw = lines[min(max(line, 1), len(lines)) - 1]
+        col = len(raw[: max(col - 1, 0)].expandtabs()) + 1
+        text = raw.expandtabs()
+    shown, caret_col = _excerpt(text, col)
+    shown = "".join(ch if ch.isprintable() else " " for ch in shown)
+    caret = " " * max(caret_col - 1, 0) + "^"
+    return QueryError(f"SPARQL syntax error at line {line}, column {col}: {detail}\n  {shown}\n  {caret}")
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _unescape_literal(text: str, spec: str) -> str:
+    """The value of a quoted literal's text, its SPARQL escapes (\\n, \\", \\u00e9…) decoded."""
+
+    def one(m: re.Match) -> str:
+        esc = m.group(1)
+        if esc[0] in "uU" and len(esc) > 1:
+            code = int(esc[1:], 16)
+            if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+                raise QueryError(f"--bind {spec!r}: \\{esc} is not a character")
+            return chr(code)
+        if esc in _ECHAR:
+            return _ECHAR[esc]
+        raise QueryError(f"--bind {spec!r}: unknown escape \\{esc}", r"the escapes are \t \n \r \b \f \" \' \\ \uXXXX")
+
+    return re.sub(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", one, text, flags=re.S)
+
+
+def parse_binding(spec: str) -> tuple[str, object]:
+    """`name=<IRI>`, `name="text"`, `name="text"@en`, `name="1"^^xsd:integer`, `name=42` -> (variable, term).
+
+    The value becomes one RDF term, handed to the engine as a substitution: it is never
+    pasted into the query text, so no value can change what the query does. A bare word is
+    a plain string.
+    """
+    if "=" not in spec:
+        raise QueryError(f"--bind {spec!r}: expected NAME=VALUE", 'e.g. --bind person=<https://…> or --bind name="Luna"')
+    name, _, value = spec.partition("=")
+    name = name.strip().lstrip("?$")
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        raise QueryError(f"--bind {spec!r}: {name!r} is not a variable name")
+    value = value.strip()
+    if value.startswith("<") and value.endswith(">"):
+        try:
+            return name, ox.NamedNode(value[1:-1])
+        except ValueError as err:
+            raise QueryError(f"--bind {spec!r}: not an IRI: {err}") from None
+    m = re.fullmatch(r"""(["'])((?:(?!\1)[^\\]|\\.)*)\1(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(?:<([^<>]+)>|xsd:(\w+)))?""",
+                     value, re.S)
+    if m:
+        text = _unescape_literal(m.group(2), spec)
+        try:
+            if m.group(3):
+                return name, ox.Literal(text, language=m.group(3))
+            if m.group(4) or m.group(5):
+                return name, ox.Literal(text, datatype=ox.NamedNode(m.group(4) or _XSD + m.group(5)))
+            return name, ox.Literal(text)
+        except ValueError as err:
+            raise QueryError(f"--bind {spec!r}: {err}") from None
+    for pattern, datatype in ((r"[+-]?\d+", "integer"), (r"[+-]?\d*\.\d+", "decimal"),
+                              (r"[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+", "double"), (r"true|false", "boolean")):
+        if re.fullmatch(pattern, value):
+            return name, ox.Literal(value, datatype=ox.NamedNode(_XSD + datatype))
+    return name, ox.Literal(value)
+
+
+def check_bindings(query: str, bindings: dict[str, object]) -> None:
+    """Refuse a binding for a variable the query does not have (a misspelt name would bind nothing)."""
+    code = _code_only(query)
+    for name in sorted(bindings):
+        if not re.search(rf"[?$]{re.escape(name)}(?![\w\u00b7\u0300-\u036f\u203f\u2040])", code):
+            raise QueryError(f"--bind {name}=…: the query has no variable ?{name}",
+                             "check the name against the query's variables")
+
+
+def read_query(text_or_path: str | None, file: Path | None) -> str:
+    """The query text from `-f FILE`, a path to a .rq file, or the argument itself."""
+    if file is not None and text_or_path is not None:
+        raise QueryError("a query and -f FILE were both given", "pass one of them")
+    if file is not None:
+        try:
+            return Path(file).read_text(encoding="utf-8")
+        except OSError as err:
+            raise QueryError(f"{file}: cannot read the query: {err.strerror}") from None
+    if text_or_path is None:
+        raise QueryError("no query given", "pass a query, a .rq file, or -f FILE")
+    candidate = Path(text_or_path)
+    if text_or_path.endswith(".rq") and not candidate.exists() and candidate.name == text_or_path:
+        # a bare name such as `people.rq` that is no file here: one of the shipped queries
+        shipped = queries_dir() / candidate.name
+        if shipped.is_file():
+            candidate = shipped
+        else:
+            names = ", ".join(q.name for q in sorted(queries_dir().glob("*.rq")))
+            raise QueryError(f"{text_or_path}: no such file here, and no shipped query of that name",
+                             f"the shipped queries are: {names}")
+    if text_or_path.endswith(".rq") or (len(text_or_path) < 4096 and "\n" not in text_or_path and candidate.is_file()):
+        try:
+            return candidate.read_text(encoding="utf-8")
+        except OSError as err:
+            raise QueryError(f"{candidate}: cannot read the query: {err.strerror}") from None
+    return text_or_path
+
+
+# ------------------------------------------------------------------ the embedded store
+
+
+class Store:
+    """The built graph in an in-memory Oxigraph store."""
+
+    def __init__(self, store: ox.Store):
+        self.store = store
+
+    @classmethod
+    def from_file(cls, path: Path) -> "Store":
+        path = Path(path)
+        if not path.is_file():
+            raise KgError(f"{path}: no such graph", "build one with: kg build, or pass --graph FILE")
+        store = ox.Store()
+        try:
+            store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+        except (SyntaxError, ValueError, OSError) as err:
+            raise KgError(f"{path}: not valid Turtle: {err}") from None
+        return cls(store)
+
+    def query(self, query: str, bindings: dict[str, object] | None = None, allow_service: bool = False,
+              limit: int | None = None) -> Result:
+        """Run a query; raise QueryError for a syntax error, an update, SERVICE, or too many rows."""
+        check_query(query, allow_service)
+        check_bindings(query, bindings or {})
+        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        # a VALUES block at the head of WHERE lets the engine start from the bound value;
+        # the engine's substitutions, applied to the finished answer, are the fallback
+        bound = values_first(query, bindings or {})
+        try:
+            if bound is not None:
+                try:
+                    answer = self.store.query(bound)
+                except SyntaxError:
+                    answer = self.store.query(query, substitutions=subs or None)
+            else:
+                answer = self.store.query(query, substitutions=subs or None)
+        except SyntaxError as err:
+            raise syntax_error(query, str(err)) from None
+        except (OSError, ValueError, RuntimeError, TypeError) as err:
+            unreturned = re.search(r"variable \?(\w+) in its SELECT projection", str(err))
+            if unreturned:  # the engine substitutes only variables the query returns
+                raise QueryError(f"--bind {unreturned.group(1)}=…: ?{unreturned.group(1)} is not among the "
+                                 "variables the query returns", "add it to the SELECT clause, or SELECT *") from None
+            raise QueryError(f"the query failed: {err}") from None
+        try:
+            return _collect(answer, limit)  # solutions are computed while they are read: errors come here too
+        except (OSError, ValueError, RuntimeError, TypeError) as err:
+            raise QueryError(f"the query failed: {err}") from None
+
+
+def _collect(answer, limit: int | None) -> Result:
+    if isinstance(answer, ox.QueryBoolean):
+        return Result("ask", boolean=bool(answer))
+    if isinstance(answer, ox.QuerySolutions):
+        variables = [v.value for v in answer.variables]
+        rows = []
+        for solution in answer:
+            rows.append([solution[v] for v in variables])
+            if limit is not None and len(rows) > limit:
+                raise QueryError(f"the result has more than {limit} rows", "add a LIMIT to the query")
+        return Result("select", variables=variables, rows=rows)
+    triples = []
+    for t in answer:
+        triples.append(t)
+        if limit is not None and len(triples) > limit:
+            raise QueryError(f"the result has more than {limit} triples", "add a LIMIT to the query")
+    return Result("graph", triples=triples)
+
+
+# ------------------------------------------------------------------ a remote endpoint
+
+
+class RemoteStore:
+    """A SPARQL 1.1 Protocol endpoint, behind the same interface as Store."""
+
+    def __init__(self, endpoint: str, user: str | None = None, password: str | None = None, timeout: float = 60.0):
+        if not re.match(r"https?://", endpoint):
+            raise QueryError(f"--endpoint {endpoint!r}: expected an http(s) URL")
+        self.endpoint, self.timeout = endpoint, timeout
+        self.headers = {}
+        if user is not None:
+            import base64
+
+            token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
+            self.headers["Authorization"] = f"Basic {token}"
+
+    def query(self, query: str, bindings: dict[str, object] | None = None, allow_service: bool = False,
+              limit: int | None = None) -> Result:
+        check_query(query, allow_service=True)  # the remote store decides about SERVICE
+        check_bindings(query, bindings or {})
+        if bindings:
+            # a VALUES block of properly serialised RDF terms, after the query: no text is pasted inside it
+            query = f"{query}\n{values_block(bindings)}"
+        data = urllib.parse.urlencode({"query": query}).encode()
+        accept = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+        req = urllib.request.Request(self.endpoint, data=data, headers={
+            **self.headers, "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                body, ctype = resp.read(), resp.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as err:
+            detail = err.read().decode("utf-8", "replace")[:300]
+            raise QueryError(f"{self.endpoint} answered {err.code}: {detail}") from None
+        except (urllib.error.URLError, OSError) as err:
+            raise QueryError(f"{self.endpoint}: cannot reach the endpoint: {getattr(err, 'reason', err)}") from None
+        if "json" in ctype and "ld+json" not in ctype:
+            fmt = ox.QueryResultsFormat.JSON
+            return _collect(ox.parse_query_results(body, format=fmt), limit)
+        fmt = ox.RdfFormat.N_TRIPLES if "n-triples" in ctype else ox.RdfFormat.TURTLE
+        return Result("graph", triples=[q.triple for q in ox.parse(body, format=fmt)])
+
+
+def open_store(graph: Path, endpoint: str | None = None, user=None, password=None):
+    return RemoteStore(endpoint, user, password) if endpoint else Store.from_file(graph)
+
+
+# ------------------------------------------------------------------ output
+
+
+def term_text(t) -> str:
+    """A term as a person reads it in a table: IRIs bare, literals by their value."""
+    if t is None:
+        return ""
+    if isinstance(t, ox.NamedNode):
+        return t.value
+    if isinstance(t, ox.Literal):
+        return t.value
+    return str(t)
+
+
+def _cell(s: str, width: int = 80) -> str:
+    s = "".join(ch if ch.isprintable() else " " for ch in s)  # never a control character on a terminal
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def format_table(result: Result) -> str:
+    if result.kind == "ask":
+        return "true" if result.boolean else "false"
+    cells = [[_cell(term_text(t)) for t in row] for row in result.rows]
+    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(result.variables)]
+    line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
+    out = [line(result.variables), line(["-" * w for w in widths])]
+    out += [line(r) for r in cells]
+    out.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+    return "\n".join(out)
+
+
+def serialize(result: Result, fmt: str) -> bytes:
+    """The W3C results format (select/ask) or an RDF syntax (graph results)."""
+    if result.kind == "graph":
+        if fmt in ("table", "turtle"):
+            return ox.serialize(result.triples, format=ox.RdfFormat.TURTLE) or b""
+        if fmt == "nt":
+            return ox.serialize(result.triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        if fmt == "jsonld":
+            return ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD) or b""
+        if fmt == "rdfxml":
+            return ox.serialize(result.triples, format=ox.RdfFormat.RDF_XML) or b""
+        raise QueryError(f"--format {fmt} is for SELECT/ASK; a graph result takes one of: {', '.join(GRAPH_FORMATS)}")
+    if fmt == "table":
+        return (format_table(result) + "\n").encode("utf-8")
+    if fmt == "json":
+        return json.dumps(_results_json(result), ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+    if fmt == "xml":
+        return _results_xml(result).encode("utf-8")
+    if fmt in ("csv", "tsv"):
+        return _results_csv(result, fmt).encode("utf-8")
+    raise QueryError(f"--format {fmt}: a SELECT/ASK result takes one of: {', '.join(SELECT_FORMATS)}")
+
+
+def _term_json(t) -> dict:
+    if isinstance(t, ox.NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, ox.BlankNode):
+        return {"type": "bnode", "value": t.value}
+    out = {"type": "literal", "value": t.value}
+    if t.language:
+        out["xml:lang"] = t.language
+    elif t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = t.datatype.value
+    return out
+
+
+def _results_json(result: Result) -> dict:
+    if result.kind == "ask":
+        return {"head": {}, "boolean": bool(result.boolean)}
+    return {"head": {"vars": result.variables},
+            "results": {"bindings": [{v: _term_json(t) for v, t in zip(result.variables, row) if t is not None}
+                                     for row in result.rows]}}
+
+
+def _xml_escape(s: str) -> str:
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    # XML 1.0 cannot carry most C0 characters at all, even escaped: write them as visible escapes
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", lambda m: f"\\u{ord(m.group()):04X}", s)
+
+
+def _results_xml(result: Result) -> str:
+    out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "  <head>"]
+    if result.kind == "ask":
+        out += ["  </head>", f"  <boolean>{'true' if result.boolean else 'false'}</boolean>", "</sparql>"]
+        return "\n".join(out) + "\n"
+    out += [f'    <variable name="{_xml_escape(v)}"/>' for v in result.variables]
+    out += ["  </head>", "  <results>"]
+    for row in result.rows:
+        out.append("    <result>")
+        for v, t in zip(result.variables, row):
+            if t is None:
+                continue
+            if isinstance(t, ox.NamedNode):
+                inner = f"<uri>{_xml_escape(t.value)}</uri>"
+            elif isinstance(t, ox.BlankNode):
+                inner = f"<bnode>{_xml_escape(t.value)}</bnode>"
+            elif t.language:
+                inner = f'<literal xml:lang="{_xml_escape(t.language)}">{_xml_escape(t.value)}</literal>'
+            elif t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+                inner = f'<literal datatype="{_xml_escape(t.datatype.value)}">{_xml_escape(t.value)}</literal>'
+            else:
+                inner = f"<literal>{_xml_escape(t.value)}</literal>"
+            out.append(f'      <binding name="{_xml_escape(v)}">{inner}</binding>')
+        out.append("    </result>")
+    out += ["  </results>", "</sparql>"]
+    return "\n".join(out) + "\n"
+
+
+def _tsv_term(t) -> str:
+    if t is None:
+        return ""
+    return str(t).replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _results_csv(result: Result, fmt: str) -> str:
+    if result.kind == "ask":
+        return ("true" if result.boolean else "false") + "\n"
+    buf = io.StringIO()
+    if fmt == "csv":
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(result.variables)
+        for row in result.rows:
+            w.writerow([term_text(t) for t in row])
+        return buf.getvalue()
+    lines = ["\t".join("?" + v for v in result.variables)]
+    lines += ["\t".join(_tsv_term(t) for t in row) for row in result.rows]
+    return "\n".join(lines) + "\n"

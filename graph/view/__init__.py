@@ -1,0 +1,1 @@
+"""View: the interactive HTML page of the graph, its data, layout and template."""

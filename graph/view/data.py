@@ -1,0 +1,505 @@
+"""Render the graph as one self-contained, offline HTML page (vis-network, inlined).
+
+The page carries its data as JSON inside a <script type="application/json"> block,
+escaped so that no text from an article can close the block or become markup;
+every label, tooltip and panel text is set with textContent, never innerHTML.
+vis-network comes from the pyvis package and is inlined: no request leaves the page.
+
+What the page gets, all computed here so the browser only draws:
+  nodes     label, type, size (networkx degree), aliases, dates, the quotation text
+  edges     one per relation between two story nodes, labelled by the property's rdfs:label
+  facts     every reified fact about a node, each with its evidence: the article, the
+            sentence and where in it the matched words are (UTF-16 offsets, as JS counts)
+  timeline  the events in date order; `conflict` marks dates the sources disagree on
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import networkx as nx
+import pyvis
+from rdflib import RDF, RDFS, URIRef
+
+from graph.runtime.collector import collector_paused
+from graph.rdf.vocab import BASE, KG, OA, PROV, SDO
+from graph.resources import template_path
+
+TEMPLATE = template_path("view.html")
+VIS_JS = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+
+# (key, legend label, colour, vis shape, classes); a node takes the first type it has, in this order
+NODE_TYPES = (
+    ("person", "Person", "#e15759", "dot", (SDO.Person,)),
+    ("event", "Event", "#f28e2b", "diamond", (SDO.Event,)),
+    ("quotation", "Quotation", "#5fa8a3", "box", (SDO.Quotation,)),
+    ("article", "Article", "#4e79a7", "square", (SDO.NewsArticle,)),
+    ("organisation", "Organisation", "#59a14f", "triangle", (SDO.Organization,)),
+    ("work", "Work", "#b07aa1", "star", (SDO.CreativeWork, SDO.Book, SDO.Movie)),
+    ("place", "Place", "#d4a72c", "triangleDown", (SDO.Place,)),
+)
+TYPE_OF_CLASS = {}
+for _i, (_key, _label, _colour, _shape, _classes) in enumerate(NODE_TYPES):
+    for _c in _classes:
+        TYPE_OF_CLASS.setdefault(_c, _i)
+
+# relations drawn as edges; the inverse ones (children) and article mentions stay in the panel only
+EDGE_PROPERTIES = (SDO.spouse, SDO.parent, SDO.sibling, SDO.organizer, SDO.attendee, SDO.about, SDO.location,
+                   KG.platform, SDO.workFeatured, SDO.creator, SDO.isPartOf, SDO.superEvent, PROV.wasDerivedFrom)
+SYMMETRIC = {SDO.spouse, SDO.sibling}  # asserted both ways: one edge is enough
+INVERSE = {SDO.spouse: SDO.spouse, SDO.sibling: SDO.sibling, SDO.parent: SDO.children, SDO.children: SDO.parent}
+DATE_PROPERTIES = (SDO.startDate, SDO.dateCreated, SDO.datePublished)
+# schema.org and PROV terms the ontology does not label, worded as an edge reads (subject → object);
+# an rdfs:label in the graph wins over these
+PROPERTY_LABELS = {
+    SDO.spouse: "spouse", SDO.parent: "parent", SDO.children: "child", SDO.sibling: "sibling",
+    SDO.organizer: "organiser", SDO.attendee: "attendee", SDO.about: "about", SDO.location: "location",
+    SDO.workFeatured: "work featured", SDO.creator: "said by", SDO.isPartOf: "part of",
+    SDO.superEvent: "part of", PROV.wasDerivedFrom: "source", SDO.mentions: "mentions",
+    SDO.name: "name", SDO.alternateName: "also called", SDO.startDate: "date", SDO.text: "text",
+    SDO.dateCreated: "date", SDO.datePublished: "published", SDO.headline: "headline",
+    SDO.identifier: "file", RDFS.label: "label", RDF.type: "type",
+}
+NODE_PROPERTIES = {RDF.type, RDFS.label, SDO.name, SDO.alternateName, SDO.text, SDO.identifier, SDO.headline,
+                   *DATE_PROPERTIES, *EDGE_PROPERTIES}
+STATEMENT_PARTS = {RDF.subject: "s", RDF.predicate: "p", RDF.object: "o", PROV.wasDerivedFrom: "source",
+                   PROV.wasGeneratedBy: "rule", OA.hasSelector: "selector", KG.sentence: "sentence",
+                   OA.start: "start", OA.end: "end", OA.exact: "exact"}
+# reification and selector nodes: many, and never drawn, so their own properties are not kept
+PROVENANCE_PREFIXES = (f"{BASE}fact/", f"{BASE}selector/")
+# hash of a predicate -> (the predicate, part of a statement or selector, key among a node's
+# properties). Looked up by hash because comparing two rdflib terms runs Python code while
+# comparing two ints does not, and this pass over every triple is most of the page's build time;
+# str.__eq__ then confirms the match in C. Property keys are plain strings for the same reason.
+_ROLES = {hash(p): (p, STATEMENT_PARTS.get(p), str(p) if p in NODE_PROPERTIES else None)
+          for p in NODE_PROPERTIES | set(STATEMENT_PARTS)}
+_LABEL, _TYPE = str(RDFS.label), str(RDF.type)
+SKIPPED = {RDF.type, KG.eventKind}  # facts the panel has better words for: the type line, the kind
+SUBJECT_SIDE = {SDO.mentions}  # shown on the article's panel only: a node's own Sources list says it
+TIP_ORDER = (SDO.text, SDO.name, RDFS.label)  # the tooltip's evidence: the quotation's words, else the name
+
+
+# above this many nodes Python lays the graph out (`_precompute_layout`): the browser's physics
+# alone needs seconds per hundred steps at thousands of nodes, and starts from random places
+LAYOUT_THRESHOLD = 500
+RING = 130.0     # distance between the rings of a component, in vis-network units
+SPACING = 80.0   # the least arc between two nodes of a ring: room for a label
+
+
+def _json_for_html(data) -> str:
+    """JSON that is safe inside <script>: no <, >, & or line separators appear literally."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for ch, esc in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def utf16_len(text: str) -> int:
+    """Length in UTF-16 code units: JavaScript's string offsets (an emoji counts two)."""
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
+
+
+def property_label(p, labels: dict) -> str:
+    """The property's rdfs:label, else the table's wording, else its local name split at capitals."""
+    if p in labels:
+        return labels[p]
+    if p in PROPERTY_LABELS:
+        return PROPERTY_LABELS[p]
+    local = re.split(r"[/#]", str(p))[-1]
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local).lower()
+
+
+def conflicting(values: list[str]) -> bool:
+    """Two dates of which neither refines the other (2020 and 2020-09 agree; -09-30 and -10-01 do not)."""
+    return any(not a.startswith(b) and not b.startswith(a) for i, a in enumerate(values) for b in values[i + 1:])
+
+
+def _read(triples):
+    """One pass over the triples: story properties by subject, and statement/selector parts.
+
+    Returns (node -> property key -> values, part name -> node -> value); parts are
+    gathered as columns, so no lookup by subject happens for the many provenance triples.
+    The triples are first grouped by predicate (by hash: see _ROLES), so that each
+    group is then read by a comprehension at C speed rather than triple by triple.
+    """
+    groups = defaultdict(list)  # the graph's few dozen predicates: mostly one object each (emit's `one`)
+    for t in triples:
+        groups[t[1]].append(t)
+    by_s = defaultdict(dict)
+    columns = {}
+    same, starts = str.__eq__, str.startswith
+    for p in sorted(groups, key=str):
+        role = _ROLES.get(hash(p))
+        if role is None or not same(role[0], p):
+            continue
+        _, part, key = role
+        group = groups[p]
+        if part is not None:
+            columns[part] = {t[0]: t[2] for t in group}
+        if key is not None:
+            for s, _, o in group:
+                if starts(s, PROVENANCE_PREFIXES):
+                    continue
+                props = by_s[s]
+                if key in props:
+                    props[key].append(o)
+                else:
+                    props[key] = [o]
+    return by_s, columns
+
+
+def _values(props: dict, p) -> list:
+    """A node's values of property p (props are keyed by the property IRI as a plain string)."""
+    return props.get(str(p), [])
+
+
+def _first(props: dict, p, default: str = "") -> str:
+    """The least of a node's values of p, as a string: one value, the same from build to build."""
+    values = _values(props, p)
+    return str(min(values, key=str)) if values else default
+
+
+def _node_type(types) -> int | None:
+    found = [TYPE_OF_CLASS[t] for t in types if t in TYPE_OF_CLASS]
+    return min(found) if found else None
+
+
+def _kind(types, labels: dict) -> str:
+    """The most specific class label worth showing: kg:Memorial → "memorial" (the type says "Event")."""
+    kinds = sorted(labels[t] for t in types if t not in TYPE_OF_CLASS and t in labels)
+    return kinds[0] if kinds else ""
+
+
+class _Tables:
+    """Articles, sentences, properties and rules, each stored once and referred to by index."""
+
+    def __init__(self, articles: list[URIRef]):
+        self.article_index = {a: i for i, a in enumerate(articles)}
+        self.sentences: list[str] = []
+        self.sentence_index: dict = {}
+        self.props: list[str] = []
+        self.prop_index: dict = {}
+        self.rules: list[str] = []
+        self.rule_index: dict = {}
+
+    def sentence(self, article: int, start: int, text: str) -> int:
+        key = (article, start, text)
+        if key not in self.sentence_index:
+            self.sentence_index[key] = len(self.sentences)
+            self.sentences.append(text)
+        return self.sentence_index[key]
+
+    def prop(self, label: str) -> int:
+        if label not in self.prop_index:
+            self.prop_index[label] = len(self.props)
+            self.props.append(label)
+        return self.prop_index[label]
+
+    def rule(self, label: str) -> int:
+        if label not in self.rule_index:
+            self.rule_index[label] = len(self.rules)
+            self.rules.append(label)
+        return self.rule_index[label]
+
+
+def _evidence(st, parts: dict, tables: _Tables, labels: dict) -> list | None:
+    """[article, sentence, from, to, rule]: the matched words as UTF-16 offsets into the sentence."""
+    return _Evidence(parts, tables, labels)(st)
+
+
+class _Evidence:
+    """`_evidence` for many statements: the part columns looked up once, not once a statement."""
+
+    def __init__(self, parts: dict, tables: _Tables, labels: dict):
+        self.source, self.selector = parts.get("source", {}), parts.get("selector", {})
+        self.exacts, self.starts = parts.get("exact", {}), parts.get("start", {})
+        self.sentences, self.rules = parts.get("sentence", {}), parts.get("rule", {})
+        self.tables, self.labels = tables, labels
+        self.rule_ids: dict = {}
+        self.places: dict = {}
+
+    def __call__(self, st) -> list | None:
+        source, selector, sentence = self.source.get(st), self.selector.get(st), self.sentences.get(st)
+        key = (source, selector, sentence)  # many facts share their words: worked out once for all
+        place = self.places.get(key)
+        if place is None:
+            place = self.places[key] = self._place(source, selector, sentence)
+        if not place:
+            return None
+        rule = self.rules.get(st)
+        rule_index = self.rule_ids.get(rule)
+        if rule_index is None:
+            rule_id = self.labels.get(rule) or str(rule or "").rsplit("/", 1)[-1]
+            rule_index = self.rule_ids[rule] = self.tables.rule(rule_id)
+        return [*place, rule_index]
+
+    def _place(self, source, selector, sentence) -> tuple:
+        """(article, sentence index, from, to), or () when the statement lacks its evidence."""
+        tables, exacts, starts = self.tables, self.exacts, self.starts
+        article = tables.article_index.get(source)
+        if article is None or selector not in exacts:
+            return ()
+        exact = str(exacts[selector])
+        if sentence in exacts and sentence in starts:
+            text, base = str(exacts[sentence]), int(starts[sentence])
+        else:
+            text, base = exact, int(starts.get(selector, 0))
+        a = int(starts.get(selector, base)) - base
+        if not (0 <= a and text[a:a + len(exact)] == exact):
+            a = text.find(exact)  # a sentence selector that does not hold the words: find them, or mark none
+        if a < 0:
+            a16 = b16 = 0
+        elif text.isascii():
+            a16, b16 = a, a + len(exact)
+        else:
+            a16 = utf16_len(text[:a])
+            b16 = a16 + utf16_len(exact)
+        return (article, tables.sentence(article, base, text), a16, b16)
+
+
+def _label(node, labels: dict) -> str:
+    return labels.get(node, str(node).rsplit("/", 1)[-1])
+
+
+def graph_data(triples, keep=None) -> dict:
+    """Nodes, edges, facts with evidence and the timeline for the view, all sorted.
+
+    keep: only these node IRIs (a neighbourhood); None for the whole graph.
+    """
+    with collector_paused():  # a million tuples and terms, no cycles: see graph/collector.py
+        return _graph_data(triples, keep)
+
+
+def _graph_data(triples, keep) -> dict:
+    by_s, parts = _read(triples)
+    labels = {s: str(min(ps[_LABEL], key=str)) for s, ps in by_s.items() if _LABEL in ps}
+    typed = {s: _node_type(ps.get(_TYPE, ())) for s, ps in by_s.items() if isinstance(s, URIRef)}
+    story = sorted((s for s, t in typed.items() if t is not None and (keep is None or s in keep)), key=str)
+    index = {s: i for i, s in enumerate(story)}
+    articles = sorted((s for s, t in typed.items() if t is not None and NODE_TYPES[t][0] == "article"),
+                      key=lambda a: _first(by_s[a], SDO.identifier, str(a)))
+    tables = _Tables(articles)
+    facts = _facts(parts, index, tables, labels)
+    nodes = [_node(s, by_s[s], typed[s], labels) for s in story]
+    for s, n in zip(story, nodes):
+        speakers = sorted(_values(by_s[s], SDO.creator), key=str)
+        if speakers:  # [node index, or -1 outside a focused view; name]
+            n["speaker"] = [index.get(speakers[0], -1), _label(speakers[0], labels)]
+    _attach_evidence(nodes, facts, tables, labels)
+    edges = _edges(story, by_s, index, tables, labels)
+    _size_by_degree(nodes, edges)
+    if len(nodes) > LAYOUT_THRESHOLD:
+        _precompute_layout(nodes, edges)
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "facts": [[s, p, o, text, m, evs] for (s, p, o, text, m), evs in facts],
+        "articles": [_article(a, by_s[a], index) for a in articles],
+        "sentences": tables.sentences,
+        "props": tables.props,
+        "rules": tables.rules,
+        "timeline": _timeline(nodes),
+        "types": [[key, label, colour, shape] for key, label, colour, shape, _ in NODE_TYPES],
+    }
+
+
+def _node(s, ps: dict, type_index: int, labels: dict) -> dict:
+    dates = sorted({str(d) for p in DATE_PROPERTIES for d in _values(ps, p)})
+    return {
+        "id": str(s),
+        "label": _label(s, labels),
+        "type": type_index,
+        "kind": _kind(_values(ps, RDF.type), labels),
+        "aliases": sorted({str(a) for a in _values(ps, SDO.alternateName)} - {_label(s, labels)}),
+        "text": _first(ps, SDO.text),
+        "dates": [[d, []] for d in dates],
+        "conflict": conflicting(dates),
+    }
+
+
+def _article(a, ps: dict, index: dict) -> list:
+    """[node index or -1, file id, headline, date]."""
+    return [index.get(a, -1), _first(ps, SDO.identifier, str(a)), _first(ps, SDO.headline), _first(ps, SDO.datePublished)]
+
+
+def _facts(parts: dict, index: dict, tables: _Tables, labels: dict) -> list:
+    """Every reified fact with a shown node as subject or object, grouped with its evidence, sorted.
+
+    Each is ((subject, property, object node or -1, literal or label, mirrored), evidence list);
+    `mirrored` marks a fact the panel shows on its subject's side only: one whose inverse is
+    also stated (Jack parent Chrissy / Chrissy child Jack), or an article's mentions.
+    """
+    grouped = defaultdict(list)
+    evidence = _Evidence(parts, tables, labels)
+    # predicates compared as plain strings: rdflib's own comparison runs Python code, per statement
+    skipped, subject_side = {str(p) for p in SKIPPED}, {str(p) for p in SUBJECT_SIDE}
+    inverse = {str(p): str(q) for p, q in INVERSE.items()}
+    stated = set()  # (subject, predicate, object) as strings, for the predicates that have an inverse
+    subjects, predicates, objects = parts.get("s", {}), parts.get("p", {}), parts.get("o", {})
+    for st in sorted((k for k in subjects if k in predicates), key=str):
+        s, p, o = subjects[st], predicates[st], objects.get(st)
+        pk = str(p)
+        if pk in inverse:
+            stated.add((str(s), pk, str(o)))
+        if pk in skipped or (s not in index and o not in index):
+            continue
+        ev = evidence(st)
+        if ev is not None:
+            grouped[(s, p, o)].append(ev)
+    prop_of: dict[str, int] = {}
+    out = []
+    for (s, p, o), evs in grouped.items():
+        pk = str(p)
+        o_index = index.get(o, -1) if isinstance(o, URIRef) else -1
+        text = "" if o_index >= 0 else (_label(o, labels) if isinstance(o, URIRef) else str(o))
+        mirrored = int(pk in subject_side or (pk in inverse and (str(o), inverse[pk], str(s)) in stated))
+        s_index = index.get(s, -1)
+        if pk not in prop_of:
+            prop_of[pk] = tables.prop(property_label(p, labels))
+        key = (s_index, prop_of[pk], o_index, text, mirrored)
+        if s_index < 0:  # the subject is outside a focused view: keep its label as the text
+            key = (s_index, key[1], o_index, _label(s, labels), mirrored)
+        out.append((key, sorted(map(list, {tuple(ev) for ev in evs}))))
+    out.sort(key=lambda f: (f[0][0], tables.props[f[0][1]], f[0][2], f[0][3]))
+    return out
+
+
+def _attach_evidence(nodes: list, facts: list, tables: _Tables, labels: dict) -> None:
+    """Per node: the articles that support it, each date's articles, and the tooltip's evidence."""
+    date_props = {tables.prop_index.get(property_label(p, labels)) for p in DATE_PROPERTIES}
+    tip_rank = {}
+    for rank, p in reversed(list(enumerate(TIP_ORDER))):
+        tip_rank[tables.prop_index.get(property_label(p, labels))] = rank
+    sources = defaultdict(set)
+    best_tip = {}
+    for (s, p, o, text, _), evs in facts:
+        for n in (s, o):
+            if n >= 0:
+                sources[n].update(ev[0] for ev in evs)
+        if s < 0:
+            continue
+        if p in date_props:
+            for d in nodes[s]["dates"]:
+                if d[0] == text:
+                    d[1] = sorted(set(d[1]) | {ev[0] for ev in evs})
+        rank = tip_rank.get(p, len(TIP_ORDER))
+        if s not in best_tip or rank < best_tip[s][0]:
+            best_tip[s] = (rank, evs[0][1:4])
+    for i, n in enumerate(nodes):
+        n["articles"] = sorted(sources.get(i, ()))
+        n["tip"] = best_tip[i][1] if i in best_tip else []
+
+
+def _edges(story: list, by_s: dict, index: dict, tables: _Tables, labels: dict) -> list:
+    """[from, to, property] by node index: each relation once, sorted."""
+    edges = set()
+    for s in story:
+        for p in EDGE_PROPERTIES:
+            for o in _values(by_s[s], p):
+                if o in index and (p not in SYMMETRIC or str(s) < str(o)):
+                    edges.add((index[s], index[o], tables.prop(property_label(p, labels))))
+    return sorted(edges)
+
+
+def story_graph(nodes: list, edges: list) -> nx.Graph:
+    """The undirected graph of the story: articles left out, as every quotation links to its source."""
+    articles = {i for i, n in enumerate(nodes) if NODE_TYPES[n["type"]][0] == "article"}
+    g = nx.Graph()
+    g.add_nodes_from(i for i in range(len(nodes)) if i not in articles)
+    g.add_edges_from((a, b) for a, b, _ in edges if a not in articles and b not in articles)
+    return g
+
+
+def _size_by_degree(nodes: list, edges: list) -> None:
+    """Node size grows with the square root of its degree in the story, so hubs stand out but do not swamp."""
+    degree = dict(story_graph(nodes, edges).degree())
+    for i, n in enumerate(nodes):
+        n["degree"] = degree.get(i, 0)
+        n["size"] = 18 if i not in degree else round(8 + min(30.0, 4.5 * math.sqrt(degree[i])), 1)
+
+
+def _hubs(g: nx.Graph) -> set:
+    """Nodes linked to so much (a platform every story uses) that they would pull the layout into one knot."""
+    mean = 2 * g.number_of_edges() / max(1, g.number_of_nodes())
+    limit = max(20.0, 5 * mean)
+    return {n for n, d in g.degree() if d > limit}
+
+
+def _radial(g: nx.Graph, component: set) -> dict:
+    """A component in rings around its best-connected node: ring k holds the nodes k steps away,
+    each placed next to the node it was reached from, so a story reads outward from its centre."""
+    root = min(component, key=lambda n: (-g.degree(n), n))
+    pos = {root: (0.0, 0.0)}
+    angle = {root: 0.0}
+    for depth, layer in enumerate(nx.bfs_layers(g, [root])):
+        if depth == 0:
+            continue
+        # order the ring by the angle of each node's earliest-placed neighbour: few crossings
+        layer = sorted(layer, key=lambda n: (min(angle[m] for m in g[n] if m in angle), n))
+        radius = max(RING * depth, len(layer) * SPACING / (2 * math.pi))
+        for k, n in enumerate(layer):
+            angle[n] = 2 * math.pi * k / len(layer) + depth * 0.4
+            pos[n] = (radius * math.cos(angle[n]), radius * math.sin(angle[n]))
+    return pos
+
+
+def _precompute_layout(nodes: list, edges: list) -> None:
+    """x, y for every node of a large graph, so the page draws at once instead of simulating.
+
+    Hubs are set aside, each remaining component is laid out in rings (`_radial`), the
+    components are packed in rows, largest first, and each hub goes to the middle of its
+    neighbours. The page then relaxes this with a few physics steps, hub links excluded.
+    """
+    g = nx.Graph()
+    g.add_nodes_from(range(len(nodes)))
+    g.add_edges_from((a, b) for a, b, _ in edges if a != b)
+    hubs = _hubs(g)
+    rest = g.subgraph(n for n in g if n not in hubs)
+    components = sorted(nx.connected_components(rest), key=lambda c: (-len(c), min(c)))
+    layouts = [_radial(rest, c) for c in components]
+    extents = [max((math.hypot(x, y) for x, y in lay.values()), default=0.0) + SPACING for lay in layouts]
+    width = math.sqrt(sum((2 * e) ** 2 for e in extents)) * 1.2
+    x = y = row_height = 0.0
+    placed = {}
+    for lay, extent in zip(layouts, extents):
+        if x > 0 and x + 2 * extent > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        cx, cy = x + extent, y + extent
+        for n, (dx, dy) in lay.items():
+            placed[n] = (cx + dx, cy + dy)
+        x += 2 * extent
+        row_height = max(row_height, 2 * extent)
+    for k, h in enumerate(sorted(hubs, key=lambda n: (-g.degree(n), n))):
+        near = [placed[m] for m in g[h] if m in placed] or [(width / 2, y / 2)]
+        # hubs share the middle of the picture: a golden-angle spiral keeps them apart
+        r, a = 3 * SPACING * math.sqrt(k + 1), 2.39996 * k
+        placed[h] = (sum(p[0] for p in near) / len(near) + r * math.cos(a),
+                     sum(p[1] for p in near) / len(near) + r * math.sin(a))
+    for n, (px, py) in placed.items():
+        nodes[n]["x"], nodes[n]["y"] = round(px), round(py)
+        nodes[n]["hub"] = int(n in hubs)
+
+
+def _timeline(nodes: list) -> list:
+    """Event node indexes, dated ones first by their earliest date, then the undated by label."""
+    events = [i for i, n in enumerate(nodes) if NODE_TYPES[n["type"]][0] == "event"]
+    return sorted(events, key=lambda i: (not nodes[i]["dates"], nodes[i]["dates"][0][0] if nodes[i]["dates"] else "",
+                                         nodes[i]["label"], nodes[i]["id"]))
+
+
+def render_html(triples, title: str = "Knowledge graph", keep=None, focus: str | None = None,
+                depth: int = 1) -> str:
+    """The whole page as a string: deterministic for the same triples.
+
+    keep: only these node IRIs; focus: a node IRI the page opens selected, showing
+    `depth` steps around it.
+    """
+    data = graph_data(triples, keep=keep)
+    page = TEMPLATE.read_text(encoding="utf-8")
+    vis = VIS_JS.read_text(encoding="utf-8").replace("</script", "<\\/script")
+    payload = {"graph": data, "title": title, "focus": focus or "", "depth": depth}
+    return page.replace("{{VIS_JS}}", vis).replace("{{DATA}}", _json_for_html(payload))
