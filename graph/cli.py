@@ -112,6 +112,54 @@ def build(seeds, out, rules_dir, strict, jobs, engine, scheduler, cache_dir, no_
         click.echo(report.summary())
 
 
+@main.command(name="eval")
+@click.option("--gold", "gold_dir", type=click.Path(path_type=Path), required=True,
+              help="Folder of NAME.gold.yaml files (searched recursively), each beside its NAME.txt or under --seeds.")
+@click.option("--seeds", type=click.Path(path_type=Path), default=None,
+              help="Folder where articles without a NAME.txt beside their gold file are found.")
+@click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=None,
+              help="Score this built graph instead of building the gold files' articles afresh.")
+@click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder of rule files to build with (default: the shipped rules).")
+@click.option("--split", type=click.Choice(["all", "tune", "holdout"]), default="all", show_default=True,
+              help="Only the articles held out in the gold folder's splits.yaml, or only the others.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--min-f1", type=click.FloatRange(0, 1), default=None,
+              help="Exit 1 when a category's overall F1 falls below this floor.")
+@clean_errors
+def eval_(gold_dir, seeds, graph_path, rules_dir, split, fmt, min_f1):
+    """Score the rules against hand-annotated articles: precision, recall and F1 per category.
+
+    Builds every article a gold file annotates (together, in a temporary folder;
+    never into output/) and compares the graph with the gold: people, one node
+    per person, family ties, quotations with the right speaker, dated events,
+    organisations and places; per article and overall, then each missing,
+    spurious or wrong fact with its sentence and the rule that made it, and a
+    table of each rule's precision. The gold format is in tests/corpus/README.md.
+
+    \b
+    Examples:
+      kg eval --gold tests/corpus --seeds seeds
+      kg eval --gold tests/corpus --split holdout --format json
+      kg eval --gold tests/corpus --seeds seeds --min-f1 0.8   # exit 1 under the floor
+    """
+    from graph.evaluate import below, format_json, format_text
+    from graph.evaluate.run import run_eval
+
+    report, built = run_eval(gold_dir, seeds, graph_path, rules_dir, split)
+    if fmt == "json":
+        click.echo(format_json(report))
+    else:
+        if built is not None and built.rules is not None:
+            click.echo(f"built {built.articles} articles with the rules in {built.rules.source_dir}\n")
+        click.echo(format_text(report))
+    if min_f1 is not None:
+        low = below(report, min_f1)
+        if low:
+            click.echo(f"under the floor of F1 {min_f1}: {', '.join(low)}", err=True)
+            sys.exit(1)
+
+
 @main.command()
 @graph_option
 @click.option("--shapes", type=click.Path(path_type=Path), default=None, help="SHACL shapes (default: schema/shapes.ttl).")

@@ -445,3 +445,72 @@ def test_quotation_the_article_leaves_unattributed_is_spurious_when_attributed(c
     assert d.detail.startswith("gold gives no speaker; graph says Dana Reyes")
     # and unattributed in the graph too: nothing to count
     assert score(corpus, [f for f in GOOD if f[1] != "schema:creator"]).overall["quotations"].empty
+
+
+# ---------------------------------------------------------------- the command, as a curator runs it
+
+CLI_ARTICLE = """ date 2024-05-02
+Mara Quill said the harbour would reopen. "We are ready," Quill said on Tuesday.
+"""
+
+CLI_GOLD = """article: harbour
+genre: local
+people:
+  - name: Mara Quill
+    aliases: [Quill]
+  - name: Ben Soto
+    aliases: []
+family: []
+quotations:
+  - text: "We are ready"
+    speaker: Mara Quill
+events: []
+organizations: []
+places: []
+"""
+
+
+def _cli_corpus(tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "harbour.txt").write_text(CLI_ARTICLE, encoding="utf-8")
+    (gold / "harbour.gold.yaml").write_text(CLI_GOLD, encoding="utf-8")
+    (gold / "splits.yaml").write_text("tune: []\nholdout: [harbour]\n", encoding="utf-8")
+    return gold
+
+
+def test_kg_eval_builds_the_gold_articles_and_prints_the_table(tmp_path):
+    from conftest import run_kg
+
+    gold = _cli_corpus(tmp_path)
+    result = run_kg("eval", "--gold", gold)
+    assert result.returncode == 0, result.stderr
+    assert "built 1 articles with the rules in" in result.stdout
+    people = next(line for line in result.stdout.splitlines() if line.strip().startswith("people"))
+    # Mara Quill found, Ben Soto never mentioned in the text: recall 0.5
+    assert people.split()[1:4] == ["1.000", "0.500", "0.667"], people
+    assert "Ben Soto" in result.stdout  # the missing person is listed for the curator
+
+
+def test_kg_eval_json_and_the_f1_floor(tmp_path):
+    from conftest import run_kg
+
+    gold = _cli_corpus(tmp_path)
+    data = json.loads(run_kg("eval", "--gold", gold, "--format", "json").stdout)
+    assert data["overall"]["people"]["recall"] == 0.5
+    floor = run_kg("eval", "--gold", gold, "--min-f1", "0.9")
+    assert floor.returncode == 1 and "under the floor of F1 0.9: people" in floor.stderr
+
+
+def test_kg_eval_splits(tmp_path):
+    from conftest import run_kg
+
+    gold = _cli_corpus(tmp_path)
+    assert run_kg("eval", "--gold", gold, "--split", "holdout").returncode == 0
+    tune = run_kg("eval", "--gold", gold, "--split", "tune")
+    assert tune.returncode == 2 and "no gold file in the 'tune' split" in tune.stderr
+    (gold / "harbour.gold.yaml").write_text(CLI_GOLD.replace("family: []", "family: [[Mara Quill, cousin, Ben Soto]]"),
+                                            encoding="utf-8")
+    bad = run_kg("eval", "--gold", gold)
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+    assert "harbour.gold.yaml:" in bad.stderr and "cousin" in bad.stderr
