@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -11,27 +10,18 @@ from typing import Callable
 
 from rdflib import RDF
 
-from graph.runtime.cache import CacheStats, ExtractionCache, article_key
-from graph.runtime.collector import collector_paused
-from graph.errors import ArticleError, KgError
-from graph.load import Article, check_size, decode, discover, load_article, parse_article
-from graph.match.extract import extract
+from graph.errors import ArticleError
+from graph.load import check_size, decode, discover
+from graph.rdf.turtle import turtle_chunks
+from graph.rdf.vocab import SDO
 from graph.records import Extraction
 from graph.resolve.resolve import resolve
 from graph.rules.ruleset import RuleSet, load_rules
-from graph.rdf.turtle import turtle_chunks
+from graph.runtime.cache import CacheStats, ExtractionCache, article_key
+from graph.runtime.collector import collector_paused
+from graph.runtime.engines import run_engine
 from graph.view.data import render_html
-from graph.rdf.vocab import SDO
 from graph.write import check_out_dir, write_all
-
-# Above this many articles extraction runs in a process pool (both cores); below it
-# the pool's start-up costs more than it saves. The output is the same either way.
-POOL_THRESHOLD = 200
-POOL_BATCH = 32  # articles a pool task: fewer round trips, still an even share for each core
-# name -> where extraction runs; the merge and the writing always run here
-ENGINES = {"local": "this machine: one process, or a process pool for large corpora",
-           "dask": "a Dask cluster (dask.distributed): --scheduler ADDRESS, or a LocalCluster"}
-
 
 @dataclass
 class BuildReport:
@@ -67,71 +57,6 @@ class BuildReport:
             lines.append(f"cache      {self.cache.hits} reused, {self.cache.misses} extracted")
         lines += [f"wrote      {o}" for o in self.outputs]
         return "\n".join(lines)
-
-
-def extract_one(path: str, article_id: str, raw: bytes, rules: RuleSet) -> Extraction | tuple[str, str]:
-    """Parse and match one article given as bytes; (path, reason) when it cannot be read.
-
-    A pure function of its arguments: the process pool and a Dask cluster call it as it is.
-    """
-    try:
-        return extract(parse_article(raw, path, article_id), rules)
-    except ArticleError as err:
-        return (path, str(err))
-
-
-def extract_batch(items: list[tuple[str, str, bytes]], rules: RuleSet) -> list:
-    """`extract_one` over a batch (top level, so a pool or a cluster can pickle it by name)."""
-    return [extract_one(path, aid, raw, rules) for path, aid, raw in items]
-
-
-def _extract_pooled(args) -> list:
-    items, rules = args
-    return extract_batch(items, rules)
-
-
-def load_articles(paths, strict: bool, skipped: list) -> list[Article]:
-    out = []
-    for p in paths:
-        try:
-            out.append(load_article(p))
-        except ArticleError as err:
-            if strict:
-                raise
-            skipped.append((str(p), err.message))
-    return out
-
-
-def run_engine(items: list[tuple[str, str, bytes]], rules: RuleSet, jobs: int | None, engine: str,
-                scheduler: str | None, progress) -> list:
-    """Extraction of `items` on the chosen engine; results in the order of `items`."""
-    if engine not in ENGINES:
-        raise KgError(f"unknown engine {engine!r}; expected one of: {', '.join(sorted(ENGINES))}",
-                      "use --engine local or --engine dask")
-    if engine == "dask":
-        from graph.runtime.dask_engine import extract_on_dask
-
-        return extract_on_dask(items, rules, scheduler=scheduler, workers=jobs, progress=progress)
-    if scheduler:
-        raise KgError("--scheduler is for --engine dask only", "add --engine dask, or leave out --scheduler")
-    jobs = jobs if jobs is not None else ((os.cpu_count() or 1) if len(items) >= POOL_THRESHOLD else 1)
-    results: list = []
-    if jobs > 1 and len(items) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        batches = [items[i : i + POOL_BATCH] for i in range(0, len(items), POOL_BATCH)]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for batch in pool.map(_extract_pooled, [(b, rules) for b in batches]):
-                results.extend(batch)
-                if progress:
-                    for _ in batch:
-                        progress(len(results), len(items))
-    else:
-        for path, aid, raw in items:
-            results.append(extract_one(path, aid, raw, rules))
-            if progress:
-                progress(len(results), len(items))
-    return results
 
 
 def extract_all(paths: list[Path], rules: RuleSet, strict: bool, skipped: list, jobs: int | None = None,
@@ -193,7 +118,7 @@ def build(seeds: Path, out: Path, rules_dir: Path | None = None, strict: bool = 
           scheduler: str | None = None, cache_dir: Path | None = None) -> BuildReport:
     """Build graph.ttl and graph.html from a folder of articles; nothing is written unless all succeeds.
 
-    engine: where extraction runs ("local" or "dask", see ENGINES); scheduler: a Dask
+    engine: where extraction runs ("local" or "dask", see graph/runtime/engines.py); scheduler: a Dask
     scheduler address. cache_dir: a folder that keeps each article's extraction
     between builds, so a rebuild extracts only new and edited articles.
     """

@@ -18,8 +18,10 @@ from graph.errors import ArticleError
 from graph.records import ArticleMeta, Span
 
 # ` date YYYY-MM-DD` at the very start (after an optional BOM): metadata, not text.
+# The graph names this rule article-date-marker (graph/rules/catalogue.py).
 DATE_MARKER = re.compile(r"\A(\ufeff?)[ \t]*date[ \t]+(\d{4})-(\d{2})-(\d{2})(?=\s|\Z)")
 # A title: one line, no sentence punctuation at its end, followed by a blank line.
+# The graph names this rule article-headline (graph/rules/catalogue.py).
 TITLE_LINE = re.compile(r"\A\ufeff?[ \t]*([^\n]*?[^\s.!?;:,\"”’'])[ \t]*\n[ \t]*\n")
 TITLE_MAX_CHARS = 200
 # An article larger than this is refused before it is read. News articles run to tens of

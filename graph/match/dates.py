@@ -2,19 +2,8 @@
 
 The date rules (schema/rules/dates.yaml) find the expressions; each names a `value`
 kind that says which groups it carries. Partial and relative dates are resolved
-here, and the resolver's id is kept with the value so the evidence says how:
-
-  yearless-before-publication  "Nov. 9" in a dated article: the latest Nov. 9 on or before it
-  yearless-after-anchor        "On September 29" in an undated article: the first Sept. 29
-                               after the latest full date written before it
-  month-before-publication     "in September" in a dated article
-  month-after-anchor           the same in an undated article
-  last-month-previous-year     "last September" in a dated article: the year before
-  last-month-in-anchor-year    "last September" in an undated article: the anchor's year
-  years-before-publication     "a year ago"
-  publication-year             "earlier this year", "recently"
-  anchor-year                  "earlier this year" in an undated article
-  weeks-before-anchor          "two weeks after": the anchor date minus the weeks
+here, and the resolver's id is kept with the value so the evidence says how; the
+resolvers and what each does are listed in graph/rules/catalogue.py (DATE_RESOLVERS).
 """
 
 from __future__ import annotations
@@ -99,66 +88,91 @@ class DateResolver:
         return DateValue(_lex(precision, day), precision, e.span, e.rule, how)
 
     def _resolve(self, e: DateExpr):
-        v = e.value
+        """(precision, first day, resolver id), or None when the text does not fix a date."""
         month = _month(e.group("month"), self.months)
         day = _number(e.group("day"), self.numbers)
         year = _number(e.group("year"), self.numbers)
-        pub = self.published
-        if v == "named-day":
+        value = e.value
+        if value == "named-day":
             md = self.named.get(e.group("name") or e.span.exact)
             if not md:
                 return None
             month, day = (int(x) for x in str(md).split("-"))
-            v = "month-day"
-        if v == "full-date" and month and day and year:
-            d = _safe_date(year, month, day)
-            return d and ("date", d, "absolute")
-        if v == "month-year" and month and year:
-            return ("gYearMonth", dt.date(year, month, 1), "absolute")
-        if v == "year" and year:
-            return ("gYear", dt.date(year, 1, 1), "absolute")
-        if v == "month-day" and month and day:
-            if pub:
-                for y in (pub.year, pub.year - 1):
-                    d = _safe_date(y, month, day)
-                    if d and d <= pub:
-                        return ("date", d, "yearless-before-publication")
-                return None
-            if self.anchor:
-                a = self.anchor[0]
-                for y in (a.year, a.year + 1):
-                    d = _safe_date(y, month, day)
-                    if d and d > self._anchor_end():
-                        return ("date", d, "yearless-after-anchor")
+            value = "month-day"
+        try:
+            return getattr(self, _HANDLERS[value])(e, month, day, year)
+        except (ValueError, OverflowError):
+            # arithmetic past the calendar's range ("4500 years ago" from a year-0020 marker,
+            # "9999999 weeks after"): no date, rather than a wrong one or a crash
             return None
-        if v == "month" and month:
-            if pub:
-                y = pub.year if month <= pub.month else pub.year - 1
-                return ("gYearMonth", dt.date(y, month, 1), "month-before-publication")
-            if self.anchor:
-                a = self._anchor_end()
-                y = a.year if month > a.month else a.year + 1
-                return ("gYearMonth", dt.date(y, month, 1), "month-after-anchor")
+
+    def _full_date(self, e, month, day, year):
+        d = month and day and year and _safe_date(year, month, day)
+        return d and ("date", d, "absolute")
+
+    def _month_year(self, e, month, day, year):
+        return month and year and ("gYearMonth", dt.date(year, month, 1), "absolute")
+
+    def _year(self, e, month, day, year):
+        return year and ("gYear", dt.date(year, 1, 1), "absolute")
+
+    def _month_day(self, e, month, day, year):
+        if not (month and day):
             return None
-        if v == "last-month" and month:
-            if pub:
-                return ("gYearMonth", dt.date(pub.year - 1, month, 1), "last-month-previous-year")
-            if self.anchor:
-                return ("gYearMonth", dt.date(self.anchor[0].year, month, 1), "last-month-in-anchor-year")
+        pub = self.published
+        if pub:
+            for y in (pub.year, pub.year - 1):
+                d = _safe_date(y, month, day)
+                if d and d <= pub:
+                    return ("date", d, "yearless-before-publication")
             return None
-        if v == "years-ago" and pub:
-            n = _number(e.group("n"), self.numbers) or 1
-            return ("gYear", dt.date(pub.year - n, 1, 1), "years-before-publication")
-        if v in ("this-year", "recently"):
-            if pub:
-                return ("gYear", dt.date(pub.year, 1, 1), "publication-year")
-            if self.anchor and v == "this-year":
-                return ("gYear", dt.date(self.anchor[0].year, 1, 1), "anchor-year")
+        if self.anchor:
+            a = self.anchor[0]
+            for y in (a.year, a.year + 1):
+                d = _safe_date(y, month, day)
+                if d and d > self._anchor_end():
+                    return ("date", d, "yearless-after-anchor")
+        return None
+
+    def _bare_month(self, e, month, day, year):
+        if not month:
             return None
-        if v == "weeks-after" and self.anchor_day:
-            n = _number(e.group("n"), self.numbers)
-            if n:
-                return ("date", self.anchor_day - dt.timedelta(weeks=n), "weeks-before-anchor")
+        pub = self.published
+        if pub:
+            y = pub.year if month <= pub.month else pub.year - 1
+            return ("gYearMonth", dt.date(y, month, 1), "month-before-publication")
+        if self.anchor:
+            a = self._anchor_end()
+            y = a.year if month > a.month else a.year + 1
+            return ("gYearMonth", dt.date(y, month, 1), "month-after-anchor")
+        return None
+
+    def _last_month(self, e, month, day, year):
+        if not month:
+            return None
+        if self.published:
+            return ("gYearMonth", dt.date(self.published.year - 1, month, 1), "last-month-previous-year")
+        if self.anchor:
+            return ("gYearMonth", dt.date(self.anchor[0].year, month, 1), "last-month-in-anchor-year")
+        return None
+
+    def _years_ago(self, e, month, day, year):
+        if not self.published:
+            return None
+        n = _number(e.group("n"), self.numbers) or 1
+        return ("gYear", dt.date(self.published.year - n, 1, 1), "years-before-publication")
+
+    def _this_year(self, e, month, day, year):
+        if self.published:
+            return ("gYear", dt.date(self.published.year, 1, 1), "publication-year")
+        if self.anchor and e.value == "this-year":
+            return ("gYear", dt.date(self.anchor[0].year, 1, 1), "anchor-year")
+        return None
+
+    def _weeks_after(self, e, month, day, year):
+        n = _number(e.group("n"), self.numbers)
+        if self.anchor_day and n:
+            return ("date", self.anchor_day - dt.timedelta(weeks=n), "weeks-before-anchor")
         return None
 
     def _anchor_end(self) -> dt.date:
@@ -170,3 +184,19 @@ class DateResolver:
             nxt = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
             return nxt - dt.timedelta(days=1)
         return d
+
+
+# dates.yaml `value:` -> the method that resolves it; one entry for every member of the
+# catalogue's DATE_VALUES (named-day is read as the month-day it names)
+_HANDLERS = {
+    "full-date": "_full_date",
+    "month-year": "_month_year",
+    "year": "_year",
+    "month-day": "_month_day",
+    "month": "_bare_month",
+    "last-month": "_last_month",
+    "years-ago": "_years_ago",
+    "this-year": "_this_year",
+    "recently": "_this_year",
+    "weeks-after": "_weeks_after",
+}

@@ -12,30 +12,13 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, XSD, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
 from graph.records import Span
 from graph.resolve.resolve import Evidence, Facts, article_local
+from graph.rules.catalogue import CODE_RULES
 from graph.rules.ruleset import RuleSet
 from graph.rdf.vocab import KG, OA, PROV, SDO, digest, iri, slug
-
-# Rules that live in code rather than in schema/rules: the loader's and the date resolvers.
-BUILTIN_RULES = {
-    "article-headline": ("loader", "graph/load.py", "A first line with no sentence punctuation, followed by a blank line, is the headline."),
-    "article-date-marker": ("loader", "graph/load.py", "A leading ' date YYYY-MM-DD' marker is the date of publication."),
-    "name-recurrence": ("names", "graph/match.py", "A later use of a name (or its first or last word) found earlier in the article."),
-    "yearless-before-publication": ("dates", "graph/dates.py", "A day without a year, in a dated article: the latest such day on or before publication."),
-    "yearless-after-anchor": ("dates", "graph/dates.py", "A day without a year, in an undated article: the first such day after the latest full date written before it."),
-    "month-before-publication": ("dates", "graph/dates.py", "A bare month in a dated article: the latest such month on or before publication."),
-    "month-after-anchor": ("dates", "graph/dates.py", "A bare month in an undated article: the first such month after the latest date written before it."),
-    "last-month-previous-year": ("dates", "graph/dates.py", "'last September' in a dated article: that month of the year before publication."),
-    "last-month-in-anchor-year": ("dates", "graph/dates.py", "'last September' in an undated article: that month in the year of the latest date written before it."),
-    "years-before-publication": ("dates", "graph/dates.py", "'a year ago': the year of publication minus the years."),
-    "publication-year": ("dates", "graph/dates.py", "'earlier this year', 'recently': the year of publication."),
-    "anchor-year": ("dates", "graph/dates.py", "'earlier this year' in an undated article: the year of the latest date written before it."),
-    "weeks-before-anchor": ("dates", "graph/dates.py", "'two weeks after': the latest day written before it, minus the weeks."),
-}
-
 
 @functools.lru_cache(maxsize=None)  # a few hundred rules, each named by thousands of facts
 def rule_iri(rule_id: str) -> URIRef:
@@ -164,11 +147,11 @@ def emit(facts: Facts, rules: RuleSet, texts: dict[str, str], by_subject: dict |
             add((node, KG.definedIn, Literal(f"{Path(rule.path).relative_to(rules_dir) if Path(rule.path).is_relative_to(rules_dir) else rule.path}:{rule.line}")))
             if rule.get("description"):
                 add((node, RDFS.comment, Literal(str(rule.get("description")))))
-        elif rid in BUILTIN_RULES:
-            kind, where, comment = BUILTIN_RULES[rid]
-            add((node, KG.ruleKind, Literal(kind)))
-            add((node, KG.definedIn, Literal(where)))
-            add((node, RDFS.comment, Literal(comment)))
+        elif rid in CODE_RULES:
+            code = CODE_RULES[rid]
+            add((node, KG.ruleKind, Literal(code.kind)))
+            add((node, KG.definedIn, Literal(code.defined_in)))
+            add((node, RDFS.comment, Literal(code.meaning)))
         else:
             inference = next((i for i in rules.settings["relations"].get("inferences", []) if i.get("id") == rid), None)
             if inference:

@@ -10,7 +10,6 @@ rapper and Oxigraph read back the very same string.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from rdflib import RDF, XSD, BNode, Literal, URIRef
 

@@ -21,6 +21,9 @@ import regex
 import yaml
 
 from graph.rules.anchors import anchors
+from graph.rules.catalogue import DATE_VALUES, EVENT_DATE, EVENT_ROLES, GENDERS, QUOTE_WHERE, REFERS, RELATIONS
+
+ROLE_GROUPS = frozenset(EVENT_ROLES)  # TRANSITIONAL: the matcher's import, until it reads the catalogue
 from graph.errors import RuleError
 from graph.rdf.vocab import Ontology
 from graph.resources import rules_dir
@@ -67,14 +70,6 @@ FILE_SPECS: dict[str, tuple[frozenset, frozenset, frozenset]] = {
     ),
 }
 
-RELATIONS = {"spouse": ("person", "spouse"), "parent": ("parent", "child"), "sibling": ("sibling",)}
-REFERS = {"protagonist", "protagonist-and-spouse", "spouse-of", "recent-group", "outer-speaker", "none"}
-QUOTE_WHERE = {"before", "after", "nested-before", "sentence", "continues"}
-EVENT_DATE = {"sentence", "match", "none"}
-DATE_VALUES = {"full-date", "month-year", "year", "month-day", "month", "last-month",
-               "years-ago", "this-year", "recently", "weeks-after", "years-later", "named-day"}
-ROLE_GROUPS = {"organizer", "attendee", "about", "location", "platform", "work"}
-GENDERS = {"f", "m"}
 
 
 @dataclass(frozen=True)
@@ -359,8 +354,8 @@ def _validate_event_kinds(path, kinds, ontology: Ontology):
             raise RuleError(path, line, name, "within must be written or spoken")
         if spec.get("quotable", "written") not in ("written", "spoken"):
             raise RuleError(path, line, name, "quotable must be written or spoken")
-        if spec.get("key", "organizer") not in ROLE_GROUPS:
-            raise RuleError(path, line, name, f"key must be one of {', '.join(sorted(ROLE_GROUPS))}")
+        if spec.get("key", "organizer") not in EVENT_ROLES:
+            raise RuleError(path, line, name, f"key must be one of {', '.join(sorted(EVENT_ROLES))}")
 
 
 def _validate_fields(kind, item, path, ontology: Ontology, event_kinds):
@@ -374,7 +369,7 @@ def _validate_fields(kind, item, path, ontology: Ontology, event_kinds):
         need(ontology.is_class(item["type"]), f"unknown type {item['type']!r}",
              f"use a class of schema/ontology.ttl: {', '.join(ontology.entity_classes())}")
     if "gender" in item:
-        need(item["gender"] in GENDERS, f"gender must be f or m, got {item['gender']!r}")
+        need(item["gender"] in GENDERS, f"gender must be one of {', '.join(sorted(GENDERS))}, got {item['gender']!r}")
     if kind == "gazetteer":
         need(isinstance(item["name"], str) and item["name"].strip(), "'name' must be a non-empty string")
         aliases = item.get("aliases", [])

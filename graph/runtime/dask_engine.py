@@ -67,7 +67,7 @@ def extract_on_dask(items: list[tuple[str, str, bytes]], rules: RuleSet, schedul
 
     Each result is an Extraction, or (path, reason) for an article that could not be read.
     """
-    from graph.build import extract_batch
+    from graph.runtime.batch import extract_batch
 
     if not items:
         return []

@@ -293,7 +293,7 @@ def bench_builds(work: Path, sizes: list[int], repeat: int, rdflib_size: int) ->
 
 def bench_engines(work: Path, size: int) -> tuple[list[Row], dict]:
     """Extraction alone: one process against the pool of every core, and Dask with 1 and 2 workers."""
-    from graph.build import run_engine
+    from graph.runtime.engines import run_engine
     from graph.rules.ruleset import load_rules
 
     rules = load_rules(None)

@@ -1,0 +1,126 @@
+"""The closed sets the rule files draw from, each member with what it means.
+
+One source for each set: the rule loader checks the files against these tables,
+the matcher, the resolver and the emitter use them, the graph describes the rules
+that live in code from them, and the docs test checks the README against them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    """One member of a closed set: its name as written in a rule file, and what it means."""
+
+    name: str
+    meaning: str
+
+
+def _table(*terms: Term) -> dict[str, Term]:
+    return {t.name: t for t in terms}
+
+
+# relations.yaml `relation:` -> the group names its pattern captures
+RELATIONS = {"spouse": ("person", "spouse"), "parent": ("parent", "child"), "sibling": ("sibling",)}
+
+# roles.yaml `refers:`
+REFERS = _table(
+    Term("protagonist", "the person the article is about (most mentioned, the headline weighing three times); "
+                        "`gender` narrows it where the word tells"),
+    Term("protagonist-and-spouse", "the protagonist and their spouse (\"the duo\")"),
+    Term("spouse-of", "the spouse of the person group `of` refers to"),
+    Term("recent-group", "the last list of people written before (\"Luna and Miles\")"),
+    Term("outer-speaker", "inside a quotation: whoever says the enclosing quotation"),
+    Term("none", "no one: the words name nobody this article can resolve"),
+)
+
+# quotes.yaml `where:`
+QUOTE_WHERE = _table(
+    Term("after", "the words right after the closing mark (“…,” Teigen said)"),
+    Term("before", "the words before the opening mark, back to the sentence start; the pattern must reach the mark"),
+    Term("nested-before", "the same, inside the enclosing quotation (they always say, ‘…’)"),
+    Term("sentence", "anywhere in the quotation's sentence"),
+    Term("continues", "where the quotation's paragraph starts; the speaker is the last one credited in the previous "
+                      "paragraph"),
+)
+
+# events.yaml `date:` of an event rule
+EVENT_DATE = _table(
+    Term("sentence", "the date written in the event's sentence"),
+    Term("match", "the date inside the rule's own match"),
+    Term("none", "no date from this telling"),
+)
+
+# events.yaml groups and `key:`: a participant's role -> the property that links it to the event
+EVENT_ROLES = {
+    "organizer": "schema:organizer",
+    "attendee": "schema:attendee",
+    "about": "schema:about",
+    "location": "schema:location",
+    "platform": "kg:platform",
+    "work": "schema:workFeatured",
+}
+
+# names.yaml and roles.yaml `gender:`
+GENDERS = _table(Term("f", "female"), Term("m", "male"))
+
+# dates.yaml `value:`: what a match carries (its groups) and how it is made absolute
+DATE_VALUES = _table(
+    Term("full-date", "day, month and year (groups day, month, year): absolute"),
+    Term("month-year", "month and year (groups month, year): absolute"),
+    Term("year", "a year (group year): absolute"),
+    Term("month-day", "a day without a year (groups month, day)"),
+    Term("month", "a bare month (group month)"),
+    Term("last-month", "\"last September\" (group month)"),
+    Term("years-ago", "\"a year ago\" (group n, a number or a number word)"),
+    Term("this-year", "\"earlier this year\""),
+    Term("recently", "\"recently\": the year of publication"),
+    Term("weeks-after", "\"two weeks after\" (group n)"),
+    Term("named-day", "an observance listed in named_days (group name, else the whole match)"),
+)
+
+# How a relative or partial date was made absolute: the resolvers of graph/match/dates.py.
+# Each is named in the graph as the rule behind a resolved date (kg:dateResolution).
+DATE_RESOLVERS = _table(
+    Term("yearless-before-publication",
+         "A day without a year, in a dated article: the latest such day on or before publication."),
+    Term("yearless-after-anchor",
+         "A day without a year, in an undated article: the first such day after the latest full date written before it."),
+    Term("month-before-publication", "A bare month in a dated article: the latest such month on or before publication."),
+    Term("month-after-anchor",
+         "A bare month in an undated article: the first such month after the latest date written before it."),
+    Term("last-month-previous-year", "'last September' in a dated article: that month of the year before publication."),
+    Term("last-month-in-anchor-year",
+         "'last September' in an undated article: that month in the year of the latest date written before it."),
+    Term("years-before-publication", "'a year ago': the year of publication minus the years."),
+    Term("publication-year", "'earlier this year', 'recently': the year of publication."),
+    Term("anchor-year", "'earlier this year' in an undated article: the year of the latest date written before it."),
+    Term("weeks-before-anchor", "'two weeks after': the latest day written before it, minus the weeks."),
+)
+
+
+@dataclass(frozen=True)
+class CodeRule:
+    """A rule applied by code rather than written in schema/rules; the graph names it like any rule."""
+
+    id: str
+    kind: str  # the rule file it stands beside
+    module: str  # the module whose code applies it
+    meaning: str
+
+    @property
+    def defined_in(self) -> str:
+        return self.module.replace(".", "/") + ".py"
+
+
+CODE_RULES = {r.id: r for r in (
+    CodeRule("article-headline", "loader", "graph.load",
+             "A first line with no sentence punctuation, followed by a blank line, is the headline."),
+    CodeRule("article-date-marker", "loader", "graph.load",
+             "A leading ' date YYYY-MM-DD' marker is the date of publication."),
+    CodeRule("name-recurrence", "names", "graph.match.extract",
+             "A later use of a name (or its first or last word) found earlier in the article."),
+    *(CodeRule(t.name, "dates", "graph.match.dates", t.meaning) for t in DATE_RESOLVERS.values()),
+)}
