@@ -51,12 +51,20 @@ class BuildReport:
             f"rules      {fired} of {self.rules_total} fired",
         ]
         if self.rules is not None:
-            lines.append(f"rules from {self.rules.source_dir}" + (" (shipped)" if self.rules.shipped else ""))
+            lines.append(f"rules from {shown_path(self.rules.source_dir)}" + (" (shipped)" if self.rules.shipped else ""))
         lines += [f"skipped    {why}" if why.startswith(f) else f"skipped    {f}: {why}" for f, why in self.skipped]
         if self.cache is not None:
             lines.append(f"cache      {self.cache.hits} reused, {self.cache.misses} extracted")
         lines += [f"wrote      {o}" for o in self.outputs]
         return "\n".join(lines)
+
+
+def shown_path(path: str) -> str:
+    """A path as a user would type it here: relative to the working folder when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def extract_all(paths: list[Path], rules: RuleSet, strict: bool, skipped: list, jobs: int | None = None,

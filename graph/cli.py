@@ -151,7 +151,9 @@ def eval_(gold_dir, seeds, graph_path, rules_dir, split, fmt, min_f1):
         click.echo(format_json(report))
     else:
         if built is not None and built.rules is not None:
-            click.echo(f"built {built.articles} articles with the rules in {built.rules.source_dir}\n")
+            from graph.build import shown_path
+
+            click.echo(f"built {built.articles} articles with the rules in {shown_path(built.rules.source_dir)}\n")
         click.echo(format_text(report))
     if min_f1 is not None:
         low = below(report, min_f1)
@@ -165,7 +167,13 @@ def eval_(gold_dir, seeds, graph_path, rules_dir, split, fmt, min_f1):
 @click.option("--shapes", type=click.Path(path_type=Path), default=None, help="SHACL shapes (default: schema/shapes.ttl).")
 @clean_errors
 def validate(graph_path, shapes):
-    """Check the graph against the SHACL shapes: exit 0 conforms, 1 does not, 2 error."""
+    """Check the graph against the SHACL shapes: exit 0 conforms, 1 does not, 2 error.
+
+    \b
+    Examples:
+      kg validate
+      kg validate --graph out/graph.ttl --shapes my-shapes.ttl
+    """
     from graph.analyse.validate import validate as run
 
     result = run(graph_path, shapes)
@@ -306,7 +314,12 @@ def view(name, graph_path, depth, output, open_browser):
 def conflicts(graph_path, fmt, check):
     """List where the sources disagree, each value with its article and sentence.
 
-    Runs schema/queries/conflicts.rq over the graph.
+    Runs the shipped query conflicts.rq over the graph.
+
+    \b
+    Examples:
+      kg conflicts
+      kg conflicts --check --format json   # exit 1 when the sources disagree anywhere
     """
     from graph.analyse.explain import conflicts as run
     from graph.analyse.validate import load_graph
@@ -377,7 +390,12 @@ def rules(coverage, seeds, rules_dir):
     """Check the rule files; with --coverage, show what they find in --seeds.
 
     Without --coverage it only loads and validates every rule file (exit 2 on the
-    first error, naming file, line and rule id).
+    first error, naming file, line and rule id) and says which folder it read.
+
+    \b
+    Examples:
+      kg rules                                 # the shipped rules
+      kg rules --rules my-rules --coverage --seeds articles
     """
     from graph.rules.coverage import coverage_report
     from graph.rules.ruleset import load_rules
