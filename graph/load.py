@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import io
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,6 +121,15 @@ def parse_article(raw: bytes, path: str, article_id: str) -> Article:
     return Article(meta=meta, text=text, body=body)
 
 
+def _utf8_name(name: str) -> bool:
+    """Whether a file name read from the disk is text (undecodable bytes arrive as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def discover(seeds: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     """List the article files of a folder, sorted; and the files passed over, with why."""
     seeds = Path(seeds)
@@ -129,7 +139,11 @@ def discover(seeds: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     for p in sorted(seeds.iterdir()):
         if p.name.startswith("."):
             continue
-        if p.is_file() and p.suffix == ".txt":
+        if not _utf8_name(p.name):
+            shown = os.fsencode(p).decode("utf-8", "backslashreplace")
+            skipped.append((shown, "the file name is not valid UTF-8 (hint: rename it: an article's name is its "
+                                   "identifier in the graph)"))
+        elif p.is_file() and p.suffix == ".txt":
             files.append(p)
         elif p.is_file():
             skipped.append((p, "not a .txt file (hint: only .txt files are read as articles; rename it if it is one)"))

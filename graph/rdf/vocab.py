@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Namespace, URIRef
 from rdflib.namespace import SDO as _SDO_TERMS
 from rdflib.namespace import ClosedNamespace
@@ -128,6 +129,9 @@ def _closed_kg() -> ClosedNamespace:
 KG = _closed_kg()
 
 _SLUG_STRIP = re.compile(r"[^a-z0-9]+")
+# letters of any script but Latin; and what separates words in a slug of such a name
+_NOT_LATIN = regex.compile(r"[\p{L}--\p{Script=Latin}]", regex.V1)
+_UNICODE_STRIP = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
 
 
 def slug(text: str, limit: int = 60) -> str:
@@ -136,9 +140,14 @@ def slug(text: str, limit: int = 60) -> str:
     Names that leave nothing readable (all punctuation, non-Latin scripts) get a
     content hash, so every slug is non-empty and deterministic.
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    s = _SLUG_STRIP.sub("-", folded).strip("-")[:limit].strip("-")
-    return s or "h" + digest(text, 12)
+    if _NOT_LATIN.search(text):
+        # a name in another script keeps its letters: IRIs may carry Unicode, and a hash
+        # alone would tell a reader of the Turtle nothing
+        s = _UNICODE_STRIP.sub("-", unicodedata.normalize("NFC", text).casefold()).strip("-")[:limit].strip("-")
+    else:
+        folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+        s = _SLUG_STRIP.sub("-", folded).strip("-")[:limit].strip("-")
+    return s or "h" + digest(text, length=12)
 
 
 def digest(*parts: str, length: int = 16) -> str:
