@@ -55,6 +55,7 @@ class BuildReport:
         lines += [f"skipped    {why}" if why.startswith(f) else f"skipped    {f}: {why}" for f, why in self.skipped]
         if self.cache is not None:
             lines.append(f"cache      {self.cache.hits} reused, {self.cache.misses} extracted")
+            lines += [f"cache      {why}" for why in self.cache.rejected]
         lines += [f"wrote      {o}" for o in self.outputs]
         return "\n".join(lines)
 
@@ -93,7 +94,11 @@ def extract_all(paths: list[Path], rules: RuleSet, strict: bool, skipped: list, 
         raws[str(p)] = raw
         if cache is not None:
             keys[i] = article_key(Path(p).stem, raw)
-            hit = cache.get(keys[i], str(p))
+            try:
+                text = decode(raw, str(p))
+            except ArticleError:
+                text = None  # not readable text: the engine reports why, as for any article
+            hit = cache.get(keys[i], str(p), raw, text) if text is not None else None
             if hit is not None:
                 results[i] = hit
                 continue

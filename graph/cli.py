@@ -108,6 +108,8 @@ def build(seeds, out, rules_dir, strict, jobs, engine, scheduler, cache_dir, no_
             bar.__exit__(None, None, None)
     for path, why in report.skipped:
         click.echo(f"skipped: {why}" if why.startswith(path) else f"skipped: {path}: {why}", err=True)
+    for why in report.cache.rejected if report.cache else ():
+        click.echo(f"cache: {why}", err=True)
     if not quiet:
         click.echo(report.summary())
 

@@ -65,11 +65,92 @@ def test_a_damaged_entry_is_rebuilt(tmp_path):
     corpus = _corpus(tmp_path, 3)
     cache = tmp_path / "cache"
     _build(corpus, tmp_path / "a", cache)
-    for entry in sorted(cache.rglob("*.pickle"))[:1]:
-        entry.write_bytes(b"not a pickle")
+    for entry in sorted(cache.rglob("*.json"))[:1]:
+        entry.write_bytes(b"not an entry")
     report = _build(corpus, tmp_path / "b", cache)
     assert (report.cache.hits, report.cache.misses) == (2, 1)
+    assert len(report.cache.rejected) == 1 and "is not JSON text; extracted afresh" in report.cache.rejected[0]
     assert (tmp_path / "a" / "graph.ttl").read_bytes() == (tmp_path / "b" / "graph.ttl").read_bytes()
+
+
+def _seed_cache(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    cache = tmp_path / "cache"
+    _build(seeds, tmp_path / "clean", cache)
+    return seeds, cache
+
+
+def test_cache_entry_with_a_flipped_byte_is_rebuilt_and_said(tmp_path):
+    seeds, cache = _seed_cache(tmp_path)
+    entry = sorted(cache.rglob("*.json"))[0]
+    data = bytearray(entry.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    entry.write_bytes(bytes(data))
+    report = _build(seeds, tmp_path / "b", cache)
+    assert report.cache.misses == 1 and len(report.cache.rejected) == 1
+    assert (tmp_path / "b" / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
+
+
+def test_cache_entry_with_an_edited_name_is_not_believed(tmp_path):
+    seeds, cache = _seed_cache(tmp_path)
+    edited = 0
+    for entry in cache.rglob("*.json"):
+        text = entry.read_text(encoding="utf-8")
+        if "Kris Jenner" in text:
+            entry.write_text(text.replace("Kris Jenner", "Kris Jennxr"), encoding="utf-8")
+            edited += 1
+    assert edited
+    result = run_kg("build", "--seeds", seeds, "--out", tmp_path / "b", "--cache", cache)
+    assert result.returncode == 0, result.stderr
+    assert "Jennxr" not in (tmp_path / "b" / "graph.ttl").read_text(encoding="utf-8")
+    assert (tmp_path / "b" / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("cache: ")]
+    assert len(warnings) == edited and all("extracted afresh" in w for w in warnings)
+
+
+def test_cache_entry_with_an_edited_name_and_a_recomputed_checksum_is_not_believed(tmp_path):
+    import hashlib
+    import json
+
+    seeds, cache = _seed_cache(tmp_path)
+    for entry in cache.rglob("*.json"):
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        if "Kris Jenner" in data["records"]:
+            data["records"] = data["records"].replace("Kris Jenner", "Kris Jennxr")
+            data["checksum"] = hashlib.sha256(data["records"].encode("utf-8")).hexdigest()
+            entry.write_text(json.dumps(data), encoding="utf-8")
+    report = _build(seeds, tmp_path / "b", cache)
+    assert report.cache.rejected and all("the article does not hold" in r for r in report.cache.rejected)
+    assert (tmp_path / "b" / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
+
+
+def test_two_swapped_cache_entries_are_both_rebuilt(tmp_path):
+    seeds, cache = _seed_cache(tmp_path)
+    a, b = sorted(cache.rglob("*.json"))[:2]
+    data_a, data_b = a.read_bytes(), b.read_bytes()
+    a.write_bytes(data_b)
+    b.write_bytes(data_a)
+    report = _build(seeds, tmp_path / "b", cache)
+    assert report.cache.misses == 2 and len(report.cache.rejected) == 2
+    assert (tmp_path / "b" / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
+
+
+def test_a_cache_entry_is_never_run_as_code(tmp_path):
+    import pickle
+
+    seeds, cache = _seed_cache(tmp_path)
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (Path.touch, (marker,))
+
+    for entry in cache.rglob("*.json"):
+        entry.write_bytes(pickle.dumps(Payload()))
+    report = _build(seeds, tmp_path / "b", cache)
+    assert not marker.exists()
+    assert report.cache.hits == 0 and len(report.cache.rejected) == 5
 
 
 def test_cli_cache_beside_the_output_and_no_cache(tmp_path):

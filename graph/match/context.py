@@ -1,4 +1,4 @@
-"""The article as every step sees it: its text cut into paragraphs, quotations and sentences, and rule running under the time limit."""
+"""The article as every step sees it: paragraphs, quotations and sentences; rules run there under the time limit."""
 
 from __future__ import annotations
 

@@ -6,7 +6,8 @@ from graph.match.context import Context
 from graph.match.names import Names
 from graph.match.references import group_refs
 from graph.records import DateValue, EventRecord, Role, Span
-from graph.rules.ruleset import ROLE_GROUPS, Rule
+from graph.rules.catalogue import EVENT_ROLES
+from graph.rules.ruleset import Rule
 
 
 def find_events(ctx: Context, names: Names, dates: list[DateValue]) -> list[EventRecord]:
@@ -17,7 +18,7 @@ def find_events(ctx: Context, names: Names, dates: list[DateValue]) -> list[Even
             if ctx.in_quote(m.start()):
                 continue  # what a speaker says happened is not the article's own telling
             roles = []
-            for group in sorted(ROLE_GROUPS & set(m.re.groupindex)):
+            for group in sorted(EVENT_ROLES.keys() & set(m.re.groupindex)):
                 for ref, gspan in group_refs(ctx, names, m, group):
                     roles.append(Role(group, ref, gspan))
             ctx.hits[rule.id] += 1

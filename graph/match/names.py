@@ -34,8 +34,8 @@ class Names:
     """What the names step found: the article's mentions, and how its people stand in it."""
 
     mentions: tuple[Mention, ...]
-    counts: Counter  # full person name -> mentions, a headline mention counting three
-    genders: dict[str, str]  # full person name -> f/m, where a rule said
+    counts: Counter  # person (the fullest form of the name) -> mentions, one in the headline counting three
+    genders: dict[str, str]  # person -> f/m, where a name rule or the gazetteer said
 
 
 class _Taken:

@@ -6,7 +6,7 @@ from graph.match.context import Context
 from graph.match.names import Names
 from graph.match.references import group_refs
 from graph.records import Relation
-from graph.rules.ruleset import RELATIONS
+from graph.rules.catalogue import RELATIONS
 
 
 def find_relations(ctx: Context, names: Names) -> list[Relation]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import regex
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
-from graph.match.extract import name_tokens, nickname
+from graph.match.names import name_tokens, nickname
 from graph.records import DateValue, Extraction, Mention, Ref, Span
 from graph.rules.ruleset import RuleSet
 from graph.rdf.vocab import KG, SDO, digest, expand, iri, slug

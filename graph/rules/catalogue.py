@@ -120,7 +120,7 @@ CODE_RULES = {r.id: r for r in (
              "A first line with no sentence punctuation, followed by a blank line, is the headline."),
     CodeRule("article-date-marker", "loader", "graph.load",
              "A leading ' date YYYY-MM-DD' marker is the date of publication."),
-    CodeRule("name-recurrence", "names", "graph.match.extract",
+    CodeRule("name-recurrence", "names", "graph.match.names",
              "A later use of a name (or its first or last word) found earlier in the article."),
     *(CodeRule(t.name, "dates", "graph.match.dates", t.meaning) for t in DATE_RESOLVERS.values()),
 )}

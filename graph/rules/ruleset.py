@@ -22,8 +22,6 @@ import yaml
 
 from graph.rules.anchors import anchors
 from graph.rules.catalogue import DATE_VALUES, EVENT_DATE, EVENT_ROLES, GENDERS, QUOTE_WHERE, REFERS, RELATIONS
-
-ROLE_GROUPS = frozenset(EVENT_ROLES)  # TRANSITIONAL: the matcher's import, until it reads the catalogue
 from graph.errors import RuleError
 from graph.rdf.vocab import Ontology
 from graph.resources import rules_dir

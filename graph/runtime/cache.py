@@ -2,36 +2,98 @@
 
 Extraction is a pure function of an article's bytes, its id and the rules, so its
 result can be kept and reused until one of those changes. An entry lives at
-`DIR/<rules digest>/<sha256 of id and bytes>.pickle`; a change to any rule file
+`DIR/<rules digest>/<sha256 of id and bytes>.json`; a change to any rule file
 changes the digest and so starts a fresh folder (old folders are pruned). Only
 articles without an entry are extracted; the merge and the writing always run
 over every article, so the output is the same as a clean build's.
 
-Entries are pickles of the frozen records of graph/records.py written by this
-project into a folder it owns; a damaged entry is ignored and rebuilt.
+Entries are data, never code: JSON of the frozen records of graph/records.py,
+decoded only into those classes. Each is checked before use: its key and the
+article's content hash must be the ones asked for, a checksum must cover its
+records, and every evidence span must slice the article's text to its words. An
+entry that fails any check (a flipped byte, an edited name, two entries swapped)
+is extracted afresh, and the build says so in one line.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import os
-import pickle
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.records import Extraction
+from graph import records
+from graph.records import Extraction, Span
 from graph.resources import package_dir
 
-FORMAT = "1"  # bump when the records change shape, so old entries are never read
+FORMAT = "2"  # bump when the records change shape, so old entries are never read
 
 
 @dataclass(frozen=True)
 class CacheStats:
     hits: int
     misses: int
+    rejected: tuple[str, ...] = ()  # one line for each entry that failed its checks
+
+
+# The record classes an entry may hold, by name: decoding builds nothing else.
+RECORD_CLASSES = {cls.__name__: cls for cls in (
+    records.Span, records.Ref, records.Mention, records.Relation, records.DateValue, records.Role,
+    records.EventRecord, records.QuoteRecord, records.ArticleMeta, records.Extraction)}
+
+
+class CorruptEntry(ValueError):
+    """An entry that is not what this cache wrote for this article."""
+
+
+def encode(value):
+    """A record as JSON data: a dataclass as [class name, field values...], a tuple as a list."""
+    if dataclasses.is_dataclass(value):
+        return [type(value).__name__, *(encode(getattr(value, f.name)) for f in dataclasses.fields(value))]
+    if isinstance(value, tuple):
+        return {"t": [encode(v) for v in value]}
+    if value is None or isinstance(value, (str, int)) and not isinstance(value, bool):
+        return value
+    raise TypeError(f"cannot keep a {type(value).__name__} in the cache")
+
+
+def decode(data):
+    """The inverse of `encode`, refusing anything but the record classes and plain values."""
+    if isinstance(data, dict):
+        if set(data) != {"t"} or not isinstance(data["t"], list):
+            raise CorruptEntry("a tuple that is not one")
+        return tuple(decode(v) for v in data["t"])
+    if isinstance(data, list):
+        if not data or data[0] not in RECORD_CLASSES:
+            raise CorruptEntry(f"an unknown record {data[:1]!r}")
+        cls = RECORD_CLASSES[data[0]]
+        fields = dataclasses.fields(cls)
+        if len(data) - 1 != len(fields):
+            raise CorruptEntry(f"a {data[0]} with {len(data) - 1} fields, expected {len(fields)}")
+        return cls(*(decode(v) for v in data[1:]))
+    if data is None or isinstance(data, (str, int)) and not isinstance(data, bool):
+        return data
+    raise CorruptEntry(f"a value of type {type(data).__name__}")
+
+
+def _spans(value):
+    """Every evidence span inside a record."""
+    if isinstance(value, Span):
+        yield value
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            yield from _spans(getattr(value, f.name))
+    elif isinstance(value, tuple):
+        for v in value:
+            yield from _spans(v)
+
+
+def _checksum(payload: str) -> str:
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def article_key(article_id: str, raw: bytes) -> str:
@@ -65,37 +127,77 @@ class ExtractionCache:
         self.folder = self.root / f"v{FORMAT}-{key[:24]}"
         self.hits = 0
         self.misses = 0
+        self.rejected: list[str] = []
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+        return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str, path: str) -> Extraction | None:
-        """The cached extraction for `key`, its path set to where the article is now; None if absent."""
+    def get(self, key: str, path: str, raw: bytes, text: str) -> Extraction | None:
+        """The cached extraction for `key`, checked against the article's bytes and text; None if
+        absent or if the entry fails a check (the reason is kept for the build's report)."""
+        entry = self._path(key)
         try:
-            with open(self._path(key), "rb") as f:
-                x = pickle.load(f)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+            data = entry.read_bytes()
+        except OSError:
             self.misses += 1
             return None
-        if not isinstance(x, Extraction):
+        try:
+            x = self._verify(data, key, raw, text)
+        except CorruptEntry as err:
             self.misses += 1
+            self.rejected.append(f"{path}: its cache entry {entry.name} {err}; extracted afresh")
             return None
         self.hits += 1
         if x.article.path != path:
             x = dataclasses.replace(x, article=dataclasses.replace(x.article, path=path))
         return x
 
+    @staticmethod
+    def _verify(data: bytes, key: str, raw: bytes, text: str) -> Extraction:
+        try:
+            entry = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise CorruptEntry("is not JSON text") from None
+        if not isinstance(entry, dict) or set(entry) != {"format", "key", "sha256", "checksum", "records"}:
+            raise CorruptEntry("is not an entry of this cache")
+        if entry["format"] != FORMAT or entry["key"] != key:
+            raise CorruptEntry("belongs to another article or version")
+        if entry["sha256"] != hashlib.sha256(raw).hexdigest():
+            raise CorruptEntry("was made from other bytes")
+        if not isinstance(entry["records"], str) or entry["checksum"] != _checksum(entry["records"]):
+            raise CorruptEntry("does not match its checksum")
+        try:
+            x = decode(json.loads(entry["records"]))
+        except (ValueError, TypeError, RecursionError) as err:
+            raise CorruptEntry(f"holds {err}") from None
+        if not isinstance(x, Extraction) or x.article.sha256 != entry["sha256"]:
+            raise CorruptEntry("does not hold this article's extraction")
+        for span in _spans(x):
+            if not (isinstance(span.start, int) and isinstance(span.end, int) and text[span.start:span.end] == span.exact):
+                raise CorruptEntry(f"has evidence {span.exact!r} at {span.start}-{span.end} that the article does not hold")
+        return x
+
     def put(self, key: str, extraction: Extraction) -> None:
         """Store an extraction; written atomically, and a failure to write only costs the next build time."""
         target = self._path(key)
+        records_json = json.dumps(encode(extraction), ensure_ascii=False, separators=(",", ":"))
+        entry = json.dumps({"format": FORMAT, "key": key, "sha256": extraction.article.sha256,
+                            "checksum": _checksum(records_json), "records": records_json},
+                           ensure_ascii=False, separators=(",", ":"))
+        tmp = None
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(extraction, f, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(entry)
             os.replace(tmp, target)
         except OSError:
-            pass
+            # a full or read-only disk: no partial file is left behind
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
 
     def prune(self) -> None:
         """Remove the folders of other rule versions: their entries can never be read again."""
@@ -106,7 +208,7 @@ class ExtractionCache:
                 shutil.rmtree(child, ignore_errors=True)
 
     def stats(self) -> CacheStats:
-        return CacheStats(self.hits, self.misses)
+        return CacheStats(self.hits, self.misses, tuple(self.rejected))
 
 
 def default_cache_dir(out: Path) -> Path:

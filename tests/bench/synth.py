@@ -23,7 +23,8 @@ from pathlib import Path
 
 from graph.errors import ArticleError
 from graph.load import discover, load_article
-from graph.match.extract import extract, name_tokens, nickname
+from graph.match.extract import extract
+from graph.match.names import name_tokens, nickname
 from graph.rules.ruleset import RuleSet, load_rules
 
 # Syllables that spell names: none is an English word's start the rules care about,
