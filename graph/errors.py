@@ -56,3 +56,22 @@ class OutputError(KgError):
     """An output cannot be written where asked."""
 
     exit_code = 3
+
+
+class EngineError(KgError):
+    """An extraction engine cannot run: Dask missing, or its scheduler unreachable."""
+
+
+class GoldError(KgError):
+    """A gold annotation file is invalid: one line naming the file, the line and what was expected."""
+
+    def __init__(self, path, line, message, hint=None):
+        where = f"{path}:{line}" if line else str(path)
+        # one line whatever the YAML or the value carried
+        super().__init__(" ".join(f"{where}: {message}".split()), hint)
+        self.path, self.line = path, line
+
+
+class CorruptEntry(ValueError):
+    """A build-cache entry that is not what the cache wrote for this article (never shown as an
+    error: the article is extracted afresh and the build says so in one line)."""

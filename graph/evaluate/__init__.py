@@ -5,7 +5,8 @@
     print(format_text(report)); below(report, 0.8)
 """
 
-from graph.evaluate.gold import Gold, GoldError, load_articles, load_gold_dir, load_gold_file
+from graph.errors import GoldError
+from graph.evaluate.gold import Gold, load_articles, load_gold_dir, load_gold_file
 from graph.evaluate.report import below, format_json, format_text
 from graph.evaluate.score import CATEGORIES, Report, Score, evaluate
 

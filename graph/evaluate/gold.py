@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from graph.errors import KgError
+from graph.errors import GoldError
 
 FAMILY_KINDS = ("child", "parent", "sibling", "spouse")
 EVENT_KINDS = (
@@ -60,16 +60,6 @@ def normalise_name(name: str) -> str:
 def date_precision(value: str) -> str:
     """'day', 'month' or 'year' for a YYYY-MM-DD, YYYY-MM or YYYY string."""
     return {1: "year", 2: "month", 3: "day"}[len(value.split("-"))]
-
-
-class GoldError(KgError):
-    """A gold file is invalid: one line naming the file, the line and what was expected."""
-
-    def __init__(self, path, line, message, hint=None):
-        where = f"{path}:{line}" if line else str(path)
-        # one line whatever the YAML or the value carried
-        super().__init__(" ".join(f"{where}: {message}".split()), hint)
-        self.path, self.line = path, line
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from pathlib import Path
 import yaml
 from rdflib import Graph
 
-from graph.evaluate.gold import Gold, GoldError, load_articles, load_gold_dir
+from graph.errors import GoldError
+from graph.evaluate.gold import Gold, load_articles, load_gold_dir
 from graph.evaluate.score import Report, evaluate
 from graph.resources import ontology_path
 

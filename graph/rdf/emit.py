@@ -55,19 +55,22 @@ def emit(facts: Facts, rules: RuleSet, texts: dict[str, str], by_subject: dict |
     add = triples.add if by_subject is None else _grouping_add(triples, by_subject)
     for t in rules.ontology.graph():
         add(t)
+    one = _interner()
+    evidence = _evidence_writer(add, one, facts, texts)
+    _articles(add, one, evidence, facts)
+    for (s, p, o), found in facts.facts.items():
+        s, p, o = one(s), one(p), one(o)
+        add((s, p, o))
+        for ev in found:
+            evidence(s, p, o, ev)
+    _rules(add, rules, set(facts.rules_used) | {"article-headline", "article-date-marker"})
+    return triples
 
-    rules_dir = Path(rules.source_dir)
-    used = set(facts.rules_used) | {"article-headline", "article-date-marker"}
 
-    # terms looked up once, not once per triple: this loop makes most of the graph
-    a_type, statement, subj, pred, obj = _A_TYPE, RDF.Statement, RDF.subject, RDF.predicate, RDF.object
-    derived, generated, source, selector = PROV.wasDerivedFrom, PROV.wasGeneratedBy, OA.hasSource, OA.hasSelector
-    in_sentence, resolved_by = KG.sentence, KG.dateResolution
-    selectors_done: set = set()  # a selector shared by many facts is described once
-    # One object per IRI: dictionaries and sets downstream (the writer, the view) then find a
-    # term by identity, where two equal but distinct rdflib terms are compared in Python code.
+def _interner():
+    """One object per IRI: dictionaries and sets downstream (the writer, the view) then find a
+    term by identity, where two equal but distinct rdflib terms are compared in Python code."""
     interned: dict = {}
-    selector_nodes: dict = {}
 
     def one(t):
         if type(t) is not URIRef:
@@ -77,6 +80,19 @@ def emit(facts: Facts, rules: RuleSet, texts: dict[str, str], by_subject: dict |
         if found is None:
             found = interned[key] = t
         return found
+
+    return one
+
+
+def _evidence_writer(add, one, facts: Facts, texts: dict[str, str]):
+    """The function that reifies one fact with one piece of evidence: the statement, its article,
+    rule, selector, sentence and date resolution. The hot loop of a build: terms are looked up
+    once here, not once per triple."""
+    a_type, statement, subj, pred, obj = _A_TYPE, RDF.Statement, RDF.subject, RDF.predicate, RDF.object
+    derived, generated, source, selector = PROV.wasDerivedFrom, PROV.wasGeneratedBy, OA.hasSource, OA.hasSelector
+    in_sentence, resolved_by = KG.sentence, KG.dateResolution
+    selectors_done: set = set()  # a selector shared by many facts is described once
+    selector_nodes: dict = {}
 
     def selector_node(span: Span) -> URIRef:
         key = (span.article, span.start, span.end)
@@ -113,7 +129,11 @@ def emit(facts: Facts, rules: RuleSet, texts: dict[str, str], by_subject: dict |
         if ev.resolution and ev.resolution != "absolute":
             add((node, resolved_by, rule_iri(ev.resolution)))
 
-    # articles
+    return evidence_node
+
+
+def _articles(add, one, evidence, facts: Facts) -> None:
+    """Each article: its type, identifier, label, and the headline and date the loader read."""
     for aid in sorted(facts.articles):
         meta = facts.articles[aid]
         art = one(article_iri(aid))
@@ -123,28 +143,25 @@ def emit(facts: Facts, rules: RuleSet, texts: dict[str, str], by_subject: dict |
         if meta.headline:
             o = Literal(meta.headline.exact)
             add((art, SDO.headline, o))
-            evidence_node(art, SDO.headline, o, Evidence(meta.headline, "article-headline"))
+            evidence(art, SDO.headline, o, Evidence(meta.headline, "article-headline"))
         if meta.date:
             o = Literal(meta.date, datatype=XSD.date)
             add((art, SDO.datePublished, o))
-            evidence_node(art, SDO.datePublished, o, Evidence(meta.date_span, "article-date-marker"))
+            evidence(art, SDO.datePublished, o, Evidence(meta.date_span, "article-date-marker"))
 
-    # facts
-    for (s, p, o), evidence in facts.facts.items():
-        s, p, o = one(s), one(p), one(o)
-        add((s, p, o))
-        for ev in evidence:
-            evidence_node(s, p, o, ev)
 
-    # rules that produced something
+def _rules(add, rules: RuleSet, used: set[str]) -> None:
+    """Each rule that produced something: its id, kind, where it is written and what it does."""
+    rules_dir = Path(rules.source_dir)
     for rid in sorted(used):
         node = rule_iri(rid)
         add((node, RDF.type, KG.Rule))
         add((node, RDFS.label, Literal(rid)))
         rule = rules.find(rid)
         if rule is not None:
+            where = Path(rule.path).relative_to(rules_dir) if Path(rule.path).is_relative_to(rules_dir) else rule.path
             add((node, KG.ruleKind, Literal(rule.kind)))
-            add((node, KG.definedIn, Literal(f"{Path(rule.path).relative_to(rules_dir) if Path(rule.path).is_relative_to(rules_dir) else rule.path}:{rule.line}")))
+            add((node, KG.definedIn, Literal(f"{where}:{rule.line}")))
             if rule.get("description"):
                 add((node, RDFS.comment, Literal(str(rule.get("description")))))
         elif rid in CODE_RULES:
@@ -158,7 +175,6 @@ def emit(facts: Facts, rules: RuleSet, texts: dict[str, str], by_subject: dict |
                 add((node, KG.ruleKind, Literal("relations")))
                 add((node, KG.definedIn, Literal("relations.yaml")))
                 add((node, RDFS.comment, Literal(f"inference: {inference.get('infer')}")))
-    return triples
 
 
 def _grouping_add(triples: set, by_subject: dict):

@@ -23,10 +23,11 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from graph import records
+from graph.errors import CorruptEntry
 from graph.records import Extraction, Span
 from graph.resources import package_dir
 
@@ -44,10 +45,6 @@ class CacheStats:
 RECORD_CLASSES = {cls.__name__: cls for cls in (
     records.Span, records.Ref, records.Mention, records.Relation, records.DateValue, records.Role,
     records.EventRecord, records.QuoteRecord, records.ArticleMeta, records.Extraction)}
-
-
-class CorruptEntry(ValueError):
-    """An entry that is not what this cache wrote for this article."""
 
 
 def encode(value):

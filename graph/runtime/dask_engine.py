@@ -17,14 +17,10 @@ import socket
 import urllib.parse
 from typing import Callable
 
-from graph.errors import KgError
+from graph.errors import EngineError
 from graph.rules.ruleset import RuleSet
 
 BATCH = 64  # articles a task: large enough that scheduling costs little, small enough to balance
-
-
-class EngineError(KgError):
-    exit_code = 2
 
 
 def _probe(scheduler: str) -> None:
