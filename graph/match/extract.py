@@ -32,7 +32,7 @@ from graph.rules.ruleset import RuleSet
 
 def extract(article: Article, rules: RuleSet) -> Extraction:
     """Every record the rules find in one article."""
-    ctx = Context.of(article, rules)
+    ctx = Context.of(article, rules.active(article.body))  # a story's pack runs on its articles only
     names = find_names(ctx)
     dates = find_dates(ctx)
     relations = find_relations(ctx, names)

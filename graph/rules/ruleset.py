@@ -12,6 +12,7 @@ upper-case so it never clashes with a regex quantifier like `{2,3}`.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,16 @@ from graph.resources import rules_dir
 
 MACRO_REF = regex.compile(r"(?<!\\[pPN])\{([A-Z][A-Z0-9_]*)\}")
 
+# Every rule with a pattern may carry its own unit tests: sentences it must match (with what
+# named groups capture) and sentences it must not; loading the rules checks them.
+EXAMPLE_KEYS = frozenset({"examples", "counter_examples"})
+# A pack is a file KIND.PACK.yaml beside KIND.yaml: rules of one story or domain, kept apart
+# from the general ones so a reader sees which are which. `applies_when` lists words one of
+# which an article must contain for the pack's rules to run on it.
+PACK_KINDS = frozenset({"names", "roles", "relations", "events", "quotes", "dates"})
+PACK_SECTIONS = {"events": frozenset({"kinds", "applies_when"})}
+GENERAL = "general"
+
 # name of file -> (allowed keys of a rule, required keys, settings sections allowed)
 FILE_SPECS: dict[str, tuple[frozenset, frozenset, frozenset]] = {
     "macros": (frozenset({"id", "pattern", "description"}), frozenset({"id", "pattern"}), frozenset()),
@@ -37,32 +48,32 @@ FILE_SPECS: dict[str, tuple[frozenset, frozenset, frozenset]] = {
         frozenset(),
     ),
     "names": (
-        frozenset({"id", "pattern", "type", "gender", "description"}),
+        frozenset({"id", "pattern", "type", "gender", "description"}) | EXAMPLE_KEYS,
         frozenset({"id", "pattern", "type"}),
         frozenset(),
     ),
     "roles": (
-        frozenset({"id", "pattern", "refers", "gender", "description"}),
+        frozenset({"id", "pattern", "refers", "gender", "description"}) | EXAMPLE_KEYS,
         frozenset({"id", "pattern", "refers"}),
         frozenset(),
     ),
     "relations": (
-        frozenset({"id", "pattern", "relation", "gender", "description"}),
+        frozenset({"id", "pattern", "relation", "gender", "description"}) | EXAMPLE_KEYS,
         frozenset({"id", "pattern", "relation"}),
         frozenset({"inferences"}),
     ),
     "events": (
-        frozenset({"id", "pattern", "kind", "date", "attributes", "description"}),
+        frozenset({"id", "pattern", "kind", "date", "attributes", "description"}) | EXAMPLE_KEYS,
         frozenset({"id", "pattern", "kind"}),
         frozenset({"kinds"}),
     ),
     "quotes": (
-        frozenset({"id", "pattern", "where", "description"}),
+        frozenset({"id", "pattern", "where", "description"}) | EXAMPLE_KEYS,
         frozenset({"id", "pattern", "where"}),
         frozenset({"settings"}),
     ),
     "dates": (
-        frozenset({"id", "pattern", "value", "description"}),
+        frozenset({"id", "pattern", "value", "description"}) | EXAMPLE_KEYS,
         frozenset({"id", "pattern", "value"}),
         frozenset({"months", "numbers", "named_days"}),
     ),
@@ -81,6 +92,7 @@ class Rule:
     fields: tuple[tuple[str, Any], ...]
     pattern: Any = None  # regex.Pattern after macro expansion
     anchors: tuple[str, ...] | None = None  # literals one of which every match contains (graph/anchors.py)
+    pack: str = GENERAL  # "general", or the PACK of the file KIND.PACK.yaml it was written in
 
     def get(self, key: str, default: Any = None) -> Any:
         for k, v in self.fields:
@@ -100,6 +112,20 @@ class RuleSet:
     source_dir: str
     gazetteer_pattern: Any = None  # one alternation over every gazetteer name and alias
     gazetteer_index: dict[str, tuple[str, str]] = field(default_factory=dict)  # surface -> (id, type)
+    pack_guards: dict[str, Any] = field(default_factory=dict)  # pack -> pattern an article must contain, or None
+    _active: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def active(self, text: str) -> "RuleSet":
+        """The rules that run on `text`: the general ones, and each pack whose `applies_when`
+        words the text contains. A story's rules never run on another story's articles."""
+        on = frozenset(p for p, guard in self.pack_guards.items() if guard is None or guard.search(text))
+        if len(on) == len(self.pack_guards):
+            return self
+        cached = self._active.get(on)
+        if cached is None:
+            kept = {k: tuple(r for r in rules if r.pack == GENERAL or r.pack in on) for k, rules in self.by_kind.items()}
+            cached = self._active[on] = dataclasses.replace(self, by_kind=kept, _active={})
+        return cached
 
     @property
     def shipped(self) -> bool:
@@ -244,31 +270,27 @@ def load_rules(rules_dir: Path | None = None, ontology: Ontology | None = None) 
         raise RuleError(rules_dir, None, None, "rules folder not found", "pass --rules DIR")
     digest = hashlib.sha256()
     docs: dict[str, tuple[Path, Any]] = {}
+    packs: list[tuple[str, str, Path, Any]] = []  # (kind, pack, path, data)
     for kind in FILE_SPECS:
         path = rules_dir / f"{kind}.yaml"
         if not path.is_file():
             raise RuleError(path, None, None, f"missing rule file {path.name}",
                             f"every rules folder has: {', '.join(k + '.yaml' for k in FILE_SPECS)}")
         digest.update(kind.encode() + b"\0" + path.read_bytes() + b"\0")
-        data = _read_yaml(path)
-        if data is None:
-            data = {"rules": []}
-        if not isinstance(data, dict) or "rules" not in data:
-            raise RuleError(path, 1, None, "expected a mapping with a 'rules:' list at the top")
-        _, _, sections = FILE_SPECS[kind]
-        extra = sorted(k for k in data if k not in sections and k not in ("rules", "__line__"))
-        if extra:
-            raise RuleError(path, data.get("__line__"), None, f"unknown section {extra[0]!r}",
-                            f"{path.name} takes: rules{''.join(', ' + s for s in sorted(sections))}")
-        if not isinstance(data["rules"], list):
-            raise RuleError(path, data.get("__line__"), None, "'rules' must be a list of rules")
-        docs[kind] = (path, data)
+        docs[kind] = (path, _read_rule_file(path, FILE_SPECS[kind][2]))
+        for pack_path in sorted(rules_dir.glob(f"{kind}.*.yaml")):
+            pack = pack_path.name[len(kind) + 1 : -len(".yaml")]
+            if kind not in PACK_KINDS or not regex.fullmatch(r"[a-z][a-z0-9-]*", pack):
+                raise RuleError(pack_path, None, None, f"not a rule file: a pack is KIND.PACK.yaml with KIND one of "
+                                f"{', '.join(sorted(PACK_KINDS))} and PACK in lower-case letters, digits and hyphens")
+            digest.update(pack_path.name.encode() + b"\0" + pack_path.read_bytes() + b"\0")
+            packs.append((kind, pack, pack_path, _read_rule_file(pack_path, PACK_SECTIONS.get(kind, frozenset({"applies_when"})))))
 
     seen: dict[str, tuple[Path, int]] = {}
-    raw: dict[str, list[dict]] = {}
-    for kind, (path, data) in docs.items():
+    raw: dict[str, list[tuple[dict, Path, str]]] = {}  # kind -> (rule, its file, its pack)
+    sources = [(kind, GENERAL, path, data) for kind, (path, data) in docs.items()] + packs
+    for kind, pack, path, data in sources:
         allowed, required, _ = FILE_SPECS[kind]
-        raw[kind] = []
         for item in data["rules"]:
             if not isinstance(item, dict):
                 raise RuleError(path, data.get("__line__"), None, f"expected a rule (a mapping), got {item!r}")
@@ -279,27 +301,36 @@ def load_rules(rules_dir: Path | None = None, ontology: Ontology | None = None) 
                 raise RuleError(path, item["__line__"], rid, f"duplicate id (first defined at {p0.name}:{l0})",
                                 "rule ids are unique across all rule files")
             seen[rid] = (path, item["__line__"])
-            raw[kind].append(item)
+            raw.setdefault(kind, []).append((item, path, pack))
+    guards = {GENERAL: None, **{pack: _pack_guard(path, data) for _, pack, path, data in packs}}
 
     macros: dict[str, str] = {}
     mpath = docs["macros"][0]
-    for item in raw["macros"]:
+    for item, _, _ in raw.get("macros", []):
         if not regex.fullmatch(r"[A-Z][A-Z0-9_]*", item["id"]):
             raise RuleError(mpath, item["__line__"], item["id"], "a macro id is UPPER_CASE (it is written {ID} in patterns)")
         macros[item["id"]] = str(item["pattern"])
-    for item in raw["macros"]:  # every macro must expand and compile on its own
+    for item, _, _ in raw.get("macros", []):  # every macro must expand and compile on its own
         _compile(_expand(macros[item["id"]], macros, mpath, item["__line__"], item["id"]), mpath, item["__line__"], item["id"])
 
     settings = {kind: _strip_lines({k: v for k, v in data.items() if k != "rules"}) for kind, (_, data) in docs.items()}
     _validate_timeout(docs["quotes"][0], docs["quotes"][1].get("settings"))
-    event_kinds = settings["events"].get("kinds", {})
     _validate_event_kinds(docs["events"][0], docs["events"][1].get("kinds", {}), ontology)
+    for kind, pack, path, data in packs:
+        if kind == "events" and data.get("kinds"):
+            _validate_event_kinds(path, data["kinds"], ontology)
+            known = settings["events"].setdefault("kinds", {})
+            for name, spec in _strip_lines(data["kinds"]).items():
+                if name in known:
+                    raise RuleError(path, data["kinds"][name].get("__line__"), name,
+                                    "event kind declared twice", "declare each kind in one file")
+                known[name] = spec
+    event_kinds = settings["events"].get("kinds", {})
 
     by_kind: dict[str, tuple[Rule, ...]] = {}
-    for kind, items in raw.items():
-        path = docs[kind][0]
+    for kind in FILE_SPECS:
         out = []
-        for item in items:
+        for item, path, pack in raw.get(kind, []):
             line, rid = item["__line__"], item["id"]
             _validate_fields(kind, item, path, ontology, event_kinds)
             compiled = found_anchors = None
@@ -309,14 +340,87 @@ def load_rules(rules_dir: Path | None = None, ontology: Ontology | None = None) 
                 expanded = _expand(item["pattern"], macros, path, line, rid)
                 compiled = _compile(expanded, path, line, rid)
                 found_anchors = anchors(expanded)
+                _check_examples(item, compiled, path)
             fields = tuple((k, _freeze(_strip_lines(v))) for k, v in sorted(item.items()) if k != "__line__")
             out.append(Rule(id=rid, kind=kind, path=str(path), line=line, fields=fields, pattern=compiled,
-                            anchors=found_anchors))
+                            anchors=found_anchors, pack=pack))
         by_kind[kind] = tuple(out)
 
     gaz_pattern, gaz_index = _gazetteer_matcher(by_kind["gazetteer"])
     return RuleSet(by_kind=by_kind, settings=settings, digest=digest.hexdigest(), ontology=ontology,
-                   source_dir=str(rules_dir), gazetteer_pattern=gaz_pattern, gazetteer_index=gaz_index)
+                   source_dir=str(rules_dir), gazetteer_pattern=gaz_pattern, gazetteer_index=gaz_index,
+                   pack_guards=guards)
+
+
+def _read_rule_file(path: Path, sections: frozenset) -> dict:
+    """A rule file's mapping, with its `rules:` list; any other top-level key must be in `sections`."""
+    data = _read_yaml(path)
+    if data is None:
+        data = {"rules": []}
+    if not isinstance(data, dict) or "rules" not in data:
+        raise RuleError(path, 1, None, "expected a mapping with a 'rules:' list at the top")
+    extra = sorted(k for k in data if k not in sections and k not in ("rules", "__line__"))
+    if extra:
+        raise RuleError(path, data.get("__line__"), None, f"unknown section {extra[0]!r}",
+                        f"{path.name} takes: rules{''.join(', ' + s for s in sorted(sections))}")
+    if not isinstance(data["rules"], list):
+        raise RuleError(path, data.get("__line__"), None, "'rules' must be a list of rules")
+    return data
+
+
+def _pack_guard(path: Path, data: dict):
+    """The pattern of a pack's `applies_when` words (whole words), or None when it applies everywhere."""
+    words = data.get("applies_when")
+    if words is None:
+        return None
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+        raise RuleError(path, data.get("__line__"), None, "applies_when must be a list of words or names",
+                        "e.g. applies_when: [Teigen, Legend]")
+    return regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+                         + r")(?!\w)")
+
+
+def _check_examples(item: dict, compiled, path: Path) -> None:
+    """A rule's examples must match (each named group capturing what the example says) and its
+    counter-examples must not: the rule's unit tests, run whenever the rules load."""
+    line, rid = item["__line__"], item["id"]
+    examples, counters = item.get("examples", []), item.get("counter_examples", [])
+    if not isinstance(examples, list) or not isinstance(counters, list):
+        raise RuleError(path, line, rid, "examples and counter_examples must be lists",
+                        "e.g. examples: [\"Maya Lopez, who is married to Daniel Reed\"]")
+    for example in examples:
+        text, groups = (example, {}) if isinstance(example, str) else (
+            (example.get("text"), {k: v for k, v in example.items() if k not in ("text", "__line__")})
+            if isinstance(example, dict) else (None, {}))
+        if not isinstance(text, str) or not all(isinstance(v, (str, list)) for v in groups.values()):
+            raise RuleError(path, line, rid, f"an example is a sentence, or text: plus group: value pairs; got {example!r}")
+        m = _search(compiled, text, path, line, rid)
+        if m is None:
+            raise RuleError(path, line, rid, f"does not match its example {text!r}",
+                            "fix the pattern, or the example if the rule should not match it")
+        for group, want in groups.items():
+            if group not in compiled.groupindex:
+                raise RuleError(path, line, rid, f"example names group {group!r}, which the pattern does not have")
+            got = [c for c in m.captures(group)]
+            wanted = want if isinstance(want, list) else [want]
+            if got != wanted:
+                raise RuleError(path, line, rid, f"on its example {text!r} group {group!r} captures {got!r}, "
+                                f"the example says {wanted!r}")
+    for text in counters:
+        if not isinstance(text, str):
+            raise RuleError(path, line, rid, f"a counter-example is a sentence; got {text!r}")
+        m = _search(compiled, text, path, line, rid)
+        if m is not None:
+            raise RuleError(path, line, rid, f"matches its counter-example {text!r} (at {m.group(0)!r})",
+                            "tighten the pattern, or drop the counter-example if the rule should match it")
+
+
+def _search(compiled, text: str, path: Path, line: int, rid: str):
+    try:
+        return compiled.search(text, timeout=1.0)
+    except TimeoutError:
+        raise RuleError(path, line, rid, f"ran over a second on its example {text[:60]!r}",
+                        "the pattern backtracks too much: anchor it or make its repetitions possessive") from None
 
 
 def _validate_timeout(path, settings) -> None:

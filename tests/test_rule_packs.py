@@ -1,0 +1,101 @@
+"""Rules carry their own examples, checked on load; story rules live in packs that run only on their story."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import RDF, Graph
+
+from conftest import run_kg, write_article
+from graph.errors import RuleError
+from graph.rdf.vocab import SDO
+from graph.rules.ruleset import load_rules
+
+RULE = """
+  - id: married-to-test
+    relation: spouse
+    pattern: '(?P<person>{NAME}),?\\s+who\\s+is\\s+married\\s+to\\s+(?P<spouse>{NAME})'
+"""
+
+
+def _append(rules_dir, kind, text):
+    path = rules_dir / f"{kind}.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # rules go at the end of the `rules:` list, before any later top-level section
+    at = next((i for i, line in enumerate(lines) if line.startswith("inferences:")), len(lines))
+    path.write_text("\n".join(lines[:at] + text.strip("\n").splitlines() + lines[at:]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_rule_matching_its_examples_loads(rules_copy):
+    _append(rules_copy, "relations", RULE + """    examples:
+      - text: Maya Lopez, who is married to Daniel Reed, spoke first.
+        person: Maya Lopez
+        spouse: Daniel Reed
+    counter_examples:
+      - Maya Lopez, who is married to her work, spoke first.
+""")
+    assert load_rules(rules_copy).find("married-to-test") is not None
+
+
+def test_an_example_the_rule_does_not_match_is_an_error_naming_file_line_and_rule(rules_copy):
+    path = _append(rules_copy, "relations", RULE + """    examples:
+      - Maya Lopez married Daniel Reed.
+""")
+    with pytest.raises(RuleError) as err:
+        load_rules(rules_copy)
+    message = str(err.value)
+    assert message.startswith(f"{path}:") and "rule 'married-to-test'" in message
+    assert "does not match its example 'Maya Lopez married Daniel Reed.'" in message and "\n" not in message
+
+
+def test_a_group_capturing_other_words_than_the_example_says_is_an_error(rules_copy):
+    _append(rules_copy, "relations", RULE + """    examples:
+      - text: Maya Lopez, who is married to Daniel Reed, spoke.
+        spouse: Dan Reed
+""")
+    with pytest.raises(RuleError, match=r"group 'spouse' captures \['Daniel Reed'\], the example says \['Dan Reed'\]"):
+        load_rules(rules_copy)
+
+
+def test_a_counter_example_the_rule_matches_is_an_error(rules_copy):
+    _append(rules_copy, "relations", RULE + """    counter_examples:
+      - Maya Lopez, who is married to Daniel Reed, spoke.
+""")
+    with pytest.raises(RuleError, match="matches its counter-example"):
+        load_rules(rules_copy)
+
+
+PACK = """applies_when: [Quill]
+kinds:
+  harbour-reopening:
+    class: schema:Event
+    label: "Reopening of the harbour"
+    key: organizer
+rules:
+  - id: harbour-reopened-test
+    kind: harbour-reopening
+    pattern: '(?P<organizer>{NAME})\\s+reopened\\s+the\\s+harbour'
+    examples: [Mara Quill reopened the harbour.]
+"""
+
+
+def test_a_story_pack_runs_only_on_articles_that_name_its_story(tmp_path, rules_copy):
+    (rules_copy / "events.harbour.yaml").write_text(PACK, encoding="utf-8")
+    rules = load_rules(rules_copy)
+    assert rules.find("harbour-reopened-test").pack == "harbour"
+    articles = tmp_path / "articles"
+    write_article(articles, "a.txt", " date 2024-05-02\nMara Quill said it was time. Mara Quill reopened the harbour "
+                                     "on May 1, 2024.\n")
+    write_article(articles, "b.txt", " date 2024-05-02\nTom Bray said it was time. Tom Bray reopened the harbour "
+                                     "on May 1, 2024.\n")
+    result = run_kg("build", "--seeds", articles, "--out", tmp_path / "out", "--rules", rules_copy, "--no-cache")
+    assert result.returncode == 0, result.stderr
+    g = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    organizers = {str(g.value(o, SDO.name)) for e in g.subjects(RDF.type, SDO.Event) for o in g.objects(e, SDO.organizer)}
+    assert organizers == {"Mara Quill"}, "the pack's rule ran on the article of another story"
+
+
+def test_a_misnamed_pack_file_is_refused(rules_copy):
+    (rules_copy / "macros.extra.yaml").write_text("rules: []\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="a pack is KIND.PACK.yaml"):
+        load_rules(rules_copy)
