@@ -99,3 +99,27 @@ def test_a_misnamed_pack_file_is_refused(rules_copy):
     (rules_copy / "macros.extra.yaml").write_text("rules: []\n", encoding="utf-8")
     with pytest.raises(RuleError, match="a pack is KIND.PACK.yaml"):
         load_rules(rules_copy)
+
+
+def test_relation_rule_with_a_misspelt_group_is_refused(rules_copy):
+    # `kid` for `child` was accepted and never fired
+    _append(rules_copy, "relations", """
+  - id: kid-test
+    relation: parent
+    pattern: '(?P<parent>{NAME})\\s+and\\s+her\\s+son,?\\s+(?P<kid>{NAME})'
+""")
+    with pytest.raises(RuleError, match="group 'kid' is not a role of relation 'parent'.*name the groups parent and child"):
+        load_rules(rules_copy)
+
+
+def test_an_unbalanced_parenthesis_is_reported_in_the_pattern_as_written(rules_copy):
+    _append(rules_copy, "relations", """
+  - id: open-paren-test
+    relation: spouse
+    pattern: '(?P<person>{NAME})\\s+(married\\s+(?P<spouse>{NAME})'
+""")
+    with pytest.raises(RuleError) as err:
+        load_rules(rules_copy)
+    message = str(err.value)
+    assert "rule 'open-paren-test': invalid regex: missing )" in message
+    assert "position 1353" not in message and "of the pattern:" in message

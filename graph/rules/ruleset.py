@@ -208,6 +208,34 @@ def _expand(pattern: str, macros: dict[str, str], path, line, rule_id, seen=()) 
     return MACRO_REF.sub(sub, pattern)
 
 
+def _check_written(pattern: str, path, line, rule_id) -> None:
+    """A syntax error reported where the user wrote it, not in the macro-expanded regex: each
+    {MACRO} is read as a literal of the same length, so positions are the pattern's own."""
+    try:
+        regex.compile(MACRO_REF.sub(lambda m: "x" * len(m.group(0)), pattern))
+    except regex.error as err:
+        where = f" at position {err.pos} of the pattern: {pattern[max(0, err.pos - 20):err.pos]}⟨here⟩{pattern[err.pos:err.pos + 20]}" \
+            if err.pos is not None else ""
+        raise RuleError(path, line, rule_id, f"invalid regex: {err.msg}{where}",
+                        "test it with python -c 'import regex; regex.compile(...)'") from None
+
+
+def _check_groups(kind: str, item: dict, compiled, path) -> None:
+    """A relation rule's groups must be the roles of its relation: a misspelt group (`kid` for
+    `child`) would be accepted and never fire."""
+    if kind != "relations":
+        return
+    roles = RELATIONS[item["relation"]]
+    wrong = sorted(set(compiled.groupindex) - set(roles))
+    if wrong:
+        raise RuleError(path, item["__line__"], item["id"],
+                        f"group {wrong[0]!r} is not a role of relation {item['relation']!r}",
+                        f"name the groups {' and '.join(roles)}")
+    if not compiled.groupindex:
+        raise RuleError(path, item["__line__"], item["id"], "captures no one",
+                        f"name the groups {' and '.join(roles)}")
+
+
 def _compile(pattern: str, path, line, rule_id):
     try:
         compiled = regex.compile(pattern)
@@ -337,8 +365,10 @@ def load_rules(rules_dir: Path | None = None, ontology: Ontology | None = None) 
             if "pattern" in item and kind != "macros":
                 if not isinstance(item["pattern"], str) or not item["pattern"]:
                     raise RuleError(path, line, rid, "'pattern' must be a non-empty string")
+                _check_written(item["pattern"], path, line, rid)
                 expanded = _expand(item["pattern"], macros, path, line, rid)
                 compiled = _compile(expanded, path, line, rid)
+                _check_groups(kind, item, compiled, path)
                 found_anchors = anchors(expanded)
                 _check_examples(item, compiled, path)
             fields = tuple((k, _freeze(_strip_lines(v))) for k, v in sorted(item.items()) if k != "__line__")
