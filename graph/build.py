@@ -21,7 +21,7 @@ from graph.runtime.cache import CacheStats, ExtractionCache, article_key
 from graph.runtime.collector import collector_paused
 from graph.runtime.engines import run_engine
 from graph.view.data import render_html
-from graph.write import check_out_dir, write_all
+from graph.write import check_out_dir, publish
 
 @dataclass
 class BuildReport:
@@ -175,7 +175,7 @@ def _build(seeds: Path, out: Path, rules_dir: Path | None, strict: bool, jobs: i
     t4 = clock()
     html = render_html(triples, title=f"Knowledge graph of {report.articles} articles")
     t5 = clock()
-    write_all({check_out_dir(out) / "graph.ttl": ttl, out / "graph.html": html})
+    publish(out, {"graph.ttl": ttl, "graph.html": html})
     t6 = clock()
     report.timings = {"rules": t_rules - t0, "extract": t1 - t_rules, "resolve": t2 - t1, "emit": t3 - t2,
                       "turtle": t4 - t3, "html": t5 - t4, "write": t6 - t5}

@@ -242,7 +242,7 @@ BAD_RULES = {
     "yaml-indent": ("names.yaml", "  - id: bad-indent\n    type: Person\n   pattern: 'Zed'\n", 2,
                     "bad-indent", "YAML syntax error"),
     "unknown-key": ("names.yaml", "  - id: extra-key\n    type: Person\n    pattern: 'Zed\\s+(?P<name>Zorro)'\n    colour: red\n", 0,
-                    "extra-key", "unknown key 'colour' (hint: a names rule takes: description, gender, id, pattern, type)"),
+                    "extra-key", "unknown key 'colour' (hint: a names rule takes: counter_examples, description, examples, gender, id, pattern, type)"),
     "missing-id": ("names.yaml", "  - type: Person\n    pattern: 'Zed\\s+(?P<name>Zorro)'\n", 0,
                    None, "rule has no 'id' (hint: give every rule a stable id"),
     "duplicate-id": ("names.yaml", "  - id: name-with-nickname\n    type: Person\n    pattern: 'Zed\\s+(?P<name>Zorro)'\n", 0,
