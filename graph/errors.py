@@ -38,6 +38,11 @@ class ArticleError(KgError):
     """An article cannot be read: names the file and, where known, the line."""
 
 
+class ArticleTooSlow(ArticleError):
+    """A rule ran out of its matching time on one article: that article is skipped (or, with
+    --strict, the build stops), and every other article is built."""
+
+
 class RuleError(KgError):
     """A rule file is invalid: names the file, the line and the rule id."""
 

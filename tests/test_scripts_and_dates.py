@@ -74,3 +74,12 @@ def test_date_arithmetic_past_the_calendar_gives_no_date_and_no_crash(tmp_path, 
     g = Graph().parse(out / "graph.ttl", format="turtle")
     for date in g.objects(None, SDO.startDate):
         assert not str(date).startswith(("0000", "-")), date
+
+
+def test_a_long_ordinary_article_is_read_not_timed_out(tmp_path):
+    # thousands of short matches add up: the matching budget grows with the article's length
+    write_article(tmp_path / "articles", "long.txt", " date 2020-01-01\n" + "Zava Bene said. " * 3000 + "\n")
+    write_article(tmp_path / "articles", "b.txt", "Bo Kim said hi.\n")
+    result, out = _build(tmp_path)
+    assert result.returncode == 0 and "skipped" not in result.stderr, result.stderr
+    assert "articles   2" in result.stdout

@@ -7,7 +7,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.errors import RuleError
+from graph.errors import ArticleTooSlow
 from graph.load import Article
 from graph.match.text import QuoteSpan, paragraphs, scan_quotes, sentences
 from graph.records import Span
@@ -32,7 +32,9 @@ class Context:
     sentences: tuple[tuple[int, int], ...]
     quotes: tuple[QuoteSpan, ...]
     sentence_starts: tuple[int, ...]
+    budget: float  # seconds of matching each rule may spend on this article
     hits: Counter = field(default_factory=Counter)  # rule id -> times it fired
+    spent: Counter = field(default_factory=Counter)  # rule id -> seconds of matching spent so far
     unmatched: list[tuple[str, Span]] = field(default_factory=list)  # (why, where): the curator's to-do list
 
     @classmethod
@@ -52,7 +54,7 @@ class Context:
             unclosed.extend((off, min(b, off + 80)) for off in left_open)
             sents.extend(sentences(text, a, b, qs, abbreviations))
         ctx = cls(article, rules, text, rules.timeout(), tuple(paras), tuple(sents), tuple(quotes),
-                  tuple(a for a, _ in sents))
+                  tuple(a for a, _ in sents), matching_budget(rules.timeout(), len(text)))
         ctx.unmatched.extend(("quote mark never closed", ctx.span(a, b)) for a, b in unclosed)
         return ctx
 
@@ -62,20 +64,19 @@ class Context:
     def finditer(self, rule: Rule):
         """Matches of a rule: only in the sentences that hold one of its anchors, when it has some.
 
-        The time limit holds for the rule's matching over the whole article (every
-        window together); the caller's work between two matches does not count.
+        Every call of a rule on this article draws on one budget (see `matching_budget`);
+        the caller's work between two matches does not count.
         """
-        spent = 0.0
         clock = time.perf_counter
         try:
             for a, b in self.windows(rule.anchors):
-                if spent >= self.timeout:
-                    raise TimeoutError
-                found = rule.pattern.finditer(self.text, a, b, overlapped=False, timeout=self.timeout - spent)
+                found = rule.pattern.finditer(self.text, a, b, overlapped=False, timeout=self._left(rule))
                 while True:
                     t = clock()
-                    m = next(found, None)
-                    spent += clock() - t
+                    try:
+                        m = next(found, None)
+                    finally:
+                        self.spent[rule.id] += clock() - t
                     if m is None:
                         break
                     yield m
@@ -83,7 +84,7 @@ class Context:
             raise self.too_slow(rule) from None
 
     def run(self, rule: Rule, method: str, string: str, *bounds):
-        """One call of a rule's pattern (search, match, fullmatch) under the time limit.
+        """One call of a rule's pattern (search, match, fullmatch), drawing on the rule's budget.
 
         Skipped, as it cannot match, when none of the rule's anchors is in string[bounds]:
         a role is tried on every reference and a quote rule on every quotation, and most
@@ -91,21 +92,28 @@ class Context:
         """
         if rule.anchors and not any(string.find(w, *bounds) >= 0 for w in rule.anchors):
             return None
-        args = (string, *bounds)
+        t = time.perf_counter()
         try:
-            return getattr(rule.pattern, method)(*args, timeout=self.timeout)
+            return getattr(rule.pattern, method)(string, *bounds, timeout=self._left(rule))
         except TimeoutError:
             raise self.too_slow(rule) from None
+        finally:
+            self.spent[rule.id] += time.perf_counter() - t
 
-    def too_slow(self, rule: Rule) -> RuleError:
-        """A pattern that backtracks without end is a fault of the rule: stop the build and say which."""
-        return RuleError(
-            rule.path, rule.line, rule.id,
-            f"pattern ran over the time limit of {self.timeout:g} s on article {self.article.meta.path} "
-            "and was stopped (a pattern must finish within the limit on every article)",
-            "a nested quantifier such as (a+)+ or (a|a)+ backtracks without end; make the repeated parts "
-            "exclusive, or use an atomic group (?>...) or a possessive quantifier (a++); "
-            "the limit is settings.regex_timeout_seconds in quotes.yaml")
+    def _left(self, rule: Rule) -> float:
+        left = self.budget - self.spent[rule.id]
+        if left <= 0:
+            raise TimeoutError
+        return left
+
+    def too_slow(self, rule: Rule) -> ArticleTooSlow:
+        """The article is skipped with one line naming the rule: the rest of the corpus is built."""
+        return ArticleTooSlow(
+            f"{self.article.meta.path}: rule {rule.id!r} ({rule.path}:{rule.line}) ran over its "
+            f"{self.budget:g} s of matching on this article",
+            "a rule whose pattern backtracks (a nested quantifier such as (a+)+) is at fault if the article is "
+            "ordinary news: make the repeated parts exclusive or possessive (a++); the limit is "
+            "settings.regex_timeout_seconds in quotes.yaml, per rule, per 20,000 characters of article")
 
     def windows(self, anchors: tuple[str, ...] | None) -> list[tuple[int, int]]:
         """The sentences holding an anchor, adjacent ones merged; the whole text without anchors.
@@ -146,3 +154,14 @@ class Context:
 
     def in_quote(self, pos: int) -> bool:
         return any(q.start <= pos < q.end for q in self.quotes)
+
+
+# Characters of article one regex_timeout_seconds of matching pays for: a rule's budget on an
+# article grows with its length, so a long but ordinary article (thousands of short matches
+# that add up) is read, while a pattern that backtracks without end is still stopped.
+CHARS_PER_TIMEOUT = 20_000
+
+
+def matching_budget(timeout: float, length: int) -> float:
+    """Seconds of matching one rule may spend on an article of `length` characters."""
+    return timeout * (1 + length / CHARS_PER_TIMEOUT)

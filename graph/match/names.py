@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from graph.errors import RuleError
+from graph.errors import ArticleTooSlow
 from graph.match.context import Context
 from graph.records import Mention, Ref
 
@@ -68,11 +68,10 @@ def _gazetteer_mentions(ctx: Context, taken: _Taken) -> list[Mention]:
     if ctx.rules.gazetteer_pattern is None:
         return []
     try:
-        matches = list(ctx.rules.gazetteer_pattern.finditer(ctx.text, timeout=ctx.timeout))
+        matches = list(ctx.rules.gazetteer_pattern.finditer(ctx.text, timeout=ctx.budget))
     except TimeoutError:
-        raise RuleError(f"{ctx.rules.source_dir}/gazetteer.yaml", None, None,
-                        f"the names of the gazetteer took over {ctx.timeout:g} s to find in article "
-                        f"{ctx.article.meta.path}", "raise settings.regex_timeout_seconds in quotes.yaml") from None
+        raise ArticleTooSlow(f"{ctx.article.meta.path}: the names of the gazetteer took over "
+                             f"{ctx.budget:g} s to find", "raise settings.regex_timeout_seconds in quotes.yaml") from None
     found = []
     for m in matches:
         ent_id, typ = ctx.rules.gazetteer_index[m.group()]
