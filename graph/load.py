@@ -87,7 +87,7 @@ def load_article(path: Path, article_id: str | None = None) -> Article:
 def parse_article(raw: bytes, path: str, article_id: str) -> Article:
     check_size(len(raw), path)
     text = decode(raw, path)
-    if not text.strip("\ufeff \t\r\n"):
+    if not text.replace("\ufeff", "").strip():  # any white space, the no-break space too
         raise ArticleError(f"{path}:1: empty article: the file holds {'no bytes' if not raw else 'only white space'}",
                            "write the article's text into it, or remove it")
     body = text
@@ -143,8 +143,30 @@ def discover(seeds: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
             shown = os.fsencode(p).decode("utf-8", "backslashreplace")
             skipped.append((shown, "the file name is not valid UTF-8 (hint: rename it: an article's name is its "
                                    "identifier in the graph)"))
-        elif p.is_file() and p.suffix == ".txt":
-            files.append(p)
+        elif p.suffix == ".txt":
+            why = _not_an_article(p, seeds)
+            if why:
+                skipped.append((p, why))
+            else:
+                files.append(p)
         elif p.is_file():
             skipped.append((p, "not a .txt file (hint: only .txt files are read as articles; rename it if it is one)"))
     return files, skipped
+
+
+def _not_an_article(p: Path, seeds: Path) -> str | None:
+    """Why a `.txt` entry of the articles folder cannot be read as an article, or None."""
+    if p.is_symlink():
+        try:
+            target = p.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "a link to nothing (hint: the file it points to is gone; remove the link)"
+        if not target.is_relative_to(seeds.resolve()):
+            # a link out of the folder would publish any file the builder can read (/etc/passwd)
+            return (f"a link to {target}, outside the articles folder (hint: copy the article into the folder "
+                    "if it should be read)")
+    if p.is_dir():
+        return "a folder, not a file (hint: articles are .txt files directly in the folder)"
+    if not p.is_file():
+        return "not a regular file (a pipe, socket or device) (hint: articles are .txt files)"
+    return None

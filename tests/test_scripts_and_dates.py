@@ -83,3 +83,24 @@ def test_a_long_ordinary_article_is_read_not_timed_out(tmp_path):
     result, out = _build(tmp_path)
     assert result.returncode == 0 and "skipped" not in result.stderr, result.stderr
     assert "articles   2" in result.stdout
+
+
+def test_odd_entries_of_the_articles_folder_are_each_skipped_in_one_line(tmp_path):
+    folder = tmp_path / "articles"
+    write_article(folder, "ok.txt", "Bo Kim said hi.\n")
+    write_article(folder, "nbsp.txt", "\u00a0\u00a0\n\u00a0\n")
+    (folder / "sub.txt").mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    os.symlink(tmp_path / "gone.txt", folder / "broken.txt")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Eve Stone said the password is swordfish.\n", encoding="utf-8")
+    os.symlink(secret, folder / "outside.txt")
+    result, out = _build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = {line.split(": ", 2)[1].rsplit("/", 1)[-1]: line for line in result.stderr.splitlines()
+             if line.startswith("skipped: ")}
+    assert set(lines) == {"nbsp.txt:1", "sub.txt", "pipe.txt", "broken.txt", "outside.txt"}, result.stderr
+    assert "only white space" in lines["nbsp.txt:1"]
+    assert "outside the articles folder" in lines["outside.txt"]
+    assert "swordfish" not in (out / "graph.ttl").read_text(encoding="utf-8")
+    assert _names(out, SDO.Person) == {"Bo Kim"}
