@@ -74,3 +74,37 @@ def test_an_output_folder_given_as_a_link_stays_a_link(tmp_path):
     os.symlink(real, link)
     publish(link, {"graph.ttl": "c\n", "graph.html": "d\n"})
     assert link.is_symlink() and (real / "graph.ttl").read_text() == "c\n"
+
+
+def test_pool_workers_end_with_a_killed_build(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.bench.synth import generate
+
+    corpus = tmp_path / "corpus"
+    generate(SEEDS, corpus, 400)
+    proc = subprocess.Popen([sys.executable, "-m", "graph", "build", "--seeds", str(corpus), "--out",
+                             str(tmp_path / "out"), "--no-cache", "--jobs", "2", "-q"])
+    children: set[int] = set()
+    deadline = time.monotonic() + 60
+    while not children and time.monotonic() < deadline and proc.poll() is None:
+        try:
+            children = {int(c) for c in open(f"/proc/{proc.pid}/task/{proc.pid}/children").read().split()}
+        except OSError:
+            break
+        time.sleep(0.05)
+    if not children:
+        pytest.skip("the build finished before its pool started")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 30
+    while any(os.path.exists(f"/proc/{c}") and "Z" not in open(f"/proc/{c}/stat").read().split()[2]
+              for c in children if os.path.exists(f"/proc/{c}/stat")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    alive = [c for c in children if os.path.exists(f"/proc/{c}/stat")
+             and open(f"/proc/{c}/stat").read().split()[2] != "Z"]
+    assert not alive, f"pool workers outlived the build: {alive}"
+    assert not (tmp_path / "out").exists()

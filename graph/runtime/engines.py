@@ -38,7 +38,7 @@ def run_engine(items: list[tuple[str, str, bytes]], rules: RuleSet, jobs: int | 
         from concurrent.futures import ProcessPoolExecutor
 
         batches = [items[i : i + POOL_BATCH] for i in range(0, len(items), POOL_BATCH)]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
             for batch in pool.map(extract_pooled, [(b, rules) for b in batches]):
                 results.extend(batch)
                 if progress:
@@ -50,3 +50,16 @@ def run_engine(items: list[tuple[str, str, bytes]], rules: RuleSet, jobs: int | 
             if progress:
                 progress(len(results), len(items))
     return results
+
+
+def die_with_parent() -> None:
+    """In a pool worker: end when the build that started it ends, even by kill -9 (Linux
+    prctl PR_SET_PDEATHSIG), rather than live on as an orphan finishing its batch."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the worker ends when it finds its parent gone
