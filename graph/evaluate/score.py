@@ -12,7 +12,8 @@ F1 = 2tp/(2tp+fp+fn); with nothing to count a ratio is 1.0, see `Score`):
 people
     Graph persons of the article: schema:Person nodes (or a subclass) that the article
     names or types (a fact about the node with predicate rdf:type, schema:name,
-    schema:alternateName or rdfs:label derives from it). A node matches a gold person
+    schema:alternateName or rdfs:label derives from it) or that any fact of the article
+    links (as its subject or object). A node matches a gold person
     when one of its names (schema:name, schema:alternateName; rdfs:label only if it has
     neither), case-folded and whitespace-normalised, is the gold name or an alias.
     tp = gold persons matched by at least one node; fn = gold persons matched by none;
@@ -563,7 +564,11 @@ class _ArticleScorer:
         self.by_subject: dict[Node, list[_Fact]] = defaultdict(list)
         for f in self.facts:
             self.by_subject[f.s].append(f)
-        self.named = sorted({f.s for f in self.facts if f.p in _NAMING}, key=str)
+        # the nodes the article speaks of: those it names or types, and any node a fact of the
+        # article links (a graph that reifies only its links, not its names, is scored alike)
+        spoken = {f.s for f in self.facts if f.p in _NAMING}
+        spoken |= {n for f in self.facts for n in (f.s, f.o) if isinstance(n, URIRef)}
+        self.named = sorted(spoken, key=str)
         # gold name -> persons holding it; a name of one person only is a "strong" key
         self.keys: dict[str, set[str]] = defaultdict(set)
         for p in gold.people:
