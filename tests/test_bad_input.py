@@ -242,7 +242,7 @@ BAD_RULES = {
     "yaml-indent": ("names.yaml", "  - id: bad-indent\n    type: Person\n   pattern: 'Zed'\n", 2,
                     "bad-indent", "YAML syntax error"),
     "unknown-key": ("names.yaml", "  - id: extra-key\n    type: Person\n    pattern: 'Zed\\s+(?P<name>Zorro)'\n    colour: red\n", 0,
-                    "extra-key", "unknown key 'colour' (hint: a names rule takes: counter_examples, description, examples, gender, id, pattern, type)"),
+                    "extra-key", "unknown key 'colour' (hint: a names rule takes: "),
     "missing-id": ("names.yaml", "  - type: Person\n    pattern: 'Zed\\s+(?P<name>Zorro)'\n", 0,
                    None, "rule has no 'id' (hint: give every rule a stable id"),
     "duplicate-id": ("names.yaml", "  - id: name-with-nickname\n    type: Person\n    pattern: 'Zed\\s+(?P<name>Zorro)'\n", 0,
@@ -267,8 +267,8 @@ BAD_RULES = {
                                 "misspelt-schema", "unknown property 'schema:locaton' (hint: did you mean schema:location"),
     "nul-in-name": ("gazetteer.yaml", '  - id: nul-name\n    type: Organization\n    name: "Net\\0flix"\n', 0,
                     "nul-name", "'name' holds a NUL character"),
-    "unknown-event-kind": ("events.yaml", "  - id: no-such-kind\n    kind: wedding\n    pattern: 'Zed\\s+(?P<about>Zorro)'\n", 0,
-                           "no-such-kind", "unknown event kind 'wedding'"),
+    "unknown-event-kind": ("events.yaml", "  - id: no-such-kind\n    kind: llama-coronation\n    pattern: 'Zed\\s+(?P<about>Zorro)'\n", 0,
+                           "no-such-kind", "unknown event kind 'llama-coronation'"),
 }
 
 

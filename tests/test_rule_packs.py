@@ -123,3 +123,13 @@ def test_an_unbalanced_parenthesis_is_reported_in_the_pattern_as_written(rules_c
     message = str(err.value)
     assert "rule 'open-paren-test': invalid regex: missing )" in message
     assert "position 1353" not in message and "of the pattern:" in message
+
+
+def test_a_bad_tense_marker_is_refused_on_load_not_mid_build(rules_copy):
+    path = rules_copy / "dates.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  future: ")
+    end = text.index("\n", start)
+    path.write_text(text[:start] + "  future: '(?:will'" + text[end:], encoding="utf-8")
+    with pytest.raises(RuleError, match=r"dates.yaml:\d+: rule 'tense.future': invalid regex: missing \)"):
+        load_rules(rules_copy)

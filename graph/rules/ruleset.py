@@ -48,34 +48,35 @@ FILE_SPECS: dict[str, tuple[frozenset, frozenset, frozenset]] = {
         frozenset(),
     ),
     "names": (
-        frozenset({"id", "pattern", "type", "gender", "description"}) | EXAMPLE_KEYS,
+        # evidence: how much a match proves (graph/match/names.py); title: the kind of its `title` group
+        frozenset({"id", "pattern", "type", "gender", "description", "evidence", "title"}) | EXAMPLE_KEYS,
         frozenset({"id", "pattern", "type"}),
         frozenset(),
     ),
     "roles": (
-        frozenset({"id", "pattern", "refers", "gender", "description"}) | EXAMPLE_KEYS,
+        frozenset({"id", "pattern", "refers", "gender", "speaker", "description"}) | EXAMPLE_KEYS,
         frozenset({"id", "pattern", "refers"}),
         frozenset(),
     ),
     "relations": (
         frozenset({"id", "pattern", "relation", "gender", "description"}) | EXAMPLE_KEYS,
         frozenset({"id", "pattern", "relation"}),
-        frozenset({"inferences"}),
+        frozenset({"inferences", "gender_words"}),
     ),
     "events": (
-        frozenset({"id", "pattern", "kind", "date", "attributes", "description"}) | EXAMPLE_KEYS,
+        frozenset({"id", "pattern", "kind", "date", "attributes", "implied_about", "description"}) | EXAMPLE_KEYS,
         frozenset({"id", "pattern", "kind"}),
         frozenset({"kinds"}),
     ),
     "quotes": (
-        frozenset({"id", "pattern", "where", "description"}) | EXAMPLE_KEYS,
+        frozenset({"id", "pattern", "where", "paragraph", "description"}) | EXAMPLE_KEYS,
         frozenset({"id", "pattern", "where"}),
         frozenset({"settings"}),
     ),
     "dates": (
         frozenset({"id", "pattern", "value", "description"}) | EXAMPLE_KEYS,
         frozenset({"id", "pattern", "value"}),
-        frozenset({"months", "numbers", "named_days"}),
+        frozenset({"months", "numbers", "named_days", "tense"}),
     ),
 }
 
@@ -354,6 +355,7 @@ def load_rules(rules_dir: Path | None = None, ontology: Ontology | None = None) 
                                     "event kind declared twice", "declare each kind in one file")
                 known[name] = spec
     event_kinds = settings["events"].get("kinds", {})
+    _validate_tense(docs["dates"][0], docs["dates"][1].get("tense"))
 
     by_kind: dict[str, tuple[Rule, ...]] = {}
     for kind in FILE_SPECS:
@@ -453,6 +455,28 @@ def _search(compiled, text: str, path: Path, line: int, rid: str):
                         "the pattern backtracks too much: anchor it or make its repetitions possessive") from None
 
 
+TENSE_MARKERS = ("clause_break", "future", "past", "scheduled")
+
+
+def _validate_tense(path, tense) -> None:
+    """dates.yaml `tense:` holds the four marker regexes; a bad one fails here, not mid-build."""
+    if tense is None:
+        return
+    if not isinstance(tense, dict):
+        raise RuleError(path, None, None, f"tense must map each of {', '.join(TENSE_MARKERS)} to a regex")
+    line = tense.get("__line__")
+    unknown = sorted(k for k in tense if k != "__line__" and k not in TENSE_MARKERS)
+    missing = [k for k in TENSE_MARKERS if k not in tense]
+    if unknown or missing:
+        raise RuleError(path, line, None, f"tense: {'unknown marker ' + repr(unknown[0]) if unknown else 'missing ' + missing[0]}",
+                        f"tense takes exactly: {', '.join(TENSE_MARKERS)}")
+    for k in TENSE_MARKERS:
+        if not isinstance(tense[k], str) or not tense[k]:
+            raise RuleError(path, line, None, f"tense.{k} must be a non-empty regex")
+        _check_written(tense[k], path, line, f"tense.{k}")
+        _compile(tense[k], path, line, f"tense.{k}")
+
+
 def _validate_timeout(path, settings) -> None:
     if not isinstance(settings, dict) or "regex_timeout_seconds" not in settings:
         return
@@ -517,6 +541,11 @@ def _validate_fields(kind, item, path, ontology: Ontology, event_kinds):
     if kind == "events":
         need(item["kind"] in event_kinds, f"unknown event kind {item['kind']!r}",
              f"declare it under 'kinds:' in events.yaml; known: {', '.join(sorted(event_kinds))}")
+        implied = item.get("implied_about", [])
+        implied = [implied] if isinstance(implied, str) else implied
+        need(isinstance(implied, list) and all(k in event_kinds for k in implied),
+             f"implied_about must name event kinds; got {item.get('implied_about')!r}",
+             f"known kinds: {', '.join(sorted(event_kinds))}")
         need(item.get("date", "sentence") in EVENT_DATE, f"date must be one of {', '.join(sorted(EVENT_DATE))}")
         attrs = item.get("attributes", {})
         need(isinstance(attrs, dict), "'attributes' must map a property to a group name")
