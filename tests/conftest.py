@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Checked rule sets are cached in a folder of the test run, never in the user's ~/.cache;
+# subprocesses (the CLI run as a user would) inherit it.
+os.environ["KG_RULES_CACHE"] = tempfile.mkdtemp(prefix="kg-rules-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

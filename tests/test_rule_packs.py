@@ -133,3 +133,30 @@ def test_a_bad_tense_marker_is_refused_on_load_not_mid_build(rules_copy):
     path.write_text(text[:start] + "  future: '(?:will'" + text[end:], encoding="utf-8")
     with pytest.raises(RuleError, match=r"dates.yaml:\d+: rule 'tense.future': invalid regex: missing \)"):
         load_rules(rules_copy)
+
+
+def test_checked_rules_are_kept_and_reread_as_data(rules_copy, tmp_path, monkeypatch):
+    import graph.rules.ruleset as ruleset
+
+    monkeypatch.setenv("KG_RULES_CACHE", str(tmp_path / "cache"))
+    first = load_rules(rules_copy)
+    entries = list((tmp_path / "cache").glob("*.json"))
+    assert len(entries) == 1
+    monkeypatch.setattr(ruleset, "_load_checked", lambda *a: pytest.fail("the checked rules were checked again"))
+    again = load_rules(rules_copy)
+    assert [(r.id, r.fields, r.source, r.pack) for r in again.all()] == [(r.id, r.fields, r.source, r.pack)
+                                                                         for r in first.all()]
+    assert again.settings == first.settings and again.digest == first.digest
+
+
+def test_an_edited_rule_file_is_checked_again_and_a_damaged_entry_ignored(rules_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_RULES_CACHE", str(tmp_path / "cache"))
+    load_rules(rules_copy)
+    for entry in (tmp_path / "cache").glob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    assert len(load_rules(rules_copy).all()) > 100  # read afresh from the files
+    _append(rules_copy, "relations", RULE + """    examples:
+      - Maya Lopez married Daniel Reed.
+""")
+    with pytest.raises(RuleError, match="does not match its example"):
+        load_rules(rules_copy)

@@ -13,7 +13,11 @@ upper-case so it never clashes with a regex quantifier like `{2,3}`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
+import json
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,9 +95,15 @@ class Rule:
     path: str
     line: int
     fields: tuple[tuple[str, Any], ...]
-    pattern: Any = None  # regex.Pattern after macro expansion
+    source: str | None = None  # the pattern after macro expansion
     anchors: tuple[str, ...] | None = None  # literals one of which every match contains (graph/anchors.py)
     pack: str = GENERAL  # "general", or the PACK of the file KIND.PACK.yaml it was written in
+
+    @functools.cached_property
+    def pattern(self):
+        """The compiled pattern, made on first use: a build compiles only the rules whose anchors
+        its articles hold, and compiling is most of what loading hundreds of rules costs."""
+        return None if self.source is None else regex.compile(self.source)
 
     def get(self, key: str, default: Any = None) -> Any:
         for k, v in self.fields:
@@ -114,6 +124,7 @@ class RuleSet:
     gazetteer_pattern: Any = None  # one alternation over every gazetteer name and alias
     gazetteer_index: dict[str, tuple[str, str]] = field(default_factory=dict)  # surface -> (id, type)
     pack_guards: dict[str, Any] = field(default_factory=dict)  # pack -> pattern an article must contain, or None
+    pack_words: dict[str, Any] = field(default_factory=dict)  # pack -> its applies_when words, or None
     _active: dict = field(default_factory=dict, compare=False, repr=False)
 
     def active(self, text: str) -> "RuleSet":
@@ -291,12 +302,29 @@ def default_rules_dir() -> Path:
     return rules_dir()
 
 
-def load_rules(rules_dir: Path | None = None, ontology: Ontology | None = None) -> RuleSet:
-    """Load, validate and compile every rule file of `rules_dir` (default schema/rules)."""
+def load_rules(rules_dir: Path | None = None, ontology: Ontology | None = None, cache: bool = True) -> RuleSet:
+    """Every rule of `rules_dir` (default: the shipped rules), validated, examples checked.
+
+    A rule set once checked is kept as data in the rules cache (see `rules_cache_dir`), keyed
+    by the bytes of every rule file and the code that reads them; loading it again skips the
+    parsing and the checks, and patterns compile when first used.
+    """
     rules_dir = Path(rules_dir or default_rules_dir())
-    ontology = ontology or Ontology.load()
     if not rules_dir.is_dir():
         raise RuleError(rules_dir, None, None, "rules folder not found", "pass --rules DIR")
+    key = _cache_key(rules_dir) if cache else None
+    if key is not None:
+        found = _read_cached(key, rules_dir, ontology)
+        if found is not None:
+            return found
+    rules = _load_checked(rules_dir, ontology or Ontology.load())
+    if key is not None:
+        _write_cached(key, rules)
+    return rules
+
+
+def _load_checked(rules_dir: Path, ontology: Ontology) -> RuleSet:
+    """Parse, validate and compile every rule file, checking each rule's examples."""
     digest = hashlib.sha256()
     docs: dict[str, tuple[Path, Any]] = {}
     packs: list[tuple[str, str, Path, Any]] = []  # (kind, pack, path, data)
@@ -374,14 +402,18 @@ def load_rules(rules_dir: Path | None = None, ontology: Ontology | None = None) 
                 found_anchors = anchors(expanded)
                 _check_examples(item, compiled, path)
             fields = tuple((k, _freeze(_strip_lines(v))) for k, v in sorted(item.items()) if k != "__line__")
-            out.append(Rule(id=rid, kind=kind, path=str(path), line=line, fields=fields, pattern=compiled,
-                            anchors=found_anchors, pack=pack))
+            rule = Rule(id=rid, kind=kind, path=str(path), line=line, fields=fields,
+                        source=compiled.pattern if compiled is not None else None, anchors=found_anchors, pack=pack)
+            if compiled is not None:
+                rule.__dict__["pattern"] = compiled  # compiled already, to be checked: keep it
+            out.append(rule)
         by_kind[kind] = tuple(out)
 
     gaz_pattern, gaz_index = _gazetteer_matcher(by_kind["gazetteer"])
     return RuleSet(by_kind=by_kind, settings=settings, digest=digest.hexdigest(), ontology=ontology,
                    source_dir=str(rules_dir), gazetteer_pattern=gaz_pattern, gazetteer_index=gaz_index,
-                   pack_guards=guards)
+                   pack_guards=guards,
+                   pack_words={GENERAL: None, **{pack: data.get("applies_when") for _, pack, _, data in packs}})
 
 
 def _read_rule_file(path: Path, sections: frozenset) -> dict:
@@ -408,6 +440,10 @@ def _pack_guard(path: Path, data: dict):
     if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
         raise RuleError(path, data.get("__line__"), None, "applies_when must be a list of words or names",
                         "e.g. applies_when: [Teigen, Legend]")
+    return _guard_pattern(words)
+
+
+def _guard_pattern(words: list[str]):
     return regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
                          + r")(?!\w)")
 
@@ -573,3 +609,87 @@ def _gazetteer_matcher(rules: tuple[Rule, ...]):
     forms = sorted(index, key=lambda s: (-len(s), s))
     pattern = regex.compile(r"(?<![\w])(?:" + "|".join(regex.escape(f) for f in forms) + r")(?![\w])")
     return pattern, index
+
+
+# ------------------------------------------------------------------ the rules cache
+
+RULES_CACHE_FORMAT = "1"
+
+
+def rules_cache_dir() -> Path | None:
+    """Where checked rule sets are kept: $KG_RULES_CACHE, else $XDG_CACHE_HOME/kg-news/rules
+    (~/.cache/kg-news/rules); KG_RULES_CACHE set to an empty string turns the cache off."""
+    env = os.environ.get("KG_RULES_CACHE")
+    if env is not None:
+        return Path(env) if env else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "kg-news" / "rules"
+
+
+def _cache_key(rules_dir: Path) -> str | None:
+    """A digest of every rule file's name and bytes and of the package's code; None if unreadable."""
+    from graph.runtime.cache import code_digest
+
+    h = hashlib.sha256(f"{RULES_CACHE_FORMAT}\0{code_digest()}\0".encode())
+    try:
+        for path in sorted(rules_dir.glob("*.yaml")):
+            h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def _read_cached(key: str, rules_dir: Path, ontology: Ontology | None) -> RuleSet | None:
+    folder = rules_cache_dir()
+    if folder is None:
+        return None
+    try:
+        data = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+        payload = data["payload"]
+        if data.get("checksum") != hashlib.sha256(payload.encode("utf-8")).hexdigest():
+            return None
+        body = json.loads(payload)
+        by_kind = {kind: tuple(Rule(id=r["id"], kind=kind, path=r["path"], line=r["line"], fields=_freeze(r["fields"]),
+                                    source=r["source"], anchors=None if r["anchors"] is None else tuple(r["anchors"]),
+                                    pack=r["pack"]) for r in rules)
+                   for kind, rules in body["by_kind"].items()}
+        guards = {pack: None if words is None else _guard_pattern(words) for pack, words in body["packs"].items()}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # absent or damaged: the rules are read and checked afresh
+    gaz_pattern, gaz_index = _gazetteer_matcher(by_kind.get("gazetteer", ()))
+    return RuleSet(by_kind=by_kind, settings=body["settings"], digest=body["digest"],
+                   ontology=ontology or Ontology.load(), source_dir=str(rules_dir), gazetteer_pattern=gaz_pattern,
+                   gazetteer_index=gaz_index, pack_guards=guards, pack_words=body["pack_words"])
+
+
+def _write_cached(key: str, rules: RuleSet) -> None:
+    """Keep a checked rule set as data; a failure to write only costs the next load its checks."""
+    folder = rules_cache_dir()
+    if folder is None:
+        return
+    try:
+        payload = json.dumps({
+            "digest": rules.digest, "settings": rules.settings, "pack_words": rules.pack_words,
+            "packs": {pack: rules.pack_words.get(pack) for pack in rules.pack_guards},
+            "by_kind": {kind: [{"id": r.id, "path": r.path, "line": r.line, "fields": r.fields, "source": r.source,
+                                "anchors": r.anchors, "pack": r.pack} for r in rs] for kind, rs in rules.by_kind.items()},
+        }, ensure_ascii=False, sort_keys=True)
+    except (TypeError, ValueError):
+        return  # a setting JSON cannot hold (a YAML date): such rules are checked on every load
+    entry = json.dumps({"checksum": hashlib.sha256(payload.encode("utf-8")).hexdigest(), "payload": payload})
+    tmp = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(entry)
+        os.replace(tmp, folder / f"{key}.json")
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
