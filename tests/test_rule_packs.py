@@ -160,3 +160,11 @@ def test_an_edited_rule_file_is_checked_again_and_a_damaged_entry_ignored(rules_
 """)
     with pytest.raises(RuleError, match="does not match its example"):
         load_rules(rules_copy)
+
+
+def test_an_unknown_inference_is_refused_on_load(rules_copy):
+    path = rules_copy / "relations.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("infer: sibling-from-shared-parent",
+                                                            "infer: cousins-from-anything"), encoding="utf-8")
+    with pytest.raises(RuleError, match="unknown inference 'cousins-from-anything'"):
+        load_rules(rules_copy)

@@ -25,6 +25,16 @@ def _table(*terms: Term) -> dict[str, Term]:
 # relations.yaml `relation:` -> the group names its pattern captures
 RELATIONS = {"spouse": ("person", "spouse"), "parent": ("parent", "child"), "sibling": ("sibling",)}
 
+# relations.yaml `inferences:` `infer:`: what each inference computes (graph/resolve/family.py)
+INFERENCES = _table(
+    Term("sibling-from-shared-parent", "two children of one parent, as one article says, are siblings"),
+    Term("parent-from-spouse", "a child's parent's only spouse is the child's other parent, as one article tells both "
+                               "ties and names no second spouse or other parent"),
+)
+
+# relations.yaml `gender_words:`: for each gender, the titles and kinship words that tell it
+GENDER_WORD_KINDS = ("titles", "kin")
+
 # roles.yaml `refers:`
 REFERS = _table(
     Term("protagonist", "the person the article is about (most mentioned, the headline weighing three times); "
@@ -79,6 +89,18 @@ DATE_VALUES = _table(
     Term("recently", "\"recently\": the year of publication"),
     Term("weeks-after", "\"two weeks after\" (group n)"),
     Term("named-day", "an observance listed in named_days (group name, else the whole match)"),
+    Term("weekday", "\"on Tuesday\" (group weekday; group mod: last, next, this, this past, this coming), "
+                    "by the tense of its clause"),
+    Term("last-week", "\"last week\", \"last weekend\", \"over the weekend\" (group unit: week or weekend)"),
+    Term("this-week", "\"earlier this week\", \"later this week\" (group when)"),
+    Term("this-month", "\"earlier this month\", \"later this month\""),
+    Term("month-offset", "\"last month\", \"next month\" (group which: last or next)"),
+    Term("year-offset", "\"last year\", \"next year\" (group which: last or next)"),
+    Term("yesterday", "\"yesterday\": the day before publication"),
+    Term("offset", "\"two days earlier\", \"a year later\", \"two years after meeting\" (groups n; unit: day, "
+                   "week, month or year; dir: later, earlier, after or before)"),
+    Term("age-turned", "\"turned 3 in March\", \"turned 40 on Tuesday\": the date of birth (groups n; month and "
+                       "day, or weekday)"),
 )
 
 # How a relative or partial date was made absolute: the resolvers of graph/match/dates.py.
@@ -97,7 +119,42 @@ DATE_RESOLVERS = _table(
     Term("years-before-publication", "'a year ago': the year of publication minus the years."),
     Term("publication-year", "'earlier this year', 'recently': the year of publication."),
     Term("anchor-year", "'earlier this year' in an undated article: the year of the latest date written before it."),
-    Term("weeks-before-anchor", "'two weeks after': the latest day written before it, minus the weeks."),
+    Term("weeks-before-anchor", "'two weeks after', 'two weeks earlier': the latest day written before it, minus the weeks."),
+    Term("yearless-after-publication",
+         "A day without a year in a clause telling the future ('takes effect on July 1'): the first such day on or "
+         "after publication."),
+    Term("month-after-publication",
+         "A bare month in a clause telling the future ('will take office in January'): the first such month on or "
+         "after the month of publication."),
+    Term("weekday-before-publication",
+         "'on Tuesday' in the past: the latest such weekday on or before publication ('last Tuesday': before it)."),
+    Term("weekday-after-publication",
+         "'on Saturday' in a clause telling the future ('will be held on Saturday'): the first such weekday on or "
+         "after publication ('this coming Saturday': after it)."),
+    Term("week-before-publication",
+         "'last week': from the Monday of the week before publication to the day before publication (both readings); "
+         "'last weekend': the Saturday and Sunday before it. The month when those days fall in one month, else no date."),
+    Term("week-of-publication",
+         "'earlier this week' (Monday to publication) or 'later this week' (publication to Sunday): the month when "
+         "those days fall in one month, else no date."),
+    Term("publication-month", "'earlier this month': the month of publication."),
+    Term("month-before-publication-month", "'last month': the month before the month of publication."),
+    Term("month-after-publication-month", "'next month': the month after the month of publication."),
+    Term("year-before-publication", "'last year': the year before the year of publication."),
+    Term("year-after-publication", "'next year': the year after the year of publication."),
+    Term("day-before-publication", "'yesterday': the day before publication."),
+    Term("days-before-anchor", "'two days earlier': the latest date written before it (a day), minus the days."),
+    Term("days-after-anchor", "'two days later': the latest date written before it (a day), plus the days."),
+    Term("weeks-after-anchor", "'two weeks later': the latest date written before it (a day), plus the weeks."),
+    Term("months-before-anchor",
+         "'three months earlier': the month of the latest date written before it (a day or a month), minus the months."),
+    Term("months-after-anchor",
+         "'three months later': the month of the latest date written before it (a day or a month), plus the months."),
+    Term("years-before-anchor",
+         "'a year earlier', 'two years after meeting': the year of the latest date written before it, minus the years."),
+    Term("years-after-anchor", "'a year later': the year of the latest date written before it, plus the years."),
+    Term("age-before-birthday",
+         "'turned 3 in March': the birthday (a day, month or weekday before publication) less the years: a birth date."),
 )
 
 

@@ -26,7 +26,8 @@ import regex
 import yaml
 
 from graph.rules.anchors import anchors
-from graph.rules.catalogue import DATE_VALUES, EVENT_DATE, EVENT_ROLES, GENDERS, QUOTE_WHERE, REFERS, RELATIONS
+from graph.rules.catalogue import (DATE_VALUES, EVENT_DATE, EVENT_ROLES, GENDER_WORD_KINDS, GENDERS, INFERENCES,
+                                   QUOTE_WHERE, REFERS, RELATIONS)
 from graph.errors import RuleError
 from graph.rdf.vocab import Ontology
 from graph.resources import rules_dir
@@ -384,6 +385,7 @@ def _load_checked(rules_dir: Path, ontology: Ontology) -> RuleSet:
                 known[name] = spec
     event_kinds = settings["events"].get("kinds", {})
     _validate_tense(docs["dates"][0], docs["dates"][1].get("tense"))
+    _validate_family_settings(docs["relations"][0], docs["relations"][1])
 
     by_kind: dict[str, tuple[Rule, ...]] = {}
     for kind in FILE_SPECS:
@@ -489,6 +491,34 @@ def _search(compiled, text: str, path: Path, line: int, rid: str):
     except TimeoutError:
         raise RuleError(path, line, rid, f"ran over a second on its example {text[:60]!r}",
                         "the pattern backtracks too much: anchor it or make its repetitions possessive") from None
+
+
+def _validate_family_settings(path, data: dict) -> None:
+    """relations.yaml: each inference names what it computes; gender_words maps f and m to word lists."""
+    inferences = data.get("inferences") or []
+    if not isinstance(inferences, list):
+        raise RuleError(path, data.get("__line__"), None, "inferences must be a list of {id, infer}")
+    for item in inferences:
+        line = item.get("__line__") if isinstance(item, dict) else None
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or "infer" not in item:
+            raise RuleError(path, line, None, "an inference needs an id and infer:")
+        if item["infer"] not in INFERENCES:
+            raise RuleError(path, line, item["id"], f"unknown inference {item['infer']!r}",
+                            f"infer: is one of {', '.join(INFERENCES)}")
+    words = data.get("gender_words")
+    if words is None:
+        return
+    line = words.get("__line__") if isinstance(words, dict) else None
+    genders = {k: v for k, v in words.items() if k != "__line__"} if isinstance(words, dict) else None
+    if not genders or not set(genders) <= set(GENDERS):
+        raise RuleError(path, line, None, f"gender_words maps each of {', '.join(GENDERS)} to its words")
+    for gender, kinds in genders.items():
+        ok = isinstance(kinds, dict) and all(k == "__line__" or (k in GENDER_WORD_KINDS and isinstance(v, list)
+                                             and all(isinstance(w, str) and w.strip() for w in v))
+                                             for k, v in kinds.items())
+        if not ok:
+            raise RuleError(path, line, None, f"gender_words.{gender} takes {' and '.join(GENDER_WORD_KINDS)}, "
+                            "each a list of words", "e.g. f: {titles: [Mrs, Ms], kin: [wife, mother]}")
 
 
 TENSE_MARKERS = ("clause_break", "future", "past", "scheduled")
