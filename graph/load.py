@@ -24,6 +24,9 @@ DATE_MARKER = re.compile(r"\A(\ufeff?)[ \t]*date[ \t]+(\d{4})-(\d{2})-(\d{2})(?=
 # A title: one line, no sentence punctuation at its end, followed by a blank line.
 # The graph names this rule article-headline (graph/rules/catalogue.py).
 TITLE_LINE = re.compile(r"\A\ufeff?[ \t]*([^\n]*?[^\s.!?;:,\"”’'])[ \t]*\n[ \t]*\n")
+# The same title on the line after a date marker that stands alone on its line
+# (" date 2023-05-18\nTitle\n\nBody"); matched from the end of the marker.
+TITLE_AFTER_MARKER = re.compile(r"[ \t]*\n[ \t]*([^\n]*?[^\s.!?;:,\"”’'])[ \t]*\n[ \t]*\n")
 TITLE_MAX_CHARS = 200
 # An article larger than this is refused before it is read. News articles run to tens of
 # kilobytes; matching time grows faster than linearly with one article's length, so a
@@ -106,10 +109,9 @@ def parse_article(raw: bytes, path: str, article_id: str) -> Article:
         date_span = Span(article_id, start, m.end(4), text[start : m.end(4)])
         body = " " * m.end() + text[m.end() :]
     headline = None
-    if not m:
-        t = TITLE_LINE.match(text)
-        if t and len(t.group(1).strip()) <= TITLE_MAX_CHARS:
-            headline = Span(article_id, t.start(1), t.end(1), t.group(1))
+    t = TITLE_AFTER_MARKER.match(text, m.end()) if m else TITLE_LINE.match(text)
+    if t and len(t.group(1).strip()) <= TITLE_MAX_CHARS:
+        headline = Span(article_id, t.start(1), t.end(1), t.group(1))
     meta = ArticleMeta(
         id=article_id,
         path=path,

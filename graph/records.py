@@ -46,17 +46,33 @@ class Mention:
     rule: str
     alias: str | None = None  # a surface form to record as schema:alternateName
     gender: str | None = None  # "f" / "m" when a rule's wording tells (daughter, husband)
+    # Titles the text gives this person right at this mention, never part of the name:
+    # (kind, words as printed, evidence) with kind "honorific" (Dr., Mrs., the Rev.: for
+    # schema:honorificPrefix) or "job" (Gov., Sen., Judge, coach, chief executive: for
+    # schema:jobTitle); the evidence span runs from the title to the name ("Gov. Daniel
+    # Ashgrove", "Maren Kettering, the company’s chief executive"). Set by the name rules'
+    # `title:` key and group; the rule is the mention's `rule`.
+    titles: tuple[tuple[str, str, Span], ...] = ()
 
 
 @dataclass(frozen=True, order=True)
 class Relation:
-    """A family tie: predicate is one of spouse, parent, sibling (child -> parent for parent)."""
+    """A family tie: predicate is one of spouse, parent, sibling (child -> parent for parent).
+
+    subject_at / object_at: the words each person was read from (a name, or the name a
+    possessive pronoun stands for), so the merge reads a single name where it was written.
+    speaker: "subject" or "object" when that person is "my" inside a quotation ("my
+    husband, Daniel"): whoever says the quotation, which the merge knows (its ref is "my").
+    """
 
     predicate: str
     subject: Ref
     object: Ref
     span: Span
     rule: str
+    subject_at: Span | None = None
+    object_at: Span | None = None
+    speaker: str | None = None
 
 
 @dataclass(frozen=True, order=True)

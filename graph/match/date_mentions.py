@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import regex
+
+from graph.errors import RuleError
 from graph.match.context import Context
-from graph.match.dates import DateExpr, DateResolver
+from graph.match.dates import TENSED, DateExpr, DateResolver, tense_of
 from graph.records import DateValue
 
 
@@ -18,7 +23,7 @@ def find_dates(ctx: Context) -> list[DateValue]:
     chosen, last_end = [], -1
     for e in exprs:
         if e.span.start >= last_end:
-            chosen.append(e)
+            chosen.append(_with_tense(ctx, e) if e.value in TENSED else e)
             last_end = e.span.end
     resolver = DateResolver(ctx.rules.settings["dates"], ctx.article.meta.date)
     out = []
@@ -29,4 +34,33 @@ def find_dates(ctx: Context) -> list[DateValue]:
             continue
         ctx.hits[e.rule] += 1
         out.append(v)
+    return out
+
+
+def _with_tense(ctx: Context, e: DateExpr) -> DateExpr:
+    """The expression with the tense of its clause (dates.yaml `tense:` says what marks each)."""
+    patterns = _tense_patterns(tuple(sorted(ctx.rules.settings["dates"].get("tense", {}).items())),
+                               str(ctx.rules.source_dir))
+    if not patterns:
+        return e
+    head = ctx.article.meta.headline
+    in_headline = head is not None and head.start <= e.span.start < head.end
+    tense = tense_of(ctx.text, e.span.start, e.span.end, ctx.sentence_of(e.span.start), patterns, in_headline)
+    return DateExpr(e.span, e.rule, e.value, e.groups, tense)
+
+
+@lru_cache(maxsize=8)
+def _tense_patterns(items: tuple[tuple[str, str], ...], rules_dir: str) -> dict:
+    """The tense markers compiled once per rule set (the settings are plain data); none when unset."""
+    wanted = ("clause_break", "future", "past", "scheduled")
+    found = dict(items)
+    if not all(k in found for k in wanted):
+        return {}
+    out = {}
+    for k in wanted:
+        try:
+            out[k] = regex.compile(str(found[k]))
+        except regex.error as err:
+            raise RuleError(f"{rules_dir}/dates.yaml", None, None, f"tense.{k}: invalid regex: {err}",
+                            "test it with python -c 'import regex; regex.compile(...)'") from None
     return out

@@ -14,6 +14,41 @@ from dataclasses import dataclass
 from graph.records import DateValue, Span
 
 ABSOLUTE = {"full-date", "month-year", "year"}
+# Values whose resolution depends on whether their clause tells the past or the future:
+# "on Saturday" after "was held" is the Saturday before publication, after "will be held" the one after.
+TENSED = frozenset({"weekday", "month-day", "month"})
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+
+
+def tense_of(text: str, start: int, end: int, sentence: tuple[int, int], patterns: dict, headline: bool) -> str | None:
+    """Whether the clause around text[start:end] tells the past or the future, or None when it does not say.
+
+    The clause is the words from the last clause break before the expression; when they hold no
+    marker, the words after it up to the next break ("On Sunday she finally got it."). Future
+    markers are tried first ("will be held" holds the past participle "held"); then past ones;
+    then verbs of schedule in the present ("which begin on Sept. 25"), which a headline uses
+    for the past ("Mayor Resigns Tuesday") and so are not read there.
+    """
+    sa, sb = sentence
+    breaks = patterns["clause_break"]
+    before_start = sa
+    for m in breaks.finditer(text, sa, start):
+        before_start = m.end()
+    after = breaks.search(text, end, sb)
+    # the expression's own words stay in the first window: "set his trial for September" is
+    # matched with its preposition, which the schedule marker needs
+    windows = ((before_start, end), (end, after.start() if after else sb))
+    for a, b in windows:
+        if a >= b:
+            continue
+        if patterns["future"].search(text, a, b):
+            return "future"
+        if patterns["past"].search(text, a, b):
+            return "past"
+        if not headline and patterns["scheduled"].search(text, a, b):
+            return "future"
+    return None
 
 
 @dataclass(frozen=True)
@@ -24,6 +59,7 @@ class DateExpr:
     rule: str
     value: str
     groups: tuple[tuple[str, str], ...]
+    tense: str | None = None  # "past" / "future" as its clause tells (see tense_of), for the values in TENSED
 
     def group(self, name: str) -> str | None:
         for k, v in self.groups:
@@ -75,6 +111,7 @@ class DateResolver:
         self.published = dt.date.fromisoformat(published) if published else None
         self.anchor: tuple[dt.date, str] | None = None  # latest absolute date seen, with precision
         self.anchor_day: dt.date | None = None  # latest day-precision value seen (absolute or resolved)
+        self.latest: tuple[dt.date, str] | None = None  # latest value of any kind, with precision
 
     def resolve(self, e: DateExpr) -> DateValue | None:
         out = self._resolve(e)
@@ -85,6 +122,7 @@ class DateResolver:
             self.anchor = (day, precision)
         if precision == "date":
             self.anchor_day = day
+        self.latest = (day, precision)
         return DateValue(_lex(precision, day), precision, e.span, e.rule, how)
 
     def _resolve(self, e: DateExpr):
@@ -120,6 +158,12 @@ class DateResolver:
         if not (month and day):
             return None
         pub = self.published
+        if pub and e.tense == "future":
+            for y in (pub.year, pub.year + 1):
+                d = _safe_date(y, month, day)
+                if d and d >= pub:
+                    return ("date", d, "yearless-after-publication")
+            return None
         if pub:
             for y in (pub.year, pub.year - 1):
                 d = _safe_date(y, month, day)
@@ -138,6 +182,9 @@ class DateResolver:
         if not month:
             return None
         pub = self.published
+        if pub and e.tense == "future":
+            y = pub.year if month >= pub.month else pub.year + 1
+            return ("gYearMonth", dt.date(y, month, 1), "month-after-publication")
         if pub:
             y = pub.year if month <= pub.month else pub.year - 1
             return ("gYearMonth", dt.date(y, month, 1), "month-before-publication")
@@ -175,6 +222,117 @@ class DateResolver:
             return ("date", self.anchor_day - dt.timedelta(weeks=n), "weeks-before-anchor")
         return None
 
+    def _weekday(self, e, month, day, year):
+        """A day of the week: the latest such day on or before publication, or for the future the
+        first on or after it; "last Friday" is strictly before, "this coming Friday" strictly after."""
+        pub = self.published
+        name = (e.group("weekday") or "").lower()
+        if not pub or name not in WEEKDAYS:
+            return None
+        mod = " ".join((e.group("mod") or "").lower().split())
+        if mod == "next":
+            return None  # the coming one or the one a week later: writers differ, so no date
+        target = WEEKDAYS.index(name)
+        future = mod == "this coming" or (mod in ("", "this") and e.tense == "future")
+        if future:
+            ahead = (target - pub.weekday()) % 7 or (7 if mod == "this coming" else 0)
+            return ("date", pub + dt.timedelta(days=ahead), "weekday-after-publication")
+        back = (pub.weekday() - target) % 7 or (7 if mod in ("last", "this past") else 0)
+        return ("date", pub - dt.timedelta(days=back), "weekday-before-publication")
+
+    def _last_week(self, e, month, day, year):
+        """"last week": the days from the Monday of the week before publication to the day before it
+        (both readings of the phrase); the month when they all fall in one, else no date.
+        "last weekend", "over the weekend": the Saturday and Sunday before publication."""
+        pub = self.published
+        if not pub:
+            return None
+        if (e.group("unit") or "week").lower() == "weekend":
+            sunday = pub - dt.timedelta(days=(pub.weekday() - 6) % 7 or 7)
+            first, last = sunday - dt.timedelta(days=1), sunday
+        else:
+            first = pub - dt.timedelta(days=pub.weekday() + 7)
+            last = pub - dt.timedelta(days=1)
+        return _one_month(first, last, "week-before-publication")
+
+    def _this_week(self, e, month, day, year):
+        """"earlier this week" (Monday to publication), "later this week" (publication to Sunday):
+        the month when those days fall in one."""
+        pub = self.published
+        if not pub:
+            return None
+        monday = pub - dt.timedelta(days=pub.weekday())
+        later = (e.group("when") or "").lower() == "later"
+        first, last = (pub, monday + dt.timedelta(days=6)) if later else (monday, pub)
+        return _one_month(first, last, "week-of-publication")
+
+    def _this_month(self, e, month, day, year):
+        pub = self.published
+        return pub and ("gYearMonth", dt.date(pub.year, pub.month, 1), "publication-month")
+
+    def _month_offset(self, e, month, day, year):
+        """"last month", "next month": the month before or after the month of publication."""
+        pub = self.published
+        if not pub:
+            return None
+        if (e.group("which") or "").lower() == "next":
+            return ("gYearMonth", _add_months(dt.date(pub.year, pub.month, 1), 1), "month-after-publication-month")
+        return ("gYearMonth", _add_months(dt.date(pub.year, pub.month, 1), -1), "month-before-publication-month")
+
+    def _year_offset(self, e, month, day, year):
+        """"last year", "next year": the year before or after the year of publication."""
+        pub = self.published
+        if not pub:
+            return None
+        if (e.group("which") or "").lower() == "next":
+            return ("gYear", dt.date(pub.year + 1, 1, 1), "year-after-publication")
+        return ("gYear", dt.date(pub.year - 1, 1, 1), "year-before-publication")
+
+    def _yesterday(self, e, month, day, year):
+        pub = self.published
+        return pub and ("date", pub - dt.timedelta(days=1), "day-before-publication")
+
+    def _offset(self, e, month, day, year):
+        """"two days earlier", "a year later", "two years after meeting": a span of time counted
+        from the latest date written before it. "later" and "before <what>" count forward;
+        "earlier" and "after <what>" count back (the thing after "after" came first).
+        Days and weeks need a day to count from; months give a month; years a year."""
+        n = _number(e.group("n"), self.numbers)
+        unit = (e.group("unit") or "").lower()
+        direction = (e.group("dir") or "").lower()
+        if not n or unit not in UNITS or not self.latest:
+            return None
+        sign = 1 if direction in ("later", "before") else -1
+        precision, how = _OFFSETS[(unit, sign)]
+        base, base_precision = self.latest
+        if unit in ("day", "week"):
+            if base_precision != "date":
+                return None
+            return (precision, base + dt.timedelta(days=sign * n * (7 if unit == "week" else 1)), how)
+        if unit == "month":
+            if base_precision == "gYear":
+                return None
+            return (precision, _add_months(dt.date(base.year, base.month, 1), sign * n), how)
+        return (precision, dt.date(base.year + sign * n, 1, 1), how)
+
+    def _age_turned(self, e, month, day, year):
+        """"Otis turned 3 in March", "she turned 40 on Tuesday": the birthday is told in the past
+        (as a day, a month or a weekday before publication); the birth is that many years before it."""
+        n = _number(e.group("n"), self.numbers)
+        if n is None:
+            return None
+        if e.group("weekday"):
+            told = self._weekday(DateExpr(e.span, e.rule, "weekday", e.groups, "past"), month, day, year)
+        elif day:
+            told = self._month_day(DateExpr(e.span, e.rule, "month-day", e.groups, "past"), month, day, year)
+        else:
+            told = self._bare_month(DateExpr(e.span, e.rule, "month", e.groups, "past"), month, day, year)
+        if not told:
+            return None
+        precision, d, _ = told
+        born = _safe_date(d.year - n, d.month, d.day)
+        return born and (precision, born, "age-before-birthday")
+
     def _anchor_end(self) -> dt.date:
         """The last day the anchor covers: a year anchor covers the whole year."""
         d, precision = self.anchor
@@ -184,6 +342,32 @@ class DateResolver:
             nxt = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
             return nxt - dt.timedelta(days=1)
         return d
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    """The first day of the month n months after d's month (n may be negative)."""
+    index = d.year * 12 + d.month - 1 + n
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _one_month(first: dt.date, last: dt.date, how: str):
+    """The month of a run of days when they all fall in one month; else no date (the text does not say which)."""
+    if (first.year, first.month) != (last.year, last.month):
+        return None
+    return ("gYearMonth", dt.date(first.year, first.month, 1), how)
+
+
+# (unit, direction) of an offset -> the precision it gives and the resolver named in the graph
+_OFFSETS = {
+    ("day", 1): ("date", "days-after-anchor"),
+    ("day", -1): ("date", "days-before-anchor"),
+    ("week", 1): ("date", "weeks-after-anchor"),
+    ("week", -1): ("date", "weeks-before-anchor"),
+    ("month", 1): ("gYearMonth", "months-after-anchor"),
+    ("month", -1): ("gYearMonth", "months-before-anchor"),
+    ("year", 1): ("gYear", "years-after-anchor"),
+    ("year", -1): ("gYear", "years-before-anchor"),
+}
 
 
 # dates.yaml `value:` -> the method that resolves it; one entry for every member of the
@@ -199,4 +383,13 @@ _HANDLERS = {
     "this-year": "_this_year",
     "recently": "_this_year",
     "weeks-after": "_weeks_after",
+    "weekday": "_weekday",
+    "last-week": "_last_week",
+    "this-week": "_this_week",
+    "this-month": "_this_month",
+    "month-offset": "_month_offset",
+    "year-offset": "_year_offset",
+    "yesterday": "_yesterday",
+    "offset": "_offset",
+    "age-turned": "_age_turned",
 }

@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import regex
+from rdflib import RDFS
+
 from graph.match.context import Context
 from graph.match.names import Names
-from graph.match.references import group_refs
-from graph.records import DateValue, EventRecord, Role, Span
+from graph.match.references import _protagonist, group_refs
+from graph.rdf.vocab import _ontology_graph, expand
+from graph.records import DateValue, EventRecord, Ref, Role, Span
 from graph.rules.catalogue import EVENT_ROLES
-from graph.rules.ruleset import Rule
+from graph.rules.ruleset import GENERAL, Rule
+
+# The roles that name people (or whoever took part); a telling whose groups for these
+# name nobody the article names is dropped (an event of no one cannot be told apart).
+PEOPLE_ROLES = ("organizer", "attendee", "about")
+# How far (in characters) outside a telling's words a date of its sentence may stand and still date it.
+DATE_REACH = 120
+# Words that look like a person's name: two or more capitalised words (a single one may be a
+# sentence's first word, a place or a team).
+CAPITALISED_NAME = regex.compile(r"(?:\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)*\s+)+\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)*")
+# Words between a telling and a date that open another clause, whose date it is ("signed the measure
+# at a park, near where a tank ruptured in 2021").
+OTHER_CLAUSE = regex.compile(r"[;—–]|\b(?:where|when|which|who|whom|whose|while|although|because|after|before|since|until|"
+                             r"if|whereas)\b")
 
 
 def find_events(ctx: Context, names: Names, dates: list[DateValue]) -> list[EventRecord]:
     """Every event told outside quotation marks, in the order of the text."""
-    out: list[EventRecord] = []
+    found: list[tuple[EventRecord, Rule]] = []
+    unnamed: dict[int, tuple[str, ...]] = {}  # a telling -> the words its people groups captured
     for rule in ctx.rules["events"]:
         for m in ctx.finditer(rule):
             if ctx.in_quote(m.start()):
@@ -21,11 +41,85 @@ def find_events(ctx: Context, names: Names, dates: list[DateValue]) -> list[Even
             for group in sorted(EVENT_ROLES.keys() & set(m.re.groupindex)):
                 for ref, gspan in group_refs(ctx, names, m, group):
                     roles.append(Role(group, ref, gspan))
-            ctx.hits[rule.id] += 1
-            out.append(EventRecord(rule.get("kind"), ctx.span(m.start(), m.end()), rule.id, tuple(sorted(set(roles))),
-                                   _date_of(ctx, rule, m, dates), _attributes(ctx, rule, m)))
+            rec = EventRecord(rule.get("kind"), ctx.span(m.start(), m.end()), rule.id, tuple(sorted(set(roles))),
+                              _date_of(ctx, rule, m, dates), _attributes(ctx, rule, m))
+            unnamed[id(rec)] = tuple(w for g in PEOPLE_ROLES if g in m.re.groupindex for w in m.captures(g))
+            found.append((rec, rule))
+    found = _prefer_specific(ctx, found)
+    out = []
+    for rec, rule in found:
+        rec = _implied_about(ctx, names, rec, rule, found)
+        if _nobody(rec, rule, unnamed.get(id(rec), ())):
+            ctx.unmatched.append((f"event of {rule.id} names no one the article names", rec.span))
+            continue
+        ctx.hits[rule.id] += 1
+        out.append(rec)
     out.sort(key=lambda e: (e.span.start, e.span.end, e.rule))
     return _link_within(ctx, out)
+
+
+def _nobody(rec: EventRecord, rule: Rule, words: tuple[str, ...]) -> bool:
+    """Whether a telling names no one: its rule has people groups, none resolved, and none captured
+    a name (a name the names step missed still tells a person, whom the merge may find; "the pair",
+    "the 29-year-old" that resolve to no one do not)."""
+    if not set(PEOPLE_ROLES) & set(rule.pattern.groupindex) or any(r.role in PEOPLE_ROLES for r in rec.roles):
+        return False
+    return not any(CAPITALISED_NAME.fullmatch(w) for w in words)
+
+
+def _prefer_specific(ctx: Context, found: list[tuple[EventRecord, Rule]]) -> list[tuple[EventRecord, Rule]]:
+    """Where two rules read overlapping words as events of one family of classes, keep the more
+    specific reading: a narrower class (a loss announcement is a social-media post), or for the same
+    class a pack's rule over a general one (a story's or domain's rule knows the words better)."""
+    kinds = ctx.rules.settings["events"].get("kinds", {})
+    path = ctx.rules.ontology.path
+
+    def narrower(b: tuple[EventRecord, Rule], a: tuple[EventRecord, Rule]) -> bool:
+        (rb, ub), (ra, ua) = b, a
+        if not (rb.span.start < ra.span.end and ra.span.start < rb.span.end):
+            return False
+        cb, ca = kinds[rb.kind]["class"], kinds[ra.kind]["class"]
+        if cb == ca:
+            return ub.pack != GENERAL and ua.pack == GENERAL
+        return _same_family(path, cb, ca)
+
+    kept = []
+    for item in found:
+        if any(narrower(other, item) for other in found if other is not item):
+            ctx.unmatched.append((f"event of {item[1].id} read more closely by another rule", item[0].span))
+            continue
+        kept.append(item)
+    return kept
+
+
+@lru_cache(maxsize=256)
+def _same_family(ontology_path: str, specific: str, general: str) -> bool:
+    """Whether class `specific` is `general` or one of its subclasses in the ontology."""
+    g = _ontology_graph(ontology_path)
+    return expand(general) in set(g.transitive_objects(expand(specific), RDFS.subClassOf))
+
+
+def _implied_about(ctx: Context, names: Names, rec: EventRecord, rule: Rule, found) -> EventRecord:
+    """A telling that names no one it is about ("a funeral will be held on Saturday") is about the
+    person whose death the article tells: of the people the article's events of the rule's
+    `implied_about` kinds are about, the article's protagonist when among them, else the only one."""
+    kinds = rule.get("implied_about")
+    if not kinds or any(r.role == "about" for r in rec.roles):
+        return rec
+    candidates = sorted({r for other, _ in found if other.kind in kinds for r in other.roles if r.role == "about"},
+                        key=lambda r: r.span.start)
+    refs = {r.ref for r in candidates}
+    if not refs:
+        return rec
+    lead = _protagonist(names, None)
+    if lead is not None and Ref("name", lead) in refs:
+        chosen = next(r for r in candidates if r.ref == Ref("name", lead))
+    elif len(refs) == 1:
+        chosen = candidates[0]
+    else:
+        return rec
+    roles = tuple(sorted(set(rec.roles) | {Role("about", chosen.ref, chosen.span)}))
+    return EventRecord(rec.kind, rec.span, rec.rule, roles, rec.dates, rec.attributes, rec.part_of)
 
 
 def _attributes(ctx: Context, rule: Rule, m) -> tuple[tuple[str, str, Span], ...]:
@@ -46,8 +140,17 @@ def _date_of(ctx: Context, rule: Rule, m, dates: list[DateValue]) -> tuple[DateV
     if when == "sentence":
         sa, sb = ctx.sentence_of(m.start())
         near = [d for d in dates if sa <= d.span.start < sb and not ctx.in_quote(d.span.start)]
-        if near:
-            return (min(near, key=lambda d: min(abs(d.span.start - m.start()), abs(d.span.start - m.end()))),)
+        # a date inside the telling's own words is its date; else the nearest one just before or
+        # after it. A date further off in a long sentence dates another clause ("signed the measure
+        # at the park, ..., where a tank ruptured in 2021").
+        inside = [d for d in near if m.start() <= d.span.start and d.span.end <= m.end()]
+        if inside:
+            return (min(inside, key=lambda d: d.span.start - m.start()),)
+        gap = lambda d: m.start() - d.span.end if d.span.end <= m.start() else d.span.start - m.end()
+        between = lambda d: ctx.text[d.span.end:m.start()] if d.span.end <= m.start() else ctx.text[m.end():d.span.start]
+        close = [d for d in near if gap(d) <= DATE_REACH and not OTHER_CLAUSE.search(between(d))]
+        if close:
+            return (min(close, key=gap),)
     return ()
 
 

@@ -1,34 +1,287 @@
-"""Relations step: the family ties the relation rules find between the people of an article."""
+"""Relations step: the family ties the relation rules find between the people of an article.
+
+A pronoun ("his wife, Claire Ashgrove", "she married George Hardesty") is read in the manner of
+the pronoun pass of Stanford's coreference sieve: the nearest person named before it outside
+quotation marks whose gender does not clash with it, the subject when a sentence before it
+names several; when that still leaves two people, no tie (a wrong tie is worse than none).
+A pronoun that opens a sentence before any name continues a chain back to its antecedent
+(`_People.antecedent`). "their" is the nearest pair of people written
+together ("Nia Brooks and Cal Ortiz"), else what the role rules say, never a person the
+match itself names as a child; "my" inside a quotation is its speaker, which the merge knows.
+"""
 
 from __future__ import annotations
 
+import bisect
+
+import regex
+
 from graph.match.context import Context
-from graph.match.names import Names
+from graph.match.names import PERSON, Names
 from graph.match.references import group_refs
-from graph.records import Relation
+from graph.records import Mention, Ref, Relation, Span
 from graph.rules.catalogue import RELATIONS
+
+_PRONOUN_GENDER = {"his": "m", "her": "f", "he": "m", "she": "f", "him": "m"}
+_SUBJECT_PRONOUN = regex.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b")
+_PARAGRAPHS_BACK = 2  # how far back a pronoun looks: its paragraph and the two before
+_CHAIN = 4  # pronouns standing for one another, followed back at most this far
+_CHAIN_PARAGRAPHS_BACK = 1  # a chain of pronouns looks no further back than the paragraph before its first
+_SAME_GENDER = {"f": regex.compile(r"\b(?:[Ss]he|[Hh]er)\b"), "m": regex.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")}
+# between a person and the pronoun coordinated with them: "X and his", "X, a foreman at the mill, and his"
+_COORDINATED = regex.compile(r"(?:,\s+[^,;.“”\"]{1,80},)?\s+and\s+")
+# what joins the two people of a pair: "and", or "and her husband," with a few words of description
+_PAIR_GLUE = regex.compile(r"\s+and\s+(?:(?:his|her)\s+(?:[\p{Ll}-]+\s+)?(?:wife|husband|partner),?\s+"
+                           r"(?:(?!(?:and|or|the|their|his|her|of|with|who)\b)[\p{Ll}-]+\s+){0,3})?")
 
 
 def find_relations(ctx: Context, names: Names) -> list[Relation]:
     """Every tie a relation rule states between two distinct people, sorted."""
+    people = _People(ctx, names)
     out: list[Relation] = []
     for rule in ctx.rules["relations"]:
         kind = rule.get("relation")
         roles = RELATIONS[kind]
         for m in ctx.finditer(rule):
             span = ctx.span(m.start(), m.end())
+            groups = [people.refs(m, g) for g in roles]
+            named = {r.value for refs in groups for r, _, implied in refs if not implied}
             if kind == "sibling":
-                refs = sorted({r for r, _ in group_refs(ctx, names, m, "sibling")})
+                refs = _plain(groups[0], named)
                 pairs = [(x, y) for x in refs for y in refs if x != y]
             else:
-                left = [r for r, _ in group_refs(ctx, names, m, roles[0])]
-                right = [r for r, _ in group_refs(ctx, names, m, roles[1])]
+                left, right = _plain(groups[0], named), _plain(groups[1], named)
                 pairs = [(x, y) for x in left for y in right if x != y]
-            for x, y in pairs:
+            for (x, xat), (y, yat) in pairs:
                 if kind == "parent":  # child schema:parent parent
-                    out.append(Relation("parent", y, x, span, rule.id))
+                    out.append(Relation("parent", y, x, span, rule.id, yat, xat, _speaker_side(yat, xat)))
                 else:
-                    out.append(Relation(kind, x, y, span, rule.id))
+                    out.append(Relation(kind, x, y, span, rule.id, xat, yat, _speaker_side(xat, yat)))
             if pairs:
                 ctx.hits[rule.id] += 1
     return sorted(set(out))
+
+
+def _speaker_side(subject_at: Span, object_at: Span) -> str | None:
+    """Which side of a tie is "my" (the speaker of the quotation it is written in), if one is."""
+    for side, at in (("subject", subject_at), ("object", object_at)):
+        if at.exact.casefold() == "my":
+            return side
+    return None
+
+
+def _plain(refs: list[tuple[Ref, Span, bool]], named: set[str]) -> list[tuple[Ref, Span]]:
+    """The people of a group, a pronoun's or description's reading dropped where it is a person
+    the match names outright ("their children, Ivy, Teo and Max": "their" is not Ivy)."""
+    return sorted({(r, at) for r, at, implied in refs if not (implied and r.value in named)})
+
+
+class _People:
+    """The people of one article as the relation rules need them: who each group names, and genders."""
+
+    def __init__(self, ctx: Context, names: Names):
+        self.ctx, self.names = ctx, names
+        self.mentions = sorted((m for m in names.mentions if m.ref.kind == "name" and m.ref.type == PERSON
+                                and not ctx.in_quote(m.span.start)), key=lambda m: m.span.start)
+        self.genders = _genders(ctx, names, self.mentions)
+        # "His son, Tom Pruett, ... and his daughter, Ellen Greer": a person named as the relative
+        # of a pronoun is not what the next pronoun of the sentence stands for
+        self._kin_of_pronoun = _kin_of_pronoun(ctx.rules)
+
+    def refs(self, m, group: str) -> list[tuple[Ref, Span, bool]]:
+        """(person, the words it was read from, whether a pronoun or description stood for them)
+        for each capture of a group of match m."""
+        if group not in m.re.groupindex:
+            return []
+        out = []
+        for a, b in m.spans(group):
+            words = self.ctx.text[a:b].casefold()
+            gender = _PRONOUN_GENDER.get(words)
+            if gender:
+                found = self.antecedent(a, gender)
+                if found is not None:
+                    out.append((found.ref, found.span, True))
+                continue
+            if words == "my":
+                if self.ctx.in_quote(a):  # whoever says the quotation: the merge knows the speaker
+                    out.append((Ref("name", "my", PERSON), self.ctx.span(a, b), True))
+                continue
+            if words == "their":
+                pair = self.couple(a)
+                if pair:
+                    out.extend((x.ref, x.span, True) for x in pair)
+                    continue
+            named = _mention_inside(self.mentions, a, b)
+            out.extend((ref, self.ctx.span(a, b), not named)
+                       for ref, _ in group_refs(self.ctx, self.names, _One(m, group, a, b), group))
+        return out
+
+    def _sentences_back(self, pos: int, first_paragraph: int | None = None):
+        """The sentences from the one holding pos back to first_paragraph (default: the paragraph
+        limit), nearest first."""
+        ctx = self.ctx
+        if first_paragraph is None:
+            first_paragraph = ctx.paragraph_of(pos) - _PARAGRAPHS_BACK
+        i = bisect.bisect_right(ctx.sentence_starts, pos) - 1
+        while i >= 0 and ctx.paragraph_of(ctx.sentences[i][0]) >= first_paragraph:
+            yield ctx.sentences[i]
+            i -= 1
+
+    def antecedent(self, pos: int, gender: str, depth: int = 0, first_paragraph: int | None = None) -> Mention | None:
+        """Whom "he", "she", "his" or "her" at pos stands for: see the module's docstring.
+
+        A pronoun of the same gender that a sentence opens with, before any name that fits,
+        continues the chain: it stands for the same person, looked for from there, but only as
+        far back as the paragraph before the first pronoun's. A chain that finds nobody there
+        stands for the article's protagonist, where the article tells their gender.
+        """
+        ctx = self.ctx
+        here = ctx.sentence_of(pos)
+        same = _SAME_GENDER[gender]
+        if first_paragraph is None:
+            first_paragraph = ctx.paragraph_of(pos) - _PARAGRAPHS_BACK
+        for sentence in self._sentences_back(pos, first_paragraph):
+            end = min(sentence[1], pos)
+            fits = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= end
+                    and self.genders.get(_key(x)) in (None, gender)
+                    and not (sentence == here and self._named_as_kin(x))]
+            first = fits[0].span.start if fits else end
+            chain = next((p for p in same.finditer(ctx.text, sentence[0], first) if not ctx.in_quote(p.start())), None)
+            if chain is not None:
+                if depth >= _CHAIN:
+                    return None
+                return self.antecedent(chain.start(), gender, depth + 1,
+                                       max(first_paragraph, ctx.paragraph_of(pos) - _CHAIN_PARAGRAPHS_BACK))
+            if not fits:
+                continue
+            people = list(dict.fromkeys(_key(x) for x in fits))
+            if len(people) == 1:
+                return fits[0]
+            if sentence == here and _COORDINATED.fullmatch(ctx.text, fits[-1].span.end, pos):
+                return fits[-1]  # "Harold Ellis, a foreman, and his wife": the one joined to it by "and"
+            sure = [x for x in fits if self.genders.get(_key(x)) == gender]
+            if len({_key(x) for x in sure}) == 1:
+                return sure[0]
+            if sentence != here and _is_subject(ctx, sentence, fits[0]):
+                return fits[0]
+            return None  # two people it may stand for: no tie
+        return self.protagonist(gender) if depth else None
+
+    def protagonist(self, gender: str) -> Mention | None:
+        """The most mentioned person, when the article tells their gender and it is `gender`."""
+        ranked = sorted(self.names.counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        top = ranked[0][0]
+        theirs = [x for x in self.mentions if x.ref.value == top]
+        told = {self.genders.get(_key(x)) for x in theirs} - {None}
+        return theirs[0] if told == {gender} else None
+
+    def couple(self, pos: int) -> list[Mention]:
+        """Whom "their" at pos stands for: the nearest two people written as a pair before it
+        ("Nia Brooks and Cal Ortiz", "Brooks and her husband, Cal Ortiz"); none when there is none."""
+        for sentence in self._sentences_back(pos):
+            inside = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= min(sentence[1], pos)]
+            for x, y in reversed(list(zip(inside, inside[1:]))):
+                if _key(x) != _key(y) and _PAIR_GLUE.fullmatch(self.ctx.text, x.span.end, y.span.start):
+                    return [x, y]
+        return []
+
+    def _named_as_kin(self, mention: Mention) -> bool:
+        before = self.ctx.text[max(0, mention.span.start - 60) : mention.span.start]
+        return bool(self._kin_of_pronoun and self._kin_of_pronoun.search(before))
+
+
+def _mention_inside(mentions: list[Mention], a: int, b: int) -> bool:
+    return any(a <= x.span.start and x.span.end <= b for x in mentions)
+
+
+def _key(m: Mention) -> str:
+    """Who a mention is, as far as this step can tell: its full name, or the single name as
+    written (the merge decides which full name a single name joins; a guess here would mix
+    the genders of two people of one surname)."""
+    surface = m.alias or m.span.exact
+    return m.ref.value if len(surface.split()) >= 2 else surface
+
+
+class _One:
+    """One capture of a repeated group, seen as a match of its own by `group_refs`."""
+
+    def __init__(self, m, group: str, a: int, b: int):
+        self.re, self._group, self._span = m.re, group, (a, b)
+
+    def spans(self, group: str):
+        return [self._span] if group == self._group else []
+
+
+def _is_subject(ctx: Context, sentence: tuple[int, int], mention: Mention) -> bool:
+    """Whether a mention opens its sentence (a title or a dateline before it aside): its subject."""
+    before = ctx.text[sentence[0] : mention.span.start]
+    return not regex.search(r"\p{Ll}", before.replace("Mrs.", "").replace("Mr.", "").replace("Ms.", "")) \
+        or bool(regex.search(r"\s[—–-]+\s*$", before))
+
+
+_PATTERNS: dict = {}  # (what, id of a rule set's gender_words) -> (those words, their compiled patterns)
+
+
+def _gender_patterns(rules) -> tuple:
+    """(gender, pattern of a title just before a name, pattern of a kinship word just before a
+    name) for each gender of relations.yaml's gender_words, compiled once per rule set."""
+    words = rules.settings["relations"].get("gender_words", {})
+    key = ("genders", id(words))
+    if key not in _PATTERNS:
+        out = []
+        for g, spec in sorted(words.items()):
+            titles, kin = spec.get("titles", []), spec.get("kin", [])
+            title_re = regex.compile(r"\b(?:" + "|".join(map(regex.escape, titles)) + r")\.?\s+$") if titles else None
+            kin_re = regex.compile(r"\b(?:" + "|".join(map(regex.escape, kin)) + r")(?:\s+of\s+\d{1,2}\s+years)?,?\s+"
+                                   r"(?:[\p{Ll}-]+\s+){0,3}$") if kin else None
+            out.append((g, title_re, kin_re))
+        _PATTERNS[key] = (words, tuple(out))  # the settings kept alive, so their id stays theirs
+    return _PATTERNS[key][1]
+
+
+def _kin_of_pronoun(rules):
+    """The pattern of "his son, " / "her sister and co-founder, " just before a name."""
+    words = rules.settings["relations"].get("gender_words", {})
+    key = ("kin-of-pronoun", id(words))
+    if key not in _PATTERNS:
+        kin = [w for spec in words.values() for w in spec.get("kin", [])]
+        pattern = regex.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y)\s+(?:\p{Ll}+\s+)?(?:" + "|".join(map(regex.escape, kin))
+                                + r"),?\s+(?:\p{Ll}+\s+){0,2}$") if kin else None
+        _PATTERNS[key] = (words, pattern)
+    return _PATTERNS[key][1]
+
+
+def _genders(ctx: Context, names: Names, mentions: list[Mention]) -> dict[str, str]:
+    """Each person's gender where the article tells it: a name rule or the gazetteer, a title
+    (Mrs., Mr.), a kinship word naming them (her father, Daniel Nwosu), a pronoun opening the
+    next sentence when the sentence before names only them. Conflicting evidence: unknown."""
+    seen: dict[str, set[str]] = {}
+
+    def tell(name: str, g: str) -> None:
+        seen.setdefault(name, set()).add(g)
+
+    for name, g in names.genders.items():
+        tell(name, g)
+    for g, title_re, kin_re in _gender_patterns(ctx.rules):
+        for m in mentions:
+            before = ctx.text[max(0, m.span.start - 40) : m.span.start]
+            if (title_re and title_re.search(before)) or (kin_re and kin_re.search(before)):
+                tell(_key(m), g)
+    named_in: dict[tuple[int, int], set[str]] = {}
+    for m in mentions:
+        named_in.setdefault(ctx.sentence_of(m.span.start), set()).add(_key(m))
+    for i, (a, b) in enumerate(ctx.sentences):
+        previous = ctx.sentences[i - 1] if i else None
+        if previous not in named_in or len(named_in[previous]) != 1:
+            continue
+        subject = next(m for m in mentions if previous[0] <= m.span.start < previous[1])
+        if not _is_subject(ctx, previous, subject):
+            continue
+        # the sentence opens with the pronoun, or with a quotation and then the pronoun ("“…,” she said")
+        p = _SUBJECT_PRONOUN.search(ctx.text, a, b)
+        if p and not ctx.in_quote(p.start()) and all(
+                c.isspace() or not c.isalnum() or ctx.in_quote(a + k) for k, c in enumerate(ctx.text[a : p.start()])):
+            tell(_key(subject), "f" if p.group().casefold() in ("she", "her") else "m")
+    return {name: next(iter(gs)) for name, gs in seen.items() if len(gs) == 1}

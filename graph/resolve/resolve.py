@@ -1,18 +1,23 @@
 """Merge what every article said into one set of facts about one node per real thing.
 
 Identity, decided here and nowhere else:
-  people     a full name is a person; within an article a single name ("Chrissy",
-             "Teigen") joins the full name that has it as first or last word (the
-             most mentioned one when several do); across articles only a surname or
-             a nickname does; else it is a person of its own ("Luna"); "X's wife" is
-             X's spouse
+  people     a sieve (graph/resolve/people.py): a full name is a person; within an
+             article a single name ("Chrissy", "Teigen") joins the full name it
+             follows, and none when two people of that name came before it; across
+             articles a single name joins the one full name of its story with that
+             surname or nickname; else it is a person of its own ("Luna"); "X's wife"
+             is X's spouse
   things     gazetteer entries by id; other named things by type and name
-  events     tellings of one kind sharing a person in the kind's key role
+  events     tellings of one kind and one story sharing a node in the kind's key role
+             (a story: the articles linked through the full-name people they share)
   quotations the same words (letters and digits, case folded), or words contained
              in a longer quotation by the same speaker
+  family     ties as the rules found them; an inference (relations.yaml) only joins
+             ties one article states, and its evidence is theirs
 
-The output is `Facts`: (subject, predicate, object) -> the evidence for it, each
-piece of evidence a text span with the rule that produced it.
+The stages of `resolve`, in order: articles, people, family, named things, events,
+quotations. The output is `Facts`: (subject, predicate, object) -> the evidence for it,
+each piece of evidence a text span with the rule that produced it.
 """
 
 from __future__ import annotations
@@ -23,12 +28,13 @@ from dataclasses import dataclass, field
 import regex
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
-from graph.match.names import name_tokens, nickname
-from graph.records import DateValue, Extraction, Mention, Ref, Span
+from graph.records import Extraction, Mention, Ref, Span
+from graph.resolve.family import FamilyTold
+from graph.resolve.people import People
 from graph.rules.ruleset import RuleSet
+from graph.rdf.types import type_folder
 from graph.rdf.vocab import KG, SDO, digest, expand, iri, slug
 
-TYPE_FOLDERS = {"Person": "person", "Organization": "organization", "Place": "place"}
 ROLE_PROPERTIES = {
     "organizer": SDO.organizer,
     "attendee": SDO.attendee,
@@ -70,150 +76,147 @@ class Facts:
                 self.rules_used.add(evidence.resolution)
 
 
-def type_folder(typ: str) -> str:
-    return TYPE_FOLDERS.get(typ, "work" if typ in ("Book", "Movie", "CreativeWork") else slug(typ))
-
-
 def normalise_quote(text: str) -> str:
     """The words of a quotation, for identity: letters and digits, case folded."""
     return " ".join(regex.findall(r"[\p{L}\p{N}]+", text.replace("’", "'").casefold()))
 
 
-class _People:
-    """Decides which person node each name refers to."""
+class _Nodes:
+    """Which node a reference stands for, read where an article wrote it."""
 
-    def __init__(self, extractions: list[Extraction], rules: RuleSet):
-        self.counts: Counter = Counter()
-        for x in extractions:
-            for m in x.mentions:
-                if m.ref.kind == "name" and m.ref.type == "Person":
-                    self.counts[m.ref.value] += 1
-        fulls = sorted((n for n in self.counts if len(name_tokens(n)) >= 2),
-                       key=lambda n: (-len(name_tokens(n)), -self.counts[n], n))
-        self.canonical: dict[str, str] = {}
-        by_tokens: dict[tuple, str] = {}
-        by_ends: dict[tuple, str] = {}  # (first, last) word -> the first full name with them: a lookup, not a scan
-        for n in fulls:
-            key = tuple(t.casefold() for t in name_tokens(n))
-            if key in by_tokens:
-                self.canonical[n] = by_tokens[key]
-                continue
-            # a shorter full name contained in a longer one is the same person (John Legend / John Roger Legend)
-            host = by_ends.get((key[0], key[-1]))
-            self.canonical[n] = host or n
-            by_tokens.setdefault(key, host or n)
-            by_ends.setdefault((key[0], key[-1]), host or n)
-        weight = Counter()
-        for n, c in self.counts.items():
-            if n in self.canonical:
-                weight[self.canonical[n]] += c
-        self.weight = weight
-        hosts_of: dict[str, set[str]] = defaultdict(set)  # surname or nickname -> full names: linear in names
-        for f in fulls:
-            for word in (name_tokens(f)[-1], nickname(f)):
-                if word:
-                    hosts_of[word].add(self.canonical[f])
-        for n in self.counts:
-            if n in self.canonical:
-                continue
-            # across articles only a surname or a nickname joins a full name: a bare first
-            # name ("Jack") in an article that never gives a full name is somebody of its own
-            hosts = sorted(hosts_of.get(n, ()), key=lambda c: (-weight[c], c))
-            self.canonical[n] = hosts[0] if hosts else n
+    def __init__(self, people: People):
+        self.people = people
+        self.spouses: dict[URIRef, set[URIRef]] = defaultdict(set)  # filled by the family stage
 
-    def node(self, name: str) -> URIRef:
-        return iri("person", slug(self.canonical.get(name, name)))
-
-    def name_of(self, name: str) -> str:
-        return self.canonical.get(name, name)
+    def __call__(self, ref: Ref, at: Span | None = None) -> URIRef | None:
+        if ref.kind == "entity":
+            return iri(type_folder(ref.type), slug(ref.value))
+        if ref.kind == "name" and ref.type == "Person":
+            return self.people.node(ref, at)
+        if ref.kind == "name":
+            return iri(type_folder(ref.type), slug(ref.value))
+        if ref.kind == "spouse-of":
+            inner = self(ref.inner, at) if ref.inner else None
+            partners = sorted(self.spouses.get(inner, ())) if inner else []
+            return partners[0] if len(partners) == 1 else None
+        return None
 
 
 def resolve(extractions: list[Extraction], rules: RuleSet) -> Facts:
     """One node per real person, thing, event and quotation; facts with all their evidence."""
     extractions = sorted(extractions, key=lambda x: x.article.id)
     out = Facts()
-    people = _People(extractions, rules)
-    gazetteer = {r.id: r for r in rules["gazetteer"]}
-    labels: dict[URIRef, str] = {}
+    _describe_articles(extractions, out)
+    node_of = _Nodes(People(extractions))
+    _family(extractions, rules, node_of, out)  # first: "Legend's wife" needs the spouse ties
+    labels = _named_things(extractions, rules, node_of, out)
+    event_of_record = _events(extractions, rules, node_of, out, labels)
+    _quotes(extractions, out, node_of, event_of_record, labels)
+    out.labels = labels
+    return out
 
-    def node_of(ref: Ref) -> URIRef | None:
-        if ref.kind == "entity":
-            return iri(type_folder(ref.type), slug(ref.value))
-        if ref.kind == "name" and ref.type == "Person":
-            return people.node(ref.value)
-        if ref.kind == "name":
-            return iri(type_folder(ref.type), slug(ref.value))
-        if ref.kind == "spouse-of":
-            inner = node_of(ref.inner) if ref.inner else None
-            partners = sorted(spouses.get(inner, ())) if inner else []
-            return partners[0] if len(partners) == 1 else None
-        return None
 
+def _describe_articles(extractions: list[Extraction], out: Facts) -> None:
+    """What the writer needs of each article, and the tallies of the match step."""
     for x in extractions:
         out.articles[x.article.id] = x.article
         out.sentences[x.article.id] = x.sentences
         out.hits.update(dict(x.hits))
         out.unresolved.extend((why, span) for why, span in x.unmatched)
 
-    # ---- family ties first: "Legend's wife" needs them
-    spouses: dict[URIRef, set[URIRef]] = defaultdict(set)
+
+def _relation_nodes(r, node_of: _Nodes, named: set[URIRef] | None = None,
+                    speakers: dict | None = None) -> tuple[URIRef | None, URIRef | None]:
+    """The two people of a family tie, each read where the rule found it; a spouse the words
+    only imply ("their son": the protagonist's spouse) counts only where the article names them;
+    "my" is the one speaker of the quotation the tie is written in."""
+    def one(ref: Ref, at: Span, side: str) -> URIRef | None:
+        if r.speaker == side:
+            return _speaker_of(r.span, speakers or {})
+        node = node_of(ref, at)
+        return node if named is None or ref.kind != "spouse-of" or node in named else None
+
+    return one(r.subject, r.subject_at or r.span, "subject"), one(r.object, r.object_at or r.span, "object")
+
+
+def _quote_speakers(x: Extraction, node_of: _Nodes) -> dict[tuple[int, int], set[URIRef]]:
+    """Each printed piece of a quotation of an article -> the nodes credited with saying it."""
+    out: dict[tuple[int, int], set[URIRef]] = defaultdict(set)
+    for q in x.quotes:
+        nodes = {node_of(role.ref, role.span) for role in q.speakers} - {None}
+        for piece in q.pieces:
+            out[(piece.start, piece.end)] |= nodes
+    return out
+
+
+def _speaker_of(span: Span, speakers: dict[tuple[int, int], set[URIRef]]) -> URIRef | None:
+    """The one speaker of the innermost quotation holding span; None when there is not exactly one."""
+    holding = [(b - a, nodes) for (a, b), nodes in speakers.items() if a <= span.start and span.end <= b]
+    if not holding:
+        return None
+    nodes = min(holding, key=lambda t: t[0])[1]
+    return next(iter(nodes)) if len(nodes) == 1 else None
+
+
+def _family(extractions: list[Extraction], rules: RuleSet, node_of: _Nodes, out: Facts) -> None:
+    """Family ties both ways, then what the inferences of relations.yaml add, article by article."""
     for x in extractions:
         for r in x.relations:
             if r.predicate == "spouse" and "spouse-of" not in (r.subject.kind, r.object.kind):
-                a, b = node_of(r.subject), node_of(r.object)
+                a, b = _relation_nodes(r, node_of)
                 if a and b and a != b:
-                    spouses[a].add(b)
-                    spouses[b].add(a)
-    parents: dict[URIRef, dict[URIRef, set[Evidence]]] = defaultdict(lambda: defaultdict(set))
+                    node_of.spouses[a].add(b)
+                    node_of.spouses[b].add(a)
+    told = FamilyTold()
     for x in extractions:
+        named = {node_of(m.ref, m.span) for m in x.mentions}
+        speakers = _quote_speakers(x, node_of) if any(r.speaker for r in x.relations) else {}
         for r in x.relations:
-            a, b = node_of(r.subject), node_of(r.object)
+            a, b = _relation_nodes(r, node_of, named, speakers)
             if not a or not b or a == b:
                 out.unresolved.append((f"family tie {r.predicate} by {r.rule}: a person could not be resolved", r.span))
                 continue
             ev = Evidence(r.span, r.rule)
-            if r.predicate == "spouse":
-                out.add(a, SDO.spouse, b, ev)
-                out.add(b, SDO.spouse, a, ev)
-            elif r.predicate == "parent":
-                out.add(a, SDO.parent, b, ev)
-                out.add(b, SDO.children, a, ev)
-                parents[b][a].add(ev)
-            elif r.predicate == "sibling":
-                out.add(a, SDO.sibling, b, ev)
-                out.add(b, SDO.sibling, a, ev)
+            _add_tie(out, r.predicate, a, b, ev)
+            told.add(x.article.id, r.predicate, a, b, ev)
     for inference in rules.settings["relations"].get("inferences", []):
-        if inference.get("infer") != "sibling-from-shared-parent":
-            continue
-        for parent in sorted(parents):
-            kids = parents[parent]
-            for a in sorted(kids):
-                for b in sorted(kids):
-                    if a != b:
-                        for ev in sorted(kids[a] | kids[b]):
-                            out.add(a, SDO.sibling, b, Evidence(ev.span, inference["id"]))
+        for predicate, a, b, evidence in told.infer(inference.get("infer"), inference.get("id", "?")):
+            for ev in sorted(evidence):
+                _add_tie(out, predicate, a, b, Evidence(ev.span, inference["id"]))
 
-    # ---- named things: type, name, label, aliases, and which articles mention them
+
+def _add_tie(out: Facts, predicate: str, a: URIRef, b: URIRef, ev: Evidence) -> None:
+    """A tie in both directions: spouse/spouse, parent/children (a is the child), sibling/sibling."""
+    if predicate == "spouse":
+        out.add(a, SDO.spouse, b, ev)
+        out.add(b, SDO.spouse, a, ev)
+    elif predicate == "parent":
+        out.add(a, SDO.parent, b, ev)
+        out.add(b, SDO.children, a, ev)
+    elif predicate == "sibling":
+        out.add(a, SDO.sibling, b, ev)
+        out.add(b, SDO.sibling, a, ev)
+
+
+def _named_things(extractions: list[Extraction], rules: RuleSet, node_of: _Nodes, out: Facts) -> dict[URIRef, str]:
+    """Type, name, label and aliases of every named thing, and which articles mention it; returns the labels."""
+    gazetteer = {r.id: r for r in rules["gazetteer"]}
     first_seen: dict[tuple, Mention] = {}
-    for x in extractions:
-        for m in sorted(x.mentions, key=lambda m: (m.span.start, m.span.end)):
-            node = node_of(m.ref)
-            if node is None:
-                continue
-            first_seen.setdefault((node, x.article.id, "type"), m)
-            if m.alias:
-                first_seen.setdefault((node, x.article.id, "alias", m.alias), m)
     names: dict[URIRef, str] = {}
     types: dict[URIRef, str] = {}
     for x in extractions:
-        for m in x.mentions:
-            node = node_of(m.ref)
+        for m in sorted(x.mentions, key=lambda m: (m.span.start, m.span.end)):
+            node = node_of(m.ref, m.span)
             if node is None:
                 continue
+            first_seen.setdefault((node, x.article.id, "type"), m)
+            alias = node_of.people.alias_at(m) if m.ref.type == "Person" else m.alias
+            if alias:
+                first_seen.setdefault((node, x.article.id, "alias", alias), m)
             if m.ref.kind == "entity":
                 names[node] = gazetteer[m.ref.value].get("name")
             elif m.ref.type == "Person":
-                names[node] = people.name_of(m.ref.value)
+                names[node] = node_of.people.name_at(m.ref, m.span)
             else:
                 names.setdefault(node, m.ref.value)
             types[node] = m.ref.type
@@ -234,11 +237,15 @@ def resolve(extractions: list[Extraction], rules: RuleSet) -> Facts:
                 out.add(node, RDFS.label, Literal(names[node]), ev)
             else:
                 out.add(node, SDO.alternateName, Literal(alias), ev)
+    _label_unwritten(names, first_seen, out)
+    return dict(names)
+
+
+def _label_unwritten(names: dict[URIRef, str], first_seen: dict[tuple, Mention], out: Facts) -> None:
+    """A fullest name written only as part of a longer form: label it anyway, from the node's first mention."""
     first_mention: dict = {}  # node -> its first mention (article, then position)
     for node, name in names.items():
-        labels[node] = name
         if (node, RDFS.label, Literal(name)) not in out.facts:
-            # the fullest name is written only as part of a longer form: label it anyway, from the first mention
             if not first_mention:  # sorted once, when the first node needs it, not once per node
                 for k in sorted(first_seen, key=lambda k: (k[1], k[2:])):
                     first_mention.setdefault(k[0], first_seen[k])
@@ -246,53 +253,53 @@ def resolve(extractions: list[Extraction], rules: RuleSet) -> Facts:
             out.add(node, SDO.name, Literal(name), Evidence(m.span, m.rule))
             out.add(node, RDFS.label, Literal(name), Evidence(m.span, m.rule))
 
-    # ---- events
+
+def _events(extractions: list[Extraction], rules: RuleSet, node_of: _Nodes, out: Facts,
+            labels: dict[URIRef, str]) -> dict[tuple[str, int], URIRef]:
+    """Every event with its participants, dates and attributes; returns (article, index) -> event node."""
     event_nodes = _merge_events(extractions, rules, node_of)
     kinds = rules.settings["events"].get("kinds", {})
     event_of_record: dict[tuple[str, int], URIRef] = {}
-    event_dates: dict[URIRef, list[tuple[DateValue, str]]] = defaultdict(list)
     pending_parts: list = []
     for node, members in event_nodes.items():
         kind = members[0][1].kind
-        spec = kinds[kind]
         roles: dict[str, list[URIRef]] = defaultdict(list)
         for article, rec, idx in members:
             event_of_record[(article, idx)] = node
-            ev = Evidence(rec.span, rec.rule)
-            out.add(node, RDF.type, SDO.Event, ev)
-            out.add(node, RDF.type, expand(spec["class"]), ev)
-            out.add(node, KG.eventKind, Literal(kind), ev)
-            for role in rec.roles:
-                target = node_of(role.ref)
-                if target is None:
-                    out.unresolved.append((f"{role.role} of {kind} by {rec.rule} could not be resolved", role.span))
-                    continue
-                out.add(node, ROLE_PROPERTIES[role.role], target, Evidence(role.span, rec.rule))
-                if target not in roles[role.role]:
-                    roles[role.role].append(target)
-            for d in rec.dates:
-                out.add(node, SDO.startDate, Literal(d.lexical, datatype=DATATYPES[d.precision]),
-                        Evidence(d.span, d.rule, d.resolution))
-                event_dates[node].append((d, article))
-            for prop, value, span in rec.attributes:
-                out.add(node, expand(prop), Literal(" ".join(value.split())), Evidence(span, rec.rule))
-        for article, rec, _ in members:
+            _event_telling(out, node, kinds[kind], rec, node_of, roles)
             if rec.part_of is not None:
                 pending_parts.append((node, article, rec))
-        label = _fill(spec["label"], roles, labels)
+        label = _fill(kinds[kind]["label"], roles, labels)
         labels[node] = label
         for article, rec, _ in members:
             out.add(node, RDFS.label, Literal(label), Evidence(rec.span, rec.rule))
-
     for node, article, rec in pending_parts:  # a comment and the post it was left under
         host = event_of_record.get((article, rec.part_of))
         if host is not None and host != node:
             out.add(node, SDO.superEvent, host, Evidence(rec.span, rec.rule))
+    return event_of_record
 
-    # ---- quotations
-    _quotes(extractions, out, node_of, event_of_record, labels)
-    out.labels = labels
-    return out
+
+def _event_telling(out: Facts, node: URIRef, spec: dict, rec, node_of: _Nodes, roles: dict[str, list[URIRef]]) -> None:
+    """What one telling says of its event: class, kind, participants (gathered into roles), dates, attributes."""
+    kind = rec.kind
+    ev = Evidence(rec.span, rec.rule)
+    out.add(node, RDF.type, SDO.Event, ev)
+    out.add(node, RDF.type, expand(spec["class"]), ev)
+    out.add(node, KG.eventKind, Literal(kind), ev)
+    for role in rec.roles:
+        target = node_of(role.ref, role.span)
+        if target is None:
+            out.unresolved.append((f"{role.role} of {kind} by {rec.rule} could not be resolved", role.span))
+            continue
+        out.add(node, ROLE_PROPERTIES[role.role], target, Evidence(role.span, rec.rule))
+        if target not in roles[role.role]:
+            roles[role.role].append(target)
+    for d in rec.dates:
+        out.add(node, SDO.startDate, Literal(d.lexical, datatype=DATATYPES[d.precision]),
+                Evidence(d.span, d.rule, d.resolution))
+    for prop, value, span in rec.attributes:
+        out.add(node, expand(prop), Literal(" ".join(value.split())), Evidence(span, rec.rule))
 
 
 def article_local(article_id: str) -> str:
@@ -322,51 +329,68 @@ def _fill(template, roles: dict[str, list[URIRef]], labels: dict[URIRef, str]) -
     return regex.sub(r"\{(\w+)\}", sub, template)
 
 
-def _merge_events(extractions, rules: RuleSet, node_of) -> dict[URIRef, list]:
-    """Group the tellings of each kind into events; name each event by its kind and key people."""
+def _merge_events(extractions, rules: RuleSet, node_of: _Nodes) -> dict[URIRef, list]:
+    """Group the tellings of each kind into events, story by story (an event of one story never
+    merges with one of another, so adding unrelated articles changes no event of a story);
+    name each event by its kind and key people."""
     kinds = rules.settings["events"].get("kinds", {})
-    by_kind: dict[str, list] = defaultdict(list)
+    stories = node_of.people.story
+    by_kind: dict[tuple[str, str], list] = defaultdict(list)  # (kind, story) -> tellings
     for x in extractions:
         for idx, rec in enumerate(x.events):
-            by_kind[rec.kind].append((x.article.id, rec, idx))
+            by_kind[(rec.kind, stories[x.article.id])].append((x.article.id, rec, idx))
     out: dict[URIRef, list] = {}
-    for kind in sorted(by_kind):
+    for kind, story in sorted(by_kind):
         key_role = kinds[kind].get("key", "organizer")
-        # groups by creation number (a merged group is new, so goes last); a key finds its group
-        # by lookup rather than by a scan of every group, so merging stays linear in tellings
-        live: dict[int, tuple[set, list]] = {}
-        owner: dict = {}  # key node -> number of the live group holding it
-        created = 0
-        keyless = []
-        for item in by_kind[kind]:
-            keys = {node_of(r.ref) for r in item[1].roles if r.role == key_role} - {None}
-            if not keys:
-                keyless.append(item)
-                continue
-            merged_keys, merged_items = set(keys), [item]
-            for g in sorted({owner[k] for k in keys if k in owner}):
-                merged_keys |= live[g][0]
-                merged_items = live[g][1] + merged_items
-                del live[g]
-            live[created] = (merged_keys, merged_items)
-            for k in merged_keys:
-                owner[k] = created
-            created += 1
-        groups: list[tuple[set, list]] = [live[g] for g in sorted(live)]
-        if keyless:
-            if len(groups) == 1:
-                groups[0][1].extend(keyless)
-            elif not groups:
-                groups.append((set(), keyless))
-            else:
-                for item in keyless:  # ambiguous: an event of its own, named by where it was told
-                    groups.append(({URIRef(f"urn:telling:{item[0]}:{item[2]}")}, [item]))
-        for keys, items in groups:
-            local = slug(kind) + ("--" + "--".join(sorted(str(k).rsplit("/", 1)[-1] for k in keys)) if keys else "")
-            if len(local) > 120:
-                local = slug(kind) + "--" + digest(*sorted(map(str, keys)), length=16)
-            out[iri("event", local)] = sorted(items, key=lambda t: (t[0], t[2]))
+        for keys, items in _group_tellings(by_kind[(kind, story)], key_role, node_of):
+            out[_event_node(kind, keys, story, node_of.people)] = sorted(items, key=lambda t: (t[0], t[2]))
     return out
+
+
+def _group_tellings(tellings: list, key_role: str, node_of: _Nodes) -> list[tuple[set, list]]:
+    """Tellings of one kind in one story, grouped: those sharing a node in the key role are one event;
+    one without that role joins the story's only event of the kind, else is an event of its own."""
+    # groups by creation number (a merged group is new, so goes last); a key finds its group
+    # by lookup rather than by a scan of every group, so merging stays linear in tellings
+    live: dict[int, tuple[set, list]] = {}
+    owner: dict = {}  # key node -> number of the live group holding it
+    created = 0
+    keyless = []
+    for item in tellings:
+        keys = {node_of(r.ref, r.span) for r in item[1].roles if r.role == key_role} - {None}
+        if not keys:
+            keyless.append(item)
+            continue
+        merged_keys, merged_items = set(keys), [item]
+        for g in sorted({owner[k] for k in keys if k in owner}):
+            merged_keys |= live[g][0]
+            merged_items = live[g][1] + merged_items
+            del live[g]
+        live[created] = (merged_keys, merged_items)
+        for k in merged_keys:
+            owner[k] = created
+        created += 1
+    groups: list[tuple[set, list]] = [live[g] for g in sorted(live)]
+    if keyless:
+        if len(groups) == 1:
+            groups[0][1].extend(keyless)
+        elif not groups:
+            groups.append((set(), keyless))
+        else:
+            for item in keyless:  # ambiguous: an event of its own, named by where it was told
+                groups.append(({URIRef(f"urn:telling:{item[0]}:{item[2]}")}, [item]))
+    return groups
+
+
+def _event_node(kind: str, keys: set, story: str, people: People) -> URIRef:
+    """kind--key-people; with the story's hash where no key is a person named in full, since an
+    organisation, a single name or no key at all may recur in another story."""
+    local = slug(kind) + ("--" + "--".join(sorted(str(k).rsplit("/", 1)[-1] for k in keys)) if keys else "")
+    if len(local) > 120:
+        local = slug(kind) + "--" + digest(*sorted(map(str, keys)), length=16)
+    if not any(people.is_full(k) or str(k).startswith("urn:telling:") for k in keys):
+        local += "--" + digest(story, length=8)
+    return iri("event", local)
 
 
 def _quotes(extractions, out: Facts, node_of, event_of_record, labels) -> None:
@@ -374,7 +398,7 @@ def _quotes(extractions, out: Facts, node_of, event_of_record, labels) -> None:
     tellings = []  # (normalised, speakers, article, record, index)
     for x in extractions:
         for idx, q in enumerate(x.quotes):
-            speakers = frozenset(n for n in (node_of(r.ref) for r in q.speakers) if n is not None)
+            speakers = frozenset(n for n in (node_of(r.ref, r.span) for r in q.speakers) if n is not None)
             if not speakers:
                 out.unresolved.append((f"speaker of a quotation by {q.rule} could not be resolved", q.pieces[0]))
                 continue
@@ -415,11 +439,11 @@ def _quotes(extractions, out: Facts, node_of, event_of_record, labels) -> None:
             out.add(node, SDO.text, Literal(texts[node]), ev)
             out.add(node, RDFS.label, Literal(labels[node]), ev)
         for role in q.speakers:
-            target = node_of(role.ref)
+            target = node_of(role.ref, role.span)
             if target is not None:
                 out.add(node, SDO.creator, target, Evidence(role.span, q.rule))
         for m in q.about:
-            target = node_of(m.ref)
+            target = node_of(m.ref, m.span)
             if target is not None and target not in speakers:
                 out.add(node, SDO.about, target, Evidence(m.span, m.rule))
         out.add(node, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), iri("article", article_local(article)), None)

@@ -1,0 +1,222 @@
+"""General event and date rules: news about anyone, not only the seed story, is read with its dates.
+
+Each case is a small inline article, built with graph.build.build into a temporary folder;
+the assertions are SPARQL over the graph a user gets. Names here are fictional and appear in
+no rule file, so every fact must come from the general patterns and the date resolvers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from rdflib import Graph
+
+from graph.load import parse_article
+from graph.match.dates import DateExpr, DateResolver
+from graph.records import Span
+from tests.conftest import write_article
+from tests.test_extraction import rows
+
+SETTINGS = {"months": {"March": 3, "July": 7, "September": 9}, "numbers": {"a": 1, "two": 2, "three": 3}}
+
+
+def _build(tmp_path, name: str, text: str) -> Graph:
+    from graph.build import build
+
+    write_article(tmp_path / "in", name, text)
+    build(tmp_path / "in", tmp_path / "out")
+    return Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+
+
+def _events(g: Graph) -> set[tuple[str, str, str]]:
+    """(event kind, start date, a participant's name) for every dated event."""
+    return set(rows(g, """
+        SELECT ?kind ?date ?who WHERE {
+          ?e kg:eventKind ?kind ; schema:startDate ?date .
+          ?e schema:organizer|schema:attendee|schema:about ?p . ?p schema:name ?who }"""))
+
+
+def _resolve(value: str, published: str | None, tense: str | None = None, before=(), **groups):
+    """Resolve one expression after the given earlier ones, as an article would in text order."""
+    resolver = DateResolver(SETTINGS, published)
+    for v, g in before:
+        resolver.resolve(DateExpr(Span("a", 0, 1, "x"), "r", v, tuple(sorted(g.items()))))
+    out = resolver.resolve(DateExpr(Span("a", 0, 1, "x"), "r", value, tuple(sorted(groups.items())), tense))
+    return out and (out.lexical, out.precision, out.resolution)
+
+
+# ---------------------------------------------------------------- the loader
+
+
+def test_a_title_line_after_the_date_marker_is_the_headline():
+    a = parse_article(" date 2023-05-18\nLopez and Reed welcome a baby girl\n\nThe couple shared the news.\n".encode(),
+                      "x.txt", "x")
+    assert a.meta.date == "2023-05-18"
+    assert a.meta.headline is not None and a.meta.headline.exact == "Lopez and Reed welcome a baby girl"
+    assert a.text[a.meta.headline.start:a.meta.headline.end] == a.meta.headline.exact
+
+
+def test_body_text_on_the_marker_line_is_not_a_headline():
+    a = parse_article(" date 2022-09-12 EASTVALE — Lopez and Reed are married.\n\nMore.\n".encode(), "x.txt", "x")
+    assert a.meta.headline is None
+
+
+# ---------------------------------------------------------------- the date resolvers
+
+
+@pytest.mark.parametrize("weekday, tense, mod, want", [
+    ("Tuesday", "past", None, "2023-11-07"),      # published on a Wednesday
+    ("Sunday", None, None, "2023-11-05"),         # no tense: the past, as news mostly tells
+    ("Saturday", "future", None, "2023-11-11"),   # "will be held on Saturday"
+    ("Wednesday", "past", None, "2023-11-08"),    # the day itself
+    ("Wednesday", "past", "last", "2023-11-01"),  # "last Wednesday": before it
+])
+def test_weekdays_resolve_against_publication_by_tense(weekday, tense, mod, want):
+    groups = {"weekday": weekday, **({"mod": mod} if mod else {})}
+    got = _resolve("weekday", "2023-11-08", tense, **groups)
+    assert got[0] == want and got[1] == "date"
+
+
+def test_next_weekday_is_left_undated_and_undated_articles_give_no_weekday():
+    assert _resolve("weekday", "2023-11-08", None, weekday="Friday", mod="next") is None
+    assert _resolve("weekday", None, "past", weekday="Friday") is None
+
+
+@pytest.mark.parametrize("published, unit, want", [
+    ("2023-05-18", "week", ("2023-05", "gYearMonth", "week-before-publication")),   # May 8 .. May 17
+    ("2023-06-02", "week", None),                                                   # May 22 .. June 1: two months
+    ("2023-09-11", "weekend", ("2023-09", "gYearMonth", "week-before-publication")),
+])
+def test_last_week_gives_a_month_only_when_the_week_lies_in_one(published, unit, want):
+    assert _resolve("last-week", published, unit=unit) == want
+
+
+def test_relative_months_and_years():
+    assert _resolve("this-month", "2024-10-09") == ("2024-10", "gYearMonth", "publication-month")
+    assert _resolve("month-offset", "2021-01-17", which="last") == ("2020-12", "gYearMonth", "month-before-publication-month")
+    assert _resolve("month-offset", "2021-12-17", which="next") == ("2022-01", "gYearMonth", "month-after-publication-month")
+    assert _resolve("year-offset", "2021-06-17", which="last") == ("2020", "gYear", "year-before-publication")
+
+
+def test_the_future_goes_forward():
+    # "takes effect on July 1", "due in March", "will take office in January"
+    assert _resolve("month-day", "2023-03-15", "future", month="July", day="1") == \
+        ("2023-07-01", "date", "yearless-after-publication")
+    assert _resolve("month", "2024-10-09", "future", month="March") == ("2025-03", "gYearMonth", "month-after-publication")
+    assert _resolve("month", "2024-10-09", "past", month="March") == ("2024-03", "gYearMonth", "month-before-publication")
+
+
+def test_offsets_count_from_the_latest_date_before_them():
+    oct14 = [("month-day", {"month": "October", "day": "14"})]
+    settings_months = dict(SETTINGS["months"], October=10)
+    resolver = DateResolver({**SETTINGS, "months": settings_months}, "2023-11-08")
+    resolver.resolve(DateExpr(Span("a", 0, 1, "x"), "r", "month-day", tuple(sorted(oct14[0][1].items())), "past"))
+    got = resolver.resolve(DateExpr(Span("a", 2, 3, "y"), "r", "offset", (("dir", "earlier"), ("n", "two"), ("unit", "day"))))
+    assert (got.lexical, got.precision, got.resolution) == ("2023-10-12", "date", "days-before-anchor")
+    wed = [("year", {"year": "2021"})]
+    assert _resolve("offset", "2024-10-09", before=wed, n="two", unit="year", dir="after") == \
+        ("2019", "gYear", "years-before-anchor")
+    assert _resolve("offset", "2024-10-09", before=wed, n="a", unit="year", dir="later") == \
+        ("2022", "gYear", "years-after-anchor")
+    # days cannot be counted from a year
+    assert _resolve("offset", "2024-10-09", before=wed, n="two", unit="day", dir="later") is None
+
+
+# ---------------------------------------------------------------- events of other stories, with their dates
+
+OBITUARY = """ date 2023-11-08
+Ruth Carver, teacher who ran the Millbrook choir, dies at 91
+
+Ruth Carver, who taught music at Millbrook High School for 40 years and later led the town choir, died on Sunday at her home. She was 91.
+
+Ms. Carver was born on May 2, 1932, in Eastvale. In 1956 she married Owen Carver, a railway clerk.
+
+Her brother, Samuel Hale, said in a statement on Monday that the family was grateful.
+
+A funeral will be held on Saturday at Grace Church.
+"""
+
+
+def test_an_obituary(tmp_path):
+    got = _events(_build(tmp_path, "obit.txt", OBITUARY))
+    assert {("death", "2023-11-05", "Ruth Carver"), ("birth", "1932-05-02", "Ruth Carver"),
+            ("wedding", "1956", "Owen Carver"), ("statement", "2023-11-06", "Samuel Hale"),
+            ("memorial", "2023-11-11", "Ruth Carver")} <= got
+    # the funeral is for the person whose death the article tells, not anyone else it names
+    assert not {e for e in got if e[0] == "memorial" and e[2] != "Ruth Carver"}
+
+
+POLITICS = """ date 2023-03-15
+Governor signs water bill
+
+EASTPORT — Gov. Helen Marsh signed a bill on Tuesday requiring towns to test their water.
+
+The law takes effect on July 1. Marsh signed the measure at a park, a short walk from where a storage tank ruptured in 2021.
+
+Nadia Brook, a first-term councilor who campaigned on cheaper fares, defeated Mayor Victor Hale on Tuesday. Brook will take the oath of office in January.
+"""
+
+
+def test_politics_with_future_dates(tmp_path):
+    g = _build(tmp_path, "politics.txt", POLITICS)
+    got = _events(g)
+    assert {("signing", "2023-03-14", "Helen Marsh"), ("appointment", "2023-03-14", "Nadia Brook"),
+            ("appointment", "2024-01", "Nadia Brook")} <= got
+    dated = set(rows(g, "SELECT ?kind ?date WHERE { ?e kg:eventKind ?kind ; schema:startDate ?date }"))
+    assert ("entry-into-force", "2023-07-01") in dated
+    # the signing is not dated by the year of another clause of its sentence
+    assert ("signing", "2021") not in dated
+
+
+CELEB = """ date 2024-10-09
+Singer Ivy Lark and Tom Reyes are expecting
+
+Pop singer Ivy Lark is going to be a mother.
+
+Lark announced on Monday that she and her husband, producer Tom Reyes, are expecting their first child.
+
+In an interview with Crescendo earlier this month, Lark said the baby is due in March.
+
+Lark and Reyes married in 2021 in a small ceremony.
+"""
+
+
+def test_a_pregnancy_announcement_interview_and_wedding(tmp_path):
+    got = _events(_build(tmp_path, "celeb.txt", CELEB))
+    assert {("pregnancy-announcement", "2024-10-07", "Tom Reyes"), ("interview", "2024-10", "Ivy Lark"),
+            ("wedding", "2021", "Ivy Lark"), ("wedding", "2021", "Tom Reyes")} <= got
+    # the interview is dated by its own words ("earlier this month"), not the due date in March
+    assert not {e for e in got if e[0] == "interview" and e[1] != "2024-10"}
+
+
+def test_weekday_habits_and_holidays_are_not_dates(tmp_path):
+    text = (" date 2021-04-14\nOdile Marsh, a singer who sang on Sunday nights, died in 2016. She kept a standing "
+            "Thursday gig and drove to lessons every Saturday.\n")
+    g = _build(tmp_path, "habits.txt", text)
+    dated = set(rows(g, "SELECT ?date WHERE { ?e schema:startDate ?date }"))
+    assert dated == {("2016",)}
+
+
+def test_story_pack_rules_stay_in_their_story(tmp_path):
+    """The seed story's kinds (the wrist tattoo, the comment under the video) never read another story."""
+    text = (" date 2022-01-10\nMaya Lopez has honoured her late son by getting his name inked on her wrist. "
+            "Kris Hale commented, “Beautiful.”\n")
+    g = _build(tmp_path, "other.txt", text)
+    kinds = {r[0] for r in rows(g, "SELECT ?k WHERE { ?e kg:eventKind ?k }")}
+    assert not kinds & {"tattoo", "post-comment"}
+
+
+def test_resolved_dates_name_their_resolver(tmp_path):
+    g = _build(tmp_path, "obit.txt", OBITUARY)
+    got = set(rows(g, """
+        SELECT ?value ?how WHERE {
+          ?f rdf:predicate schema:startDate ; rdf:object ?value ; kg:dateResolution ?r . ?r rdfs:label ?how }"""))
+    assert {("2023-11-05", "weekday-before-publication"), ("2023-11-11", "weekday-after-publication")} <= got
+
+
+def test_relative_resolution_is_pure_date_arithmetic():
+    # the resolvers use the standard library only: a weekday is a fixed offset from publication
+    published = dt.date(2024, 1, 29)  # a Monday
+    got = _resolve("weekday", published.isoformat(), "future", weekday="Wednesday")
+    assert got == ("2024-01-31", "date", "weekday-after-publication")
