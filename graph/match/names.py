@@ -1,21 +1,67 @@
-"""Names step: find the mentions of people, organisations, works and places, and every later use of a person's name."""
+"""Names step: find the mentions of people, organisations, works and places, and every later use of a name.
+
+Sieves, most certain first (as in CoreNLP's deterministic coreference):
+
+1. the gazetteer: names the rules know outright;
+2. the name rules of `names.yaml`, each match a *candidate* whose rule says how much its
+   words prove (`evidence`):
+     context   the words around say what it is (his son, Tom; Gov. X; X, a law firm)
+     shape     the name's own words say it (Corvane Systems, Dock Street, a dateline)
+     capitals  only its capitals and a verb or preposition (X said, in X)
+     surname   a full name whose last word is a person the article names otherwise
+     against   no candidate: what its `name` group covers begins no person's name
+               (the Major League, a Grand Slam, her Instagram)
+3. the candidates that overlap are decided by type and evidence (an organisation's
+   designator beats a person's context, which beats a place's shape...); weak candidates
+   lose to a name of another type, and a lone capitalised word is a person only where
+   the article writes it capitalised in mid-sentence (never "Dinner was cooked");
+4. every later use of a found name: a person's full name, first or last word or
+   nickname; an organisation's or place's name, and the first word of an organisation
+   named with its designator (Corvane for Corvane Systems).
+
+Title-case lines (headlines) give no capitals evidence: there every word is capitalised.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 
 import regex
 
-from graph.errors import ArticleTooSlow
+from graph.errors import RuleError
 from graph.match.context import Context
 from graph.records import Mention, Ref
+from graph.rules.ruleset import Rule
 
 PERSON = "Person"
+ORGANIZATION = "Organization"
+PLACE = "Place"
+
+EVIDENCE = ("context", "shape", "capitals", "surname", "against")
+TITLE_KINDS = ("honorific", "job")
+
+# Which candidate keeps a stretch of text that two of different types claim. An organisation's
+# designator (Ellery College) is surer than a person's context ("host Ellery College"); a
+# person's context ("A spokesperson, Lee Park,") surer than a place's designator (Park).
+_RANK = {
+    (ORGANIZATION, "shape"): 5, (ORGANIZATION, "context"): 5,
+    (PERSON, "context"): 4,
+    (PLACE, "shape"): 3, (PLACE, "context"): 3,
+    (ORGANIZATION, "capitals"): 2, (PLACE, "capitals"): 2,
+    (PERSON, "capitals"): 1, (PERSON, "surname"): 1,
+}
+_WEAK = ("capitals", "surname")
+_RANKED_TYPES = (PERSON, ORGANIZATION, PLACE)
 
 _QUOTED_NICK = regex.compile(r"[\"“”‘’'][^\"“”‘’']+[\"“”‘’']")
 _NICK = regex.compile(r"[\"“‘']([^\"“”‘’']+)[\"”’']")
 _SPACES = regex.compile(r"\s+")
+_WORD = regex.compile(r"[\p{L}’'-]+")
+_DATE_MARKER = regex.compile(r"^\s?date\s+\d{4}-\d\d-\d\d\b")
+_LINE_END = regex.compile(r"[.!?:\"”’)]\s*$")
+_CAPITAL_WORD = regex.compile(r"\p{Lu}[\p{Ll}’'-]*\p{Ll}")
 
 
 def name_tokens(name: str) -> list[str]:
@@ -29,6 +75,18 @@ def nickname(name: str) -> str | None:
     return m.group(1) if m else None
 
 
+def name_words(name: str) -> list[str]:
+    """The words one may call a person by alone: the capitalised words of the name, and a
+    surname with its particles (Amara de la Cruz -> Amara, Cruz, de la Cruz); never a particle."""
+    tokens = name_tokens(name)
+    words = [t for t in tokens if t[:1].isupper()]
+    for i, t in enumerate(tokens):
+        if i and not t[:1].isupper() and tokens[i - 1][:1].isupper():
+            words.append(" ".join(tokens[i:]))  # de la Cruz
+            break
+    return words
+
+
 @dataclass(frozen=True)
 class Names:
     """What the names step found: the article's mentions, and how its people stand in it."""
@@ -36,6 +94,32 @@ class Names:
     mentions: tuple[Mention, ...]
     counts: Counter  # person (the fullest form of the name) -> mentions, one in the headline counting three
     genders: dict[str, str]  # person -> f/m, where a name rule or the gazetteer said
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """One name a name rule proposes, before the candidates are weighed against each other."""
+
+    rule: Rule
+    order: int  # the rule's place in the files: the earlier wins a tie
+    type: str
+    evidence: str
+    start: int
+    end: int
+    name: str  # the node's name
+    alias: tuple[int, int] | None = None  # the whole way it is written (baby Jack), when the rule says
+    titles: tuple[tuple[str, str, tuple[int, int]], ...] = ()  # (kind, words, evidence span)
+
+    @property
+    def rank(self) -> int:
+        return _RANK.get((self.type, self.evidence), 4 if self.evidence == "context" else 3)
+
+    @property
+    def single(self) -> bool:
+        return len(name_tokens(self.name)) == 1
+
+    def overlaps(self, a: int, b: int) -> bool:
+        return self.start < b and a < self.end
 
 
 class _Taken:
@@ -52,87 +136,305 @@ class _Taken:
 
 
 def find_names(ctx: Context) -> Names:
-    """Gazetteer entries, then names found by pattern, then every later use of those names."""
+    """Gazetteer entries, then the candidates of the name rules weighed, then every later use of the names."""
+    title_lines = _title_lines(ctx.text)
+    candidates, vetoes = _candidates(ctx, title_lines)
+    gazetteer = _gazetteer_matches(ctx, candidates)
     taken = _Taken()
-    found = _gazetteer_mentions(ctx, taken)
-    named, discovered = _pattern_mentions(ctx, taken)
+    found = _gazetteer_mentions(ctx, gazetteer, taken)
+    kept = _decide(ctx, candidates, vetoes, gazetteer, title_lines)
+    named, discovered = _assign(ctx, kept, taken)
     found += named
     people = {n: v for n, v in discovered.items() if v[0] == PERSON}
     heads = _heads(people, found)
+    # a thing's name of several words first (Farrow & Lune), then people's names, then a thing's one word
+    found += _thing_recurrences(ctx, taken, kept, heads, several_words=True)
     found += _recurrences(ctx, taken, people, heads)
+    found += _thing_recurrences(ctx, taken, kept, heads, several_words=False)
     return _to_heads(ctx, found, heads)
 
 
-def _gazetteer_mentions(ctx: Context, taken: _Taken) -> list[Mention]:
-    """Every gazetteer entry named in the text."""
+# ------------------------------------------------------------------ the gazetteer
+
+def _gazetteer_matches(ctx: Context, candidates: list[_Candidate]) -> list[tuple[int, int, str]]:
+    """Every gazetteer entry named in the text, but for those inside a longer name of a thing
+    that says what it is (Oregon in the Oregon Water Quality Board)."""
     if ctx.rules.gazetteer_pattern is None:
         return []
     try:
-        matches = list(ctx.rules.gazetteer_pattern.finditer(ctx.text, timeout=ctx.budget))
+        matches = list(ctx.rules.gazetteer_pattern.finditer(ctx.text, timeout=ctx.timeout))
     except TimeoutError:
-        raise ArticleTooSlow(f"{ctx.article.meta.path}: the names of the gazetteer took over "
-                             f"{ctx.budget:g} s to find", "raise settings.regex_timeout_seconds in quotes.yaml") from None
-    found = []
+        raise RuleError(f"{ctx.rules.source_dir}/gazetteer.yaml", None, None,
+                        f"the names of the gazetteer took over {ctx.timeout:g} s to find in article "
+                        f"{ctx.article.meta.path}", "raise settings.regex_timeout_seconds in quotes.yaml") from None
+    longer = [c for c in candidates if c.type != PERSON and c.evidence in ("shape", "context")]
+    out = []
     for m in matches:
-        ent_id, typ = ctx.rules.gazetteer_index[m.group()]
+        a, b = m.span()
+        if any(c.start <= a and b <= c.end and (c.start, c.end) != (a, b) for c in longer):
+            continue
+        out.append((a, b, m.group()))
+    return out
+
+
+def _gazetteer_mentions(ctx: Context, matches, taken: _Taken) -> list[Mention]:
+    found = []
+    for a, b, surface in matches:
+        ent_id, typ = ctx.rules.gazetteer_index[surface]
         rule = ctx.rules.find(ent_id)
-        found.append(Mention(Ref("entity", ent_id, typ), ctx.span(m.start(), m.end()), ent_id,
-                             alias=m.group(), gender=rule.get("gender") if rule else None))
-        taken.add(m.start(), m.end())
+        found.append(Mention(Ref("entity", ent_id, typ), ctx.span(a, b), ent_id,
+                             alias=surface, gender=rule.get("gender") if rule else None))
+        taken.add(a, b)
         ctx.hits[ent_id] += 1
     return found
 
 
-def _pattern_mentions(ctx: Context, taken: _Taken) -> tuple[list[Mention], dict[str, tuple[str, str | None, str]]]:
-    """Names the name rules find where no gazetteer entry stands.
+# ------------------------------------------------------------------ candidates
 
-    Returns their mentions, and each name with the (type, gender, rule id) of the first rule that found it.
+def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple[int, int]]]:
+    """Every name the name rules propose, and the spans the `against` rules say begin no person's name.
+
+    In a title-case line capitals prove nothing, so the rules that go by capitals alone skip it.
     """
-    found: list[Mention] = []
-    discovered: dict[str, tuple[str, str | None, str]] = {}
-    for rule in ctx.rules["names"]:
+    out: list[_Candidate] = []
+    vetoes: list[tuple[int, int]] = []
+    for order, rule in enumerate(ctx.rules["names"]):
+        evidence = _evidence(rule)
         typ = rule.get("type")
+        has_alias = "alias" in rule.pattern.groupindex
         for m in ctx.finditer(rule):
             spans = m.spans("name") if "name" in m.re.groupindex else [m.span()]
+            if evidence == "against":
+                vetoes.extend(spans)
+                continue
+            titles = _titles(rule, m)
             for a, b in spans:
-                name = ctx.text[a:b]
-                if not taken.free(a, b) or name in ctx.rules.gazetteer_index:
+                if evidence in _WEAK and _inside(a, title_lines) or (typ in _RANKED_TYPES and _quoted_title(ctx.text, a, b)):
                     continue
-                ctx.hits[rule.id] += 1
-                discovered.setdefault(name, (typ, rule.get("gender"), rule.id))
-                if "alias" in m.re.groupindex and m.captures("alias"):
-                    aa, ab = m.spans("alias")[0]
-                    found.append(Mention(Ref("name", name, typ), ctx.span(aa, ab), rule.id, alias=m.captures("alias")[0],
-                                         gender=rule.get("gender")))
-                    taken.add(aa, ab)
-                else:
-                    found.append(Mention(Ref("name", name, typ), ctx.span(a, b), rule.id, alias=name,
-                                         gender=rule.get("gender")))
-                    nick = _NICK.search(name) if typ == PERSON else None
-                    if nick:  # Vilailuck "Pepper" Teigen is also called Pepper
-                        found.append(Mention(Ref("name", name, typ), ctx.span(a + nick.start(1), a + nick.end(1)),
-                                             rule.id, alias=nick.group(1)))
-                taken.add(a, b)
+                alias = m.spans("alias")[0] if has_alias and m.captures("alias") else None
+                out.append(_Candidate(rule, order, typ, evidence, a, b, _node_name(ctx.text[a:b], typ), alias,
+                                      titles if len(spans) == 1 else ()))
+    return out, vetoes
+
+
+_OPEN_QUOTE = regex.compile(r"[“\"‘](?:(?:The|A|An)\s)?$")
+_CLOSE_QUOTE = regex.compile(r"[,.!?]?[”\"’]")
+
+
+def _quoted_title(text: str, a: int, b: int) -> bool:
+    """Whether a:b is the whole of a quoted title (“The Salt Ledger,” “Glass Harbour”): a work, not its words' namesakes."""
+    return bool(_OPEN_QUOTE.search(text, max(0, a - 6), a)) and bool(_CLOSE_QUOTE.match(text, b))
+
+
+def _evidence(rule: Rule) -> str:
+    evidence = rule.get("evidence", "context")
+    if evidence not in EVIDENCE:
+        raise RuleError(rule.path, rule.line, rule.id, f"evidence must be one of {', '.join(EVIDENCE)}, got {evidence!r}")
+    return evidence
+
+
+def _titles(rule: Rule, m) -> tuple[tuple[str, str, tuple[int, int]], ...]:
+    """The title a match gives its name ("Gov.", "chief executive"), with the words that show it:
+    from the title to the name, whichever comes first."""
+    kind = rule.get("title")
+    if kind is None or "title" not in m.re.groupindex or not m.captures("title"):
+        return ()
+    if kind not in TITLE_KINDS:
+        raise RuleError(rule.path, rule.line, rule.id, f"title must be one of {', '.join(TITLE_KINDS)}, got {kind!r}")
+    ta, tb = m.spans("title")[0]
+    na, nb = m.spans("name")[0]
+    return ((kind, m.captures("title")[0], (min(ta, na), max(tb, nb))),)
+
+
+def _node_name(written: str, typ: str) -> str:
+    """The name of the node: as written, but a dateline's capitals (SILVER CREEK) in title case."""
+    if typ != PERSON and len(written) > 3 and not any(c.islower() for c in written):
+        return regex.sub(r"\p{Lu}+", lambda w: w.group()[0] + w.group()[1:].lower(), written)
+    return written
+
+
+# ------------------------------------------------------------------ weighing the candidates
+
+def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_lines) -> list[_Candidate]:
+    """The candidates that stand, each judged against the others and the text."""
+    veto_starts = {a for a, _ in vetoes}
+    cands = [c for c in cands if not (c.type == PERSON and c.start in veto_starts)]
+    gaz_spans = [(a, b) for a, b, _ in gazetteer]
+    # a stretch two types claim goes to the surer one
+    cands = [c for c in cands if not any(o.type != c.type and o.rank > c.rank and o.overlaps(c.start, c.end)
+                                         for o in cands)]
+    cands = [c for c in cands if not any(c.overlaps(a, b) for a, b in gaz_spans) or c.type != PERSON]
+    proper: dict[str, bool] = {}
+
+    def is_proper(word: str) -> bool:
+        if word not in proper:
+            proper[word] = _mid_sentence_capital(ctx, word, title_lines)
+        return proper[word]
+
+    # in a title-case line a title is capitalised like the words after it ("Choir Leader Dies at 90"):
+    # a name after a title there must be one the article writes elsewhere
+    cands = [c for c in cands if not (c.type == PERSON and c.rule.get("title") and _inside(c.start, title_lines)
+                                      and not _named_outside(ctx.text, c.name, title_lines))]
+    # a lone capitalised word found by its capitals alone needs them to mean a name
+    cands = [c for c in cands if not (c.type == PERSON and c.evidence == "capitals" and c.single
+                                      and not is_proper(c.name))]
+    things = _thing_names(c for c in cands if c.type != PERSON)
+    things |= {surface for _, _, surface in gazetteer}
+    thing_spans = _name_uses(ctx.text, [t for t in things if " " in t])
+    cands = [c for c in cands if not (c.type == PERSON and c.evidence in _WEAK
+                                      and any(c.overlaps(a, b) for a, b in thing_spans))]
+    aliases = {_first_word_alias(c): c.name for c in cands if _first_word_alias(c)}
+    cands = [dataclasses.replace(c, name=aliases[c.name]) if c.type == ORGANIZATION and c.name in aliases else c
+             for c in cands]
+    org_words = {c.name for c in cands if c.type == ORGANIZATION} | {a for a in aliases if a}
+    # weak people lose to things the article names otherwise (Northwind said; Apex Biotech said) ...
+    cands = [c for c in cands if not (c.type == PERSON and c.evidence in _WEAK
+                                      and (c.name in things or name_tokens(c.name)[0] in org_words))]
+    people = {c.name for c in cands if c.type == PERSON and c.evidence != "surname"}
+    person_words = {w for n in people for w in name_words(n)}
+    # ... and weak things to people (in Maren)
+    kept = [c for c in cands if c.evidence != "surname"
+            and not (c.evidence in _WEAK and c.type != PERSON and (c.name in people or c.name in person_words))]
+    surnames = {name_words(n)[-1] for n in people if name_words(n)}
+    for c in cands:
+        words = name_words(c.name)
+        if c.evidence == "surname" and words and words[-1] in surnames and c.name not in things \
+                and not any(o.overlaps(c.start, c.end) and o.type != PERSON for o in kept):
+            kept.append(c)
+    return kept
+
+
+def _thing_names(cands) -> set[str]:
+    """The names of organisations and places, and the first word of a two-word organisation the
+    article names with what it is (Corvane of Corvane Systems): it may call it by that word alone."""
+    out = set()
+    for c in cands:
+        out.add(c.name)
+        alias = _first_word_alias(c)
+        if alias:
+            out.add(alias)
+    return out
+
+
+def _first_word_alias(c: _Candidate) -> str | None:
+    if c.type != ORGANIZATION or c.evidence not in ("shape", "context"):
+        return None
+    words = c.name.split()
+    if len(words) != 2 or not _CAPITAL_WORD.fullmatch(words[0]) or len(words[0]) < 4:
+        return None
+    return words[0]
+
+
+def _assign(ctx: Context, kept: list[_Candidate], taken: _Taken) -> tuple[list[Mention], dict]:
+    """Mentions of the candidates that stand, surest first; a span goes to one candidate, and the
+    titles every candidate of that very span gives are all kept.
+
+    Returns the mentions, and each name with the (type, gender, rule id) of the first rule that found it.
+    """
+    titles: dict[tuple[int, int], list] = {}
+    for c in kept:
+        if c.titles and c.type == PERSON:
+            titles.setdefault((c.start, c.end), []).extend(c.titles)
+    found: list[Mention] = []
+    discovered: dict[str, tuple[str, str | None, str]] = {}
+    for c in sorted(kept, key=lambda c: (-c.rank, c.order, c.start)):
+        a, b = c.start, c.end
+        if not taken.free(a, b):
+            continue
+        rule = c.rule
+        ctx.hits[rule.id] += 1
+        discovered.setdefault(c.name, (c.type, rule.get("gender"), rule.id))
+        own_titles = tuple(sorted({(k, w, ctx.span(x, y)) for k, w, (x, y) in titles.get((a, b), ())}))
+        if c.alias:
+            aa, ab = c.alias
+            found.append(Mention(Ref("name", c.name, c.type), ctx.span(aa, ab), rule.id, alias=ctx.text[aa:ab],
+                                 gender=rule.get("gender"), titles=own_titles))
+            taken.add(aa, ab)
+        else:
+            found.append(Mention(Ref("name", c.name, c.type), ctx.span(a, b), rule.id, alias=ctx.text[a:b],
+                                 gender=rule.get("gender"), titles=own_titles))
+            nick = _NICK.search(c.name) if c.type == PERSON else None
+            if nick:  # Vilailuck "Pepper" Teigen is also called Pepper
+                found.append(Mention(Ref("name", c.name, c.type), ctx.span(a + nick.start(1), a + nick.end(1)),
+                                     rule.id, alias=nick.group(1)))
+        taken.add(a, b)
     return found, discovered
 
 
+# ------------------------------------------------------------------ the layout of the text
+
+def _title_lines(text: str) -> list[tuple[int, int]]:
+    """The lines written in title case (a headline, a subhead): most of their longer words
+    capitalised and no sentence's end. A date marker at the start is no part of a line."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        marker = _DATE_MARKER.match(line)
+        body = line[marker.end():] if marker else line
+        if not body.strip() or _LINE_END.search(body):
+            continue
+        words = [w for w in _WORD.findall(body) if len(w.strip("’'-")) >= 4]
+        if len(words) >= 2 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words):
+            out.append((start + (marker.end() if marker else 0), start + len(line)))
+    return out
+
+
+def _inside(pos: int, spans) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+_ATTRIBUTION_BEFORE = regex.compile(r"[,?!—–-][”\"’]$")
+
+
+def _named_outside(text: str, name: str, title_lines) -> bool:
+    """Whether the name is written somewhere outside the title-case lines."""
+    return any(not _inside(a, title_lines) for a, _ in _name_uses(text, [name]))
+
+
+def _mid_sentence_capital(ctx: Context, word: str, title_lines) -> bool:
+    """Whether the article writes `word` capitalised where capitals mean a name: after a word
+    or a comma in a sentence, not at a sentence's or quotation's start nor in a title-case line."""
+    text = ctx.text
+    for a, b in _name_uses(text, [word]):
+        if _inside(a, title_lines):
+            continue
+        before = text[max(0, a - 40):a].rstrip(" \t\"“‘'(")
+        if before and (before[-1].isalnum() or before[-1] in ",;&"):
+            return True
+        if _ATTRIBUTION_BEFORE.search(before):  # “It still hurts,” Stone said: the sentence goes on
+            return True
+    return False
+
+
+# ------------------------------------------------------------------ later uses of the names
+
 def _heads(people, found: list[Mention]) -> dict[str, str]:
-    """The fullest form of each person name in this article; its words and nickname point at it."""
+    """The fullest form of each person name in this article; its words and nickname point at it.
+
+    A word several full names share (a family's surname) goes to the one the article names
+    first: news names the person it is about first, and calls them by the surname after.
+    """
     heads: dict[str, str] = {}
-    full = sorted((n for n in people if len(name_tokens(n)) >= 2), key=lambda n: (-len(name_tokens(n)), n))
+    # a full name has two capitalised words: "de la Cruz" alone is a surname
+    full = sorted((n for n in people if len([w for w in name_tokens(n) if w[:1].isupper()]) >= 2),
+                  key=lambda n: (-len(name_tokens(n)), n))
+    for n in full:
+        plain = " ".join(name_tokens(n))
+        if plain != n and plain in people:
+            heads[plain] = n  # Everett Fontenot is Everett “Deacon” Fontenot
     for n in full:
         heads.setdefault(n, n)
-    counts = Counter()
     first_at: dict[str, int] = {}
     for mention in found:
         if mention.ref.kind == "name" and mention.ref.type == PERSON:
-            counts[mention.ref.value] += 1
-            first_at[mention.ref.value] = min(first_at.get(mention.ref.value, mention.span.start), mention.span.start)
-    # a bare surname goes to the most mentioned full name that has it; on a tie, to the one named first
-    for n in sorted(full, key=lambda n: (-counts[n], first_at.get(n, 0), n)):
-        for tok in name_tokens(n):
-            if tok not in heads:
-                heads[tok] = n
+            v = mention.ref.value
+            first_at[v] = min(first_at.get(v, mention.span.start), mention.span.start)
+    for n in sorted(full, key=lambda n: (first_at.get(n, 0), n)):
+        for word in name_words(n):
+            if word not in heads:
+                heads[word] = n
         nick = nickname(n)
         if nick and nick not in heads:
             heads[nick] = n
@@ -143,7 +445,7 @@ def _recurrences(ctx: Context, taken: _Taken, people, heads: dict[str, str]) -> 
     """Every later use of a known person name or its parts: a mention too."""
     found = []
     for a, b in _name_uses(ctx.text, {*people, *heads}):
-        if not taken.free(a, b):
+        if not taken.free(a, b) or _part_of_longer_name(ctx.text, a, b) or _reads_as_date(ctx, a, b):
             continue
         name = ctx.text[a:b]
         head = heads.get(name, name)
@@ -152,6 +454,57 @@ def _recurrences(ctx: Context, taken: _Taken, people, heads: dict[str, str]) -> 
                              alias=name))
         taken.add(a, b)
     return found
+
+
+def _thing_recurrences(ctx: Context, taken: _Taken, kept: list[_Candidate], heads: dict[str, str],
+                       several_words: bool) -> list[Mention]:
+    """Every later use of an organisation's or place's name, and of the first word of an
+    organisation named with its designator (Corvane Systems ... Shares of Corvane rose)."""
+    names: dict[str, tuple[str, str, str]] = {}  # surface -> (node name, type, rule id)
+    for c in sorted(kept, key=lambda c: (-c.rank, c.order, c.start)):
+        if c.type == PERSON:
+            continue
+        names.setdefault(c.name, (c.name, c.type, c.rule.id))
+        if c.alias is None and ctx.text[c.start:c.end] != c.name:
+            names.setdefault(ctx.text[c.start:c.end], (c.name, c.type, c.rule.id))
+    for c in kept:
+        alias = _first_word_alias(c)
+        if alias and alias not in heads:
+            names.setdefault(alias, (c.name, c.type, c.rule.id))
+    found = []
+    wanted = [n for n in names if n not in heads and (" " in n) == several_words]
+    for a, b in _name_uses(ctx.text, wanted):
+        if not taken.free(a, b) or _part_of_longer_name(ctx.text, a, b):
+            continue
+        node, typ, rule_id = names[ctx.text[a:b]]
+        found.append(Mention(Ref("name", node, typ), ctx.span(a, b), rule_id, alias=ctx.text[a:b]))
+        taken.add(a, b)
+    return found
+
+
+def _part_of_longer_name(text: str, a: int, b: int) -> bool:
+    """Whether the capitalised word(s) at a:b go on into a longer name (Halloway in the Halloway Prize)."""
+    nxt = regex.match(r"[ \t]+(\p{Lu}\p{Ll})", text[b:b + 4])
+    return nxt is not None and " " not in text[a:b] and not _is_line_start_title(text, a)
+
+
+_DATE_AFTER = regex.compile(r"\s+\d")
+_DATE_BEFORE = regex.compile(r"\b(?:in|on|since|until|by|last|next|this|early|late|mid|of)\s+$", regex.IGNORECASE)
+
+
+def _reads_as_date(ctx: Context, a: int, b: int) -> bool:
+    """Whether a child's name that is also a month (June) stands here as the month (June 30, in June)."""
+    text = ctx.text
+    if text[a:b] not in ctx.rules.settings.get("dates", {}).get("months", {}):
+        return False
+    return bool(_DATE_AFTER.match(text, b)) or bool(_DATE_BEFORE.search(text[max(0, a - 8):a]))
+
+
+def _is_line_start_title(text: str, a: int) -> bool:
+    """A word in a title-case line is followed by capitals anyway."""
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", a)
+    return bool(_title_lines(text[line_start:line_end if line_end != -1 else len(text)]))
 
 
 def _name_uses(text: str, names) -> list[tuple[int, int]]:
@@ -185,16 +538,27 @@ def _to_heads(ctx: Context, found: list[Mention], heads: dict[str, str]) -> Name
     mentions = []
     counts = Counter()
     genders: dict[str, str] = {}
+    shared = _shared_words(heads)
     for mention in found:
         ref = mention.ref
         if ref.kind == "name" and ref.type == PERSON:
             ref = Ref("name", heads.get(ref.value, ref.value), PERSON)
-            mention = Mention(ref, mention.span, mention.rule, mention.alias, mention.gender)
+            mention = dataclasses.replace(mention, ref=ref)
+            if mention.titles and mention.alias in shared:
+                # "Ms. Halloran" in an article of two Hallorans: whose title it is, the word cannot tell
+                mention = dataclasses.replace(mention, titles=())
             counts[ref.value] += 3 if _in_headline(ctx, mention.span.start) else 1
             if mention.gender:
                 genders.setdefault(ref.value, mention.gender)
         mentions.append(mention)
     return Names(tuple(mentions), counts, genders)
+
+
+def _shared_words(heads: dict[str, str]) -> set[str]:
+    """The words that several full names of the article have (a family's surname)."""
+    fulls = {h for h in heads.values() if len(name_tokens(h)) >= 2}
+    count = Counter(w for f in fulls for w in set(name_words(f)))
+    return {w for w, n in count.items() if n > 1}
 
 
 def _in_headline(ctx: Context, pos: int) -> bool:

@@ -1,0 +1,215 @@
+"""People, organisations and places found by general evidence, on articles unlike the seeds.
+
+Each failure class of the name rules has a small inline article here (written for
+the test, in the style of the genre): title-case headlines and sentence-initial
+capitals make no people, companies and places are typed by their own signals,
+titles are kept apart from names (and recorded on the mention), appositives and
+running text name people, and names in every script are names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph
+
+from tests.conftest import write_article
+from tests.test_extraction import rows
+
+BUSINESS = """ date 2024-06-04
+Talmor to Acquire Data Startup Brightwave for $90 Million
+
+Talmor Industries, which makes sensors for freight rail, said on Monday that it would buy Brightwave Analytics, a data startup, for about $90 million.
+
+Brightwave was founded in 2016 by Héctor Ruiz, a former railway signaller, in a rented office in Kestrel Bay. Ruiz, 44, will join Talmor as head of software.
+
+“We have wanted this team for years,” Lena Ostrow, the company’s chief executive, said in a statement. Ostrow said the deal would close in the autumn.
+
+Dunmore & Vale, the law firm, advised Talmor on the deal. Critics said the price was high. Dinner was served after the vote.
+
+Shares of Talmor rose 4 percent, according to Orrin Vasquez, an analyst at Pellham Securities.
+"""
+
+POLITICS = """ date 2023-04-12 LAKEFORD, Ore. — Gov. Rosa Delgado signed a housing bill on Tuesday at Millrace Park.
+
+Sen. Owen Harcastle, the bill's chief sponsor, said the law was overdue. "It took three sessions," Harcastle said.
+
+A spokesperson, Lee Park, said the governor would visit Dunford County next week. Rep. Amara de la Cruz voted against the bill. "We were not consulted," de la Cruz said.
+
+Her husband, Seán O'Neill, who grew up on Ferry Lane, declined to comment. Judge Thea Marsh-Okafor of the Lakeford County Circuit Court will hear the challenge.
+
+Mayor Pieter Voss told the Lakeford Gazette that the council would vote in May. The Lakeford County District Attorney's Office said it would not intervene.
+"""
+
+FAMILY = """ date 2023-08-02
+Singer Mourns Her Father in Quiet Hillside Service
+
+Country singer Ivy Danforth and her husband, Caleb Moreau, buried her father on Saturday in Wexmoor. Their daughters, June and Hazel, placed flowers by the grave. Danforth's son, Tom Pruett-Ames, read a poem.
+
+Otis turned 5 in May. Then Otis asked whether the dog could come.
+
+Mom told us to sit down, Danforth recalled. Coach said nothing.
+
+Анна Петрова, a family friend, said the service was lovely. "He loved this valley," Петрова said.
+
+Her father played in the Major League for years and won a Grand Slam. He was named Player of the Year and wore No. 3 for the Wexmoor Comets.
+"""
+
+
+def _build(tmp_path_factory, name: str, text: str) -> Graph:
+    from graph.build import build
+
+    seeds = tmp_path_factory.mktemp(name)
+    write_article(seeds, f"{name}.txt", text)
+    out = tmp_path_factory.mktemp(name + "-out")
+    build(seeds, out)
+    return Graph().parse(out / "graph.ttl", format="turtle")
+
+
+def _names(g: Graph, cls: str) -> set[str]:
+    return {r[0] for r in rows(g, f"SELECT ?n WHERE {{ ?x a {cls} ; schema:name ?n }}")}
+
+
+def _all_names(g: Graph, cls: str) -> set[str]:
+    """Names and alternate names of every node of a class, case-folded."""
+    q = f"SELECT ?n WHERE {{ ?x a {cls} . {{ ?x schema:name ?n }} UNION {{ ?x schema:alternateName ?n }} }}"
+    return {r[0].casefold() for r in rows(g, q)}
+
+
+@pytest.fixture(scope="module")
+def business(tmp_path_factory):
+    return _build(tmp_path_factory, "950_business", BUSINESS)
+
+
+@pytest.fixture(scope="module")
+def politics(tmp_path_factory):
+    return _build(tmp_path_factory, "951_politics", POLITICS)
+
+
+@pytest.fixture(scope="module")
+def family(tmp_path_factory):
+    return _build(tmp_path_factory, "952_family", FAMILY)
+
+
+# ---------------------------------------------------------------- precision: no thing is a person
+
+def test_business_people_are_only_people(business):
+    """A title-case headline, companies as subjects, 'Critics said', 'Dinner was' make no people."""
+    assert _names(business, "schema:Person") == {"Héctor Ruiz", "Lena Ostrow", "Orrin Vasquez"}
+
+
+def test_politics_people_are_only_people(politics):
+    """Titles are not part of names; offices, courts and papers are no people."""
+    assert _names(politics, "schema:Person") == {
+        "Rosa Delgado", "Owen Harcastle", "Lee Park", "Amara de la Cruz", "Seán O'Neill",
+        "Thea Marsh-Okafor", "Pieter Voss"}
+
+
+def test_family_people_are_only_people(family):
+    """Kinship nouns name children; 'Mom', 'Coach', 'Major League', 'Grand Slam', 'Player of the Year',
+    'No. 3' and a title-case headline make no people; a Cyrillic name is a name."""
+    assert _names(family, "schema:Person") == {
+        "Ivy Danforth", "Caleb Moreau", "June", "Hazel", "Tom Pruett-Ames", "Otis", "Анна Петрова"}
+
+
+def test_surname_alone_joins_the_full_name(politics, family):
+    alt = set(rows(politics, "SELECT ?n ?a WHERE { ?p a schema:Person ; schema:name ?n ; schema:alternateName ?a }"))
+    assert {("Owen Harcastle", "Harcastle"), ("Amara de la Cruz", "de la Cruz")} <= alt
+    # the particles of a name are no name of their own
+    assert not [a for _, a in alt if a in ("de", "la")]
+    alt = set(rows(family, "SELECT ?n ?a WHERE { ?p a schema:Person ; schema:name ?n ; schema:alternateName ?a }"))
+    assert ("Анна Петрова", "Петрова") in alt
+
+
+# ---------------------------------------------------------------- organisations and places
+
+def test_organisations_by_their_own_signals(business, politics):
+    assert {"talmor industries", "brightwave analytics", "dunmore & vale", "pellham securities"} <= _all_names(
+        business, "schema:Organization")
+    assert {"lakeford county circuit court", "lakeford gazette",
+            "lakeford county district attorney's office"} <= _all_names(politics, "schema:Organization")
+
+
+def test_a_company_named_by_its_first_word_is_the_company(business):
+    """'Talmor' and 'Brightwave' alone are the companies the article names in full."""
+    assert {"talmor", "brightwave"} <= _all_names(business, "schema:Organization")
+
+
+def test_places_by_their_own_signals(business, politics, family):
+    assert "kestrel bay" in _all_names(business, "schema:Place")
+    assert {"lakeford", "millrace park", "dunford county", "ferry lane"} <= _all_names(politics, "schema:Place")
+    assert "wexmoor" in _all_names(family, "schema:Place")
+
+
+def test_nothing_is_both_a_person_and_a_thing(business, politics, family):
+    for g in (business, politics, family):
+        people = _all_names(g, "schema:Person")
+        things = _all_names(g, "schema:Organization") | _all_names(g, "schema:Place")
+        assert not people & things
+
+
+# ---------------------------------------------------------------- titles are recorded on the mention
+
+def _mentions(text: str):
+    from graph.load import parse_article
+    from graph.match.extract import extract
+    from graph.rules.ruleset import load_rules
+
+    article = parse_article(text.encode("utf-8"), "t.txt", "t")
+    return extract(article, load_rules()).mentions
+
+
+def test_titles_are_kept_apart_from_names_and_recorded():
+    titles = {}
+    for m in _mentions(POLITICS):
+        for kind, words, span in m.titles:
+            titles.setdefault(m.ref.value, set()).add((kind, words))
+            assert words in span.exact and m.span.exact in span.exact  # the evidence holds title and name
+    assert ("job", "Gov.") in titles["Rosa Delgado"]
+    assert {("job", "Sen."), ("job", "chief sponsor")} <= titles["Owen Harcastle"]
+    assert ("job", "Judge") in titles["Thea Marsh-Okafor"]
+    assert ("job", "Mayor") in titles["Pieter Voss"]
+    assert ("job", "spokesperson") in titles["Lee Park"]
+
+
+def test_honorifics_and_occupations_recorded():
+    text = (" date 2024-01-02 Dr. Celine Marchand, a surgeon, said the clinic would stay open. "
+            "\"We are not going anywhere,\" Marchand said.\n\nThe violinist Jonas Eberle played at the opening, "
+            "and Westbrook coach Ray Tolliver said the team would attend.\n")
+    titles = {}
+    for m in _mentions(text):
+        for kind, words, _ in m.titles:
+            titles.setdefault(m.ref.value, set()).add((kind, words))
+    assert ("honorific", "Dr.") in titles["Celine Marchand"]
+    assert ("job", "violinist") in titles["Jonas Eberle"]
+    assert ("job", "coach") in titles["Ray Tolliver"]
+
+
+# ---------------------------------------------------------------- names in every script
+
+def test_greek_name_with_person_context():
+    text = (" date 2024-02-03 Νίκος Παπαδόπουλος, the club's president, said the stadium would reopen. "
+            "Παπαδόπουλος said fans had waited long enough.\n")
+    people = {m.ref.value for m in _mentions(text) if m.ref.type == "Person"}
+    assert people == {"Νίκος Παπαδόπουλος"}
+
+
+# ---------------------------------------------------------------- regressions found on unseen-style articles
+
+def test_headline_title_before_a_verb_names_no_one():
+    """'Choir Leader Dies' in a title-case headline: Dies is no one's name."""
+    text = (" date 2023-10-02\nBeloved Baker and Choir Leader Dies at 90\n\n"
+            "Rosa Whitfield, who ran a bakery on Main Street for four decades, died on Friday. "
+            "Her son, Curtis Whitfield, confirmed the death.\n")
+    people = {m.ref.value for m in _mentions(text) if m.ref.type == "Person"}
+    assert people == {"Rosa Whitfield", "Curtis Whitfield"}
+
+
+def test_company_with_a_designator_is_no_person():
+    """'Apex Biotech said' is a company; 'the Food and Drug Administration is' an agency."""
+    text = (" date 2024-02-20 Apex Biotech said on Monday that it had named Priya Venkataraman, a former "
+            "executive at Norvell Pharmaceuticals, as its chief executive. Shares of Apex rose 3 percent. "
+            "The Food and Drug Administration is expected to rule in June.\n")
+    got = {(m.ref.type, m.ref.value) for m in _mentions(text)}
+    assert {("Organization", "Apex Biotech"), ("Organization", "Norvell Pharmaceuticals"),
+            ("Organization", "Food and Drug Administration")} <= got
+    assert {v for t, v in got if t == "Person"} == {"Priya Venkataraman"}
