@@ -213,3 +213,27 @@ def test_company_with_a_designator_is_no_person():
     assert {("Organization", "Apex Biotech"), ("Organization", "Norvell Pharmaceuticals"),
             ("Organization", "Food and Drug Administration")} <= got
     assert {v for t, v in got if t == "Person"} == {"Priya Venkataraman"}
+
+
+def test_titles_are_facts_of_their_own_with_evidence(tmp_path):
+    from rdflib import RDF, Graph, Literal
+
+    from graph.build import build
+    from graph.rdf.vocab import OA, SDO
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    text = (" date 2023-03-15\nGov. Daniel Ashgrove signed the bill on Tuesday. \"It matters,\" Ashgrove said. "
+            "Dr. Amara Osei, the hospital's chief executive, said it would help.\n")
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    build(folder, tmp_path / "out", cache_dir=None)
+    g = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    people = {str(g.value(p, SDO.name)): p for p in g.subjects(RDF.type, SDO.Person)}
+    assert set(people) == {"Daniel Ashgrove", "Amara Osei"}, "a title is never part of a name"
+    assert g.value(people["Daniel Ashgrove"], SDO.jobTitle) == Literal("Gov.")
+    assert g.value(people["Amara Osei"], SDO.honorificPrefix) == Literal("Dr.")
+    assert g.value(people["Amara Osei"], SDO.jobTitle) == Literal("chief executive")
+    for st in g.subjects(RDF.predicate, SDO.jobTitle):
+        sel = g.value(st, OA.hasSelector)
+        start, end, exact = (g.value(sel, x) for x in (OA.start, OA.end, OA.exact))
+        assert text[int(start):int(end)] == str(exact) and str(g.value(st, RDF.object)) in str(exact)

@@ -33,14 +33,14 @@ import regex
 from graph.errors import RuleError
 from graph.match.context import Context
 from graph.records import Mention, Ref
+from graph.rules.catalogue import NAME_EVIDENCE as EVIDENCE
+from graph.rules.catalogue import TITLE_KINDS
 from graph.rules.ruleset import Rule
 
 PERSON = "Person"
 ORGANIZATION = "Organization"
 PLACE = "Place"
 
-EVIDENCE = ("context", "shape", "capitals", "surname", "against")
-TITLE_KINDS = ("honorific", "job")
 
 # Which candidate keeps a stretch of text that two of different types claim. An organisation's
 # designator (Ellery College) is surer than a person's context ("host Ellery College"); a

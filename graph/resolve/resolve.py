@@ -31,6 +31,7 @@ from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from graph.records import Extraction, Mention, Ref, Span
 from graph.resolve.family import FamilyTold
 from graph.resolve.people import People
+from graph.rules.catalogue import TITLE_KINDS
 from graph.rules.ruleset import RuleSet
 from graph.rdf.types import type_folder
 from graph.rdf.vocab import KG, SDO, digest, expand, iri, slug
@@ -220,6 +221,9 @@ def _named_things(extractions: list[Extraction], rules: RuleSet, node_of: _Nodes
             else:
                 names.setdefault(node, m.ref.value)
             types[node] = m.ref.type
+            if m.ref.type == "Person":
+                for kind, words, span in m.titles:
+                    first_seen.setdefault((node, x.article.id, "title", kind, words), Mention(m.ref, span, m.rule))
     for key in sorted(first_seen, key=lambda k: (str(k[0]), k[1], k[2:])):
         node, article, what = key[0], key[1], key[2]
         m = first_seen[key]
@@ -230,6 +234,9 @@ def _named_things(extractions: list[Extraction], rules: RuleSet, node_of: _Nodes
             if m.ref.kind == "entity" and gazetteer[m.ref.value].get("wikidata"):
                 wd = URIRef("http://www.wikidata.org/entity/" + gazetteer[m.ref.value].get("wikidata"))
                 out.add(node, URIRef(str(SDO) + "sameAs"), wd, ev)
+        elif what == "title":
+            # "Gov.", "Dr.", "chief executive": never part of the name, a fact of its own
+            out.add(node, expand(TITLE_KINDS[key[3]]), Literal(key[4]), ev)
         else:
             alias = key[3]
             if alias == names[node]:

@@ -73,6 +73,18 @@ EVENT_ROLES = {
     "work": "schema:workFeatured",
 }
 
+# names.yaml `evidence:`: how much a name rule's match proves (graph/match/names.py weighs them)
+NAME_EVIDENCE = _table(
+    Term("context", "the words around it say what it is (his son, Tom; Gov. X; the law firm X)"),
+    Term("shape", "the name's own last word says it (College, Records, Street, County), or a dateline"),
+    Term("capitals", "only capital letters and a verb or preposition (X said, in X)"),
+    Term("surname", "a full name whose last word is already a person of the article"),
+    Term("against", "a veto: a word after the, a, her or & begins no person's name"),
+)
+
+# names.yaml `title:`: what the rule's `title` group is, emitted as schema:honorificPrefix or schema:jobTitle
+TITLE_KINDS = {"honorific": "schema:honorificPrefix", "job": "schema:jobTitle"}
+
 # names.yaml and roles.yaml `gender:`
 GENDERS = _table(Term("f", "female"), Term("m", "male"))
 

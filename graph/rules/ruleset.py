@@ -27,7 +27,7 @@ import yaml
 
 from graph.rules.anchors import anchors
 from graph.rules.catalogue import (DATE_VALUES, EVENT_DATE, EVENT_ROLES, GENDER_WORD_KINDS, GENDERS, INFERENCES,
-                                   QUOTE_WHERE, REFERS, RELATIONS)
+                                   NAME_EVIDENCE, QUOTE_WHERE, REFERS, RELATIONS, TITLE_KINDS)
 from graph.errors import RuleError
 from graph.rdf.vocab import Ontology
 from graph.resources import rules_dir
@@ -600,6 +600,11 @@ def _validate_fields(kind, item, path, ontology: Ontology, event_kinds):
         if "wikidata" in item:
             need(isinstance(item["wikidata"], str) and regex.fullmatch(r"Q[1-9][0-9]*", item["wikidata"]),
                  f"wikidata must look like Q42, got {item['wikidata']!r}")
+    if kind == "names":
+        need(item.get("evidence", "context") in NAME_EVIDENCE,
+             f"evidence must be one of {', '.join(NAME_EVIDENCE)}, got {item.get('evidence')!r}")
+        need(item.get("title") is None or item["title"] in TITLE_KINDS,
+             f"title must be one of {', '.join(TITLE_KINDS)}, got {item.get('title')!r}")
     if kind == "roles":
         need(item["refers"] in REFERS, f"refers must be one of {', '.join(sorted(REFERS))}, got {item['refers']!r}")
     if kind == "relations":
