@@ -514,3 +514,14 @@ def test_kg_eval_splits(tmp_path):
     bad = run_kg("eval", "--gold", gold)
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
     assert "harbour.gold.yaml:" in bad.stderr and "cousin" in bad.stderr
+
+
+def test_words_said_together_need_every_speaker_and_no_other(corpus):
+    gold = corpus / f"{ARTICLE}.gold.yaml"
+    gold.write_text(gold.read_text(encoding="utf-8").replace("speaker: Dana Reyes", "speaker: [Dana Reyes, Tom Bray]", 1),
+                    encoding="utf-8")
+    both = GOOD + [("quote:q1", "schema:creator", "person:tom-bray", "quote-pair", "Bray laughed")]
+    q = score(corpus, both).overall["quotations"]
+    assert (q.tp, q.fp, q.fn) == (1, 0, 0)
+    q = score(corpus, GOOD).overall["quotations"]  # Dana Reyes alone: one of the two is not the group
+    assert (q.tp, q.fp, q.fn) == (0, 1, 1)

@@ -112,11 +112,18 @@ def tie_label(key: tuple[str, str, str]) -> str:
 
 @dataclass(frozen=True)
 class GoldQuotation:
-    """Words a person spoke or wrote (a distinctive substring) and its speaker, or None."""
+    """Words a person spoke or wrote (a distinctive substring) and its speaker, or None; words said by
+    several people together ("they always say", a joint statement) have a tuple of speakers."""
 
     text: str
-    speaker: str | None
+    speaker: str | tuple[str, ...] | None
     line: int
+
+    @property
+    def speakers(self) -> frozenset[str]:
+        if self.speaker is None:
+            return frozenset()
+        return frozenset(self.speaker) if isinstance(self.speaker, tuple) else frozenset({self.speaker})
 
 
 @dataclass(frozen=True)
@@ -387,8 +394,14 @@ class _Reader:
             if normalise_text(text) not in haystack:
                 self.fail(tnode, f"quotation text: expected words that occur in {article_path.name}, got {text!r}",
                           "copy a substring of the article exactly")
-            speaker = (self.person_ref(fields["speaker"][1], "quotation speaker", names, null_ok=True)
-                       if "speaker" in fields else None)
+            snode = fields["speaker"][1] if "speaker" in fields else None
+            if isinstance(snode, SequenceNode):  # several people who said it together
+                group = tuple(sorted({self.person_ref(n, "quotation speaker", names) for n in snode.value}))
+                if len(group) < 2:
+                    self.fail(snode, "quotation speaker: a list names two or more people; write one name alone")
+                speaker = group
+            else:
+                speaker = self.person_ref(snode, "quotation speaker", names, null_ok=True) if snode is not None else None
             out.append(GoldQuotation(text, speaker, _line(item)))
         return tuple(out)
 

@@ -522,6 +522,10 @@ class _RuleTally:
 # ---------------------------------------------------------------- one article
 
 
+def _who(g: GoldQuotation) -> str:
+    return " and ".join(sorted(g.speakers)) if g.speakers else "none"
+
+
 def _strip_quote(text: str) -> str:
     core = normalise_text(text).lstrip(_QUOTE_EDGE_LEAD).rstrip(_QUOTE_EDGE_TRAIL)
     return core or normalise_text(text)
@@ -748,6 +752,9 @@ class _ArticleScorer:
         def agrees(g: GoldQuotation, q: Node) -> bool:
             if g.speaker is None:
                 return not creators[q]
+            if isinstance(g.speaker, tuple):  # said together: exactly those people
+                said = [self.match(f.o) & g.speakers for f in creators[q]]
+                return all(said) and set().union(*said) == g.speakers
             return any(g.speaker in self.match(f.o) for f in creators[q])
 
         pairs = []
@@ -778,7 +785,7 @@ class _ArticleScorer:
                     fn += 1
                     why = ("no graph quotation of the article contains these words" if i not in contained else
                            f"only inside {self.show(contained[i])}, which another gold quotation takes")
-                    self.diff("quotations", "missing", item, f"{why} (speaker {g.speaker})",
+                    self.diff("quotations", "missing", item, f"{why} (speaker {_who(g)})",
                               gold_line=g.line, sentence=sentence)
                 continue
             cfacts = creators[q]
@@ -794,18 +801,18 @@ class _ArticleScorer:
             if not cfacts:
                 fn += 1
                 self.diff("quotations", "missing", item,
-                          f"found as {self.show(q)} but with no speaker (gold: {g.speaker})",
+                          f"found as {self.show(q)} but with no speaker (gold: {_who(g)})",
                           gold_line=g.line, node=str(q), sentence=sentence)
             elif agrees(g, q):
                 tp += 1
-                self.tally.add("quotations", [f for f in cfacts if g.speaker in self.match(f.o)], True)
-                self.tally.add("quotations", [f for f in cfacts if g.speaker not in self.match(f.o)], False)
+                self.tally.add("quotations", [f for f in cfacts if self.match(f.o) & g.speakers], True)
+                self.tally.add("quotations", [f for f in cfacts if not self.match(f.o) & g.speakers], False)
             else:
                 fp += 1
                 fn += 1
                 self.tally.add("quotations", cfacts, False)
                 self.diff("quotations", "wrong", item,
-                          f"gold speaker {g.speaker}; graph says {self._speakers(cfacts)}",
+                          f"gold speaker {_who(g)}; graph says {self._speakers(cfacts)}",
                           gold_line=g.line, node=str(q), sentence=sentence,
                           evidence=tuple(f.evidence for f in cfacts))
         for q in quotes:

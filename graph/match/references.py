@@ -1,63 +1,578 @@
-"""References: the people a group of a match refers to, through a role phrase, a pronoun or a name already found."""
+"""References: the people a group of a match refers to, through a role phrase, a pronoun or a name already found.
+
+A quotation's speaker is resolved with more care than a participant of an event, as the
+deterministic quote attribution of Stanford CoreNLP does it (Muzny et al. 2017: quotation →
+mention, then mention → speaker). A role rule may say, under `speaker:`, how its words
+resolve when they name a quotation's speaker:
+
+  nearest     a pronoun: the nearest person named before it, outside quotations (inside the
+              enclosing quotation first, for a quote within a quote), whose gender agrees, the
+              subject of its sentence preferred; a person of unknown gender only when no person
+              of the right gender is as near; never someone the quotation itself names, nor the
+              one who quotes it; nobody when that leaves a doubt. A he or she that opens the
+              nearest sentence before anyone is named continues the person the text was about
+              (centering), so the speaker pronoun is resolved as that one is.
+  introduced  a role noun ("the judge", "her father"): the one person the article introduced
+              with that noun ("Judge Ann Lee", "Ann Lee, the tournament director", "Her father,
+              Tom Lee"); the rule's `refers` when the article introduced nobody so
+  group       "they": the list of people ("Luna and Miles") named in the quotation's paragraph
+              or the one before, else nobody
+  none        nobody ("we" names the speaker and others)
+
+A speaker written as a title and a surname two people of the article share ("Ms. Lee") is the
+one whose gender the title gives. Gender comes from the text, never from a first name: a name
+rule or the gazetteer, a title (Mr., Mrs., Ms.), a kinship or gendered noun next to the name
+("her husband, Tom Hale", "Tom Hale and his wife"), or a sentence opening with He or She right
+after a sentence whose only person is its subject. The lists are in quotes.yaml
+(`settings.speakers`).
+"""
 
 from __future__ import annotations
 
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass, field
+
 import regex
 
+from graph.errors import RuleError
 from graph.match.context import Context
 from graph.match.names import PERSON, Names
 from graph.records import Mention, Ref, Role, Span
 
 _LIST_GLUE = regex.compile(r",?\s*(?:and\s+)?|\s*,\s*")
+SPEAKER_MODES = ("nearest", "introduced", "group", "none")
+
+# A title written right before a name: "coach Tom Bray", "Judge Harriet Lomax", "Gov. Daniel Ashgrove".
+_TITLE_BEFORE = regex.compile(r"(?:^|(?<=[\s(“\"‘—–]))(?P<t>\p{L}[\p{L}-]+\.?)[^\S\n]+$")
+# A description after a name: "Dana Reyes, the tournament director", "Jonah Pierce, an analyst at …".
+_APPOS_AFTER = regex.compile(
+    r",\s+(?:the|a|an|his|her|its|their|\p{Lu}[\p{L}-]*(?:’s|'s))\s+(?:[\p{L}’'-]+\s+){0,4}?(?P<head>\p{Ll}[\p{L}-]*)"
+    r"(?=\s*[,.;)]|\s*$|\s+(?:of|at|for|in|on|with|from|who|whose|which|that|since|to)\b)")
+# A description before a name: "Her daughter, Ellen Hardesty", "Its executive director, Paul Ferrante".
+_APPOS_BEFORE = regex.compile(
+    r"(?:^|(?<=[\s(“\"]))(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|\p{Lu}[\p{L}-]*(?:’s|'s))\s+"
+    r"(?:[\p{L}’'-]+\s+){0,3}?(?P<head>\p{Ll}[\p{L}-]*)(?:\s+(?:of|at|for|to|with)\s+[^,“”\"\n]{1,40}?)?,\s+"
+    r"(?:\p{Ll}[\p{L}-]*\s+|\p{Lu}\p{Ll}{1,3}\.\s+)?$")
+# A role phrase standing for one person: "her teacher", "the tournament director".
+_ROLE_PHRASE = regex.compile(r"(?<![\p{L}’'])(?P<det>[Tt]he|[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur)\s+(?P<noun>\p{Ll}[\p{L}-]*)"
+                          r"(?:\s+(?P<next>\p{Ll}[\p{L}-]*))?")
+_WORD_BEFORE = regex.compile(r"(?<!\p{L})(\p{L}+)\s+$")
+_WORD = regex.compile(r"\p{Ll}[\p{L}-]*")
+# A name's gender from the words next to it.
+_HONORIFIC = regex.compile(r"(?:^|(?<=[\s(“\"]))(?P<h>\p{Lu}\p{Ll}{1,3})\.?\s+$")
+_NOUN_BEFORE = regex.compile(r"(?<!\p{L})(?P<n>\p{Ll}+),?\s+(?:\p{Ll}[\p{L}-]*\s+)?$")
+_NOUN_AFTER = regex.compile(r",\s+(?:his|her|their|the|\p{Lu}[\p{L}-]*(?:’s|'s))\s+(?:\p{Ll}+\s+)?(?P<n>\p{Ll}+)\b")
+_AND_POSSESSIVE = regex.compile(r"\s+and\s+(?P<p>her|his)\b")
+_OPENS_WITH_PRONOUN = regex.compile(r"[“\"‘]?(?P<p>He|She)\b")
+# What may stand before a sentence's subject: clauses ending in a comma, then capitalised
+# words and one title noun ("At the reception, Felix Lindqvist", "Westfield coach Tom Bray").
+_SUBJECT_PREFIX = regex.compile(
+    r"(?:[^,“”\"\n]{1,120},\s+){0,3}(?:(?:\p{Lu}[\p{L}.’'&-]*|\d[\d,.]*)\s+){0,4}(?:\p{Ll}[\p{L}-]*\s+)?")
+_POSSESSIVE = ("’s", "'s", "’ ", "' ")
+_COMMA_BEFORE = regex.compile(r",\s*$")
+_ONE_WORD_BETWEEN = regex.compile(r"\s+\p{Ll}[\p{L}-]*\s+")
+_CAPITALISED = regex.compile(r"(?<![\p{L}’'.-])\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){1,3}(?![\p{L}’'-])")
+_COORDINATED = regex.compile(r",?\s+(?:and|or)\s+|,\s+")
+_LIST_GLUE_BEFORE = regex.compile(r"(?:,?\s*(?:and\s+)?|\s*,\s*)")
+_SUBJECT_PRONOUN = {"f": regex.compile(r"\b[Ss]he\b"), "m": regex.compile(r"\b[Hh]e\b")}
 
 
-def group_refs(ctx: Context, names: Names, m, group: str, outer=()) -> list[tuple[Ref, Span]]:
+@dataclass(frozen=True)
+class Candidate:
+    """A place where a person is named (or stands as a role phrase), as a pronoun may look back to it."""
+
+    start: int
+    end: int
+    person: str  # the head name of the person
+    quote: int | None  # the innermost quotation holding it; None outside quotations
+    sentence: int
+    paragraph: int
+    subject: bool  # the subject of its sentence
+
+
+@dataclass(frozen=True)
+class People:
+    """The people of one article as a quotation's speaker is found among them."""
+
+    candidates: tuple[Candidate, ...]  # in text order
+    genders: dict[str, str]  # person -> f/m, where the text tells
+    roles: dict[str, frozenset[str]]  # role noun -> the people the article introduced with it
+    unknown: tuple[int, ...] = ()  # where a name stands that the names step did not take (a person it missed?)
+    resolved: dict = field(default_factory=dict, compare=False)  # speaker pronoun offset -> whom it was found to be
+
+
+@dataclass(frozen=True)
+class Speaking:
+    """A quotation whose speaker is being resolved: who may be meant, and who may not."""
+
+    people: People
+    outer: int | None = None  # the enclosing quotation, for a quote within a quote
+    exclude: frozenset[str] = frozenset()  # named in the quotation, or the enclosing quotation's speaker
+    groups: tuple[Ref, ...] = ()  # the group "they" stood for in the quotation this one continues
+    found_groups: list = field(default_factory=list, compare=False)  # groups resolved here, for the caller
+
+
+def group_refs(ctx: Context, names: Names, m, group: str, outer=(), speaking: Speaking | None = None) -> list[tuple[Ref, Span]]:
     """What each capture of a group of match m refers to, with the words that say so; none if m has no such group."""
     if group not in m.re.groupindex:
         return []
     out = []
     for a, b in m.spans(group):
-        for ref in resolve_ref(ctx, names, a, b, outer):
+        for ref in resolve_ref(ctx, names, a, b, outer, speaking):
             out.append((ref, ctx.span(a, b)))
     return out
 
 
-def resolve_ref(ctx: Context, names: Names, a: int, b: int, outer: tuple[Role, ...] = ()) -> list[Ref]:
+def resolve_ref(ctx: Context, names: Names, a: int, b: int, outer: tuple[Role, ...] = (),
+                speaking: Speaking | None = None) -> list[Ref]:
     """The story nodes the words text[a:b] refer to: a role phrase, a pronoun or a name.
 
-    `outer` are the speakers of the quotation these words are quoted in, for "outer-speaker" roles.
+    `outer` are the speakers of the quotation these words are quoted in, for "outer-speaker" roles;
+    `speaking`, when the words name a quotation's speaker, is what a rule's `speaker:` resolves against.
     """
     words = ctx.text[a:b]
+    if speaking is not None:
+        found = titled(ctx, speaking, a, b)
+        if found is not None:
+            return found
     for rule in ctx.rules["roles"]:
         m = ctx.run(rule, "fullmatch", words)
         if not m:
             continue
         ctx.hits[rule.id] += 1
-        refers = rule.get("refers")
-        if refers == "protagonist":
-            name = _protagonist(names, rule.get("gender"))
-            return [Ref("name", name, PERSON)] if name else []
-        if refers == "protagonist-and-spouse":
-            name = _protagonist(names, None)
-            if not name:
-                return []
-            me = Ref("name", name, PERSON)
-            return [me, Ref("spouse-of", name, PERSON, inner=me)]
-        if refers == "spouse-of":
-            if "of" not in m.re.groupindex:
-                return []
-            oa, ob = m.span("of")
-            inner = resolve_ref(ctx, names, a + oa, a + ob)
-            return [Ref("spouse-of", r.value, PERSON, inner=r) for r in inner]
-        if refers == "recent-group":
-            return sorted({mm.ref for mm in _recent_group(ctx, names, a)})
-        if refers == "outer-speaker":
-            return [r.ref for r in outer]
-        return []
+        mode = rule.get("speaker")
+        if speaking is not None and mode is not None:
+            found = _as_speaker(ctx, names, rule, mode, m, a, speaking)
+            if found is not None:
+                return found
+        return _as_refers(ctx, names, rule, m, a, outer)
     mention = _mention_at(names, a, b)
     if mention is not None:
         return [mention.ref]
     return []
+
+
+def _as_refers(ctx: Context, names: Names, rule, m, a: int, outer) -> list[Ref]:
+    """What the words of a role rule refer to by its `refers`."""
+    refers = rule.get("refers")
+    if refers == "protagonist":
+        name = _protagonist(names, rule.get("gender"))
+        return [Ref("name", name, PERSON)] if name else []
+    if refers == "protagonist-and-spouse":
+        name = _protagonist(names, None)
+        if not name:
+            return []
+        me = Ref("name", name, PERSON)
+        return [me, Ref("spouse-of", name, PERSON, inner=me)]
+    if refers == "spouse-of":
+        if "of" not in m.re.groupindex:
+            return []
+        oa, ob = m.span("of")
+        inner = resolve_ref(ctx, names, a + oa, a + ob)
+        return [Ref("spouse-of", r.value, PERSON, inner=r) for r in inner]
+    if refers == "recent-group":
+        return sorted({mm.ref for mm in _recent_group(ctx, names, a)})
+    if refers == "outer-speaker":
+        return [r.ref for r in outer]
+    return []
+
+
+def _as_speaker(ctx: Context, names: Names, rule, mode: str, m, a: int, speaking: Speaking) -> list[Ref] | None:
+    """Who a role rule's words name as a quotation's speaker, by its `speaker:`; None to fall back on `refers`."""
+    if mode == "none":
+        return []
+    if mode == "nearest":
+        person = antecedent(ctx, speaking, a, rule.get("gender"))
+        speaking.people.resolved[a] = person
+        return [Ref("name", person, PERSON)] if person else []
+    if mode == "group":
+        group = named_group(ctx, names, speaking, a) or list(speaking.groups)
+        speaking.found_groups.extend(group)
+        return group
+    if mode == "introduced":
+        noun = m.group("noun") if "noun" in m.re.groupindex else (_WORD.findall(m.group()) or [""])[-1]
+        people = speaking.people.roles.get(_role_noun(ctx, noun), frozenset())
+        if len(people) == 1:
+            return [Ref("name", next(iter(people)), PERSON)]
+        return [] if people else None
+    raise RuleError(rule.path, rule.line, rule.id, f"speaker must be one of {', '.join(SPEAKER_MODES)}, got {mode!r}")
+
+
+# ------------------------------------------------------------------ the people of an article
+
+
+def speaker_settings(ctx: Context) -> dict:
+    return ctx.rules.settings["quotes"].get("settings", {}).get("speakers", {}) or {}
+
+
+def article_people(ctx: Context, names: Names) -> People:
+    """Where each person is named, their gender as the text tells it, and the roles it introduced them with."""
+    settings = speaker_settings(ctx)
+    mentions = sorted((m for m in names.mentions if m.ref.kind == "name" and m.ref.type == PERSON),
+                      key=lambda m: (m.span.start, -m.span.end))
+    roles = _introductions(ctx, mentions, settings)
+    spots = [(m.span.start, m.span.end, m.ref.value) for m in mentions]
+    spots += _role_mentions(ctx, roles, spots)
+    spots.sort()
+    candidates = _candidates(ctx, spots)
+    genders = _genders(ctx, names, mentions, candidates, settings)
+    return People(tuple(candidates), genders, {k: frozenset(v) for k, v in roles.items()},
+                  _unknown_names(ctx, names, settings))
+
+
+def _unknown_names(ctx: Context, names: Names, settings: dict) -> tuple[int, ...]:
+    """Where two or three capitalised words stand outside quotations that no mention covers ("His assistant,
+    Sam Ray, agreed" when the names step missed Sam Ray): a person a pronoun may mean, whom we cannot name."""
+    skip = {w.lower() for w in (*settings.get("prepositions", ()), *settings.get("function_words", ()))}
+    covered = sorted((m.span.start, m.span.end) for m in names.mentions)
+    out = []
+    for m in _CAPITALISED.finditer(ctx.text):
+        words = m.group().split()
+        while words and words[0].lower() in skip:
+            words.pop(0)
+        start = m.end() - len(" ".join(words)) if words else m.end()
+        if len(words) < 2 or ctx.in_quote(start):
+            continue
+        i = bisect.bisect_right(covered, (m.end(), m.end())) - 1
+        if any(a < m.end() and start < b for a, b in covered[max(0, i - 3):i + 1]):
+            continue
+        out.append(start)
+    return tuple(out)
+
+
+def _role_noun(ctx: Context, word: str) -> str:
+    """A title or role word as the noun it stands for: Gov. -> governor, Judge -> judge."""
+    plain = word.rstrip(".").lower()
+    return str(speaker_settings(ctx).get("title_abbreviations", {}).get(plain, plain))
+
+
+def _introductions(ctx: Context, mentions: list[Mention], settings: dict) -> dict[str, set[str]]:
+    """Role noun -> the people named with it: a title before the name, a description beside it."""
+    honorifics = {h.lower() for h in settings.get("honorifics", {})}
+    prepositions = set(settings.get("prepositions", ()))
+    function_words = prepositions | set(settings.get("function_words", ()))
+    roles: dict[str, set[str]] = defaultdict(set)
+    text = ctx.text
+    for m in mentions:
+        s, e = m.span.start, m.span.end
+        before = text[max(0, s - 100):s]
+        t = _TITLE_BEFORE.search(before[-40:])
+        if t and _is_title(t.group("t"), honorifics, function_words):
+            roles[_role_noun(ctx, t.group("t"))].add(m.ref.value)
+        d = _APPOS_BEFORE.search(before)
+        # "Her daughter, Ellen Hardesty" introduces; "In the video, Chrissy" does not
+        w = _WORD_BEFORE.search(before, 0, d.start()) if d else None
+        if d and not (w and w.group(1).lower() in prepositions):
+            roles[_role_noun(ctx, d.group("head"))].add(m.ref.value)
+        a = _APPOS_AFTER.match(text, e, min(len(text), e + 120))
+        if a:
+            roles[_role_noun(ctx, a.group("head"))].add(m.ref.value)
+    return roles
+
+
+def _is_title(word: str, honorifics: set[str], function_words: set[str]) -> bool:
+    """Whether the word right before a name is a title or role ("Judge", "coach", "Gov."), not a word of the
+    sentence ("and", "by", "married")."""
+    plain = word.rstrip(".").lower()
+    if plain in honorifics or plain in function_words:
+        return False
+    return word[:1].isupper() or not plain.endswith("ed")
+
+
+def _role_mentions(ctx: Context, roles: dict[str, set[str]], spots) -> list[tuple[int, int, str]]:
+    """Role phrases that stand for the one person introduced with their noun ("her father", "the mayor"):
+    the noun right after the determiner, or after one word more."""
+    out = []
+    for m in _ROLE_PHRASE.finditer(ctx.text):
+        for g in ("noun", "next"):
+            if m.start(g) < 0:
+                break
+            people = roles.get(_role_noun(ctx, m.group(g)))
+            if people and len(people) == 1:
+                end = m.end(g)
+                # inside a quotation "my brother" is the speaker's: the narration's roles do not hold there
+                own = m.group("det").lower() in ("my", "our") and ctx.in_quote(m.start())
+                if not any(a < end and m.start() < b for a, b, _ in spots) and not own:
+                    out.append((m.start(), end, next(iter(people))))
+                break
+    return out
+
+
+def _candidates(ctx: Context, spots) -> list[Candidate]:
+    """Each place a person is named, with its quotation, sentence and paragraph, and whether it is a subject:
+    the first person of its sentence in a subject's place, with those coordinated with them ("Ann Lee and her
+    husband, Tom Hale, spoke"): a pronoun then picks among them by gender."""
+    text = ctx.text
+    starts = ctx.sentence_starts
+    out: list[Candidate] = []
+    run: tuple[int, int | None] | None = None  # (sentence, quotation) whose subject run is open
+    seen: set[tuple[int, int | None]] = set()
+    for k, (s, e, person) in enumerate(spots):
+        quote = _innermost_quote(ctx, s)
+        si = bisect.bisect_right(starts, s) - 1
+        sent_start = ctx.sentences[si][0] if si >= 0 else 0
+        key = (si, quote)
+        nxt = spots[k + 1] if k + 1 < len(spots) else None
+        prev = spots[k - 1] if k > 0 else None
+        # "Marlow State coach Renee Whitcombe": the first name only qualifies the second
+        modifier = (nxt is not None and nxt[2] != person and not _COORDINATED.fullmatch(text, e, nxt[0])
+                    and _ONE_WORD_BETWEEN.fullmatch(text, e, nxt[0]) is not None)
+        joined = prev is not None and _COORDINATED.fullmatch(text, prev[1], s) is not None
+        if run == key and joined:
+            subject = True  # coordinated with the subject before it
+        else:
+            run = None
+            subject = (key not in seen and not modifier and not text[e:e + 2] in _POSSESSIVE
+                       and _SUBJECT_PREFIX.fullmatch(text, sent_start, s) is not None)
+        if subject:
+            seen.add(key)
+            run = key
+        out.append(Candidate(s, e, person, quote, si, paragraph_at(ctx, s), subject))
+    return out
+
+
+def paragraph_at(ctx: Context, pos: int) -> int:
+    """ctx.paragraph_of by bisection: the quotes step asks it for every person, event and quotation."""
+    i = bisect.bisect_right(ctx.paragraphs, (pos, float("inf"))) - 1
+    return i if i >= 0 and pos <= ctx.paragraphs[i][1] else -1
+
+
+def _innermost_quote(ctx: Context, pos: int) -> int | None:
+    best = None
+    for i, q in enumerate(ctx.quotes):
+        if q.start <= pos < q.end and (best is None or q.depth > ctx.quotes[best].depth):
+            best = i
+    return best
+
+
+def _genders(ctx: Context, names: Names, mentions: list[Mention], candidates: list[Candidate], settings) -> dict[str, str]:
+    """Person -> f/m where the text tells; a person the text gives both is left without."""
+    text = ctx.text
+    honorifics = {k.lower(): v for k, v in settings.get("honorifics", {}).items()}
+    nouns = {w: g for g, ws in settings.get("gendered_nouns", {}).items() for w in ws}
+    possessive = {"her": "f", "his": "m"}
+    told: dict[str, set[str]] = defaultdict(set)  # by a title or a noun beside the name
+    shared = _shared_surnames(mentions)
+    for m in mentions:
+        s, e = m.span.start, m.span.end
+        before = text[max(0, s - 40):s]
+        h = _HONORIFIC.search(before)
+        # "Ms. Halloran" tells a gender only of the one Halloran it can be
+        if h and h.group("h").lower() in honorifics and m.span.exact not in shared:
+            told[m.ref.value].add(honorifics[h.group("h").lower()])
+        n = _NOUN_BEFORE.search(before)
+        if n and n.group("n") in nouns:
+            told[m.ref.value].add(nouns[n.group("n")])
+        n = _NOUN_AFTER.match(text, e, min(len(text), e + 60))
+        if n and n.group("n") in nouns:
+            told[m.ref.value].add(nouns[n.group("n")])
+        p = _AND_POSSESSIVE.match(text, e, min(len(text), e + 12))
+        if p:
+            told[m.ref.value].add(possessive[p.group("p")])
+    guessed = _pronoun_genders(ctx, candidates)
+    out: dict[str, str] = {}
+    for person in {c.person for c in candidates}:
+        for source in (({names.genders[person]} if person in names.genders else set()), told.get(person, set()),
+                       guessed.get(person, set())):
+            if len(source) == 1:
+                out[person] = next(iter(source))
+                break
+            if source:
+                break  # the text says both: unknown
+    return out
+
+
+def _shared_surnames(mentions: list[Mention]) -> set[str]:
+    """Single names that end the full names of two or more people of the article (Walter and Tom Pruett)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = m.ref.value.split()
+        if len(words) >= 2:
+            owners[words[-1]].add(m.ref.value)
+    return {w for w, people in owners.items() if len(people) > 1}
+
+
+def titled(ctx: Context, speaking: Speaking, a: int, b: int) -> list[Ref] | None:
+    """A speaker written with a title and a surname the article gives two people ("Ms. Hardesty" after Ellen
+    and George Hardesty): the one the text says is of the title's gender, else the only one it does not say
+    is of the other; nobody when that leaves two. None when the words are no such name."""
+    settings = speaker_settings(ctx)
+    honorifics = {k.lower(): v for k, v in settings.get("honorifics", {}).items()}
+    h = _HONORIFIC.search(ctx.text, max(0, a - 6), a)
+    word = ctx.text[a:b]
+    if not h or h.group("h").lower() not in honorifics or " " in word:
+        return None
+    people = speaking.people
+    owners = sorted({c.person for c in people.candidates if c.person.split()[-1] == word and " " in c.person})
+    if len(owners) < 2:
+        return None
+    gender = honorifics[h.group("h").lower()]
+    fits = [p for p in owners if people.genders.get(p) in (None, gender)]
+    known = [p for p in fits if people.genders.get(p) == gender]
+    if len(known) == 1:
+        return [Ref("name", known[0], PERSON)]  # as for a pronoun: unknown gender yields to a known one
+    return [Ref("name", fits[0], PERSON)] if len(fits) == 1 and not known else []
+
+
+def _pronoun_genders(ctx: Context, candidates: list[Candidate]) -> dict[str, set[str]]:
+    """A sentence that opens with He or She, after a sentence of the same paragraph whose only person is its subject."""
+    by_sentence: dict[int, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        if c.quote is None:
+            by_sentence[c.sentence].append(c)
+    out: dict[str, set[str]] = defaultdict(set)
+    for i in range(1, len(ctx.sentences)):
+        a, _ = ctx.sentences[i]
+        p = _OPENS_WITH_PRONOUN.match(ctx.text, a)
+        if not p or ctx.in_quote(a + 1) or paragraph_at(ctx, a) != paragraph_at(ctx, ctx.sentences[i - 1][0]):
+            continue
+        before = by_sentence.get(i - 1, [])
+        if len({c.person for c in before}) == 1 and before[0].subject:
+            out[before[0].person].add("f" if p.group("p") == "She" else "m")
+    return out
+
+
+# ------------------------------------------------------------------ resolving a speaker
+
+
+def antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None, depth: int = 0) -> str | None:
+    """The person a speaker pronoun at pos stands for, or None when the text leaves a doubt."""
+    people = speaking.people
+    if speaking.outer is not None and depth == 0:
+        outer = ctx.quotes[speaking.outer]
+        inside = [c for c in people.candidates if c.quote == speaking.outer and outer.start <= c.start and c.end <= pos]
+        found = _pick(ctx, people, inside, gender, speaking.exclude, None, pos)
+        if isinstance(found, int) and not isinstance(found, bool):
+            return None  # a pronoun inside the quotation: its referent is the speaker's to know
+        if found is not False:
+            return found
+        pos = _top_open(ctx, speaking.outer)
+    outside = [c for c in people.candidates if c.quote is None and c.end <= pos]
+    outside = [c for c in outside if c not in _interrupted(ctx, outside, pos)]
+    windows = _windows(ctx, [c for c in outside if c.person not in speaking.exclude], pos)
+    found = _pick(ctx, people, outside, gender, speaking.exclude, windows, pos, missed=depth == 0)
+    if isinstance(found, int) and not isinstance(found, bool):
+        # centering: a he or she nearer than the people named continues the person the text is about,
+        # and so does the speaker pronoun: whom that one was found to be, or is found to be
+        if found in people.resolved:
+            return people.resolved[found]
+        return antecedent(ctx, speaking, found, gender, depth + 1) if depth < 4 else None
+    return found or None
+
+
+def _interrupted(ctx: Context, candidates: list[Candidate], pos: int) -> set[Candidate]:
+    """The people just before a parenthetical attribution, "Luna and Miles, she added, know …": the subject
+    the attribution interrupts is not who speaks."""
+    if not _COMMA_BEFORE.search(ctx.text, max(0, pos - 4), pos):
+        return set()
+    out: set[Candidate] = set()
+    end = pos
+    for c in reversed(candidates):
+        if not _LIST_GLUE_BEFORE.fullmatch(ctx.text, c.end, end):
+            break
+        out.add(c)
+        end = c.start
+    return out
+
+
+def _top_open(ctx: Context, i: int) -> int:
+    """Where the top-level quotation holding quotation i opens."""
+    while ctx.quotes[i].parent is not None:
+        i = ctx.quotes[i].parent
+    return ctx.quotes[i].open
+
+
+def _windows(ctx: Context, candidates: list[Candidate], pos: int) -> tuple[int, int]:
+    """The first paragraph a person of unknown gender may be named in, and the first for one whose gender agrees:
+    counted back from pos in paragraphs that name someone."""
+    settings = speaker_settings(ctx)
+    here = paragraph_at(ctx, pos)
+    named = sorted({c.paragraph for c in candidates if c.paragraph < here}, reverse=True)
+    unknown_back = int(settings.get("unknown_gender_paragraphs", 1))
+    known_back = int(settings.get("known_gender_paragraphs", 3))
+
+    def first(back: int) -> int:
+        return named[back - 1] if 0 < back <= len(named) else (named[-1] if named and back > 0 else here)
+
+    return first(unknown_back), first(known_back)
+
+
+def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str | None, exclude, windows, pos: int,
+          missed: bool = False):
+    """The nearest sentence with someone who may be meant decides: a person whose gender agrees before one of
+    unknown gender, the subject when there are several. Returns the person, None when in doubt, False when
+    nobody may be meant, or the offset of a pronoun nearer than them all. `missed`: a name the names step did
+    not take, just before pos, leaves a doubt."""
+    by_sentence: dict[int, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        if c.person in exclude:
+            continue
+        g = people.genders.get(c.person)
+        if gender is not None and g is not None and g != gender:
+            continue
+        by_sentence[c.sentence].append(c)
+    # the sentence of pos and the one before it: where a name the names step missed would be the nearest
+    sp = bisect.bisect_right(ctx.sentence_starts, pos) - 1
+    near = ctx.sentences[max(sp - 1, 0)][0] if sp >= 0 else pos
+    for si in sorted(by_sentence, reverse=True):
+        here = by_sentence[si]
+        para = here[0].paragraph
+        if windows is not None and para < windows[1]:
+            break
+        known = [c for c in here if gender is None or people.genders.get(c.person) == gender]
+        unknown = [c for c in here if c not in known]
+        if windows is not None and para < windows[0]:
+            unknown = []
+        for group in (known, unknown):
+            if not group:
+                continue
+            if missed and any(max(c.end, near) <= u < pos for u in people.unknown):
+                return None  # someone the names step missed is named just before: maybe the one meant
+            earlier = _pronoun_between(ctx, group, gender, pos)
+            if earlier is not None:
+                return earlier  # "As she pointed out, Luna is …": the she, not Luna, continues the story
+            persons = {c.person for c in group}
+            if len(persons) == 1:
+                return group[0].person
+            subjects = {c.person for c in group if c.subject}
+            return next(iter(subjects)) if len(subjects) == 1 else None
+    return False
+
+
+def _pronoun_between(ctx: Context, group: list[Candidate], gender: str | None, pos: int) -> int | None:
+    """Where the nearest he or she of the speaker's gender stands, outside quotations, that comes before these
+    people in their sentence or in a sentence after theirs, before pos: it continues whom the text is about.
+    None if none does (a pronoun after them in their own sentence is theirs)."""
+    if gender not in _SUBJECT_PRONOUN:
+        return None
+    si = group[0].sentence
+    a, b = ctx.sentences[si]
+    first = min(c.start for c in group)
+    later = [m.start() for m in _SUBJECT_PRONOUN[gender].finditer(ctx.text, b, pos) if not ctx.in_quote(m.start())]
+    if later:
+        return later[-1]
+    return next((m.start() for m in _SUBJECT_PRONOUN[gender].finditer(ctx.text, a, first) if not ctx.in_quote(m.start())),
+                None)
+
+
+def named_group(ctx: Context, names: Names, speaking: Speaking, pos: int) -> list[Ref]:
+    """The last list of two or more people named, outside quotations (or in the enclosing quotation before pos),
+    in the quotation's paragraph or the one before."""
+    top = _top_open(ctx, speaking.outer) if speaking.outer is not None else pos
+    p = paragraph_at(ctx, top)
+    lo = ctx.paragraphs[p - 1][0] if p > 0 else ctx.paragraphs[p][0] if p >= 0 else 0
+
+    def allowed(m: Mention) -> bool:
+        q = _innermost_quote(ctx, m.span.start)
+        return q is None or (speaking.outer is not None and q == speaking.outer)
+
+    people = [m for m in names.mentions if m.ref.type == PERSON and lo <= m.span.start and m.span.end <= pos and allowed(m)]
+    group = _last_list(ctx, people)
+    return sorted({m.ref for m in group})
+
+
+# ------------------------------------------------------------------ the roles of `refers`
 
 
 def _protagonist(names: Names, gender: str | None) -> str | None:
@@ -72,8 +587,12 @@ def _protagonist(names: Names, gender: str | None) -> str | None:
 
 def _recent_group(ctx: Context, names: Names, pos: int) -> list[Mention]:
     """The last list of two or more people written before pos ("Luna and Miles")."""
-    people = [m for m in names.mentions if m.ref.type == PERSON and m.span.end <= pos]
-    people.sort(key=lambda m: m.span.start)
+    return _last_list(ctx, [m for m in names.mentions if m.ref.type == PERSON and m.span.end <= pos])
+
+
+def _last_list(ctx: Context, people: list[Mention]) -> list[Mention]:
+    """The last run of two or more people written as a list ("Luna and Miles", "A, B and C")."""
+    people = sorted(people, key=lambda m: m.span.start)
     best: list[Mention] = []
     i = 0
     while i < len(people):

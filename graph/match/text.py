@@ -4,7 +4,11 @@ Quotations are found by a small scanner over the quote marks configured in
 quotes.yaml (`settings.pairs`): curly and straight, double and single, nested.
 An apostrophe (a closing single mark between two letters, as in Don’t) never
 opens or closes a quotation. A mark left open at the end of a paragraph is
-reported, not guessed.
+reported, not guessed, save in one case: the print convention for a quotation
+that runs over several paragraphs leaves each paragraph but the last open and
+opens the next one with a quote mark again. Such a paragraph's quotation ends at
+the paragraph's end (its `close` is then the paragraph end, not a mark; see
+`runs_on`), and the quotation that opens the next paragraph continues it.
 """
 
 from __future__ import annotations
@@ -14,6 +18,9 @@ from dataclasses import dataclass
 import regex
 
 PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
+# compiled once: the regex module's own cache is small, and a build compiles many patterns
+_SENTENCE_END = regex.compile(r"[.!?…]+[\"”’']*(?=\s+\S)|\n")
+_WORD_BEFORE_PERIOD = regex.compile(r"(\w+)\.$")
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,10 @@ def scan_quotes(text: str, start: int, end: int, pairs: list[list[str]]) -> tupl
                 continue  # a straight mark after a letter is not an opening
             stack.append((ch, i, len(out)))
             out.append(None)
+    if len(stack) == 1 and _next_paragraph_opens_with(text, end, stack[0][0]):
+        # the print convention: a quotation running on into the next paragraph ends here, open
+        mark, off, idx = stack.pop()
+        out[idx] = QuoteSpan(off, _trim(text, off, end)[1], 0, None)
     unclosed = [off for _, off, _ in stack]
     # re-number parents: drop unmatched entries, keep order by opening offset
     kept = [(j, q) for j, q in enumerate(out) if q is not None]
@@ -89,15 +100,28 @@ def scan_quotes(text: str, start: int, end: int, pairs: list[list[str]]) -> tupl
     return result, unclosed
 
 
+def runs_on(text: str, q: QuoteSpan) -> bool:
+    """Whether quotation q was left open at its paragraph's end (the print convention), its close no mark."""
+    return q.close >= len(text) or text[q.close] in "\n\r" or text[q.close].isspace()
+
+
+def _next_paragraph_opens_with(text: str, end: int, mark: str) -> bool:
+    """Whether the paragraph after the one ending at `end` opens with quote mark `mark`."""
+    i = end
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i > end and "\n" in text[end:i] and i < len(text) and text[i] == mark
+
+
 def sentences(text: str, start: int, end: int, quotes: list[QuoteSpan], abbreviations: set[str]) -> list[tuple[int, int]]:
     """Sentence spans of text[start:end]; a boundary inside a quotation does not end the sentence."""
     inside = [(q.open, q.close) for q in quotes if q.depth == 0]
     out, pos = [], start
-    for m in regex.finditer(r"[.!?…]+[\"”’']*(?=\s+\S)|\n", text, pos=start, endpos=end):
+    for m in _SENTENCE_END.finditer(text, start, end):
         cut = m.end()
         if any(a < m.start() < b for a, b in inside):
             continue
-        word = regex.search(r"(\w+)\.$", text[max(pos, m.start() - 12) : m.start() + 1])
+        word = _WORD_BEFORE_PERIOD.search(text[max(pos, m.start() - 12) : m.start() + 1])
         if word and word.group(1) in abbreviations:
             continue
         if text[pos:cut].strip():
