@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from graph.errors import KgError
+from graph.rdf.formats import EXPORT_FORMATS, GRAPH_FORMATS, QUERY_FORMATS, SELECT_FORMATS
 
 DEFAULT_GRAPH = Path("output/graph.ttl")
 graph_option = click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=DEFAULT_GRAPH,
@@ -346,7 +347,8 @@ def conflicts(graph_path, fmt, check):
 
 @main.command()
 @click.option("--format", "fmt", default=None, metavar="NAME",
-              help="turtle, nt, jsonld, trig, nquads, graphml or gexf (default: from -o's suffix, else turtle).")
+              help=f"{', '.join(list(EXPORT_FORMATS)[:-1])} or {list(EXPORT_FORMATS)[-1]} "
+                   "(default: from -o's suffix, else turtle).")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="File to write, atomically (default: standard output).")
 @graph_option
@@ -447,11 +449,9 @@ def push(graph_path, endpoint, graph_iri, per_article, user, password, batch):
 @click.argument("query", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(path_type=Path), default=None, help="Read the query from FILE.")
 @graph_option
-@click.option("--format", "fmt",
-              type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld", "rdfxml"]),
-              default="table", show_default=True,
-              help="SELECT/ASK: table, csv, tsv, json, xml (W3C results formats). "
-                   "CONSTRUCT/DESCRIBE: turtle (also for table), nt, jsonld, rdfxml.")
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True,
+              help=f"SELECT/ASK: {', '.join(SELECT_FORMATS)} (W3C results formats). "
+                   f"CONSTRUCT/DESCRIBE: turtle (also for table), {', '.join(GRAPH_FORMATS[1:])}.")
 @click.option("--bind", "binds", multiple=True, metavar='NAME=VALUE',
               help="Bind a variable to one RDF term, never pasted into the query: name=Luna, "
                    "'name=\"Luna\"@en', 'person=<IRI>', n=3. Repeatable.")

@@ -18,7 +18,8 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from graph.cli import main
-from graph.rdf.export import FORMATS, RDF_FORMATS, export
+from graph.rdf.export import export
+from graph.rdf.formats import EXPORT_FORMATS as FORMATS, RDF_FORMATS
 from graph.rdf.turtle import to_turtle
 from graph.analyse.validate import load_graph
 from graph.rdf.vocab import PROV, SDO
@@ -164,7 +165,8 @@ def refuse(event, args):
         raise RuntimeError(f"network access during JSON-LD export: {event} {args!r}")
 sys.addaudithook(refuse)
 from rdflib import Graph
-from graph.rdf.export import FORMATS, export
+from graph.rdf.export import export
+from graph.rdf.formats import EXPORT_FORMATS as FORMATS
 from graph.analyse.validate import load_graph
 data = export(load_graph(sys.argv[1]), FORMATS["jsonld"]).data
 print(len(Graph().parse(data=data.decode("utf-8"), format="json-ld")))
@@ -276,7 +278,8 @@ def test_format_option_wins_over_suffix_and_stdout_is_turtle(seed_build, exports
 ALL_FORMATS = """
 import sys
 from pathlib import Path
-from graph.rdf.export import FORMATS, export
+from graph.rdf.export import export
+from graph.rdf.formats import EXPORT_FORMATS as FORMATS
 from graph.analyse.validate import load_graph
 g = load_graph(sys.argv[1])
 for f in FORMATS.values():

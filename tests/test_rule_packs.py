@@ -168,3 +168,14 @@ def test_an_unknown_inference_is_refused_on_load(rules_copy):
                                                             "infer: cousins-from-anything"), encoding="utf-8")
     with pytest.raises(RuleError, match="unknown inference 'cousins-from-anything'"):
         load_rules(rules_copy)
+
+
+def test_cached_rules_read_from_another_folder_name_that_folder(rules_copy, tmp_path, monkeypatch):
+    import shutil
+
+    monkeypatch.setenv("KG_RULES_CACHE", str(tmp_path / "cache"))
+    load_rules(rules_copy)
+    moved = tmp_path / "moved"
+    shutil.copytree(rules_copy, moved)
+    again = load_rules(moved)
+    assert all(r.path.startswith(str(moved)) for r in again.all())

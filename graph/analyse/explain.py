@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from graph.rdf.vocab import KG, OA, PROV, SDO, qname
+from graph.rdf.provenance import read_evidence
+from graph.rdf.vocab import KG, SDO, qname
 from graph.resources import queries_dir
 
 QUERIES_DIR = queries_dir()
@@ -50,26 +50,19 @@ def label(g: Graph, t) -> str:
 def evidence_rows(g: Graph, node: URIRef) -> list[EvidenceRow]:
     """Every reified fact with `node` as subject or object, with its evidence."""
     rows = []
-    for role in (RDF.subject, RDF.object):
-        for st in g.subjects(role, node):
-            if (st, RDF.type, RDF.Statement) not in g:
-                continue
-            s, p, o = g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)
-            sel = g.value(st, OA.hasSelector)
-            sent = g.value(st, KG.sentence)
-            src = g.value(st, PROV.wasDerivedFrom)
-            res = g.value(st, KG.dateResolution)
-            rows.append(EvidenceRow(
-                subject=label(g, s), predicate=qname(p), object=label(g, o),
-                article=str(g.value(src, SDO.identifier)) if src is not None else "",
-                start=int(g.value(sel, OA.start)) if sel is not None else -1,
-                end=int(g.value(sel, OA.end)) if sel is not None else -1,
-                exact=str(g.value(sel, OA.exact)) if sel is not None else "",
-                sentence=str(g.value(sent, OA.exact)) if sent is not None else "",
-                rule=label(g, g.value(st, PROV.wasGeneratedBy)),
-                resolution=label(g, res) if res is not None else "",
-            ))
-    return sorted(set(rows), key=lambda r: (r.predicate, r.subject, r.object, r.article, r.start, r.rule))
+    for e in read_evidence(g):
+        if e.subject != node and e.object != node:
+            continue
+        sel, sent = e.selector, e.sentence
+        rows.append(EvidenceRow(
+            subject=label(g, e.subject), predicate=qname(e.predicate), object=label(g, e.object),
+            article=e.identifier, start=sel.start if sel is not None else -1, end=sel.end if sel is not None else -1,
+            exact=e.exact, sentence=(sent.exact or "") if sent is not None else "", rule=e.rule,
+            resolution=e.resolution,
+        ))
+    # every field in the key: rows tied on the first six (one start, two ends) once came out in set order
+    return sorted(set(rows), key=lambda r: (r.predicate, r.subject, r.object, r.article, r.start, r.rule,
+                                            r.end, r.exact, r.sentence, r.resolution))
 
 
 def conflicts(g: Graph) -> list[dict]:

@@ -18,17 +18,12 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from graph.errors import KgError
 from graph.analyse.explain import find_nodes
-from graph.view.data import INVERSE, NODE_TYPES, TYPE_OF_CLASS, graph_data, property_label, render_html
-from graph.rdf.vocab import OA, PROV, SDO
+from graph.rdf.provenance import Evidence, read_evidence
+from graph.rdf.types import ARTICLE, NODE_TYPES, TYPE_OF_CLASS
+from graph.rdf.vocab import SDO
+from graph.view.data import INVERSE, graph_data, property_label, render_html
 
-ARTICLE = next(i for i, t in enumerate(NODE_TYPES) if t[0] == "article")
 NOT_CHAINS = {RDF.type, SDO.mentions}  # an article's mentions are where, not what: never a step of a chain
-
-
-@dataclass(frozen=True)
-class Evidence:
-    article: str  # the article's schema:identifier (its file name)
-    exact: str  # the words the rule matched
 
 
 @dataclass(frozen=True)
@@ -36,7 +31,7 @@ class Fact:
     subject: URIRef
     predicate: URIRef
     object: URIRef
-    evidence: tuple[Evidence, ...]
+    evidence: tuple[Evidence, ...]  # one per article and words, by article identifier, then words
 
 
 class Story:
@@ -53,8 +48,8 @@ class Story:
         self.sources = defaultdict(set)  # node -> identifiers of the articles stating a fact about it
         for (s, _, o), evs in self.evidence.items():
             for e in evs:
-                self.sources[s].add(e.article)
-                self.sources[o].add(e.article)
+                self.sources[s].add(e.identifier)
+                self.sources[o].add(e.identifier)
         self.facts = sorted(
             (Fact(s, p, o, tuple(self.evidence.get((s, p, o), ())))
              for s, p, o in g if p not in NOT_CHAINS and s in self.types and o in self.types and s != o),
@@ -64,7 +59,7 @@ class Story:
         return self.labels.get(node, str(node).rsplit("/", 1)[-1])
 
     def type_key(self, node) -> str:
-        return NODE_TYPES[self.types[node]][0]
+        return NODE_TYPES[self.types[node]].key
 
     def prop(self, p) -> str:
         return property_label(p, self.labels)
@@ -87,15 +82,12 @@ class Story:
 
 
 def _evidence_by_fact(g: Graph) -> dict[tuple, list[Evidence]]:
-    """(subject, predicate, object) -> the evidence of each reified statement of it, sorted."""
-    out = defaultdict(set)
-    idents = {a: str(i) for a, i in g.subject_objects(SDO.identifier)}
-    for st in g.subjects(RDF.type, RDF.Statement):
-        s, p, o = g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)
-        src, sel = g.value(st, PROV.wasDerivedFrom), g.value(st, OA.hasSelector)
-        exact = g.value(sel, OA.exact) if sel is not None else None
-        out[(s, p, o)].add(Evidence(idents.get(src, str(src).rsplit("/", 1)[-1]), str(exact) if exact is not None else ""))
-    return {k: sorted(v, key=lambda e: (e.article, e.exact)) for k, v in out.items()}
+    """(subject, predicate, object) -> its evidence, one per article and words (the rest add nothing
+    to a chain's display), sorted."""
+    out = defaultdict(dict)
+    for e in read_evidence(g):  # in statement order: the first statement of each (article, words) stands
+        out[e.fact].setdefault((e.identifier, e.exact), e)
+    return {k: [v[key] for key in sorted(v)] for k, v in out.items()}
 
 
 # ------------------------------------------------------------------ names
@@ -133,7 +125,7 @@ def close_matches(story: Story, name: str, limit: int = 5) -> list[str]:
 
 def stats(story: Story, top: int = 10) -> dict:
     """Counts by type, most connected people, connected components, articles per person."""
-    by_type = Counter(NODE_TYPES[t][0] for t in story.types.values())
+    by_type = Counter(NODE_TYPES[t].key for t in story.types.values())
     kinds = Counter()
     for s, c in story.g.subject_objects(RDF.type):
         if s in story.types and story.type_key(s) == "event" and c not in TYPE_OF_CLASS and c in story.labels:
@@ -145,7 +137,7 @@ def stats(story: Story, top: int = 10) -> dict:
     per_person = sorted(((n, sorted(story.articles_of(n))) for n in people),
                         key=lambda x: (-len(x[1]), story.label(x[0])))
     return {
-        "types": {key: by_type.get(key, 0) for key, *_ in NODE_TYPES},
+        "types": {t.key: by_type.get(t.key, 0) for t in NODE_TYPES},
         "event_kinds": dict(sorted(kinds.items())),
         "facts": sum(1 for _ in story.g.subjects(RDF.type, RDF.Statement)),
         "links": g.number_of_edges(),
@@ -235,7 +227,7 @@ def format_chains(story: Story, a: URIRef, b: URIRef, found: list[list[Step]]) -
                 if f.evidence:
                     e = f.evidence[0]
                     more = f"  (+{len(f.evidence) - 1} more)" if len(f.evidence) > 1 else ""
-                    lines.append(f"       {e.article}  “{_clip(e.exact)}”{more}")
+                    lines.append(f"       {e.identifier}  “{_clip(e.exact)}”{more}")
     return "\n".join(lines)
 
 

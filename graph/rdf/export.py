@@ -5,7 +5,8 @@ built graph, sorted, so two exports of one graph are byte-identical. GraphML and
 (networkx) carry the story as a property graph for Gephi and other graph tools.
 
 Named graphs (TriG, N-Quads) split the graph into one graph per article, named by
-the article's IRI, and the default graph. Each triple goes to exactly one graph,
+the article's IRI, and the default graph (graph/rdf/provenance.py, `split_by_article`,
+which `kg push --per-article` uses too). Each triple goes to exactly one graph,
 so the union is the built graph again and a quad count equals its triple count:
 
 - an article's graph holds its provenance records (each `rdf:Statement` node
@@ -31,89 +32,24 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from rdflib import RDF, RDFS, XSD, Graph, URIRef
 
 from graph.errors import KgError
+from graph.rdf.formats import EXPORT_FORMATS, Format
+from graph.rdf.provenance import ArticleIndex, index_articles, split_by_article
 from graph.rdf.turtle import term_nt, to_ntriples, to_turtle
-from graph.rdf.vocab import KG, OA, PREFIXES, PROV, SDO, qname
+from graph.rdf.types import NODE_TYPES
+from graph.rdf.vocab import PREFIXES, SDO, qname
 
-# A merged node's identity is shared by every article that names it, so it stays in
-# the default graph where a query over any article's graph can join it.
-IDENTITY = frozenset({RDF.type, RDFS.label, SDO.name, SDO.alternateName, SDO.identifier})
 # The classes whose instances are the story: nodes of the property graph, in the
 # order that picks a node's `kind` when it has several.
-STORY_CLASSES = (SDO.NewsArticle, SDO.Person, SDO.Organization, SDO.Place, SDO.CreativeWork,
-                 SDO.Event, SDO.Quotation)
+STORY_CLASSES = tuple(t.cls for t in NODE_TYPES)
 # C0 characters XML 1.0 cannot hold (and \r, which XML readers turn into \n): GraphML and GEXF
 # show them as \uXXXX.
 _XML_BAD = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 # Attribute names GEXF reserves for itself (networkx would turn them into ids, dates or weights).
 _GEXF_RESERVED = frozenset({"id", "pid", "label", "start", "end", "viz", "weight", "type", "key"})
-
-Triple = tuple
-
-
-# ------------------------------------------------------------------ provenance index
-
-
-@dataclass
-class Provenance:
-    """Who says what: the articles, and for each story triple the articles and rules behind it."""
-
-    articles: dict[URIRef, str] = field(default_factory=dict)  # article IRI -> schema:identifier
-    record_home: dict[URIRef, URIRef] = field(default_factory=dict)  # rdf:Statement node -> its article
-    selector_home: dict[URIRef, URIRef] = field(default_factory=dict)  # oa selector -> its article
-    supporters: dict[Triple, set] = field(default_factory=lambda: defaultdict(set))  # triple -> articles
-    rules: dict[Triple, set] = field(default_factory=lambda: defaultdict(set))  # triple -> {(article, rule)}
-
-    def home(self, t: Triple) -> URIRef | None:
-        """The article whose graph holds triple t in the split export; None: the default graph."""
-        s, p, _ = t
-        home = self.record_home.get(s) or self.selector_home.get(s)
-        if home is not None:
-            return home
-        if p in IDENTITY:
-            return None
-        articles = self.supporters.get(t)
-        return next(iter(articles)) if articles and len(articles) == 1 else None
-
-    def identifier(self, article: str) -> URIRef:
-        """The IRI of the article whose schema:identifier is `article`; a clear error otherwise."""
-        for node, ident in self.articles.items():
-            if ident == article:
-                return node
-        known = sorted(self.articles.values())
-        shown = ", ".join(known[:20]) + (f", … ({len(known) - 20} more)" if len(known) > 20 else "")
-        raise KgError(f"no article has the identifier {article!r}; the graph has: {shown or 'no articles'}",
-                      "pass --article with one of those (an article's file name without .txt)")
-
-
-def index_provenance(graph: Graph) -> Provenance:
-    """Read the reification records of the built graph (CONTRACT.md, "Provenance")."""
-    prov = Provenance()
-    for node in graph.subjects(RDF.type, SDO.NewsArticle):
-        ident = graph.value(node, SDO.identifier)
-        if isinstance(node, URIRef):
-            prov.articles[node] = str(ident) if ident is not None else str(node)
-    for record in graph.subjects(RDF.type, RDF.Statement):
-        sources = [a for a in graph.objects(record, PROV.wasDerivedFrom) if a in prov.articles]
-        if len(sources) != 1:  # not a record of one article's evidence: it stays in the default graph
-            continue
-        article = sources[0]
-        prov.record_home[record] = article
-        for sel in (*graph.objects(record, OA.hasSelector), *graph.objects(record, KG.sentence)):
-            prov.selector_home.setdefault(sel, article)
-        claim = (graph.value(record, RDF.subject), graph.value(record, RDF.predicate), graph.value(record, RDF.object))
-        prov.supporters[claim].add(article)
-        for rule in graph.objects(record, PROV.wasGeneratedBy):
-            prov.rules[claim].add((article, rule))
-    # "this quotation was printed by that article" is itself the article's statement
-    for s, o in graph.subject_objects(PROV.wasDerivedFrom):
-        if o in prov.articles and s not in prov.record_home:
-            prov.supporters[(s, PROV.wasDerivedFrom, o)].add(o)
-    return prov
 
 
 # ------------------------------------------------------------------ what is exported
@@ -126,7 +62,7 @@ class Dataset:
     default: set
     named: dict[URIRef, set]
     source: Graph  # the whole built graph: ontology labels and subclasses, even under --article
-    provenance: Provenance
+    provenance: ArticleIndex
     scope: frozenset  # the articles counted in `sources` and `rules`: all, or the one of --article
     _story: object = field(default=None, repr=False, compare=False)
 
@@ -146,22 +82,30 @@ class Dataset:
         return len(self.default) + sum(len(t) for t in self.named.values())
 
 
-def split_by_article(graph: Graph, prov: Provenance) -> Dataset:
+def whole_dataset(graph: Graph, prov: ArticleIndex) -> Dataset:
     """The whole graph as a dataset: one named graph per article, the rest in the default graph."""
-    default: set = set()
-    named: dict[URIRef, set] = defaultdict(set)
-    for t in graph:
-        home = prov.home(t)
-        (default if home is None else named[home]).add(t)
-    return Dataset(default, dict(named), graph, prov, frozenset(prov.articles))
+    named = split_by_article(graph, prov)
+    default = named.pop(None, set())
+    return Dataset(default, named, graph, prov, frozenset(prov.articles))
 
 
-def article_dataset(graph: Graph, prov: Provenance, identifier: str) -> Dataset:
+def article_dataset(graph: Graph, prov: ArticleIndex, identifier: str) -> Dataset:
     """What one article says, all in its own named graph."""
-    article = prov.identifier(identifier)
+    article = _article(prov, identifier)
     mine = {t for t in graph
             if t[0] == article or prov.home(t) == article or article in prov.supporters.get(t, ())}
     return Dataset(set(), {article: mine}, graph, prov, frozenset({article}))
+
+
+def _article(prov: ArticleIndex, identifier: str) -> URIRef:
+    """The IRI of the article whose schema:identifier is `identifier`; a clear error otherwise."""
+    for node, ident in prov.articles.items():
+        if ident == identifier:
+            return node
+    known = sorted(prov.articles.values())
+    shown = ", ".join(known[:20]) + (f", … ({len(known) - 20} more)" if len(known) > 20 else "")
+    raise KgError(f"no article has the identifier {identifier!r}; the graph has: {shown or 'no articles'}",
+                  "pass --article with one of those (an article's file name without .txt)")
 
 
 # ------------------------------------------------------------------ RDF writers
@@ -375,43 +319,23 @@ def render_gexf(ds: Dataset) -> bytes:
     return (re.sub(r' lastmodifieddate="[^"]*"', "", text, count=1) + "\n").encode("utf-8")
 
 
-# ------------------------------------------------------------------ the registry
-
-
-@dataclass(frozen=True)
-class Format:
-    name: str
-    suffix: str
-    render: Callable[[Dataset], bytes]
-    holds: str  # "triples", "quads" (named graphs) or "story" (a property graph): what the summary counts
-
-
-FORMATS = {f.name: f for f in (
-    Format("turtle", ".ttl", render_turtle, "triples"),
-    Format("nt", ".nt", render_ntriples, "triples"),
-    Format("jsonld", ".jsonld", render_jsonld, "triples"),
-    Format("trig", ".trig", render_trig, "quads"),
-    Format("nquads", ".nq", render_nquads, "quads"),
-    Format("graphml", ".graphml", render_graphml, "story"),
-    Format("gexf", ".gexf", render_gexf, "story"),
-)}
-BY_SUFFIX = {f.suffix: f for f in FORMATS.values()}
-RDF_FORMATS = tuple(f.name for f in FORMATS.values() if f.holds != "story")
+# ------------------------------------------------------------------ choosing and running a format
 
 
 def choose_format(name: str | None, output: Path | None) -> Format:
     """The format named by --format, else the one -o's suffix implies, else Turtle (stdout)."""
     if name is not None:
-        fmt = FORMATS.get(name.lower())
+        fmt = EXPORT_FORMATS.get(name.lower())
         if fmt is None:
-            raise KgError(f"unknown export format {name!r}; expected one of: {', '.join(FORMATS)}",
+            raise KgError(f"unknown export format {name!r}; expected one of: {', '.join(EXPORT_FORMATS)}",
                           "e.g. --format trig")
         return fmt
     if output is None:
-        return FORMATS["turtle"]
-    fmt = BY_SUFFIX.get(Path(output).suffix.lower())
+        return EXPORT_FORMATS["turtle"]
+    suffix = Path(output).suffix.lower()
+    fmt = next((f for f in EXPORT_FORMATS.values() if f.suffix == suffix), None)
     if fmt is None:
-        known = ", ".join(f"{f.suffix} ({f.name})" for f in FORMATS.values())
+        known = ", ".join(f"{f.suffix} ({f.name})" for f in EXPORT_FORMATS.values())
         raise KgError(f"cannot tell the export format from {str(output)!r}: expected a suffix among {known}",
                       "rename the file or name the format with --format")
     return fmt
@@ -425,10 +349,10 @@ class Exported:
 
 
 def export(graph: Graph, fmt: Format, article: str | None = None) -> Exported:
-    """Render the built graph (or what one article says) in a format of the registry."""
-    prov = index_provenance(graph)
-    ds = split_by_article(graph, prov) if article is None else article_dataset(graph, prov, article)
-    data = fmt.render(ds)
+    """Render the built graph (or what one article says) in a format of the registry (graph/rdf/formats.py)."""
+    prov = index_articles(graph)
+    ds = whole_dataset(graph, prov) if article is None else article_dataset(graph, prov, article)
+    data = fmt.export(ds)
     if fmt.holds == "story":
         pg = ds.story()
         summary = f"{pg.number_of_nodes()} nodes, {pg.number_of_edges()} edges"

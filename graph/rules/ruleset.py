@@ -648,7 +648,7 @@ def _gazetteer_matcher(rules: tuple[Rule, ...]):
 
 # ------------------------------------------------------------------ the rules cache
 
-RULES_CACHE_FORMAT = "1"
+RULES_CACHE_FORMAT = "2"
 
 
 def rules_cache_dir() -> Path | None:
@@ -684,7 +684,8 @@ def _read_cached(key: str, rules_dir: Path, ontology: Ontology | None) -> RuleSe
         if data.get("checksum") != hashlib.sha256(payload.encode("utf-8")).hexdigest():
             return None
         body = json.loads(payload)
-        by_kind = {kind: tuple(Rule(id=r["id"], kind=kind, path=r["path"], line=r["line"], fields=_freeze(r["fields"]),
+        by_kind = {kind: tuple(Rule(id=r["id"], kind=kind, path=str(rules_dir / r["file"]), line=r["line"],
+                                    fields=_freeze(r["fields"]),
                                     source=r["source"], anchors=None if r["anchors"] is None else tuple(r["anchors"]),
                                     pack=r["pack"]) for r in rules)
                    for kind, rules in body["by_kind"].items()}
@@ -706,7 +707,8 @@ def _write_cached(key: str, rules: RuleSet) -> None:
         payload = json.dumps({
             "digest": rules.digest, "settings": rules.settings, "pack_words": rules.pack_words,
             "packs": {pack: rules.pack_words.get(pack) for pack in rules.pack_guards},
-            "by_kind": {kind: [{"id": r.id, "path": r.path, "line": r.line, "fields": r.fields, "source": r.source,
+            # a rule's file by its name: the same bytes may be loaded from another folder
+            "by_kind": {kind: [{"id": r.id, "file": Path(r.path).name, "line": r.line, "fields": r.fields, "source": r.source,
                                 "anchors": r.anchors, "pack": r.pack} for r in rs] for kind, rs in rules.by_kind.items()},
         }, ensure_ascii=False, sort_keys=True)
     except (TypeError, ValueError):

@@ -12,13 +12,7 @@ from __future__ import annotations
 
 import re
 
-# What may hold a "{" or the word WHERE without being syntax: comments, strings, IRIs.
-_TOKEN = re.compile(
-    r'(?P<skip>#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>)'
-    r"|(?P<open>\{)|(?P<close>\})|(?P<where>(?<![\w?$:])WHERE(?![\w:]))",
-    re.IGNORECASE,
-)
+from graph.sparql.lexer import braces_and_where
 
 _SHORT_CONSTRUCT = re.compile(r"\bCONSTRUCT\s+WHERE\s*\{\s*\Z", re.IGNORECASE)
 
@@ -26,16 +20,14 @@ _SHORT_CONSTRUCT = re.compile(r"\bCONSTRUCT\s+WHERE\s*\{\s*\Z", re.IGNORECASE)
 def where_group_start(query: str) -> int | None:
     """The offset just after the "{" that opens the top-level WHERE group, or None."""
     depth, after_where = 0, False
-    for m in _TOKEN.finditer(query):
-        if m.group("skip"):
-            continue
-        if m.group("where"):
+    for token, end in braces_and_where(query):
+        if token == "where":
             after_where = after_where or depth == 0
-        elif m.group("open"):
+        elif token == "open":
             if depth == 0 and after_where:
-                return m.end()
+                return end
             depth += 1
-        elif m.group("close"):
+        else:
             depth -= 1
     return None
 

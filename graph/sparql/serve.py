@@ -28,21 +28,22 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from graph.errors import QueryError
-from graph.sparql.store import RESULT_MEDIA, RefusedQuery, Store, check_query, serialize
+from graph.rdf.formats import FORMATS, GRAPH_FORMATS, MEDIA_FORMAT, SELECT_FORMATS
+from graph.sparql.store import RefusedQuery, Store, check_query, serialize
 
 WORKERS = 4  # query processes; each holds its own copy of the graph
 
 MAX_BODY = 1_000_000  # bytes: a SPARQL query is text; anything larger is refused unread
 DRAIN_BODY = 64_000_000  # bytes of a refused body read and dropped, so the client sees the answer
 DRAIN_SECONDS = 10.0
-MEDIA_FORMAT = {v: k for k, v in RESULT_MEDIA.items()} | {
-    "application/json": "json", "application/xml": "xml", "text/xml": "xml",
-    "text/plain": "nt", "application/turtle": "turtle", "application/x-turtle": "turtle", "*/*": None,
-}
 
 
 def negotiate(accept: str, graph_result: bool) -> str:
-    """The result format for an Accept header (first acceptable media type in q order)."""
+    """The result format for an Accept header (first acceptable media type in q order).
+
+    The media types are the registry's (graph/rdf/formats.py); any other, */* included,
+    is passed over, and with none acceptable the answer is JSON, or Turtle for a graph.
+    """
     choices = []
     for i, part in enumerate(accept.split(",")):
         media, _, params = part.strip().partition(";")
@@ -59,11 +60,9 @@ def negotiate(accept: str, graph_result: bool) -> str:
         fmt = MEDIA_FORMAT.get(media)
         if fmt is None:
             continue
-        if graph_result and fmt == "xml":
+        if graph_result and fmt == "xml":  # a graph asked for as XML: RDF/XML
             return "rdfxml"
-        if graph_result and fmt in ("turtle", "nt", "jsonld", "rdfxml"):
-            return fmt
-        if not graph_result and fmt in ("json", "xml", "csv", "tsv"):
+        if fmt in (GRAPH_FORMATS if graph_result else SELECT_FORMATS):
             return fmt
     return "turtle" if graph_result else "json"
 
@@ -329,7 +328,7 @@ class Handler(BaseHTTPRequestHandler):
         if url.path in ("/", "/index.html"):
             return self._file(self.server.graph_path.with_name("graph.html"), "text/html; charset=utf-8")
         if url.path == "/graph.ttl":
-            return self._file(self.server.graph_path, "text/turtle; charset=utf-8")
+            return self._file(self.server.graph_path, FORMATS["turtle"].media + "; charset=utf-8")
         if url.path != "/sparql":
             return self._error(HTTPStatus.NOT_FOUND, f"no such page: {url.path}; try /sparql, / or /graph.ttl")
         params = urllib.parse.parse_qs(url.query)
@@ -393,7 +392,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._error(HTTPStatus.INTERNAL_SERVER_ERROR, "the query process stopped; try again")
         except QueryError as err:
             return self._error(HTTPStatus.BAD_REQUEST, str(err))
-        self._send(HTTPStatus.OK, body, RESULT_MEDIA[fmt] + "; charset=utf-8")
+        self._send(HTTPStatus.OK, body, FORMATS[fmt].media + "; charset=utf-8")
 
 
 def make_server(graph_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 5.0,

@@ -28,22 +28,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.sparql.bind import values_block, values_first
 from graph.errors import KgError, QueryError
+from graph.rdf.formats import FORMATS, GRAPH_FORMATS, SELECT_FORMATS
 from graph.resources import queries_dir
-
-SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
-GRAPH_FORMATS = ("turtle", "nt", "jsonld", "rdfxml")
-RESULT_MEDIA = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "turtle": "text/turtle",
-    "nt": "application/n-triples",
-    "jsonld": "application/ld+json",
-    "rdfxml": "application/rdf+xml",
-}
+from graph.sparql.bind import values_block, values_first
+from graph.sparql.lexer import code_only
 
 
 @dataclass
@@ -59,32 +48,11 @@ class Result:
 
 # ------------------------------------------------------------------ parsing and safety
 
-# The parts of a query that are not code, in one left-to-right pass (so a quote mark inside a
-# comment, or a `#` inside a string, is read as the parser reads it): comments, the four kinds
-# of string, IRIs.
-_NOT_CODE = re.compile(r"""
-      \#[^\n\r]*
-    | "{3}(?:[^"\\]|\\.|"(?!""))*"{3}
-    | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
-    | "(?:[^"\\\n\r]|\\.)*"
-    | '(?:[^'\\\n\r]|\\.)*'
-    | <[^<>"{}|^`\\\x00-\x20]*>
-""", re.VERBOSE | re.DOTALL)
 _SERVICE_WORD = re.compile(r"service", re.IGNORECASE)
 _UPDATE_START = re.compile(
     r"\s*(?:(?:BASE\s*<>|PREFIX\s+[^\s:]*:\s*<>)\s*)*"  # the prologue
     r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b(?![\w.-]*:)",  # not a prefixed name
     re.IGNORECASE)
-
-
-def _code_only(query: str) -> str:
-    """The query with comments, strings and IRIs blanked out, to look for keywords safely."""
-
-    def blank(m: re.Match) -> str:
-        first = m.group()[0]
-        return " " if first == "#" else '""' if first in "\"'" else "<>"
-
-    return _NOT_CODE.sub(blank, query)
 
 
 def _unescape_codepoints(query: str) -> str:
@@ -100,7 +68,7 @@ def _readings(query: str) -> set[str]:
 
 def is_update(query: str) -> bool:
     """True when the text is a SPARQL Update request (INSERT, DELETE, LOAD, DROP…), not a query."""
-    return any(_UPDATE_START.match(_code_only(q)) for q in _readings(query))
+    return any(_UPDATE_START.match(code_only(q)) for q in _readings(query))
 
 
 def uses_service(query: str) -> bool:
@@ -114,7 +82,7 @@ def uses_service(query: str) -> bool:
     for text in _readings(query):
         if not _SERVICE_WORD.search(text):
             continue
-        if re.search(r"\bSERVICE\b", _code_only(text), re.IGNORECASE):
+        if re.search(r"\bSERVICE\b", code_only(text), re.IGNORECASE):
             return True
         if _parsed_service_cached(text) if len(text) < 20_000 else _parsed_service(text):
             return True
@@ -283,7 +251,7 @@ def parse_binding(spec: str) -> tuple[str, object]:
 
 def check_bindings(query: str, bindings: dict[str, object]) -> None:
     """Refuse a binding for a variable the query does not have (a misspelt name would bind nothing)."""
-    code = _code_only(query)
+    code = code_only(query)
     for name in sorted(bindings):
         if not re.search(rf"[?$]{re.escape(name)}(?![\w\u00b7\u0300-\u036f\u203f\u2040])", code):
             raise QueryError(f"--bind {name}=…: the query has no variable ?{name}",
@@ -469,26 +437,54 @@ def format_table(result: Result) -> str:
 
 
 def serialize(result: Result, fmt: str) -> bytes:
-    """The W3C results format (select/ask) or an RDF syntax (graph results)."""
+    """The W3C results format (select/ask) or an RDF syntax (graph results): a format of the registry."""
     if result.kind == "graph":
-        if fmt in ("table", "turtle"):
-            return ox.serialize(result.triples, format=ox.RdfFormat.TURTLE) or b""
-        if fmt == "nt":
-            return ox.serialize(result.triples, format=ox.RdfFormat.N_TRIPLES) or b""
-        if fmt == "jsonld":
-            return ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD) or b""
-        if fmt == "rdfxml":
-            return ox.serialize(result.triples, format=ox.RdfFormat.RDF_XML) or b""
-        raise QueryError(f"--format {fmt} is for SELECT/ASK; a graph result takes one of: {', '.join(GRAPH_FORMATS)}")
-    if fmt == "table":
-        return (format_table(result) + "\n").encode("utf-8")
-    if fmt == "json":
-        return json.dumps(_results_json(result), ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
-    if fmt == "xml":
-        return _results_xml(result).encode("utf-8")
-    if fmt in ("csv", "tsv"):
-        return _results_csv(result, fmt).encode("utf-8")
-    raise QueryError(f"--format {fmt}: a SELECT/ASK result takes one of: {', '.join(SELECT_FORMATS)}")
+        fmt = "turtle" if fmt == "table" else fmt  # a graph has no table: Turtle is its plain text
+        if fmt not in GRAPH_FORMATS:
+            raise QueryError(f"--format {fmt} is for SELECT/ASK; a graph result takes one of: {', '.join(GRAPH_FORMATS)}")
+    elif fmt not in SELECT_FORMATS:
+        raise QueryError(f"--format {fmt}: a SELECT/ASK result takes one of: {', '.join(SELECT_FORMATS)}")
+    return FORMATS[fmt].write_result(result)
+
+
+# The writers of the registry (graph/rdf/formats.py): a graph result in an RDF syntax,
+# a SELECT/ASK result in a W3C results format or as a table.
+
+
+def write_turtle(result: Result) -> bytes:
+    return ox.serialize(result.triples, format=ox.RdfFormat.TURTLE) or b""
+
+
+def write_nt(result: Result) -> bytes:
+    return ox.serialize(result.triples, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+def write_jsonld(result: Result) -> bytes:
+    return ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD) or b""
+
+
+def write_rdfxml(result: Result) -> bytes:
+    return ox.serialize(result.triples, format=ox.RdfFormat.RDF_XML) or b""
+
+
+def write_table(result: Result) -> bytes:
+    return (format_table(result) + "\n").encode("utf-8")
+
+
+def write_json(result: Result) -> bytes:
+    return json.dumps(_results_json(result), ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+
+
+def write_xml(result: Result) -> bytes:
+    return _results_xml(result).encode("utf-8")
+
+
+def write_csv(result: Result) -> bytes:
+    return _results_csv(result, "csv").encode("utf-8")
+
+
+def write_tsv(result: Result) -> bytes:
+    return _results_csv(result, "tsv").encode("utf-8")
 
 
 def _term_json(t) -> dict:

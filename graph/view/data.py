@@ -26,26 +26,13 @@ import pyvis
 from rdflib import RDF, RDFS, URIRef
 
 from graph.runtime.collector import collector_paused
-from graph.rdf.vocab import BASE, KG, OA, PROV, SDO
+from graph.rdf.provenance import Evidence, by_predicate, read_evidence
+from graph.rdf.types import ARTICLE, NODE_TYPES, TYPE_OF_CLASS
+from graph.rdf.vocab import BASE, KG, PROV, SDO
 from graph.resources import template_path
 
 TEMPLATE = template_path("view.html")
 VIS_JS = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
-
-# (key, legend label, colour, vis shape, classes); a node takes the first type it has, in this order
-NODE_TYPES = (
-    ("person", "Person", "#e15759", "dot", (SDO.Person,)),
-    ("event", "Event", "#f28e2b", "diamond", (SDO.Event,)),
-    ("quotation", "Quotation", "#5fa8a3", "box", (SDO.Quotation,)),
-    ("article", "Article", "#4e79a7", "square", (SDO.NewsArticle,)),
-    ("organisation", "Organisation", "#59a14f", "triangle", (SDO.Organization,)),
-    ("work", "Work", "#b07aa1", "star", (SDO.CreativeWork, SDO.Book, SDO.Movie)),
-    ("place", "Place", "#d4a72c", "triangleDown", (SDO.Place,)),
-)
-TYPE_OF_CLASS = {}
-for _i, (_key, _label, _colour, _shape, _classes) in enumerate(NODE_TYPES):
-    for _c in _classes:
-        TYPE_OF_CLASS.setdefault(_c, _i)
 
 # relations drawn as edges; the inverse ones (children) and article mentions stay in the panel only
 EDGE_PROPERTIES = (SDO.spouse, SDO.parent, SDO.sibling, SDO.organizer, SDO.attendee, SDO.about, SDO.location,
@@ -66,17 +53,13 @@ PROPERTY_LABELS = {
 }
 NODE_PROPERTIES = {RDF.type, RDFS.label, SDO.name, SDO.alternateName, SDO.text, SDO.identifier, SDO.headline,
                    *DATE_PROPERTIES, *EDGE_PROPERTIES}
-STATEMENT_PARTS = {RDF.subject: "s", RDF.predicate: "p", RDF.object: "o", PROV.wasDerivedFrom: "source",
-                   PROV.wasGeneratedBy: "rule", OA.hasSelector: "selector", KG.sentence: "sentence",
-                   OA.start: "start", OA.end: "end", OA.exact: "exact"}
 # reification and selector nodes: many, and never drawn, so their own properties are not kept
 PROVENANCE_PREFIXES = (f"{BASE}fact/", f"{BASE}selector/")
-# hash of a predicate -> (the predicate, part of a statement or selector, key among a node's
-# properties). Looked up by hash because comparing two rdflib terms runs Python code while
-# comparing two ints does not, and this pass over every triple is most of the page's build time;
-# str.__eq__ then confirms the match in C. Property keys are plain strings for the same reason.
-_ROLES = {hash(p): (p, STATEMENT_PARTS.get(p), str(p) if p in NODE_PROPERTIES else None)
-          for p in NODE_PROPERTIES | set(STATEMENT_PARTS)}
+# hash of a predicate -> (the predicate, its key among a node's properties). Looked up by hash
+# because comparing two rdflib terms runs Python code while comparing two ints does not, and this
+# pass over every triple is most of the page's build time; str.__eq__ then confirms the match in C.
+# Property keys are plain strings for the same reason.
+_ROLES = {hash(p): (p, str(p)) for p in NODE_PROPERTIES}
 _LABEL, _TYPE = str(RDFS.label), str(RDF.type)
 SKIPPED = {RDF.type, KG.eventKind}  # facts the panel has better words for: the type line, the kind
 SUBJECT_SIDE = {SDO.mentions}  # shown on the article's panel only: a node's own Sources list says it
@@ -119,37 +102,30 @@ def conflicting(values: list[str]) -> bool:
 
 
 def _read(triples):
-    """One pass over the triples: story properties by subject, and statement/selector parts.
+    """One pass over the triples: story properties by subject, and the evidence of every fact.
 
-    Returns (node -> property key -> values, part name -> node -> value); parts are
-    gathered as columns, so no lookup by subject happens for the many provenance triples.
-    The triples are first grouped by predicate (by hash: see _ROLES), so that each
-    group is then read by a comprehension at C speed rather than triple by triple.
+    Returns (node -> property key -> values, [Evidence]). The triples are grouped by
+    predicate once; the provenance reader reads its columns from those groups, and the
+    node properties are read group by group (matched by hash: see _ROLES), so no lookup
+    by subject happens for the many provenance triples.
     """
-    groups = defaultdict(list)  # the graph's few dozen predicates: mostly one object each (emit's `one`)
-    for t in triples:
-        groups[t[1]].append(t)
+    groups = by_predicate(triples)
     by_s = defaultdict(dict)
-    columns = {}
     same, starts = str.__eq__, str.startswith
     for p in sorted(groups, key=str):
         role = _ROLES.get(hash(p))
         if role is None or not same(role[0], p):
             continue
-        _, part, key = role
-        group = groups[p]
-        if part is not None:
-            columns[part] = {t[0]: t[2] for t in group}
-        if key is not None:
-            for s, _, o in group:
-                if starts(s, PROVENANCE_PREFIXES):
-                    continue
-                props = by_s[s]
-                if key in props:
-                    props[key].append(o)
-                else:
-                    props[key] = [o]
-    return by_s, columns
+        key = role[1]
+        for s, _, o in groups[p]:
+            if starts(s, PROVENANCE_PREFIXES):
+                continue
+            props = by_s[s]
+            if key in props:
+                props[key].append(o)
+            else:
+                props[key] = [o]
+    return by_s, read_evidence(groups)
 
 
 def _values(props: dict, p) -> list:
@@ -206,49 +182,37 @@ class _Tables:
         return self.rule_index[label]
 
 
-def _evidence(st, parts: dict, tables: _Tables, labels: dict) -> list | None:
-    """[article, sentence, from, to, rule]: the matched words as UTF-16 offsets into the sentence."""
-    return _Evidence(parts, tables, labels)(st)
+class _PanelEvidence:
+    """[article, sentence, from, to, rule] for a piece of evidence: the matched words as UTF-16
+    offsets into the sentence, worked out once for all the facts that share them."""
 
-
-class _Evidence:
-    """`_evidence` for many statements: the part columns looked up once, not once a statement."""
-
-    def __init__(self, parts: dict, tables: _Tables, labels: dict):
-        self.source, self.selector = parts.get("source", {}), parts.get("selector", {})
-        self.exacts, self.starts = parts.get("exact", {}), parts.get("start", {})
-        self.sentences, self.rules = parts.get("sentence", {}), parts.get("rule", {})
-        self.tables, self.labels = tables, labels
-        self.rule_ids: dict = {}
+    def __init__(self, tables: _Tables):
+        self.tables = tables
         self.places: dict = {}
 
-    def __call__(self, st) -> list | None:
-        source, selector, sentence = self.source.get(st), self.selector.get(st), self.sentences.get(st)
-        key = (source, selector, sentence)  # many facts share their words: worked out once for all
+    def __call__(self, e: Evidence) -> list | None:
+        selector, sentence = e.selector, e.sentence
+        # many facts share their words; keyed by the selectors' IRIs, which hash in C
+        key = (e.article, selector and selector.node, sentence and sentence.node)
         place = self.places.get(key)
         if place is None:
-            place = self.places[key] = self._place(source, selector, sentence)
+            place = self.places[key] = self._place(e.article, selector, sentence)
         if not place:
             return None
-        rule = self.rules.get(st)
-        rule_index = self.rule_ids.get(rule)
-        if rule_index is None:
-            rule_id = self.labels.get(rule) or str(rule or "").rsplit("/", 1)[-1]
-            rule_index = self.rule_ids[rule] = self.tables.rule(rule_id)
-        return [*place, rule_index]
+        return [*place, self.tables.rule(e.rule)]
 
-    def _place(self, source, selector, sentence) -> tuple:
+    def _place(self, article, selector, sentence) -> tuple:
         """(article, sentence index, from, to), or () when the statement lacks its evidence."""
-        tables, exacts, starts = self.tables, self.exacts, self.starts
-        article = tables.article_index.get(source)
-        if article is None or selector not in exacts:
+        tables = self.tables
+        article = tables.article_index.get(article)
+        if article is None or selector is None or selector.exact is None:
             return ()
-        exact = str(exacts[selector])
-        if sentence in exacts and sentence in starts:
-            text, base = str(exacts[sentence]), int(starts[sentence])
+        exact = selector.exact
+        if sentence is not None and sentence.exact is not None and sentence.start is not None:
+            text, base = sentence.exact, sentence.start
         else:
-            text, base = exact, int(starts.get(selector, 0))
-        a = int(starts.get(selector, base)) - base
+            text, base = exact, selector.start or 0
+        a = (base if selector.start is None else selector.start) - base
         if not (0 <= a and text[a:a + len(exact)] == exact):
             a = text.find(exact)  # a sentence selector that does not hold the words: find them, or mark none
         if a < 0:
@@ -275,15 +239,15 @@ def graph_data(triples, keep=None) -> dict:
 
 
 def _graph_data(triples, keep) -> dict:
-    by_s, parts = _read(triples)
+    by_s, evidence = _read(triples)
     labels = {s: str(min(ps[_LABEL], key=str)) for s, ps in by_s.items() if _LABEL in ps}
     typed = {s: _node_type(ps.get(_TYPE, ())) for s, ps in by_s.items() if isinstance(s, URIRef)}
     story = sorted((s for s, t in typed.items() if t is not None and (keep is None or s in keep)), key=str)
     index = {s: i for i, s in enumerate(story)}
-    articles = sorted((s for s, t in typed.items() if t is not None and NODE_TYPES[t][0] == "article"),
+    articles = sorted((s for s, t in typed.items() if t == ARTICLE),
                       key=lambda a: _first(by_s[a], SDO.identifier, str(a)))
     tables = _Tables(articles)
-    facts = _facts(parts, index, tables, labels)
+    facts = _facts(evidence, index, tables, labels)
     nodes = [_node(s, by_s[s], typed[s], labels) for s in story]
     for s, n in zip(story, nodes):
         speakers = sorted(_values(by_s[s], SDO.creator), key=str)
@@ -303,7 +267,7 @@ def _graph_data(triples, keep) -> dict:
         "props": tables.props,
         "rules": tables.rules,
         "timeline": _timeline(nodes),
-        "types": [[key, label, colour, shape] for key, label, colour, shape, _ in NODE_TYPES],
+        "types": [[t.key, t.label, t.colour, t.shape] for t in NODE_TYPES],
     }
 
 
@@ -326,7 +290,7 @@ def _article(a, ps: dict, index: dict) -> list:
     return [index.get(a, -1), _first(ps, SDO.identifier, str(a)), _first(ps, SDO.headline), _first(ps, SDO.datePublished)]
 
 
-def _facts(parts: dict, index: dict, tables: _Tables, labels: dict) -> list:
+def _facts(evidence: list[Evidence], index: dict, tables: _Tables, labels: dict) -> list:
     """Every reified fact with a shown node as subject or object, grouped with its evidence, sorted.
 
     Each is ((subject, property, object node or -1, literal or label, mirrored), evidence list);
@@ -334,20 +298,19 @@ def _facts(parts: dict, index: dict, tables: _Tables, labels: dict) -> list:
     also stated (Jack parent Chrissy / Chrissy child Jack), or an article's mentions.
     """
     grouped = defaultdict(list)
-    evidence = _Evidence(parts, tables, labels)
+    place = _PanelEvidence(tables)
     # predicates compared as plain strings: rdflib's own comparison runs Python code, per statement
     skipped, subject_side = {str(p) for p in SKIPPED}, {str(p) for p in SUBJECT_SIDE}
     inverse = {str(p): str(q) for p, q in INVERSE.items()}
     stated = set()  # (subject, predicate, object) as strings, for the predicates that have an inverse
-    subjects, predicates, objects = parts.get("s", {}), parts.get("p", {}), parts.get("o", {})
-    for st in sorted((k for k in subjects if k in predicates), key=str):
-        s, p, o = subjects[st], predicates[st], objects.get(st)
+    for e in evidence:  # in the order of the statements' IRIs
+        s, p, o = e.subject, e.predicate, e.object
         pk = str(p)
         if pk in inverse:
             stated.add((str(s), pk, str(o)))
         if pk in skipped or (s not in index and o not in index):
             continue
-        ev = evidence(st)
+        ev = place(e)
         if ev is not None:
             grouped[(s, p, o)].append(ev)
     prop_of: dict[str, int] = {}
@@ -407,7 +370,7 @@ def _edges(story: list, by_s: dict, index: dict, tables: _Tables, labels: dict) 
 
 def story_graph(nodes: list, edges: list) -> nx.Graph:
     """The undirected graph of the story: articles left out, as every quotation links to its source."""
-    articles = {i for i, n in enumerate(nodes) if NODE_TYPES[n["type"]][0] == "article"}
+    articles = {i for i, n in enumerate(nodes) if n["type"] == ARTICLE}
     g = nx.Graph()
     g.add_nodes_from(i for i in range(len(nodes)) if i not in articles)
     g.add_edges_from((a, b) for a, b, _ in edges if a not in articles and b not in articles)
@@ -486,7 +449,7 @@ def _precompute_layout(nodes: list, edges: list) -> None:
 
 def _timeline(nodes: list) -> list:
     """Event node indexes, dated ones first by their earliest date, then the undated by label."""
-    events = [i for i, n in enumerate(nodes) if NODE_TYPES[n["type"]][0] == "event"]
+    events = [i for i, n in enumerate(nodes) if NODE_TYPES[n["type"]].key == "event"]
     return sorted(events, key=lambda i: (not nodes[i]["dates"], nodes[i]["dates"][0][0] if nodes[i]["dates"] else "",
                                          nodes[i]["label"], nodes[i]["id"]))
 
