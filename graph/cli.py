@@ -90,13 +90,10 @@ def build(seeds, out, rules_dir, strict, jobs, engine, scheduler, cache_dir, no_
 
     paths, _ = discover(seeds)
     bar = None
-    progress = None
     if len(paths) >= 100 and not quiet:
         bar = click.progressbar(length=len(paths), label="extracting", file=sys.stderr)
         bar.__enter__()
-
-        def progress(done, total):
-            bar.update(1)
+    progress = (lambda done, total: bar.update(1)) if bar is not None else None
 
     try:
         from graph.runtime.cache import default_cache_dir

@@ -57,6 +57,16 @@ class QueryError(KgError):
     """A SPARQL query is malformed or cannot be run."""
 
 
+class RefusedQuery(QueryError):
+    """A request the store will not run however well formed: an update, or SERVICE when not allowed."""
+
+
+class PushError(KgError):
+    """The store refused the data or could not be reached."""
+
+    exit_code = 3
+
+
 class OutputError(KgError):
     """An output cannot be written where asked."""
 

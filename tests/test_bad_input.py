@@ -27,7 +27,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from graph.cli import main
-from graph.errors import ArticleError, OutputError, RuleError
+from graph.errors import ArticleError, RuleError
 from graph.load import MAX_ARTICLE_BYTES, parse_article
 from graph.rdf.vocab import OA, SDO
 from tests.conftest import ROOT, SEEDS, write_article

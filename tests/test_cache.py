@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import ROOT, SEEDS, run_kg, write_article
+from conftest import SEEDS, run_kg, write_article
 
 
 def _corpus(tmp_path: Path, count: int) -> Path:

@@ -127,7 +127,8 @@ def test_per_article_graphs(seed_build, server):
 
 
 def test_unreachable_store_is_a_clean_error(seed_build):
-    from graph.sparql.push import PushError, push
+    from graph.errors import PushError
+    from graph.sparql.push import push
 
     with pytest.raises(PushError, match="cannot reach the store"):
         push(seed_build / "graph.ttl", f"http://127.0.0.1:{_free_port()}/store", retries=1, pause=0.01)
@@ -173,7 +174,8 @@ class _FlakyStore:
 
 
 def test_batches_retries_and_basic_auth(seed_build):
-    from graph.sparql.push import PushError, push
+    from graph.errors import PushError
+    from graph.sparql.push import push
 
     store = _FlakyStore()
     try:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from rdflib import Literal, URIRef
 
-from graph.errors import KgError
+from graph.errors import KgError, PushError
 from graph.rdf.provenance import by_predicate, index_articles, split_by_article
 from graph.rdf.turtle import term_nt
 
@@ -37,11 +37,6 @@ RETRIES = 4
 TRANSIENT_STATUS = {408, 425, 429, 500, 502, 503, 504}
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
-
-class PushError(KgError):
-    """The store refused the data or could not be reached."""
-
-    exit_code = 3
 
 
 @dataclass

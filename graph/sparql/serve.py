@@ -27,9 +27,9 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from graph.errors import QueryError
+from graph.errors import QueryError, RefusedQuery
 from graph.rdf.formats import FORMATS, GRAPH_FORMATS, MEDIA_FORMAT, SELECT_FORMATS
-from graph.sparql.store import RefusedQuery, Store, check_query, serialize
+from graph.sparql.store import Store, check_query, serialize
 
 WORKERS = 4  # query processes; each holds its own copy of the graph
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.errors import KgError, QueryError
+from graph.errors import KgError, QueryError, RefusedQuery
 from graph.rdf.formats import FORMATS, GRAPH_FORMATS, SELECT_FORMATS
 from graph.resources import queries_dir
 from graph.sparql.bind import values_block, values_first
@@ -118,10 +118,6 @@ def _parsed_service(query: str) -> bool:
 
 
 _parsed_service_cached = functools.lru_cache(maxsize=256)(_parsed_service)  # a server sees the same queries again
-
-
-class RefusedQuery(QueryError):
-    """A request the store will not run however well formed: an update, or SERVICE when not allowed."""
 
 
 def check_query(query: str, allow_service: bool = False) -> None:
