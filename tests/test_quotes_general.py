@@ -278,3 +278,25 @@ def test_an_attribution_to_someone_unnamed_leaves_the_quotation_without_speaker(
     g = graphs("unnamed")
     assert speakers_of(g, "We remain friends") == {"Ann Cole"}
     assert not [names for text, names in said(g).items() if "The children come first" in text and names]
+
+
+def test_a_quotation_printed_in_two_parts_says_its_text_joins_them(tmp_path):
+    from rdflib import RDF, Literal
+
+    from graph.build import build
+    from graph.rdf.vocab import KG, OA, SDO
+
+    text = (' date 2024-05-02\nMara Quill, the harbour master, said on Tuesday that the wait was over. '
+            '"We waited a long time," Quill said, "and we are ready now."\n')
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    build(folder, tmp_path / "out", cache_dir=None)
+    g = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    (q,) = list(g.subjects(RDF.type, SDO.Quotation))
+    assert str(g.value(q, SDO.text)) == "We waited a long time, and we are ready now."
+    assert g.value(q, KG.joinedParts) == Literal(2)
+    parts = {str(g.value(g.value(st, OA.hasSelector), OA.exact)) for st in g.subjects(RDF.subject, q)
+             if g.value(st, RDF.predicate) == SDO.text}
+    assert parts == {"We waited a long time,", "and we are ready now."}, "each part is printed as its selector says"
+    assert {str(text).find(p) >= 0 for p in parts} == {True}

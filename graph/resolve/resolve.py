@@ -445,6 +445,9 @@ def _quotes(extractions, out: Facts, node_of, event_of_record, labels) -> None:
             out.add(node, RDF.type, SDO.Quotation, ev)
             out.add(node, SDO.text, Literal(texts[node]), ev)
             out.add(node, RDFS.label, Literal(labels[node]), ev)
+            if len(q.pieces) > 1 and texts[node] == q.text:
+                # the text joins parts printed apart: said, so no reader takes it for words printed verbatim
+                out.add(node, KG.joinedParts, Literal(len(q.pieces)), ev)
         for role in q.speakers:
             target = node_of(role.ref, role.span)
             if target is not None:
