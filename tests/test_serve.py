@@ -362,3 +362,21 @@ def test_slow_query_gets_503_in_time_and_the_server_goes_on(server, expected_nam
         kids = subprocess.run(["ps", "-ww", "--ppid", str(server.proc.pid), "-o", "args="], capture_output=True, text=True)
         workers = [k for k in kids.stdout.splitlines() if "multiprocessing.spawn" in k]
         assert len(workers) == 2, f"two query processes, the ended one gone: {kids.stdout}"
+
+
+def test_serve_on_a_port_in_use_is_one_error_line(tmp_path, seed_build):
+    import socket
+
+    from conftest import run_kg
+
+    busy = socket.socket()
+    busy.bind(("127.0.0.1", 0))
+    busy.listen()
+    try:
+        port = busy.getsockname()[1]
+        result = run_kg("serve", "--graph", seed_build / "graph.ttl", "--port", port)
+    finally:
+        busy.close()
+    assert result.returncode == 2
+    assert result.stderr.strip() == (f"Error: cannot listen on 127.0.0.1:{port}: Address already in use "
+                                     "(hint: choose another --port, or stop what is listening there)")

@@ -127,14 +127,19 @@ class SparqlServer(ThreadingHTTPServer):
                  workers: int = WORKERS):
         self.graph_path = Path(graph_path)
         Store.from_file(self.graph_path)  # fail here, with a clear message, on a missing or broken graph
-        super().__init__(address, Handler)
-        self.query_timeout = timeout
-        self.max_rows = max_rows
-        self.allow_service = allow_service
+        # set before binding: a bind that fails calls server_close, which reads them
         self.idle: queue.Queue[Worker] = queue.Queue()
         self.workers: set[Worker] = set()  # every live query process, idle or busy, so closing stops them all
         self.lock = threading.Lock()
         self.closed = False
+        try:
+            super().__init__(address, Handler)
+        except OSError as err:
+            raise QueryError(f"cannot listen on {address[0]}:{address[1]}: {err.strerror}",
+                             "choose another --port, or stop what is listening there") from None
+        self.query_timeout = timeout
+        self.max_rows = max_rows
+        self.allow_service = allow_service
         try:
             for w in [self._start_worker() for _ in range(max(1, workers))]:
                 w.wait_ready()
