@@ -300,3 +300,22 @@ def test_a_quotation_printed_in_two_parts_says_its_text_joins_them(tmp_path):
              if g.value(st, RDF.predicate) == SDO.text}
     assert parts == {"We waited a long time,", "and we are ready now."}, "each part is printed as its selector says"
     assert {str(text).find(p) >= 0 for p in parts} == {True}
+
+
+def test_words_credited_to_a_company_give_no_person_a_quotation_and_the_graph_conforms(tmp_path):
+    from rdflib import RDF
+
+    from graph.analyse.validate import validate
+    from graph.build import build
+    from graph.rdf.vocab import SDO
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(' date 2024-05-02\n"We are proud of the result," Corvane Systems said in a statement '
+                                  'on Monday.\n\nAcme Corp said: "Sales doubled."\n', encoding="utf-8")
+    build(folder, tmp_path / "out", cache_dir=None)
+    g = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    for q in g.subjects(RDF.type, SDO.Quotation):
+        for creator in g.objects(q, SDO.creator):
+            assert (creator, RDF.type, SDO.Person) in g
+    assert validate(tmp_path / "out" / "graph.ttl", None).conforms

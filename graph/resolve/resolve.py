@@ -405,7 +405,10 @@ def _quotes(extractions, out: Facts, node_of, event_of_record, labels) -> None:
     tellings = []  # (normalised, speakers, article, record, index)
     for x in extractions:
         for idx, q in enumerate(x.quotes):
-            speakers = frozenset(n for n in (node_of(r.ref, r.span) for r in q.speakers) if n is not None)
+            # a quotation's creator is a person (the shapes say so): words credited to a company or a
+            # place have no speaker here
+            people = [r for r in q.speakers if r.ref.type == "Person"]
+            speakers = frozenset(n for n in (node_of(r.ref, r.span) for r in people) if n is not None)
             if not speakers:
                 out.unresolved.append((f"speaker of a quotation by {q.rule} could not be resolved", q.pieces[0]))
                 continue
@@ -449,7 +452,7 @@ def _quotes(extractions, out: Facts, node_of, event_of_record, labels) -> None:
                 # the text joins parts printed apart: said, so no reader takes it for words printed verbatim
                 out.add(node, KG.joinedParts, Literal(len(q.pieces)), ev)
         for role in q.speakers:
-            target = node_of(role.ref, role.span)
+            target = node_of(role.ref, role.span) if role.ref.type == "Person" else None
             if target is not None:
                 out.add(node, SDO.creator, target, Evidence(role.span, q.rule))
         for m in q.about:
