@@ -418,7 +418,7 @@ def rules(coverage, seeds, rules_dir):
               help="The store's Graph Store Protocol URL (Oxigraph: http://HOST:PORT/store).")
 @click.option("--graph-iri", "--into", "graph_iri", default="https://w3id.org/kg-news/id/graph/story", show_default=True,
               help="Named graph to load into (replaced, not added to).")
-@click.option("--per-article", is_flag=True, help="Each article's provenance in a named graph of its own.")
+@click.option("--per-article", is_flag=True, help="Each article's provenance and the facts only it tells in a named graph of its own (as the TriG export).")
 @click.option("--user", default=None, help="User for HTTP authentication (Basic or Digest).")
 @click.option("--password", default=None, envvar="KG_PUSH_PASSWORD", help="Password (or set KG_PUSH_PASSWORD).")
 @click.option("--batch", type=int, default=50_000, show_default=True, help="Triples per request.")
