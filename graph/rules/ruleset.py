@@ -326,9 +326,26 @@ def load_rules(rules_dir: Path | None = None, ontology: Ontology | None = None, 
 
 def _load_checked(rules_dir: Path, ontology: Ontology) -> RuleSet:
     """Parse, validate and compile every rule file, checking each rule's examples."""
+    docs, packs, digest = _read_files(rules_dir)
+    raw = _collect_rules(docs, packs)
+    macros = _macros(docs["macros"][0], raw.get("macros", []))
+    settings = _settings(docs, packs, ontology)
+    event_kinds = settings["events"].get("kinds", {})
+    by_kind = {kind: tuple(_rule(kind, item, path, pack, macros, ontology, event_kinds)
+                           for item, path, pack in raw.get(kind, []))
+               for kind in FILE_SPECS}
+    gaz_pattern, gaz_index = _gazetteer_matcher(by_kind["gazetteer"])
+    return RuleSet(by_kind=by_kind, settings=settings, digest=digest, ontology=ontology,
+                   source_dir=str(rules_dir), gazetteer_pattern=gaz_pattern, gazetteer_index=gaz_index,
+                   pack_guards={GENERAL: None, **{pack: _pack_guard(path, data) for _, pack, path, data in packs}},
+                   pack_words={GENERAL: None, **{pack: data.get("applies_when") for _, pack, _, data in packs}})
+
+
+def _read_files(rules_dir: Path) -> tuple[dict[str, tuple[Path, Any]], list[tuple[str, str, Path, Any]], str]:
+    """Each kind's file, the packs (kind, pack, path, data), and the digest of all their bytes."""
     digest = hashlib.sha256()
     docs: dict[str, tuple[Path, Any]] = {}
-    packs: list[tuple[str, str, Path, Any]] = []  # (kind, pack, path, data)
+    packs: list[tuple[str, str, Path, Any]] = []
     for kind in FILE_SPECS:
         path = rules_dir / f"{kind}.yaml"
         if not path.is_file():
@@ -342,12 +359,16 @@ def _load_checked(rules_dir: Path, ontology: Ontology) -> RuleSet:
                 raise RuleError(pack_path, None, None, f"not a rule file: a pack is KIND.PACK.yaml with KIND one of "
                                 f"{', '.join(sorted(PACK_KINDS))} and PACK in lower-case letters, digits and hyphens")
             digest.update(pack_path.name.encode() + b"\0" + pack_path.read_bytes() + b"\0")
-            packs.append((kind, pack, pack_path, _read_rule_file(pack_path, PACK_SECTIONS.get(kind, frozenset({"applies_when"})))))
+            packs.append((kind, pack, pack_path,
+                          _read_rule_file(pack_path, PACK_SECTIONS.get(kind, frozenset({"applies_when"})))))
+    return docs, packs, digest.hexdigest()
 
+
+def _collect_rules(docs, packs) -> dict[str, list[tuple[dict, Path, str]]]:
+    """kind -> (rule, its file, its pack), keys checked and ids unique across every file."""
     seen: dict[str, tuple[Path, int]] = {}
-    raw: dict[str, list[tuple[dict, Path, str]]] = {}  # kind -> (rule, its file, its pack)
-    sources = [(kind, GENERAL, path, data) for kind, (path, data) in docs.items()] + packs
-    for kind, pack, path, data in sources:
+    raw: dict[str, list[tuple[dict, Path, str]]] = {}
+    for kind, pack, path, data in [(kind, GENERAL, path, data) for kind, (path, data) in docs.items()] + packs:
         allowed, required, _ = FILE_SPECS[kind]
         for item in data["rules"]:
             if not isinstance(item, dict):
@@ -360,21 +381,27 @@ def _load_checked(rules_dir: Path, ontology: Ontology) -> RuleSet:
                                 "rule ids are unique across all rule files")
             seen[rid] = (path, item["__line__"])
             raw.setdefault(kind, []).append((item, path, pack))
-    guards = {GENERAL: None, **{pack: _pack_guard(path, data) for _, pack, path, data in packs}}
+    return raw
 
+
+def _macros(mpath: Path, items) -> dict[str, str]:
+    """The macros by name, each of which must expand and compile on its own."""
     macros: dict[str, str] = {}
-    mpath = docs["macros"][0]
-    for item, _, _ in raw.get("macros", []):
+    for item, _, _ in items:
         if not regex.fullmatch(r"[A-Z][A-Z0-9_]*", item["id"]):
             raise RuleError(mpath, item["__line__"], item["id"], "a macro id is UPPER_CASE (it is written {ID} in patterns)")
         macros[item["id"]] = str(item["pattern"])
-    for item, _, _ in raw.get("macros", []):  # every macro must expand and compile on its own
+    for item, _, _ in items:
         _compile(_expand(macros[item["id"]], macros, mpath, item["__line__"], item["id"]), mpath, item["__line__"], item["id"])
+    return macros
 
+
+def _settings(docs, packs, ontology: Ontology) -> dict[str, dict[str, Any]]:
+    """Every file's sections other than its rules, checked; event kinds of the packs merged in."""
     settings = {kind: _strip_lines({k: v for k, v in data.items() if k != "rules"}) for kind, (_, data) in docs.items()}
     _validate_timeout(docs["quotes"][0], docs["quotes"][1].get("settings"))
     _validate_event_kinds(docs["events"][0], docs["events"][1].get("kinds", {}), ontology)
-    for kind, pack, path, data in packs:
+    for kind, _, path, data in packs:
         if kind == "events" and data.get("kinds"):
             _validate_event_kinds(path, data["kinds"], ontology)
             known = settings["events"].setdefault("kinds", {})
@@ -383,39 +410,31 @@ def _load_checked(rules_dir: Path, ontology: Ontology) -> RuleSet:
                     raise RuleError(path, data["kinds"][name].get("__line__"), name,
                                     "event kind declared twice", "declare each kind in one file")
                 known[name] = spec
-    event_kinds = settings["events"].get("kinds", {})
     _validate_tense(docs["dates"][0], docs["dates"][1].get("tense"))
     _validate_family_settings(docs["relations"][0], docs["relations"][1])
+    return settings
 
-    by_kind: dict[str, tuple[Rule, ...]] = {}
-    for kind in FILE_SPECS:
-        out = []
-        for item, path, pack in raw.get(kind, []):
-            line, rid = item["__line__"], item["id"]
-            _validate_fields(kind, item, path, ontology, event_kinds)
-            compiled = found_anchors = None
-            if "pattern" in item and kind != "macros":
-                if not isinstance(item["pattern"], str) or not item["pattern"]:
-                    raise RuleError(path, line, rid, "'pattern' must be a non-empty string")
-                _check_written(item["pattern"], path, line, rid)
-                expanded = _expand(item["pattern"], macros, path, line, rid)
-                compiled = _compile(expanded, path, line, rid)
-                _check_groups(kind, item, compiled, path)
-                found_anchors = anchors(expanded)
-                _check_examples(item, compiled, path)
-            fields = tuple((k, _freeze(_strip_lines(v))) for k, v in sorted(item.items()) if k != "__line__")
-            rule = Rule(id=rid, kind=kind, path=str(path), line=line, fields=fields,
-                        source=compiled.pattern if compiled is not None else None, anchors=found_anchors, pack=pack)
-            if compiled is not None:
-                rule.__dict__["pattern"] = compiled  # compiled already, to be checked: keep it
-            out.append(rule)
-        by_kind[kind] = tuple(out)
 
-    gaz_pattern, gaz_index = _gazetteer_matcher(by_kind["gazetteer"])
-    return RuleSet(by_kind=by_kind, settings=settings, digest=digest.hexdigest(), ontology=ontology,
-                   source_dir=str(rules_dir), gazetteer_pattern=gaz_pattern, gazetteer_index=gaz_index,
-                   pack_guards=guards,
-                   pack_words={GENERAL: None, **{pack: data.get("applies_when") for _, pack, _, data in packs}})
+def _rule(kind: str, item: dict, path: Path, pack: str, macros, ontology: Ontology, event_kinds) -> Rule:
+    """One rule, its fields validated, its pattern expanded, compiled and tested on its examples."""
+    line, rid = item["__line__"], item["id"]
+    _validate_fields(kind, item, path, ontology, event_kinds)
+    compiled = found_anchors = None
+    if "pattern" in item and kind != "macros":
+        if not isinstance(item["pattern"], str) or not item["pattern"]:
+            raise RuleError(path, line, rid, "'pattern' must be a non-empty string")
+        _check_written(item["pattern"], path, line, rid)
+        expanded = _expand(item["pattern"], macros, path, line, rid)
+        compiled = _compile(expanded, path, line, rid)
+        _check_groups(kind, item, compiled, path)
+        found_anchors = anchors(expanded)
+        _check_examples(item, compiled, path)
+    fields = tuple((k, _freeze(_strip_lines(v))) for k, v in sorted(item.items()) if k != "__line__")
+    rule = Rule(id=rid, kind=kind, path=str(path), line=line, fields=fields,
+                source=compiled.pattern if compiled is not None else None, anchors=found_anchors, pack=pack)
+    if compiled is not None:
+        rule.__dict__["pattern"] = compiled  # compiled already, to be checked: keep it
+    return rule
 
 
 def _read_rule_file(path: Path, sections: frozenset) -> dict:
