@@ -40,9 +40,11 @@ def browser():
 class Page:
     """One page of the view, with what it asked for, logged and showed in dialogs."""
 
-    def __init__(self, browser, path: Path, bypass_csp: bool = False):
+    def __init__(self, browser, path: Path, bypass_csp: bool = False, fragment: str = "",
+                 viewport: tuple[int, int] = (1400, 900)):
         self.url = path.resolve().as_uri()
-        self.context = browser.new_context(viewport={"width": 1400, "height": 900}, bypass_csp=bypass_csp)
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                           bypass_csp=bypass_csp)
         self.page = self.context.new_page()
         self.requests, self.refused, self.errors, self.dialogs = [], [], [], []
         self.page.route("**/*", self._route)
@@ -50,7 +52,7 @@ class Page:
         self.page.on("console", lambda m: m.type in ("error", "warning") and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        self.page.goto(self.url)
+        self.page.goto(self.url + fragment)  # a request's URL has no fragment: the route still matches
         # a selector, not wait_for_function: the page's CSP forbids the eval that one needs
         self.page.wait_for_selector("body[data-ready]", state="attached", timeout=30_000)
 
@@ -78,6 +80,16 @@ class Page:
 
     def panel(self) -> str:
         return self.page.inner_text("#panel")
+
+    def side_open(self) -> bool:
+        return self.page.locator("#side").is_visible()
+
+    def active(self, selector: str) -> bool:
+        """Whether the element with keyboard focus is, or sits inside, `selector`."""
+        return self.js("s => !!document.activeElement.closest(s)", selector)
+
+    def shown(self) -> set:
+        return set(self.js("kgView.data.nodes.map(n => n.id).filter(kgView.isVisible)"))
 
     def close(self) -> None:
         self.context.close()
@@ -243,3 +255,154 @@ def test_a_large_graph_loads_laid_out(browser, tmp_path):
         assert page.js("kgView.nodes.length") == len(data["graph"]["nodes"])
     finally:
         page.close()
+
+
+
+# ------------------------------------------------------------------ what a reader does
+
+
+@pytest.fixture
+def fresh_page(browser, seed_build):
+    """A page nobody has clicked yet: no panel open, the canvas at its first width."""
+    page = Page(browser, seed_build / "graph.html")
+    yield page
+    page.close()
+
+
+def test_first_click_leaves_the_node_under_the_pointer(fresh_page):
+    """Regression: the panel used to narrow the canvas, so the node jumped away from the pointer."""
+    before = fresh_page.js("id => kgView.pointOf(id)", JACK)
+    fresh_page.page.mouse.click(before["x"], before["y"])
+    fresh_page.page.wait_for_timeout(300)
+    assert fresh_page.side_open()
+    after = fresh_page.js("id => kgView.pointOf(id)", JACK)
+    assert abs(after["x"] - before["x"]) < 1 and abs(after["y"] - before["y"]) < 1
+    assert fresh_page.js("kgView.network.getNodeAt({x: %f, y: %f})" % (
+        after["x"] - fresh_page.js("document.getElementById('network').getBoundingClientRect().left"),
+        after["y"] - fresh_page.js("document.getElementById('network').getBoundingClientRect().top"))) == JACK
+
+
+def test_double_click_on_a_fresh_page_focuses(fresh_page, seed_graph):
+    from graph.analyse.network import neighbourhood
+
+    p = fresh_page.js("id => kgView.pointOf(id)", JACK)
+    fresh_page.page.mouse.dblclick(p["x"], p["y"])
+    fresh_page.page.wait_for_timeout(300)
+    assert "around Jack" in fresh_page.page.inner_text("#focusinfo")
+    assert fresh_page.shown() == {str(n) for n in neighbourhood(seed_graph, URIRef(JACK), 1)}
+    assert fresh_page.page.inner_text("#panel h2") == "Jack"
+    fresh_page.page.screenshot(path="/tmp/kg-view-double-click.png")
+
+
+def test_keyboard_picks_a_result_moves_focus_to_the_panel_and_escape_closes(fresh_page):
+    page = fresh_page.page
+    page.locator("#search").click()
+    page.keyboard.type("chrissy")
+    results = page.locator("#results button")
+    assert results.count() > 2
+    second = results.nth(1).evaluate("b => b.firstChild.textContent")
+    page.keyboard.press("ArrowDown")
+    assert "active" in results.nth(1).get_attribute("class")
+    assert page.get_attribute("#search", "aria-activedescendant") == "result-1"
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert page.inner_text("#panel h2").startswith(second.rstrip("\u2026"))
+    assert fresh_page.active("#side")  # not the body: the next Tab goes through the panel
+    page.keyboard.press("Tab")
+    assert fresh_page.active("#side")
+    outline = fresh_page.js("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")  # a visible focus ring
+    page.screenshot(path="/tmp/kg-view-keyboard.png")
+    page.keyboard.press("Escape")
+    assert not fresh_page.side_open()
+    assert fresh_page.js("kgView.network.getSelectedNodes()") == []
+    assert fresh_page.active("#search")  # focus goes back where it came from, not to the body
+
+
+def test_the_fragment_restores_node_depth_and_filters(browser, seed_build, seed_graph):
+    quote = str(next(iter(sorted(seed_graph.subjects(SDO.text, None), key=str))))
+    page = Page(browser, seed_build / "graph.html", fragment="#node=person/chrissy-teigen&depth=2&hide=quotation")
+    try:
+        assert page.errors == [] and page.refused == []
+        assert page.side_open() and page.page.inner_text("#panel h2") == "Chrissy Teigen"
+        assert page.js("kgView.network.getSelectedNodes()") == [CHRISSY]
+        assert page.page.input_value("#depth") == "2"
+        assert page.js("id => kgView.isVisible(id)", quote) is False
+        assert page.page.locator("#legend input[data-type=quotation]").is_checked() is False
+        # and what the reader does is written back, so the address can be shared
+        page.click_node(JACK)
+        assert page.js("location.hash") == "#node=person%2Fjack&hide=quotation"
+        page.js("id => kgView.focus(id, 3)", JACK)
+        assert "focus=person%2Fjack&depth=3" in page.js("location.hash")
+    finally:
+        page.close()
+    again = Page(browser, seed_build / "graph.html", fragment=f"#node={CHRISSY}&focus=person/jack&depth=1")
+    try:
+        assert again.page.inner_text("#panel h2") == "Chrissy Teigen"  # a full IRI works too
+        assert "around Jack" in again.page.inner_text("#focusinfo")
+    finally:
+        again.close()
+
+
+def test_search_finds_words_said_and_misspelt_names(fresh_page, seed_graph):
+    page = fresh_page.page
+    page.locator("#search").click()
+    page.keyboard.type("blood transfusions")
+    first = page.locator("#results button").first
+    assert "Quotation" in first.inner_text() and "blood transfusions" in first.locator(".snippet").inner_text()
+    page.keyboard.press("Enter")
+    [selected] = fresh_page.js("kgView.network.getSelectedNodes()")
+    assert "blood transfusions" in str(seed_graph.value(URIRef(selected), SDO.text))
+    page.fill("#search", "")
+    page.keyboard.type("Chrisy")
+    assert page.locator("#results button").first.inner_text().startswith("Chrissy Teigen")
+    assert fresh_page.js("q => kgView.search(q)[0]", "Chirssy Teigen") == CHRISSY  # letters swapped
+    assert fresh_page.js("q => kgView.search(q)[0]", "teigen") == CHRISSY  # a name still beats its mentions
+
+
+def test_narrow_screen_keeps_the_graph_and_shows_a_bottom_sheet(browser, seed_build):
+    page = Page(browser, seed_build / "graph.html", viewport=(390, 844))
+    try:
+        box = page.page.locator("#network").bounding_box()
+        assert box["width"] == 390 and box["height"] > 0.6 * 844
+        page.click_node(JACK)
+        sheet = page.page.locator("#side").bounding_box()
+        assert page.side_open() and page.page.inner_text("#panel h2") == "Jack"
+        assert sheet["x"] >= 0 and sheet["x"] + sheet["width"] <= 390
+        assert sheet["y"] > 844 / 3 and sheet["y"] + sheet["height"] <= 844
+        page.page.screenshot(path="/tmp/kg-view-narrow.png")
+        page.page.click("#menu")  # the folded filters unfold above the graph
+        assert page.page.locator("#legend").is_visible()
+        page.page.click("#close")
+        assert not page.side_open()
+    finally:
+        page.close()
+
+
+def test_hovering_and_clicking_an_edge_shows_its_sentence(fresh_page):
+    data = fresh_page.js("kgView.data")
+    index = {n["id"]: i for i, n in enumerate(data["nodes"])}
+    k = next(k for k, e in enumerate(data["edges"])
+             if {e[0], e[1]} == {index[JACK], index[CHRISSY]})
+    fresh_page.point(JACK, 1.5)
+    p = fresh_page.js("k => kgView.edgePointOf(k)", k)
+    page = fresh_page.page
+    page.mouse.move(p["x"] + 3, p["y"] + 3)
+    page.mouse.move(p["x"], p["y"])
+    tip = page.locator("div.vis-tooltip")
+    tip.wait_for(state="visible", timeout=5_000)
+    text = tip.inner_text()
+    assert text.startswith("Jack \u2192 parent \u2192 Chrissy Teigen")
+    assert tip.locator("mark").count() == 1
+    page.screenshot(path="/tmp/kg-view-edge-hover.png")
+    page.mouse.click(p["x"], p["y"])
+    assert fresh_page.side_open()
+    assert fresh_page.js("kgView.network.getSelectedEdges()") == [k]
+    panel = fresh_page.panel()
+    assert re.match(r"Jack\s*parent\s*Chrissy Teigen", panel) and "STATED IN" in panel.upper()
+    assert page.locator("#panel .sources mark").count() >= 1
+    assert page.locator("#panel .sources .headline").count() >= 1
+    page.screenshot(path="/tmp/kg-view-edge-panel.png")
+    page.locator("#panel h2 button").first.click()  # its ends are links
+    assert page.inner_text("#panel h2") == "Jack"

@@ -464,5 +464,6 @@ def render_html(triples, title: str = "Knowledge graph", keep=None, focus: str |
     data = graph_data(triples, keep=keep)
     page = TEMPLATE.read_text(encoding="utf-8")
     vis = VIS_JS.read_text(encoding="utf-8").replace("</script", "<\\/script")
-    payload = {"graph": data, "title": title, "focus": focus or "", "depth": depth}
+    # base: the prefix every node IRI shares, left out of the links the page writes in its URL fragment
+    payload = {"graph": data, "title": title, "focus": focus or "", "depth": depth, "base": str(BASE)}
     return page.replace("{{VIS_JS}}", vis).replace("{{DATA}}", _json_for_html(payload))
