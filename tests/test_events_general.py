@@ -220,3 +220,25 @@ def test_relative_resolution_is_pure_date_arithmetic():
     published = dt.date(2024, 1, 29)  # a Monday
     got = _resolve("weekday", published.isoformat(), "future", weekday="Wednesday")
     assert got == ("2024-01-31", "date", "weekday-after-publication")
+
+
+def test_he_is_never_read_inside_she_nor_given_to_a_woman(tmp_path):
+    # "he was born" once made a birth of the article's protagonist, a woman; "he" inside "she" was a pronoun
+    from rdflib import RDF, Graph
+
+    from graph.build import build
+    from graph.rdf.vocab import KG, SDO
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        " date 2021-10-01\nMara Quill spoke about her son, Theo Quill. Quill said she regrets not holding "
+        "Theo's hand when he was born. She announced on Monday that she is expecting, sharing a photo on "
+        "Instagram of the scan.\n", encoding="utf-8")
+    build(folder, tmp_path / "out", cache_dir=None)
+    g = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    names = {p: str(g.value(p, SDO.name)) for p in g.subjects(RDF.type, SDO.Person)}
+    for birth in g.subjects(RDF.type, KG.Birth):
+        assert {names.get(p) for p in g.objects(birth, SDO.about)} <= {"Theo Quill"}
+    for post in g.subjects(RDF.type, KG.SocialMediaPost):
+        assert {names.get(p) for p in g.objects(post, SDO.organizer)} <= {"Mara Quill"}

@@ -35,6 +35,7 @@ class Context:
     budget: float  # seconds of matching each rule may spend on this article
     hits: Counter = field(default_factory=Counter)  # rule id -> times it fired
     spent: Counter = field(default_factory=Counter)  # rule id -> seconds of matching spent so far
+    memo: dict = field(default_factory=dict)  # what a step works out once per article for later ones
     unmatched: list[tuple[str, Span]] = field(default_factory=list)  # (why, where): the curator's to-do list
 
     @classmethod

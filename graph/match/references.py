@@ -157,7 +157,8 @@ def _as_refers(ctx: Context, names: Names, rule, m, a: int, outer) -> list[Ref]:
     """What the words of a role rule refer to by its `refers`."""
     refers = rule.get("refers")
     if refers == "protagonist":
-        name = _protagonist(names, rule.get("gender"))
+        gender = rule.get("gender")
+        name = _protagonist(names, gender, _told_genders(ctx, names) if gender else None)
         return [Ref("name", name, PERSON)] if name else []
     if refers == "protagonist-and-spouse":
         name = _protagonist(names, None)
@@ -575,14 +576,28 @@ def named_group(ctx: Context, names: Names, speaking: Speaking, pos: int) -> lis
 # ------------------------------------------------------------------ the roles of `refers`
 
 
-def _protagonist(names: Names, gender: str | None) -> str | None:
-    """The person the article is about: most mentioned, headline weighing triple; gender-compatible."""
-    ranked = sorted(names.counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    for name, _ in ranked:
-        g = names.genders.get(name)
-        if gender is None or g is None or g == gender:
-            return name
-    return None
+def _protagonist(names: Names, gender: str | None, told: dict[str, str] | None = None) -> str | None:
+    """The person the article is about: most mentioned, headline weighing triple.
+
+    With a gender (a "he" or "she"): the most mentioned person the text gives that gender;
+    only when there is none, the most mentioned whose gender the text does not tell. A
+    person of unknown gender never wins over one the text says is a "he" or a "she", or
+    "he was born" would make a woman's birth of her son's.
+    """
+    ranked = [name for name, _ in sorted(names.counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    if gender is None:
+        return ranked[0] if ranked else None
+    known = {name: (told or {}).get(name, names.genders.get(name)) for name in ranked}
+    return (next((n for n in ranked if known[n] == gender), None)
+            or next((n for n in ranked if known[n] is None), None))
+
+
+def _told_genders(ctx: Context, names: Names) -> dict[str, str]:
+    """Each person's gender as the article's text tells it, worked out once per article."""
+    key = ("genders", id(names))
+    if key not in ctx.memo:
+        ctx.memo[key] = article_people(ctx, names).genders
+    return ctx.memo[key]
 
 
 def _recent_group(ctx: Context, names: Names, pos: int) -> list[Mention]:
