@@ -422,23 +422,41 @@ def rules(coverage, seeds, rules_dir):
 @click.option("--user", default=None, help="User for HTTP authentication (Basic or Digest).")
 @click.option("--password", default=None, envvar="KG_PUSH_PASSWORD", help="Password (or set KG_PUSH_PASSWORD).")
 @click.option("--batch", type=int, default=50_000, show_default=True, help="Triples per request.")
+@click.option("--query-url", default=None,
+              help="The store's SPARQL query endpoint (Oxigraph: http://HOST:PORT/query): counts the pushed "
+                   "graphs, finds stale article graphs. Without it, each graph is read back with a GET.")
+@click.option("--update-url", default=None,
+              help="The store's SPARQL Update endpoint (Oxigraph: http://HOST:PORT/update): load into temporary "
+                   "graphs, then switch them in with one atomic MOVE.")
+@click.option("--retry-seconds", default=60.0, show_default=True, type=click.FloatRange(0),
+              help="How long to retry one request through transient failures (doubling pause up to 16 s).")
 @clean_errors
-def push(graph_path, endpoint, graph_iri, per_article, user, password, batch):
+def push(graph_path, endpoint, graph_iri, per_article, user, password, batch, query_url, update_url, retry_seconds):
     """Load the built graph into a SPARQL 1.1 store over the Graph Store HTTP Protocol.
 
     Sends N-Triples in batches (the first a PUT, the rest POSTs), retrying
-    transient errors, and reports what was sent. Exit 3 when the store cannot
-    be reached or refuses the data.
+    transient errors for up to --retry-seconds, then counts what the store holds
+    and reports it. With --update-url the graphs go into temporary graphs first
+    and are switched in by one SPARQL Update (atomic). --per-article (which needs
+    --query-url) also removes the graphs of articles no longer in the corpus.
+    Exit 3 when the store cannot be reached, refuses the data, or holds other
+    counts than were sent.
 
     \b
     Example:
       oxigraph serve --location /tmp/store --bind 127.0.0.1:7878 &
-      kg push --endpoint http://127.0.0.1:7878/store
+      kg push --endpoint http://127.0.0.1:7878/store --query-url http://127.0.0.1:7878/query \\
+              --update-url http://127.0.0.1:7878/update
     """
     from graph.sparql.push import push as run_push
 
+    if per_article and not query_url:
+        raise KgError("--per-article needs --query-url: the graphs of articles no longer in the corpus are "
+                      "found by a query (the Graph Store Protocol cannot list graphs)",
+                      "pass the store's SPARQL query endpoint, e.g. --query-url http://127.0.0.1:7878/query")
     report = run_push(graph_path, endpoint, graph_iri=graph_iri, per_article=per_article, user=user,
-                      password=password, batch=batch)
+                      password=password, batch=batch, query_url=query_url, update_url=update_url,
+                      retry_seconds=retry_seconds, must_verify=True)
     click.echo(report.summary())
 
 
@@ -498,17 +516,22 @@ def query(query, query_file, graph_path, fmt, binds, endpoint, user, password, a
 @click.option("--port", default=7878, show_default=True, type=int, help="Port to listen on (0: any free port).")
 @click.option("--timeout", default=5.0, show_default=True, type=float, help="Seconds a query may run.")
 @click.option("--max-rows", default=100_000, show_default=True, type=int, help="Largest result a query may return.")
+@click.option("--max-bytes", default=50_000_000, show_default=True, type=click.IntRange(1),
+              help="Largest answer in bytes; a larger one is refused whole (400), never sent in part.")
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE (federated queries fetch remote URLs).")
 @click.option("--workers", default=None, type=click.IntRange(1, 64),
               help="Query processes, each holding the graph (default: 4).")
+@click.option("--spares", default=1, show_default=True, type=click.IntRange(0, 8),
+              help="Loaded query processes kept waiting to replace one ended over --timeout at once.")
 @clean_errors
-def serve(graph_path, host, port, timeout, max_rows, allow_service, workers):
+def serve(graph_path, host, port, timeout, max_rows, max_bytes, allow_service, workers, spares):
     """Serve the graph: a read-only SPARQL 1.1 Protocol endpoint at /sparql.
 
     Also / (the HTML view, graph.html next to the graph) and /graph.ttl.
     GET and POST (form or application/sparql-query), content negotiation, CORS.
     Updates get 403 and SERVICE 403 (unless --allow-service); a query over
-    --timeout gets 503, one over --max-rows 400, a body over 1 MB 413.
+    --timeout gets 503, one over --max-rows or --max-bytes 400, one nested over
+    100 deep 400 (before parsing), a body over 1 MB 413.
     Prints one line once it answers; Ctrl-C or SIGTERM stops it.
 
     \b
@@ -521,7 +544,7 @@ def serve(graph_path, host, port, timeout, max_rows, allow_service, workers):
     from graph.sparql.serve import WORKERS, make_server
 
     server = make_server(graph_path, host, port, timeout=timeout, max_rows=max_rows, allow_service=allow_service,
-                         workers=workers or WORKERS)
+                         workers=workers or WORKERS, max_bytes=max_bytes, spares=spares)
 
     def stop(signum, frame):
         raise KeyboardInterrupt

@@ -14,6 +14,9 @@ import pytest
 # Checked rule sets are cached in a folder of the test run, never in the user's ~/.cache;
 # subprocesses (the CLI run as a user would) inherit it.
 os.environ["KG_RULES_CACHE"] = tempfile.mkdtemp(prefix="kg-rules-cache-")
+# The environment's own commands (kg, and the oxigraph server of the `scale` extra) are found
+# whether or not the virtual environment was activated.
+os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

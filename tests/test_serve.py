@@ -1,6 +1,7 @@
 """kg serve: a real SPARQL 1.1 Protocol client (SPARQLWrapper), the protocol's request forms,
 content negotiation, CORS, refusals (Update, SERVICE, time and size limits, oversized and
-malformed requests) after each of which the server still answers, and a bounded load."""
+malformed requests, over-deep queries, answers over the byte limit) after each of which the server still
+answers, a bounded load, and a warm spare that takes over from a query process ended over the time limit."""
 
 from __future__ import annotations
 
@@ -361,7 +362,7 @@ def test_slow_query_gets_503_in_time_and_the_server_goes_on(server, expected_nam
     if sys.platform.startswith("linux"):
         kids = subprocess.run(["ps", "-ww", "--ppid", str(server.proc.pid), "-o", "args="], capture_output=True, text=True)
         workers = [k for k in kids.stdout.splitlines() if "multiprocessing.spawn" in k]
-        assert len(workers) == 2, f"two query processes, the ended one gone: {kids.stdout}"
+        assert len(workers) == 3, f"two query processes and a spare, the ended one gone: {kids.stdout}"
 
 
 def test_serve_on_a_port_in_use_is_one_error_line(tmp_path, seed_build):
@@ -380,3 +381,70 @@ def test_serve_on_a_port_in_use_is_one_error_line(tmp_path, seed_build):
     assert result.returncode == 2
     assert result.stderr.strip() == (f"Error: cannot listen on 127.0.0.1:{port}: Address already in use "
                                      "(hint: choose another --port, or stop what is listening there)")
+
+
+# ------------------------------------------------------------------ nesting depth, answer bytes, the warm spare
+
+DEEP = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000  # 6 KB: Oxigraph's parser overflows its stack
+
+
+def test_over_deep_query_is_refused_before_parsing(server, expected_names):
+    """Regression: a 6 KB query of nested braces overflowed the parser's stack and killed the query process."""
+    parens = "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * 3000 + "?o" + ")" * 3000 + ") }"
+    hidden = "SELECT * WHERE { ?s ?p ?o FILTER((?o<" + "(" * 3000 + "1" + ")" * 3001 + ">?o) }"  # not an IRI
+    escaped = "SELECT * WHERE " + "\\u007B" * 3000 + " ?s ?p ?o " + "\\u007D" * 3000
+    for query in (DEEP, parens, hidden, escaped):
+        status, _, body = get(server, query)
+        assert status == 400 and b"over the limit of 100" in body, (query[:60], body[:300])
+        assert_alive(server, expected_names)
+    in_a_string = 'SELECT * WHERE { ?s ?p ?o FILTER(?o = "' + "{" * 3000 + '") } # ' + "(" * 3000
+    status, _, body = get(server, in_a_string)
+    assert status == 200 and json.loads(body)["results"]["bindings"] == []
+
+
+def test_kg_query_refuses_an_over_deep_query_with_one_error_line(seed_build):
+    """Regression: `kg query` died with exit 139 and no Error: line on a query of deeply nested braces."""
+    from conftest import run_kg
+
+    result = run_kg("query", DEEP, "--graph", seed_build / "graph.ttl")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == ("Error: the query nests { ( [ 3000 deep, over the limit of 100 (hint: flatten the "
+                             "query: a deeper nesting would overflow the SPARQL parser)\n")
+
+
+def test_answer_over_max_bytes_is_refused_whole(tmp_path):
+    """Regression: answers were capped by rows only, so one 100 MB row was served."""
+    big, quotes = "x" * 2_000_000, '\\"' * 600_000  # 600,000 quote marks: 1.2 MB once JSON escapes them
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(f'<urn:kg:big> <urn:kg:text> "{big}" .\n<urn:kg:quotes> <urn:kg:text> "{quotes}" .\n'
+                     '<urn:kg:small> <urn:kg:text> "small" .\n', encoding="utf-8")
+    srv = Server(graph, "--max-bytes", 1_000_000, "--workers", 1, "--spares", 0)
+    try:
+        for subject in ("big", "quotes"):  # the terms are over the limit; the terms fit but the JSON is not
+            status, _, body = get(srv, f"SELECT ?t WHERE {{ <urn:kg:{subject}> <urn:kg:text> ?t }}")
+            assert status == 400, (subject, body[:200])
+            assert body == (b"the answer is larger than the limit of 1000000 bytes "
+                            b"(hint: add a LIMIT, or select fewer or shorter values)\n")
+        status, _, body = get(srv, "SELECT (STRLEN(?t) AS ?n) WHERE { <urn:kg:quotes> <urn:kg:text> ?t }")
+        assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == "600000"
+        status, _, body = get(srv, "SELECT ?t WHERE { <urn:kg:small> <urn:kg:text> ?t }")
+        assert status == 200 and json.loads(body)["results"]["bindings"][0]["t"]["value"] == "small"
+    finally:
+        assert srv.stop() == 0
+
+
+def test_a_timed_out_query_costs_the_next_query_no_reload(tmp_path, seed_build, expected_names):
+    """Regression: the process ended over the time limit was replaced by loading the graph again,
+    and meanwhile the other queries got 503. The graph is removed once the server has started, so
+    that any reload fails: the next query can only be answered by the spare loaded beforehand."""
+    graph = tmp_path / "graph.ttl"
+    graph.write_bytes((seed_build / "graph.ttl").read_bytes())
+    srv = Server(graph, "--timeout", TIMEOUT, "--workers", 1)
+    try:
+        graph.unlink()
+        status, _, body = get(srv, SLOW, timeout=60)
+        assert status == 503 and b"time limit" in body
+        for _ in range(3):
+            assert_alive(srv, expected_names)
+    finally:
+        assert srv.stop() == 0

@@ -11,7 +11,8 @@ N-Triples, JSON-LD or RDF/XML for CONSTRUCT/DESCRIBE). Every answer carries CORS
 Refused, each with a status and a one-line message, the server staying up:
 updates (403), SERVICE unless allowed (403), bodies over the size limit (413),
 a POST without Content-Length (411), malformed requests and syntax errors (400),
-queries over the time limit (503) or the row limit (400).
+queries over the time limit (503), the row or byte limit of the answer (400), or nested
+deeper than the parser can take (400, refused before parsing).
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ from pathlib import Path
 
 from graph.errors import QueryError, RefusedQuery
 from graph.rdf.formats import FORMATS, GRAPH_FORMATS, MEDIA_FORMAT, SELECT_FORMATS
-from graph.sparql.store import Store, check_query, serialize
+from graph.sparql.store import Store, check_query, serialize, too_large
 
 WORKERS = 4  # query processes; each holds its own copy of the graph
+SPARES = 1  # loaded processes kept waiting: one takes the place of a process ended over the time limit at once
+MAX_BYTES = 50_000_000  # bytes of an answer; a larger one is refused whole, never sent in part
 
 MAX_BODY = 1_000_000  # bytes: a SPARQL query is text; anything larger is refused unread
 DRAIN_BODY = 64_000_000  # bytes of a refused body read and dropped, so the client sees the answer
@@ -67,10 +70,14 @@ def negotiate(accept: str, graph_result: bool) -> str:
     return "turtle" if graph_result else "json"
 
 
-def _worker_main(conn, graph_path: str, allow_service: bool, max_rows: int) -> None:
+def _worker_main(conn, graph_path: str, allow_service: bool, max_rows: int, max_bytes: int) -> None:
     """A query process: load the graph once, then answer (query, select format, graph format) forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server stops its workers
-    store = Store.from_file(Path(graph_path))
+    try:
+        store = Store.from_file(Path(graph_path))
+    except Exception as err:  # noqa: BLE001 - the graph moved or broke since the server started: say so, no traceback
+        conn.send(("error", str(err)))
+        return
     conn.send(("ready",))
     while True:
         try:
@@ -78,9 +85,12 @@ def _worker_main(conn, graph_path: str, allow_service: bool, max_rows: int) -> N
         except (EOFError, OSError):
             return
         try:
-            result = store.query(query, None, allow_service, max_rows)
+            result = store.query(query, None, allow_service, max_rows, max_bytes)
             fmt = graph_fmt if result.kind == "graph" else select_fmt
-            answer = ("ok", fmt, serialize(result, fmt))
+            body = serialize(result, fmt)
+            if len(body) > max_bytes:  # the terms fitted, their serialisation (escapes, markup) does not
+                raise too_large(max_bytes)
+            answer = ("ok", fmt, body)
         except QueryError as err:
             answer = ("error", str(err))
         except Exception as err:  # noqa: BLE001 - one bad query must not cost the process
@@ -95,22 +105,25 @@ class Worker:
     """One query process. Queries run in processes, not threads, because an Oxigraph query
     cannot be cancelled: a query over the time limit is stopped by ending its process."""
 
-    def __init__(self, graph_path: Path, allow_service: bool, max_rows: int):
+    def __init__(self, graph_path: Path, allow_service: bool, max_rows: int, max_bytes: int = MAX_BYTES):
         ctx = multiprocessing.get_context("spawn")  # never fork a threaded server
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, str(graph_path), allow_service, max_rows),
+        self.process = ctx.Process(target=_worker_main,
+                                   args=(child, str(graph_path), allow_service, max_rows, max_bytes),
                                    daemon=True, name="kg-sparql-worker")
         self.process.start()
         child.close()
 
     def wait_ready(self, timeout: float = 60.0) -> None:
+        answer = None
         try:
-            ready = self.conn.poll(timeout) and self.conn.recv() == ("ready",)
+            answer = self.conn.recv() if self.conn.poll(timeout) else None
         except (EOFError, OSError):
-            ready = False
-        if not ready:
+            pass
+        if answer != ("ready",):
             self.stop()
-            raise QueryError("a query process did not start")
+            why = f": {answer[1]}" if answer and answer[0] == "error" else ""
+            raise QueryError(f"a query process did not start{why}")
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -124,11 +137,13 @@ class SparqlServer(ThreadingHTTPServer):
     allow_reuse_address = True
 
     def __init__(self, address, graph_path: Path, timeout: float, max_rows: int, allow_service: bool,
-                 workers: int = WORKERS):
+                 workers: int = WORKERS, max_bytes: int = MAX_BYTES, spares: int = SPARES):
         self.graph_path = Path(graph_path)
         Store.from_file(self.graph_path)  # fail here, with a clear message, on a missing or broken graph
         # set before binding: a bind that fails calls server_close, which reads them
-        self.idle: queue.Queue[Worker] = queue.Queue()
+        self.idle: queue.Queue[Worker] = queue.Queue()  # loaded processes of the pool, waiting for a query
+        self.spares: queue.Queue[Worker] = queue.Queue()  # loaded processes outside the pool, waiting for a loss
+        self.missing = 0  # processes the pool lacks (lost with no spare ready); a new process fills these first
         self.workers: set[Worker] = set()  # every live query process, idle or busy, so closing stops them all
         self.lock = threading.Lock()
         self.closed = False
@@ -139,17 +154,19 @@ class SparqlServer(ThreadingHTTPServer):
                              "choose another --port, or stop what is listening there") from None
         self.query_timeout = timeout
         self.max_rows = max_rows
+        self.max_bytes = max_bytes
         self.allow_service = allow_service
         try:
-            for w in [self._start_worker() for _ in range(max(1, workers))]:
+            pool = max(1, workers)
+            for i, w in enumerate([self._start_worker() for _ in range(pool + max(0, spares))]):
                 w.wait_ready()
-                self.idle.put(w)
+                (self.idle if i < pool else self.spares).put(w)
         except BaseException:
             self.server_close()
             raise
 
     def _start_worker(self) -> Worker:
-        w = Worker(self.graph_path, self.allow_service, self.max_rows)
+        w = Worker(self.graph_path, self.allow_service, self.max_rows, self.max_bytes)
         with self.lock:
             self.workers.add(w)
         return w
@@ -172,8 +189,14 @@ class SparqlServer(ThreadingHTTPServer):
                                    "add a LIMIT or a more selective pattern")
             answer = worker.conn.recv()
         except (TimeoutError, EOFError, OSError):
-            # an Oxigraph query cannot be interrupted: end its process and start another
+            # an Oxigraph query cannot be interrupted: end its process, put a loaded spare in its
+            # place before answering (the next query waits for no graph to load), and load another
             self._retire(worker)
+            try:
+                self.idle.put(self.spares.get_nowait())
+            except queue.Empty:
+                with self.lock:
+                    self.missing += 1
             threading.Thread(target=self._replace, daemon=True, name="kg-sparql-respawn").start()
             raise
         self.idle.put(worker)
@@ -197,7 +220,10 @@ class SparqlServer(ThreadingHTTPServer):
             if self.closed:
                 self._retire(w)
                 return
-            self.idle.put(w)
+            with self.lock:
+                short = self.missing > 0
+                self.missing -= short
+            (self.idle if short else self.spares).put(w)
             return
 
     def handle_error(self, request, client_address):
@@ -401,6 +427,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def make_server(graph_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 5.0,
-                max_rows: int = 100_000, allow_service: bool = False, workers: int = WORKERS) -> SparqlServer:
+                max_rows: int = 100_000, allow_service: bool = False, workers: int = WORKERS,
+                max_bytes: int = MAX_BYTES, spares: int = SPARES) -> SparqlServer:
     """A ready server (not yet serving): call serve_forever(), or run it in a thread in tests."""
-    return SparqlServer((host, port), graph_path, timeout, max_rows, allow_service, workers)
+    return SparqlServer((host, port), graph_path, timeout, max_rows, allow_service, workers, max_bytes, spares)

@@ -32,7 +32,10 @@ from graph.errors import KgError, QueryError, RefusedQuery
 from graph.rdf.formats import FORMATS, GRAPH_FORMATS, SELECT_FORMATS
 from graph.resources import queries_dir
 from graph.sparql.bind import values_block, values_first
-from graph.sparql.lexer import code_only
+from graph.sparql.lexer import _NOT_CODE_RE, code_only
+
+MAX_DEPTH = 100  # nesting of { ( [ a query may have: Oxigraph's parser recurses per level, and overflows
+                 # its stack (killing the process, no error) a few thousand levels down
 
 
 @dataclass
@@ -120,8 +123,36 @@ def _parsed_service(query: str) -> bool:
 _parsed_service_cached = functools.lru_cache(maxsize=256)(_parsed_service)  # a server sees the same queries again
 
 
+def nesting_depth(query: str) -> int:
+    """How deep the query's { ( [ nest, outside comments and strings (also once its \\u escapes are decoded).
+
+    Brackets inside what looks like an IRI count too: `?a<((1))>?b` is read by the engine as two
+    comparisons, so an IRI-shaped span must not hide brackets from this count.
+    """
+    deepest = 0
+    for text in _readings(query):
+        code = _NOT_CODE_RE.sub(lambda m: m.group() if m.group()[0] == "<" else " ", text)
+        depth = 0
+        for m in re.finditer(r"[{(\[\])}]", code):
+            if m.group() in "{([":
+                depth += 1
+                deepest = max(deepest, depth)
+            else:
+                depth = max(depth - 1, 0)
+    return deepest
+
+
+def check_depth(query: str, max_depth: int = MAX_DEPTH) -> None:
+    """Refuse a query nested deeper than max_depth, before any parser reads it."""
+    depth = nesting_depth(query)
+    if depth > max_depth:
+        raise QueryError(f"the query nests {{ ( [ {depth} deep, over the limit of {max_depth}",
+                         "flatten the query: a deeper nesting would overflow the SPARQL parser")
+
+
 def check_query(query: str, allow_service: bool = False) -> None:
-    """Refuse updates and (unless allowed) federated queries, with a clear message."""
+    """Refuse over-deep queries, updates and (unless allowed) federated queries, with a clear message."""
+    check_depth(query)  # first: the checks below parse the query, and so would recurse as deep
     if is_update(query):
         raise RefusedQuery("SPARQL Update is not allowed: the graph is read-only",
                            "rebuild the graph from articles and rules instead")
@@ -305,8 +336,8 @@ class Store:
         return cls(store)
 
     def query(self, query: str, bindings: dict[str, object] | None = None, allow_service: bool = False,
-              limit: int | None = None) -> Result:
-        """Run a query; raise QueryError for a syntax error, an update, SERVICE, or too many rows."""
+              limit: int | None = None, max_bytes: int | None = None) -> Result:
+        """Run a query; raise QueryError for a syntax error, an update, SERVICE, too many rows or bytes."""
         check_query(query, allow_service)
         check_bindings(query, bindings or {})
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
@@ -330,27 +361,56 @@ class Store:
                                  "variables the query returns", "add it to the SELECT clause, or SELECT *") from None
             raise QueryError(f"the query failed: {err}") from None
         try:
-            return _collect(answer, limit)  # solutions are computed while they are read: errors come here too
+            return _collect(answer, limit, max_bytes)  # solutions are computed while they are read: errors come here too
         except (OSError, ValueError, RuntimeError, TypeError) as err:
             raise QueryError(f"the query failed: {err}") from None
 
 
-def _collect(answer, limit: int | None) -> Result:
+def too_large(max_bytes: int) -> QueryError:
+    """The refusal of an answer over the byte limit (never sent in part)."""
+    return QueryError(f"the answer is larger than the limit of {max_bytes} bytes",
+                      "add a LIMIT, or select fewer or shorter values")
+
+
+def _size(term) -> int:
+    if term is None:
+        return 0
+    if isinstance(term, ox.Literal):
+        return len(term.value) + len(term.datatype.value)
+    return len(getattr(term, "value", None) or str(term))
+
+
+def _collect(answer, limit: int | None, max_bytes: int | None = None) -> Result:
+    """The answer read into a Result, stopping as soon as it passes limit rows or (roughly) max_bytes.
+
+    The byte count here is of the terms' text, a lower bound of any serialisation; the caller
+    checks the serialised bytes exactly. Stopping early keeps one huge answer out of memory.
+    """
+    size = 0
     if isinstance(answer, ox.QueryBoolean):
         return Result("ask", boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
         variables = [v.value for v in answer.variables]
         rows = []
         for solution in answer:
-            rows.append([solution[v] for v in variables])
+            row = [solution[v] for v in variables]
+            rows.append(row)
             if limit is not None and len(rows) > limit:
                 raise QueryError(f"the result has more than {limit} rows", "add a LIMIT to the query")
+            if max_bytes is not None:
+                size += sum(map(_size, row))
+                if size > max_bytes:
+                    raise too_large(max_bytes)
         return Result("select", variables=variables, rows=rows)
     triples = []
     for t in answer:
         triples.append(t)
         if limit is not None and len(triples) > limit:
             raise QueryError(f"the result has more than {limit} triples", "add a LIMIT to the query")
+        if max_bytes is not None:
+            size += _size(t.subject) + _size(t.predicate) + _size(t.object)
+            if size > max_bytes:
+                raise too_large(max_bytes)
     return Result("graph", triples=triples)
 
 
