@@ -81,6 +81,7 @@ def extract_all(paths: list[Path], rules: RuleSet, strict: bool, skipped: list, 
     results: list = [None] * len(paths)
     keys: list[str | None] = [None] * len(paths)
     raws: dict[str, bytes] = {}
+    decoded: dict[str, str] = {}  # text of the articles decoded to check a cache entry, kept for the end
     for i, p in enumerate(paths):
         try:
             check_size(Path(p).stat().st_size, str(p))  # a huge file is refused before it is read
@@ -95,7 +96,7 @@ def extract_all(paths: list[Path], rules: RuleSet, strict: bool, skipped: list, 
         if cache is not None:
             keys[i] = article_key(Path(p).stem, raw)
             try:
-                text = decode(raw, str(p))
+                text = decoded[str(p)] = decode(raw, str(p))
             except ArticleError:
                 text = None  # not readable text: the engine reports why, as for any article
             hit = cache.get(keys[i], str(p), raw, text) if text is not None else None
@@ -122,7 +123,8 @@ def extract_all(paths: list[Path], rules: RuleSet, strict: bool, skipped: list, 
             skipped.append(r)
         else:
             extractions.append(r)
-    texts = {x.article.id: decode(raws[x.article.path], x.article.path) for x in extractions}
+    texts = {x.article.id: decoded.get(x.article.path) or decode(raws[x.article.path], x.article.path)
+             for x in extractions}
     return extractions, texts
 
 
@@ -146,7 +148,7 @@ def _build(seeds: Path, out: Path, rules_dir: Path | None, strict: bool, jobs: i
     clock = time.perf_counter
     t0 = clock()
     rules = load_rules(rules_dir)
-    out = check_out_dir(Path(out), create=False)  # a bad --out fails now; the folder is made only to write
+    out = check_out_dir(Path(out))  # a bad --out fails now; the folder is made only to write
     report = BuildReport(rules=rules)
     paths, passed_over = discover(Path(seeds))
     report.skipped.extend((str(p), why) for p, why in passed_over)

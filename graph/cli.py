@@ -115,8 +115,8 @@ def build(seeds, out, rules_dir, strict, jobs, engine, scheduler, cache_dir, no_
 @main.command(name="eval")
 @click.option("--gold", "gold_dir", type=click.Path(path_type=Path), required=True,
               help="Folder of NAME.gold.yaml files (searched recursively), each beside its NAME.txt or under --seeds.")
-@click.option("--seeds", type=click.Path(path_type=Path), default=None,
-              help="Folder where articles without a NAME.txt beside their gold file are found.")
+@click.option("--seeds", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
+              help="Folder where articles without a NAME.txt beside their gold file are found (as kg build).")
 @click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=None,
               help="Score this built graph instead of building the gold files' articles afresh.")
 @click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=None,

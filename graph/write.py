@@ -21,11 +21,11 @@ from pathlib import Path
 from graph.errors import OutputError
 
 
-def check_out_dir(out: Path, create: bool = True) -> Path:
-    """The output folder, created if its parent exists; a clear error otherwise.
+def check_out_dir(out: Path) -> Path:
+    """The output folder, checked before any work: a clear error now rather than after the build.
 
-    With create=False it is only checked, so a build can fail early on a bad --out
-    and still leave no empty folder behind when it fails later for another reason.
+    It is not created here: `publish` makes it when the outputs are written, so a build that
+    fails later leaves no empty folder behind.
     """
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -35,15 +35,10 @@ def check_out_dir(out: Path, create: bool = True) -> Path:
             raise OutputError(f"{out}: its parent folder {out.parent} does not exist", "create it first, or choose another --out")
         if not out.parent.is_dir():
             raise OutputError(f"{out}: its parent {out.parent} is a file, not a folder", "choose another --out")
-        if not create:
-            if not os.access(out.parent, os.W_OK | os.X_OK):
-                raise OutputError(f"{out}: cannot create the output folder: {out.parent} is not writable",
-                                  "choose another --out or fix its permissions")
-            return out
-        try:
-            out.mkdir()
-        except OSError as err:
-            raise OutputError(f"{out}: cannot create the output folder: {err.strerror}") from None
+        if not os.access(out.parent, os.W_OK | os.X_OK):
+            raise OutputError(f"{out}: cannot create the output folder: {out.parent} is not writable",
+                              "choose another --out or fix its permissions")
+        return out
     if not os.access(out, os.W_OK | os.X_OK):
         raise OutputError(f"{out}: the output folder is not writable", "choose another --out or fix its permissions")
     return out

@@ -13,10 +13,13 @@ import pytest
 
 # Checked rule sets are cached in a folder of the test run, never in the user's ~/.cache;
 # subprocesses (the CLI run as a user would) inherit it.
-os.environ["KG_RULES_CACHE"] = tempfile.mkdtemp(prefix="kg-rules-cache-")
-# The environment's own commands (kg, and the oxigraph server of the `scale` extra) are found
-# whether or not the virtual environment was activated.
-os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+# (Set once: test modules that import helpers from `tests.conftest` run this file a second time.)
+if "KG_TEST_RULES_CACHE" not in os.environ:
+    os.environ["KG_TEST_RULES_CACHE"] = tempfile.mkdtemp(prefix="kg-rules-cache-")
+    # The environment's own commands (kg, and the oxigraph server of the `scale` extra) are found
+    # whether or not the virtual environment was activated.
+    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+os.environ["KG_RULES_CACHE"] = os.environ["KG_TEST_RULES_CACHE"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -45,6 +48,19 @@ def seed_graph(seed_build):
     from rdflib import Graph
 
     return Graph().parse(seed_build / "graph.ttl", format="turtle")
+
+
+def build_articles(folder: Path, articles: dict[str, str]):
+    """Write the articles (file name -> text) into folder/in, build them into folder/out, and
+    return the graph parsed with rdflib: how the tests of the rules read a small inline article."""
+    from rdflib import Graph
+
+    from graph.build import build
+
+    for name, text in articles.items():
+        write_article(Path(folder) / "in", name, text)
+    build(Path(folder) / "in", Path(folder) / "out")
+    return Graph().parse(Path(folder) / "out" / "graph.ttl", format="turtle")
 
 
 def write_article(folder: Path, name: str, text: str) -> Path:

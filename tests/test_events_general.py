@@ -15,18 +15,14 @@ from rdflib import Graph
 from graph.load import parse_article
 from graph.match.dates import DateExpr, DateResolver
 from graph.records import Span
-from tests.conftest import write_article
+from tests.conftest import build_articles
 from tests.test_extraction import rows
 
 SETTINGS = {"months": {"March": 3, "July": 7, "September": 9}, "numbers": {"a": 1, "two": 2, "three": 3}}
 
 
 def _build(tmp_path, name: str, text: str) -> Graph:
-    from graph.build import build
-
-    write_article(tmp_path / "in", name, text)
-    build(tmp_path / "in", tmp_path / "out")
-    return Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    return build_articles(tmp_path, {name: text})
 
 
 def _events(g: Graph) -> set[tuple[str, str, str]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph
 
-from tests.conftest import write_article
+from tests.conftest import build_articles
 from tests.test_extraction import rows
 
 BUSINESS = """ date 2024-06-04
@@ -56,13 +56,7 @@ Her father played in the Major League for years and won a Grand Slam. He was nam
 
 
 def _build(tmp_path_factory, name: str, text: str) -> Graph:
-    from graph.build import build
-
-    seeds = tmp_path_factory.mktemp(name)
-    write_article(seeds, f"{name}.txt", text)
-    out = tmp_path_factory.mktemp(name + "-out")
-    build(seeds, out)
-    return Graph().parse(out / "graph.ttl", format="turtle")
+    return build_articles(tmp_path_factory.mktemp(name), {f"{name}.txt": text})
 
 
 def _names(g: Graph, cls: str) -> set[str]:

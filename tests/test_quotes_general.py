@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph
 
-from tests.conftest import write_article
+from tests.conftest import build_articles
 from tests.test_extraction import rows
 
 ARTICLES = {
@@ -137,13 +137,7 @@ Ann Cole and Peter Lind have separated after twelve years, her publicist said on
 
 
 def _build(tmp_path_factory, name: str) -> Graph:
-    from graph.build import build
-
-    seeds = tmp_path_factory.mktemp(f"quotes-{name}")
-    write_article(seeds, f"{name}.txt", ARTICLES[name])
-    out = tmp_path_factory.mktemp(f"quotes-{name}-out")
-    build(seeds, out)
-    return Graph().parse(out / "graph.ttl", format="turtle")
+    return build_articles(tmp_path_factory.mktemp(f"quotes-{name}"), {f"{name}.txt": ARTICLES[name]})
 
 
 @pytest.fixture(scope="module")

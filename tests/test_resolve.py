@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from tests.conftest import write_article
+from tests.conftest import build_articles
 from tests.test_extraction import quotes, rows
 
 
 def build_graph(tmp_path, articles: dict[str, str]) -> Graph:
-    from graph.build import build
-
-    for name, text in articles.items():
-        write_article(tmp_path / "in", name, text)
-    build(tmp_path / "in", tmp_path / "out")
-    return Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    return build_articles(tmp_path, articles)
 
 
 def people(g):

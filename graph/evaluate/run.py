@@ -17,7 +17,7 @@ from rdflib import Graph
 from graph.errors import GoldError
 from graph.evaluate.gold import Gold, load_articles, load_gold_dir
 from graph.evaluate.score import Report, evaluate
-from graph.resources import ontology_path
+from graph.rdf.vocab import Ontology
 
 SPLITS_FILE = "splits.yaml"
 SPLITS = ("all", "tune", "holdout")
@@ -61,7 +61,7 @@ def run_eval(gold_dir: Path, seeds: Path | None = None, graph_path: Path | None 
         raise GoldError(missing[0].path, 1, f"article {missing[0].article}.txt not found beside it"
                         + (f" nor under {seeds}" if seeds else ""), "pass --seeds DIR where the articles are")
     articles = load_articles(golds)
-    ontology = Graph().parse(ontology_path(), format="turtle")
+    ontology = Ontology.load().graph()  # read once per process, as the build reads it
     if graph_path is not None:
         from graph.analyse.validate import load_graph
 

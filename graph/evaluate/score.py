@@ -74,18 +74,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
-from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from graph.evaluate.gold import (
     Gold, GoldEvent, GoldQuotation, fold_chars, normalise_name, normalise_text, tie_key, tie_label,
 )
+from graph.rdf.provenance import read_evidence
+from graph.rdf.vocab import KG, PROV, SDO
 
-SDO = Namespace("https://schema.org/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-OA = Namespace("http://www.w3.org/ns/oa#")
-KG = Namespace("https://w3id.org/kg-news/ontology#")
-XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
 CATEGORIES = ("people", "identity", "family", "quotations", "events", "organizations", "places")
 DEFINITIONS = {
@@ -292,10 +289,11 @@ class _GraphIndex:
     def __init__(self, graph: Graph, ontology: Graph | None):
         self.g = graph
         self.ont = ontology
-        self.statements: dict[URIRef, list[URIRef]] = defaultdict(list)
-        for st in graph.subjects(RDF.type, RDF.Statement):
-            for src in graph.objects(st, PROV.wasDerivedFrom):
-                self.statements[src].append(st)
+        # the reified facts by article, read by the project's one provenance reader
+        self.statements: dict[URIRef, list] = defaultdict(list)
+        for ev in read_evidence(graph):
+            if ev.article is not None and ev.object is not None:
+                self.statements[ev.article].append(ev)
         # an article is the schema:NewsArticle with that identifier; failing the type, any
         # node with it that facts derive from (a graph from an older or foreign build)
         typed: dict[str, set[URIRef]] = defaultdict(set)
@@ -381,47 +379,28 @@ class _GraphIndex:
         """The reified facts of an article, sorted, each with its evidence."""
         out = []
         for a in article_iris:
-            for st in self.statements.get(a, ()):
-                s, p, o = (self.g.value(st, x) for x in (RDF.subject, RDF.predicate, RDF.object))
-                if s is None or p is None or o is None:
-                    continue
-                rules = tuple(sorted({self.rule_label(r) for r in self.g.objects(st, PROV.wasGeneratedBy)}))
-                out.append(_Fact(st, s, p, o, rules, self._evidence(st, rules, text, sentences)))
+            for ev in self.statements.get(a, ()):
+                rules = (ev.rule,) if ev.rule else ()
+                out.append(_Fact(ev.statement, ev.subject, ev.predicate, ev.object, rules,
+                                 self._evidence(ev, rules, text, sentences)))
         out.sort(key=lambda f: (str(f.s), str(f.p), str(f.o), str(f.iri)))
         return out
 
-    def _evidence(self, st: URIRef, rules, text: str, sentences: "_Sentences") -> Evidence:
-        exact = start = end = None
-        sels = sorted(self.g.objects(st, OA.hasSelector), key=str)
-        if sels:
-            sel = sels[0]
-            ex, st_, en = (self.g.value(sel, x) for x in (OA.exact, OA.start, OA.end))
-            exact = str(ex) if ex is not None else None
-            start = _int(st_)
-            end = _int(en)
-            if exact is None and start is not None and end is not None and text:
-                exact = text[start:end]
+    @staticmethod
+    def _evidence(ev, rules, text: str, sentences: "_Sentences") -> Evidence:
+        sel = ev.selector
+        start, end, exact = (sel.start, sel.end, sel.exact) if sel is not None else (None, None, None)
+        if exact is None and start is not None and end is not None and text:
+            exact = text[start:end]
         sentence = None
-        for sel in sorted(self.g.objects(st, KG.sentence), key=str):
-            ex = self.g.value(sel, OA.exact)
-            if ex is not None:
-                sentence = str(ex)
-            else:
-                s0, e0 = _int(self.g.value(sel, OA.start)), _int(self.g.value(sel, OA.end))
-                if s0 is not None and e0 is not None and text:
-                    sentence = text[s0:e0]
-            break
+        if ev.sentence is not None:
+            sentence = ev.sentence.exact
+            if sentence is None and ev.sentence.start is not None and ev.sentence.end is not None and text:
+                sentence = text[ev.sentence.start:ev.sentence.end]
         if sentence is None and start is not None and text:
             sentence = sentences.at(start)
-        return Evidence(str(st), rules[0] if rules else None, exact,
+        return Evidence(str(ev.statement), rules[0] if rules else None, exact,
                         " ".join(sentence.split()) if sentence else None, start, end)
-
-
-def _int(v) -> int | None:
-    try:
-        return int(v) if v is not None else None
-    except (TypeError, ValueError):
-        return None
 
 
 def _local(node: Node) -> str:

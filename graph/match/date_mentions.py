@@ -6,10 +6,10 @@ from functools import lru_cache
 
 import regex
 
-from graph.errors import RuleError
 from graph.match.context import Context
 from graph.match.dates import TENSED, DateExpr, DateResolver, tense_of
 from graph.records import DateValue
+from graph.rules.catalogue import TENSE_MARKERS
 
 
 def find_dates(ctx: Context) -> list[DateValue]:
@@ -39,8 +39,7 @@ def find_dates(ctx: Context) -> list[DateValue]:
 
 def _with_tense(ctx: Context, e: DateExpr) -> DateExpr:
     """The expression with the tense of its clause (dates.yaml `tense:` says what marks each)."""
-    patterns = _tense_patterns(tuple(sorted(ctx.rules.settings["dates"].get("tense", {}).items())),
-                               str(ctx.rules.source_dir))
+    patterns = _tense_patterns(tuple(sorted(ctx.rules.settings["dates"].get("tense", {}).items())))
     if not patterns:
         return e
     head = ctx.article.meta.headline
@@ -50,17 +49,9 @@ def _with_tense(ctx: Context, e: DateExpr) -> DateExpr:
 
 
 @lru_cache(maxsize=8)
-def _tense_patterns(items: tuple[tuple[str, str], ...], rules_dir: str) -> dict:
-    """The tense markers compiled once per rule set (the settings are plain data); none when unset."""
-    wanted = ("clause_break", "future", "past", "scheduled")
+def _tense_patterns(items: tuple[tuple[str, str], ...]) -> dict:
+    """The tense markers compiled once per rule set (the loader checked them); none when unset."""
     found = dict(items)
-    if not all(k in found for k in wanted):
+    if not all(k in found for k in TENSE_MARKERS):
         return {}
-    out = {}
-    for k in wanted:
-        try:
-            out[k] = regex.compile(str(found[k]))
-        except regex.error as err:
-            raise RuleError(f"{rules_dir}/dates.yaml", None, None, f"tense.{k}: invalid regex: {err}",
-                            "test it with python -c 'import regex; regex.compile(...)'") from None
-    return out
+    return {k: regex.compile(str(found[k])) for k in TENSE_MARKERS}

@@ -30,11 +30,9 @@ from dataclasses import dataclass
 
 import regex
 
-from graph.errors import RuleError
+from graph.errors import ArticleTooSlow
 from graph.match.context import Context
 from graph.records import Mention, Ref
-from graph.rules.catalogue import NAME_EVIDENCE as EVIDENCE
-from graph.rules.catalogue import TITLE_KINDS
 from graph.rules.ruleset import Rule
 
 PERSON = "Person"
@@ -162,11 +160,10 @@ def _gazetteer_matches(ctx: Context, candidates: list[_Candidate]) -> list[tuple
     if ctx.rules.gazetteer_pattern is None:
         return []
     try:
-        matches = list(ctx.rules.gazetteer_pattern.finditer(ctx.text, timeout=ctx.timeout))
+        matches = list(ctx.rules.gazetteer_pattern.finditer(ctx.text, timeout=ctx.budget))
     except TimeoutError:
-        raise RuleError(f"{ctx.rules.source_dir}/gazetteer.yaml", None, None,
-                        f"the names of the gazetteer took over {ctx.timeout:g} s to find in article "
-                        f"{ctx.article.meta.path}", "raise settings.regex_timeout_seconds in quotes.yaml") from None
+        raise ArticleTooSlow(f"{ctx.article.meta.path}: the names of the gazetteer took over {ctx.budget:g} s "
+                             "to find", "raise settings.regex_timeout_seconds in quotes.yaml") from None
     longer = [c for c in candidates if c.type != PERSON and c.evidence in ("shape", "context")]
     out = []
     for m in matches:
@@ -227,10 +224,7 @@ def _quoted_title(text: str, a: int, b: int) -> bool:
 
 
 def _evidence(rule: Rule) -> str:
-    evidence = rule.get("evidence", "context")
-    if evidence not in EVIDENCE:
-        raise RuleError(rule.path, rule.line, rule.id, f"evidence must be one of {', '.join(EVIDENCE)}, got {evidence!r}")
-    return evidence
+    return rule.get("evidence", "context")  # one of the catalogue's NAME_EVIDENCE: the loader checked it
 
 
 def _titles(rule: Rule, m) -> tuple[tuple[str, str, tuple[int, int]], ...]:
@@ -239,8 +233,6 @@ def _titles(rule: Rule, m) -> tuple[tuple[str, str, tuple[int, int]], ...]:
     kind = rule.get("title")
     if kind is None or "title" not in m.re.groupindex or not m.captures("title"):
         return ()
-    if kind not in TITLE_KINDS:
-        raise RuleError(rule.path, rule.line, rule.id, f"title must be one of {', '.join(TITLE_KINDS)}, got {kind!r}")
     ta, tb = m.spans("title")[0]
     na, nb = m.spans("name")[0]
     return ((kind, m.captures("title")[0], (min(ta, na), max(tb, nb))),)

@@ -115,6 +115,9 @@ DATE_VALUES = _table(
                        "day, or weekday)"),
 )
 
+# dates.yaml `tense:`: the markers, each a regex, that tell a clause's tense (graph/match/dates.py)
+TENSE_MARKERS = ("clause_break", "future", "past", "scheduled")
+
 # How a relative or partial date was made absolute: the resolvers of graph/match/dates.py.
 # Each is named in the graph as the rule behind a resolved date (kg:dateResolution).
 DATE_RESOLVERS = _table(

@@ -27,7 +27,7 @@ import yaml
 
 from graph.rules.anchors import anchors
 from graph.rules.catalogue import (DATE_VALUES, EVENT_DATE, EVENT_ROLES, GENDER_WORD_KINDS, GENDERS, INFERENCES,
-                                   NAME_EVIDENCE, QUOTE_WHERE, REFERS, RELATIONS, TITLE_KINDS)
+                                   NAME_EVIDENCE, QUOTE_WHERE, REFERS, RELATIONS, TENSE_MARKERS, TITLE_KINDS)
 from graph.errors import RuleError
 from graph.rdf.vocab import Ontology
 from graph.resources import rules_dir
@@ -538,9 +538,6 @@ def _validate_family_settings(path, data: dict) -> None:
         if not ok:
             raise RuleError(path, line, None, f"gender_words.{gender} takes {' and '.join(GENDER_WORD_KINDS)}, "
                             "each a list of words", "e.g. f: {titles: [Mrs, Ms], kin: [wife, mother]}")
-
-
-TENSE_MARKERS = ("clause_break", "future", "past", "scheduled")
 
 
 def _validate_tense(path, tense) -> None:

@@ -18,6 +18,7 @@ is extracted afresh, and the build says so in one line.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -100,6 +101,7 @@ def article_key(article_id: str, raw: bytes) -> str:
     return h.hexdigest()
 
 
+@functools.cache  # the code does not change while it runs; both caches' keys ask for it
 def code_digest() -> str:
     """A digest of every module of the package.
 

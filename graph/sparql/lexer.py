@@ -44,6 +44,12 @@ def code_only(query: str) -> str:
     return _NOT_CODE_RE.sub(blank, query)
 
 
+def code_and_iris(query: str) -> str:
+    """The query with comments and strings blanked out but IRI-shaped spans kept: what a count of
+    its brackets reads (`?a<((1))>?b` is two comparisons to the engine, not an IRI)."""
+    return _NOT_CODE_RE.sub(lambda m: m.group() if m.group()[0] == "<" else " ", query)
+
+
 def braces_and_where(query: str) -> Iterator[tuple[str, int]]:
     """("open" | "close" | "where", offset just after it) for each brace and WHERE of the code, in order."""
     for m in _TOKENS.finditer(query):

@@ -32,7 +32,7 @@ from graph.errors import KgError, QueryError, RefusedQuery
 from graph.rdf.formats import FORMATS, GRAPH_FORMATS, SELECT_FORMATS
 from graph.resources import queries_dir
 from graph.sparql.bind import values_block, values_first
-from graph.sparql.lexer import _NOT_CODE_RE, code_only
+from graph.sparql.lexer import code_and_iris, code_only
 
 MAX_DEPTH = 100  # nesting of { ( [ a query may have: Oxigraph's parser recurses per level, and overflows
                  # its stack (killing the process, no error) a few thousand levels down
@@ -131,7 +131,7 @@ def nesting_depth(query: str) -> int:
     """
     deepest = 0
     for text in _readings(query):
-        code = _NOT_CODE_RE.sub(lambda m: m.group() if m.group()[0] == "<" else " ", text)
+        code = code_and_iris(text)
         depth = 0
         for m in re.finditer(r"[{(\[\])}]", code):
             if m.group() in "{([":

@@ -209,7 +209,7 @@ def _rdflib_build(corpus: Path, out: Path, jobs: int | None) -> tuple[dict, int]
     from graph.rules.ruleset import load_rules
     from graph.view.data import render_html
     from graph.rdf.vocab import PREFIXES
-    from graph.write import check_out_dir, write_all
+    from graph.write import check_out_dir, publish
 
     clock = time.perf_counter
     t0 = clock()
@@ -232,7 +232,7 @@ def _rdflib_build(corpus: Path, out: Path, jobs: int | None) -> tuple[dict, int]
     t4 = clock()
     html = render_html(triples, title=f"Knowledge graph of {len(extractions)} articles")
     t5 = clock()
-    write_all({out / "graph.ttl": ttl, out / "graph.html": html})
+    publish(out, {"graph.ttl": ttl, "graph.html": html})  # written as the build writes its own
     t6 = clock()
     return ({"rules": t_rules - t0, "extract": t1 - t_rules, "resolve": t2 - t1, "emit": t3 - t2, "turtle": t4 - t3, "html": t5 - t4,
              "write": t6 - t5}, len(triples))
