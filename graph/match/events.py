@@ -137,6 +137,11 @@ def _date_of(ctx: Context, rule: Rule, m, dates: list[DateValue]) -> tuple[DateV
     when = rule.get("date", "sentence")
     if when == "match":
         return tuple(d for d in dates if m.start() <= d.span.start and d.span.end <= m.end())
+    if when == "after":
+        sa, sb = ctx.sentence_of(m.start())
+        later = [d for d in dates if m.end() <= d.span.start < sb and not ctx.in_quote(d.span.start)
+                 and d.span.start - m.end() <= DATE_REACH and not OTHER_CLAUSE.search(ctx.text[m.end():d.span.start])]
+        return (min(later, key=lambda d: d.span.start),) if later else ()
     if when == "sentence":
         sa, sb = ctx.sentence_of(m.start())
         near = [d for d in dates if sa <= d.span.start < sb and not ctx.in_quote(d.span.start)]

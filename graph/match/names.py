@@ -9,6 +9,7 @@ Sieves, most certain first (as in CoreNLP's deterministic coreference):
      shape     the name's own words say it (Corvane Systems, Dock Street, a dateline)
      capitals  only its capitals and a verb or preposition (X said, in X)
      surname   a full name whose last word is a person the article names otherwise
+     given     a full name whose first word is a given name (names.yaml `given_names`)
      against   no candidate: what its `name` group covers begins no person's name
                (the Major League, a Grand Slam, her Instagram)
 3. the candidates that overlap are decided by type and evidence (an organisation's
@@ -49,8 +50,10 @@ _RANK = {
     (PLACE, "shape"): 3, (PLACE, "context"): 3,
     (ORGANIZATION, "capitals"): 2, (PLACE, "capitals"): 2,
     (PERSON, "capitals"): 1, (PERSON, "surname"): 1,
+    # a given name is surer than capitals alone, less sure than a thing's own designator
+    (PERSON, "given"): 2.5,
 }
-_WEAK = ("capitals", "surname")
+_WEAK = ("capitals", "surname", "given")
 _RANKED_TYPES = (PERSON, ORGANIZATION, PLACE)
 
 _QUOTED_NICK = regex.compile(r"[\"“”‘’'][^\"“”‘’']+[\"“”‘’']")
@@ -109,7 +112,7 @@ class _Candidate:
     titles: tuple[tuple[str, str, tuple[int, int]], ...] = ()  # (kind, words, evidence span)
 
     @property
-    def rank(self) -> int:
+    def rank(self) -> float:
         return _RANK.get((self.type, self.evidence), 4 if self.evidence == "context" else 3)
 
     @property
@@ -206,6 +209,8 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
                 continue
             titles = _titles(rule, m)
             for a, b in spans:
+                if evidence == "given" and name_tokens(ctx.text[a:b])[0] not in ctx.rules.given_names:
+                    continue
                 if evidence in _WEAK and _inside(a, title_lines) or (typ in _RANKED_TYPES and _quoted_title(ctx.text, a, b)):
                     continue
                 alias = m.spans("alias")[0] if has_alias and m.captures("alias") else None

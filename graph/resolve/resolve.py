@@ -349,18 +349,34 @@ def _merge_events(extractions, rules: RuleSet, node_of: _Nodes) -> dict[URIRef, 
     out: dict[URIRef, list] = {}
     for kind, story in sorted(by_kind):
         key_role = kinds[kind].get("key", "organizer")
-        for keys, items in _group_tellings(by_kind[(kind, story)], key_role, node_of):
-            out[_event_node(kind, keys, story, node_of.people)] = sorted(items, key=lambda t: (t[0], t[2]))
+        groups = _group_tellings(by_kind[(kind, story)], key_role, node_of)
+        shared = Counter(frozenset(keys) for keys, _ in groups)
+        seen = Counter()
+        for keys, items in groups:
+            # events of one kind and the same key people (one person's two awards) are told apart by
+            # date, and where even that is shared, by the first article and telling that tells them
+            occasion = None
+            if shared[frozenset(keys)] > 1:
+                occasion = _occasion(items)
+                seen[(frozenset(keys), occasion)] += 1
+                if seen[(frozenset(keys), occasion)] > 1:
+                    first = min((a, i) for a, _, i in items)
+                    occasion += "--" + digest(first[0], str(first[1]), length=8)
+            out[_event_node(kind, keys, story, node_of.people, occasion)] = sorted(items, key=lambda t: (t[0], t[2]))
     return out
 
 
 def _group_tellings(tellings: list, key_role: str, node_of: _Nodes) -> list[tuple[set, list]]:
     """Tellings of one kind in one story, grouped: those sharing a node in the key role are one event;
-    one without that role joins the story's only event of the kind, else is an event of its own."""
-    # groups by creation number (a merged group is new, so goes last); a key finds its group
+    one without that role joins the story's only event of the kind, else is an event of its own.
+
+    Two tellings one article dates apart ("won in 1998 ... two years later won again") are two
+    events: an article does not contradict itself, so they never join one group. Tellings of
+    different articles that disagree on the date still join: that is a conflict to show."""
+    # groups by creation number (a merged group is new, so goes last); a key finds its groups
     # by lookup rather than by a scan of every group, so merging stays linear in tellings
     live: dict[int, tuple[set, list]] = {}
-    owner: dict = {}  # key node -> number of the live group holding it
+    owner: dict = defaultdict(set)  # key node -> numbers of the live groups holding it
     created = 0
     keyless = []
     for item in tellings:
@@ -369,13 +385,17 @@ def _group_tellings(tellings: list, key_role: str, node_of: _Nodes) -> list[tupl
             keyless.append(item)
             continue
         merged_keys, merged_items = set(keys), [item]
-        for g in sorted({owner[k] for k in keys if k in owner}):
+        for g in sorted({g for k in keys for g in owner.get(k, ())}):
+            if not _same_occasion(live[g][1], merged_items):
+                continue
             merged_keys |= live[g][0]
             merged_items = live[g][1] + merged_items
+            for k in live[g][0]:
+                owner[k].discard(g)
             del live[g]
         live[created] = (merged_keys, merged_items)
         for k in merged_keys:
-            owner[k] = created
+            owner[k].add(created)
         created += 1
     groups: list[tuple[set, list]] = [live[g] for g in sorted(live)]
     if keyless:
@@ -389,12 +409,34 @@ def _group_tellings(tellings: list, key_role: str, node_of: _Nodes) -> list[tupl
     return groups
 
 
-def _event_node(kind: str, keys: set, story: str, people: People) -> URIRef:
-    """kind--key-people; with the story's hash where no key is a person named in full, since an
-    organisation, a single name or no key at all may recur in another story."""
+def _same_occasion(a: list, b: list) -> bool:
+    """Whether no article dates a telling of `a` apart from one of `b` (2019 fits 2019-03; 2019-03 does not fit 2019-04)."""
+    dated = defaultdict(set)
+    for article, rec, _ in a:
+        if rec.dates:
+            dated[article].add(rec.dates[0].lexical)
+    for article, rec, _ in b:
+        if rec.dates and article in dated:
+            d = rec.dates[0].lexical
+            if any(not (d.startswith(o) or o.startswith(d)) for o in dated[article]):
+                return False
+    return True
+
+
+def _occasion(items: list) -> str:
+    """The earliest date its tellings give an event, to tell apart the events of one kind and key."""
+    return min((rec.dates[0].lexical for _, rec, _ in items if rec.dates), default="undated")
+
+
+def _event_node(kind: str, keys: set, story: str, people: People, occasion: str | None = None) -> URIRef:
+    """kind--key-people (--date, where the same people have several events of the kind); with the
+    story's hash where no key is a person named in full, since an organisation, a single name or
+    no key at all may recur in another story."""
     local = slug(kind) + ("--" + "--".join(sorted(str(k).rsplit("/", 1)[-1] for k in keys)) if keys else "")
     if len(local) > 120:
         local = slug(kind) + "--" + digest(*sorted(map(str, keys)), length=16)
+    if occasion is not None:
+        local += "--" + occasion
     if not any(people.is_full(k) or str(k).startswith("urn:telling:") for k in keys):
         local += "--" + digest(story, length=8)
     return iri("event", local)

@@ -60,6 +60,7 @@ QUOTE_WHERE = _table(
 EVENT_DATE = _table(
     Term("sentence", "the date written in the event's sentence"),
     Term("match", "the date inside the rule's own match"),
+    Term("after", "the nearest date of the sentence after the rule's match (its verb ends the match: who emigrated in 1979 and died in 2016)"),
     Term("none", "no date from this telling"),
 )
 
@@ -79,6 +80,7 @@ NAME_EVIDENCE = _table(
     Term("shape", "the name's own last word says it (College, Records, Street, County), or a dateline"),
     Term("capitals", "only capital letters and a verb or preposition (X said, in X)"),
     Term("surname", "a full name whose last word is already a person of the article"),
+    Term("given", "a full name whose first word is one of names.yaml's given_names"),
     Term("against", "a veto: a word after the, a, her or & begins no person's name"),
 )
 

@@ -56,7 +56,7 @@ FILE_SPECS: dict[str, tuple[frozenset, frozenset, frozenset]] = {
         # evidence: how much a match proves (graph/match/names.py); title: the kind of its `title` group
         frozenset({"id", "pattern", "type", "gender", "description", "evidence", "title"}) | EXAMPLE_KEYS,
         frozenset({"id", "pattern", "type"}),
-        frozenset(),
+        frozenset({"given_names"}),
     ),
     "roles": (
         frozenset({"id", "pattern", "refers", "gender", "speaker", "description"}) | EXAMPLE_KEYS,
@@ -144,6 +144,11 @@ class RuleSet:
     def shipped(self) -> bool:
         """Whether these are the rules shipped with the package (not a user's --rules DIR)."""
         return Path(self.source_dir).resolve() == default_rules_dir().resolve()
+
+    @functools.cached_property
+    def given_names(self) -> frozenset[str]:
+        """names.yaml `given_names`: the first words that make a full name a person's (evidence `given`)."""
+        return frozenset(self.settings["names"].get("given_names", ()))
 
     def __getitem__(self, kind: str) -> tuple[Rule, ...]:
         return self.by_kind.get(kind, ())
@@ -411,8 +416,21 @@ def _settings(docs, packs, ontology: Ontology) -> dict[str, dict[str, Any]]:
                                     "event kind declared twice", "declare each kind in one file")
                 known[name] = spec
     _validate_tense(docs["dates"][0], docs["dates"][1].get("tense"))
+    _validate_given_names(docs["names"][0], docs["names"][1])
     _validate_family_settings(docs["relations"][0], docs["relations"][1])
     return settings
+
+
+def _validate_given_names(path: Path, data: dict) -> None:
+    """names.yaml `given_names`: a list of capitalised single words."""
+    if "given_names" not in data:
+        return
+    names = data["given_names"]
+    bad = next((n for n in names if not isinstance(n, str) or not regex.fullmatch(r"\p{Lu}\p{Ll}+", n)), None) \
+        if isinstance(names, list) else names
+    if bad is not None:
+        raise RuleError(path, data.get("__line__"), None, f"given_names is a list of capitalised words, got {bad!r}",
+                        "e.g. given_names: [Anna, Tom]")
 
 
 def _rule(kind: str, item: dict, path: Path, pack: str, macros, ontology: Ontology, event_kinds) -> Rule:
