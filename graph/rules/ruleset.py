@@ -146,9 +146,11 @@ class RuleSet:
         return Path(self.source_dir).resolve() == default_rules_dir().resolve()
 
     @functools.cached_property
-    def given_names(self) -> frozenset[str]:
-        """names.yaml `given_names`: the first words that make a full name a person's (evidence `given`)."""
-        return frozenset(self.settings["names"].get("given_names", ()))
+    def given_names(self) -> dict[str, str | None]:
+        """names.yaml `given_names`: each first word that makes a full name a person's (evidence
+        `given`), with the gender the name mostly has (f, m), or None where it has either."""
+        lists = self.settings["names"].get("given_names", {})
+        return {n: (g if g in GENDERS else None) for g in sorted(lists) for n in lists[g]}
 
     def __getitem__(self, kind: str) -> tuple[Rule, ...]:
         return self.by_kind.get(kind, ())
@@ -422,15 +424,21 @@ def _settings(docs, packs, ontology: Ontology) -> dict[str, dict[str, Any]]:
 
 
 def _validate_given_names(path: Path, data: dict) -> None:
-    """names.yaml `given_names`: a list of capitalised single words."""
+    """names.yaml `given_names`: f, m and any, each a list of capitalised words."""
     if "given_names" not in data:
         return
-    names = data["given_names"]
-    bad = next((n for n in names if not isinstance(n, str) or not regex.fullmatch(r"\p{Lu}\p{Ll}+", n)), None) \
-        if isinstance(names, list) else names
-    if bad is not None:
-        raise RuleError(path, data.get("__line__"), None, f"given_names is a list of capitalised words, got {bad!r}",
-                        "e.g. given_names: [Anna, Tom]")
+    lists = data["given_names"]
+    if not isinstance(lists, dict) or not set(k for k in lists if k != "__line__") <= {"f", "m", "any"}:
+        raise RuleError(path, data.get("__line__"), None, "given_names maps f, m and any to lists of given names",
+                        "e.g. given_names: {f: [Anna], m: [Tom], any: [Alex]}")
+    for key, names in lists.items():
+        if key == "__line__":
+            continue
+        bad = next((n for n in names if not isinstance(n, str) or not regex.fullmatch(r"\p{Lu}\p{Ll}+", n)), None) \
+            if isinstance(names, list) else names
+        if bad is not None:
+            raise RuleError(path, lists.get("__line__"), None,
+                            f"given_names.{key} is a list of capitalised words, got {bad!r}", "e.g. f: [Anna, Maria]")
 
 
 def _rule(kind: str, item: dict, path: Path, pack: str, macros, ontology: Ontology, event_kinds) -> Rule:
