@@ -263,9 +263,13 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     cands = [c for c in cands if not any(c.overlaps(a, b) for a, b in gaz_spans) or c.type != PERSON]
     proper: dict[str, bool] = {}
 
+    # a word capitalised only inside the name of a thing (Police in the Kessing Police Department)
+    # shows nothing about the word alone
+    inside_things = [(c.start, c.end) for c in cands if c.type != PERSON and c.evidence in ("shape", "context")]
+
     def is_proper(word: str) -> bool:
         if word not in proper:
-            proper[word] = _mid_sentence_capital(ctx, word, title_lines)
+            proper[word] = _mid_sentence_capital(ctx, word, title_lines + inside_things)
         return proper[word]
 
     # in a title-case line a title is capitalised like the words after it ("Choir Leader Dies at 90"):
@@ -390,12 +394,13 @@ def _named_outside(text: str, name: str, title_lines) -> bool:
     return any(not _inside(a, title_lines) for a, _ in _name_uses(text, [name]))
 
 
-def _mid_sentence_capital(ctx: Context, word: str, title_lines) -> bool:
+def _mid_sentence_capital(ctx: Context, word: str, skipped) -> bool:
     """Whether the article writes `word` capitalised where capitals mean a name: after a word
-    or a comma in a sentence, not at a sentence's or quotation's start nor in a title-case line."""
+    or a comma in a sentence, not at a sentence's or quotation's start nor in the `skipped`
+    spans (title-case lines, names of things)."""
     text = ctx.text
     for a, b in _name_uses(text, [word]):
-        if _inside(a, title_lines):
+        if _inside(a, skipped):
             continue
         before = text[max(0, a - 40):a].rstrip(" \t\"“‘'(")
         if before and (before[-1].isalnum() or before[-1] in ",;&"):
