@@ -200,3 +200,31 @@ def test_my_outside_a_quotation_is_nobody(tmp_path):
     g = build_graph(tmp_path, {"essay.txt": (
         "Ines Vale said the prize was a surprise. My husband, Paul Brandt, laughed.\n")})
     assert not [t for t in ties(g) if t[1] == "spouse"]
+
+
+def test_a_pronoun_in_a_relative_clause_is_the_name_it_hangs_on(tmp_path):
+    """"X, who lives with her husband, Y": her is X, even named as someone's daughter just before."""
+    g = build_graph(tmp_path, {"quint.txt": (
+        "Ray Dunning spoke first.\n\n"
+        "His daughter, Nora Marsh, who lives in Ellery with her husband, Rick Quint, spoke next.\n")})
+    got = ties(g)
+    assert ("Nora Marsh", "spouse", "Rick Quint") in got or ("Rick Quint", "spouse", "Nora Marsh") in got
+    assert not [t for t in got if "Ray Dunning" in (t[0], t[2]) and "Rick Quint" in (t[0], t[2])]
+
+
+def test_their_after_a_sentence_naming_no_pair_makes_no_tie(tmp_path):
+    """An earlier pair is not who "their" stands for when a nearer sentence names someone else."""
+    g = build_graph(tmp_path, {"moravec.txt": (
+        "Lena Moravec was born to Josef Moravec and his first wife, Irena Halas, a translator.\n\n"
+        "Two years later her father married Dana Moravec, and their son, Pavel Moravec, was born in 1995.\n")})
+    assert not [t for t in ties(g) if "Irena Halas" in (t[0], t[2]) and "Pavel Moravec" in (t[0], t[2])]
+
+
+def test_a_pronoun_joined_to_a_name_in_apposition_is_that_name(tmp_path):
+    """"her father, Josef Moravec, and his younger brother, Tomas Moravec": his is Josef's."""
+    g = build_graph(tmp_path, {"bakery.txt": (
+        "Lena Moravec opened her shop in March, two doors from the bakery founded by her father, "
+        "Josef Moravec, and his younger brother, Tomas Moravec.\n")})
+    got = ties(g)
+    assert ("Josef Moravec", "sibling", "Tomas Moravec") in got or ("Tomas Moravec", "sibling", "Josef Moravec") in got
+    assert not [t for t in got if "Lena Moravec" in (t[0], t[2]) and "Tomas Moravec" in (t[0], t[2])]

@@ -174,6 +174,8 @@ def _as_refers(ctx: Context, names: Names, rule, m, a: int, outer) -> list[Ref]:
         return [Ref("spouse-of", r.value, PERSON, inner=r) for r in inner]
     if refers == "recent-group":
         return sorted({mm.ref for mm in _recent_group(ctx, names, a)})
+    if refers == "paragraph-couple":
+        return _paragraph_couple(ctx, names, a)
     if refers == "outer-speaker":
         return [r.ref for r in outer]
     return []
@@ -603,6 +605,25 @@ def _told_genders(ctx: Context, names: Names) -> dict[str, str]:
 def _recent_group(ctx: Context, names: Names, pos: int) -> list[Mention]:
     """The last list of two or more people written before pos ("Luna and Miles")."""
     return _last_list(ctx, [m for m in names.mentions if m.ref.type == PERSON and m.span.end <= pos])
+
+
+def _paragraph_couple(ctx: Context, names: Names, pos: int) -> list[Ref]:
+    """Whom "their" stands for: the last list of people written before it in its paragraph; else the
+    protagonist and their spouse, when the protagonist is the last person named before it there
+    ("Teigen ... their son") or nobody is ("He is survived by their daughter"); else nobody, since
+    "their" after someone else may stand for any pair the text has left ("His former wife, Ruth
+    Keller, ... Their three children")."""
+    para = paragraph_at(ctx, pos)
+    before = [m for m in names.mentions if m.ref.type == PERSON and m.span.end <= pos
+              and paragraph_at(ctx, m.span.start) == para]
+    group = _last_list(ctx, before)
+    if group:
+        return sorted({m.ref for m in group})
+    lead = _protagonist(names, None)
+    if lead and (not before or max(before, key=lambda m: m.span.end).ref == Ref("name", lead, PERSON)):
+        me = Ref("name", lead, PERSON)
+        return [me, Ref("spouse-of", lead, PERSON, inner=me)]
+    return []
 
 
 def _last_list(ctx: Context, people: list[Mention]) -> list[Mention]:

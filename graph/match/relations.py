@@ -30,6 +30,12 @@ _CHAIN_PARAGRAPHS_BACK = 1  # a chain of pronouns looks no further back than the
 _SAME_GENDER = {"f": regex.compile(r"\b(?:[Ss]he|[Hh]er)\b"), "m": regex.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")}
 # between a person and the pronoun coordinated with them: "X and his", "X, a foreman at the mill, and his"
 _COORDINATED = regex.compile(r"(?:,\s+[^,;.“”\"]{1,80},)?\s+and\s+")
+# the words between a name and a pronoun inside a relative clause that name describes ("Nora
+# Marsh, who lives in Ellery with her husband"): the pronoun is hers
+_RELATIVE = regex.compile(r",\s+who\s+[^,;.“”\"]{0,80}")
+# a name in apposition to a kinship word and a pronoun joined by "and" alone ("her father,
+# Josef Moravec, and his brother"); a plain name so joined leaves the doubt ("Tom met Ben, and his wife")
+_JOINED = regex.compile(r",?\s+and\s+")
 # what joins the two people of a pair: "and", or "and her husband," with a few words of description
 _PAIR_GLUE = regex.compile(r"\s+and\s+(?:(?:his|her)\s+(?:[\p{Ll}-]+\s+)?(?:wife|husband|partner),?\s+"
                            r"(?:(?!(?:and|or|the|their|his|her|of|with|who)\b)[\p{Ll}-]+\s+){0,3})?")
@@ -142,9 +148,16 @@ class _People:
             first_paragraph = ctx.paragraph_of(pos) - _PARAGRAPHS_BACK
         for sentence in self._sentences_back(pos, first_paragraph):
             end = min(sentence[1], pos)
-            fits = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= end
-                    and self.genders.get(_key(x)) in (None, gender)
-                    and not (sentence == here and self._named_as_kin(x))]
+            agreeing = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= end
+                        and self.genders.get(_key(x)) in (None, gender)]
+            last = agreeing[-1] if agreeing else None
+            if sentence == here and last is not None and (
+                    _RELATIVE.fullmatch(ctx.text, last.span.end, pos)
+                    or self._named_as_kin(last) and _JOINED.fullmatch(ctx.text, last.span.end, pos)):
+                # "Nora Marsh, who lives with her husband"; "her father, Josef Moravec, and his brother":
+                # the pronoun belongs to the name its clause hangs on, even one named as someone's kin
+                return last
+            fits = [x for x in agreeing if not (sentence == here and self._named_as_kin(x))]
             first = fits[0].span.start if fits else end
             chain = next((p for p in same.finditer(ctx.text, sentence[0], first) if not ctx.in_quote(p.start())), None)
             if chain is not None:
@@ -179,12 +192,16 @@ class _People:
 
     def couple(self, pos: int) -> list[Mention]:
         """Whom "their" at pos stands for: the nearest two people written as a pair before it
-        ("Nia Brooks and Cal Ortiz", "Brooks and her husband, Cal Ortiz"); none when there is none."""
+        ("Nia Brooks and Cal Ortiz", "Brooks and her husband, Cal Ortiz"), in the nearest sentence
+        that names anyone; none when that sentence names no pair ("her father married Dana Moravec,
+        and their son": the pair is not written as one, and an earlier pair is someone else)."""
         for sentence in self._sentences_back(pos):
             inside = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= min(sentence[1], pos)]
             for x, y in reversed(list(zip(inside, inside[1:]))):
                 if _key(x) != _key(y) and _PAIR_GLUE.fullmatch(self.ctx.text, x.span.end, y.span.start):
                     return [x, y]
+            if inside:
+                return []
         return []
 
     def _named_as_kin(self, mention: Mention) -> bool:

@@ -42,6 +42,9 @@ REFERS = _table(
     Term("protagonist-and-spouse", "the protagonist and their spouse (\"the duo\")"),
     Term("spouse-of", "the spouse of the person group `of` refers to"),
     Term("recent-group", "the last list of people written before (\"Luna and Miles\")"),
+    Term("paragraph-couple", "the last list of people written before in the same paragraph (\"Nadia Brook and Omar "
+                             "Hale ... their son\"); else the protagonist and spouse when the protagonist, or no one, "
+                             "is the last person named before in the paragraph; else no one"),
     Term("outer-speaker", "inside a quotation: whoever says the enclosing quotation"),
     Term("none", "no one: the words name nobody this article can resolve"),
 )
