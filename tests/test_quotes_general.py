@@ -313,3 +313,19 @@ def test_words_credited_to_a_company_give_no_person_a_quotation_and_the_graph_co
         for creator in g.objects(q, SDO.creator):
             assert (creator, RDF.type, SDO.Person) in g
     assert validate(tmp_path / "out" / "graph.ttl", None).conforms
+
+
+def test_a_title_picks_between_two_of_one_surname_by_the_gender_of_their_given_names(tmp_path):
+    """"Mr. Ambrose" after Corinne and Curtis Ambrose, the text telling neither's gender: Curtis."""
+    g = build_articles(tmp_path, {"store.txt": (
+        " date 2024-04-18\n\nRaymond Hale has one child, Corinne Ambrose. He is selling the store to "
+        "Curtis Ambrose.\n\n\"I married into a hardware store,\" Mr. Ambrose said.\n")})
+    assert speakers_of(g, "I married into a hardware store") == {"Curtis Ambrose"}
+
+
+def test_a_title_leaves_two_of_one_surname_and_one_gender_unattributed(tmp_path):
+    """"Mr. Ambrose" after Curtis and Lyle Ambrose: either may be meant, so no speaker."""
+    g = build_articles(tmp_path, {"store.txt": (
+        " date 2024-04-18\n\nLyle Ambrose and Curtis Ambrose fixed the wiring.\n\n"
+        "\"I married into a hardware store,\" Mr. Ambrose said.\n")})
+    assert speakers_of(g, "I married into a hardware store") == set()

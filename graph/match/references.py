@@ -399,7 +399,9 @@ def _shared_surnames(mentions: list[Mention]) -> set[str]:
 def titled(ctx: Context, speaking: Speaking, a: int, b: int) -> list[Ref] | None:
     """A speaker written with a title and a surname the article gives two people ("Ms. Hardesty" after Ellen
     and George Hardesty): the one the text says is of the title's gender, else the only one it does not say
-    is of the other; nobody when that leaves two. None when the words are no such name."""
+    is of the other, else the only one whose given name is mostly borne by the title's gender while the
+    others' are mostly borne by the other (names.yaml `given_names`); nobody when that leaves two. None
+    when the words are no such name."""
     settings = speaker_settings(ctx)
     honorifics = {k.lower(): v for k, v in settings.get("honorifics", {}).items()}
     h = _HONORIFIC.search(ctx.text, max(0, a - 6), a)
@@ -415,7 +417,16 @@ def titled(ctx: Context, speaking: Speaking, a: int, b: int) -> list[Ref] | None
     known = [p for p in fits if people.genders.get(p) == gender]
     if len(known) == 1:
         return [Ref("name", known[0], PERSON)]  # as for a pronoun: unknown gender yields to a known one
-    return [Ref("name", fits[0], PERSON)] if len(fits) == 1 and not known else []
+    if len(fits) == 1 and not known:
+        return [Ref("name", fits[0], PERSON)]
+    if not known:
+        # the title tells the gender; of the same-surname people the text says nothing about, the
+        # one whose given name alone is mostly borne by that gender (Mr. Ambrose: Curtis, not Corinne)
+        given = ctx.rules.given_names
+        by_name = [p for p in fits if given.get(p.split()[0]) == gender]
+        if len(by_name) == 1 and all(given.get(p.split()[0]) not in (None, gender) for p in fits if p != by_name[0]):
+            return [Ref("name", by_name[0], PERSON)]
+    return []
 
 
 def _pronoun_genders(ctx: Context, candidates: list[Candidate]) -> dict[str, set[str]]:
