@@ -256,14 +256,16 @@ class DateResolver:
         return _one_month(first, last, "week-before-publication")
 
     def _this_week(self, e, month, day, year):
-        """"earlier this week" (Monday to publication), "later this week" (publication to Sunday):
-        the month when those days fall in one."""
+        """"earlier this week" (Monday to publication), "later this week" (publication to Sunday),
+        "this week" (Monday to Sunday): the month when those days fall in one."""
         pub = self.published
         if not pub:
             return None
         monday = pub - dt.timedelta(days=pub.weekday())
-        later = (e.group("when") or "").lower() == "later"
-        first, last = (pub, monday + dt.timedelta(days=6)) if later else (monday, pub)
+        when = (e.group("when") or "").lower()
+        sunday = monday + dt.timedelta(days=6)
+        # "this week" alone may be before or after publication: the whole week
+        first, last = (pub, sunday) if when == "later" else (monday, pub) if when == "earlier" else (monday, sunday)
         return _one_month(first, last, "week-of-publication")
 
     def _this_month(self, e, month, day, year):
