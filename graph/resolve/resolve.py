@@ -399,10 +399,19 @@ def _group_tellings(tellings: list, key_role: str, node_of: _Nodes) -> list[tupl
         created += 1
     groups: list[tuple[set, list]] = [live[g] for g in sorted(live)]
     if keyless:
-        if len(groups) == 1:
+        if len(groups) == 1 and _same_occasion(groups[0][1], keyless):
             groups[0][1].extend(keyless)
         elif not groups:
-            groups.append((set(), keyless))
+            # tellings that name no one: one event, unless an article dates them apart (a storm on
+            # Sunday, a crash in 2014)
+            parts: list[list] = []
+            for item in keyless:
+                home = next((part for part in parts if _same_occasion(part, [item])), None)
+                if home is None:
+                    parts.append([item])
+                else:
+                    home.append(item)
+            groups.extend((set(), part) for part in parts)
         else:
             for item in keyless:  # ambiguous: an event of its own, named by where it was told
                 groups.append(({URIRef(f"urn:telling:{item[0]}:{item[2]}")}, [item]))
