@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from rdflib import Graph
+from rdflib import RDFS, Graph
 
 from graph.load import parse_article
 from graph.match.dates import DateExpr, DateResolver
@@ -238,3 +238,19 @@ def test_he_is_never_read_inside_she_nor_given_to_a_woman(tmp_path):
         assert {names.get(p) for p in g.objects(birth, SDO.about)} <= {"Theo Quill"}
     for post in g.subjects(RDF.type, KG.SocialMediaPost):
         assert {names.get(p) for p in g.objects(post, SDO.organizer)} <= {"Mara Quill"}
+
+
+def test_what_a_named_person_did_on_a_date_is_a_happening_labelled_by_its_words(tmp_path):
+    """A verb of doing between a person and a date, no more specific kind reading it: an event
+    labelled by the text's words; a council's vote or an undated deed is none; a wedding stays a wedding."""
+    g = _build(tmp_path, "bakery.txt", (
+        " date 2024-05-16\n\nWalter Pruett repainted the storefront in 1978. He had baked for years.\n\n"
+        "The Tollbridge Town Council voted on Tuesday to rename the street. Walter Pruett opened a cafe.\n\n"
+        "Walter Pruett married Margaret Hale in 1980. In 1990, Walter Pruett sold the bakery.\n"))
+    got = _events(g)
+    assert ("happening", "1978", "Walter Pruett") in got
+    assert ("happening", "1990", "Walter Pruett") in got
+    assert ("wedding", "1980", "Walter Pruett") in got
+    assert not [e for e in got if e[0] == "happening" and e[1] not in ("1978", "1990")]
+    labels = {str(o) for o in g.objects(None, RDFS.label) if str(o).startswith("Walter Pruett:")}
+    assert labels == {"Walter Pruett: repainted the storefront", "Walter Pruett: sold the bakery"}

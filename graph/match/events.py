@@ -41,14 +41,20 @@ def find_events(ctx: Context, names: Names, dates: list[DateValue]) -> list[Even
             for group in sorted(EVENT_ROLES.keys() & set(m.re.groupindex)):
                 for ref, gspan in group_refs(ctx, names, m, group):
                     roles.append(Role(group, ref, gspan))
+            when = _date_of(ctx, rule, m, dates)
+            if rule.get("generic") and not when:
+                continue  # a rule that reads any verb tells an event only with its date
             rec = EventRecord(rule.get("kind"), ctx.span(m.start(), m.end()), rule.id, tuple(sorted(set(roles))),
-                              _date_of(ctx, rule, m, dates), _attributes(ctx, rule, m))
+                              when, _attributes(ctx, rule, m))
             unnamed[id(rec)] = tuple(w for g in PEOPLE_ROLES if g in m.re.groupindex for w in m.captures(g))
             found.append((rec, rule))
     found = _prefer_specific(ctx, found)
     out = []
     for rec, rule in found:
         rec = _implied_about(ctx, names, rec, rule, found)
+        if rule.get("generic") and not any(r.ref.type == "Person" and r.role in PEOPLE_ROLES for r in rec.roles):
+            ctx.unmatched.append((f"event of {rule.id} names no person", rec.span))
+            continue  # what a company or a council did is read by the rules of its kind, never by any verb
         if _nobody(rec, rule, unnamed.get(id(rec), ())):
             ctx.unmatched.append((f"event of {rule.id} names no one the article names", rec.span))
             continue

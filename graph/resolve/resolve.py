@@ -276,7 +276,8 @@ def _events(extractions: list[Extraction], rules: RuleSet, node_of: _Nodes, out:
             _event_telling(out, node, kinds[kind], rec, node_of, roles)
             if rec.part_of is not None:
                 pending_parts.append((node, article, rec))
-        label = _fill(kinds[kind]["label"], roles, labels)
+        words = {prop: value for _, rec, _ in reversed(members) for prop, value, _ in rec.attributes}
+        label = _fill(kinds[kind]["label"], roles, labels, words)
         labels[node] = label
         for article, rec, _ in members:
             out.add(node, RDFS.label, Literal(label), Evidence(rec.span, rec.rule))
@@ -316,24 +317,28 @@ def article_local(article_id: str) -> str:
     return f"{slug(article_id, 40)}-{digest(article_id, length=8)}"
 
 
-def _fill(template, roles: dict[str, list[URIRef]], labels: dict[URIRef, str]) -> str:
-    """The first label template whose roles are all known (a kind may list several)."""
+def _fill(template, roles: dict[str, list[URIRef]], labels: dict[URIRef, str], words: dict[str, str] | None = None) -> str:
+    """The first label template whose roles are all known (a kind may list several); a placeholder
+    naming a property ({kg:action}) takes the words an attribute of the event gave it."""
+    words = words or {}
     templates = [template] if isinstance(template, str) else list(template)
     for t in templates:
-        if all(roles.get(r) for r in regex.findall(r"\{(\w+)\}", t)):
+        if all(roles.get(r) or r in words for r in regex.findall(r"\{([\w:]+)\}", t)):
             template = t
             break
     else:
         template = templates[-1]
 
     def sub(m):
+        if m.group(1) in words:
+            return " ".join(words[m.group(1)].split())
         nodes = roles.get(m.group(1), [])
         names = [labels.get(n, str(n).rsplit("/", 1)[-1]) for n in nodes]
         if not names:
             return "someone"
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
-    return regex.sub(r"\{(\w+)\}", sub, template)
+    return regex.sub(r"\{([\w:]+)\}", sub, template)
 
 
 def _merge_events(extractions, rules: RuleSet, node_of: _Nodes) -> dict[URIRef, list]:
@@ -349,7 +354,7 @@ def _merge_events(extractions, rules: RuleSet, node_of: _Nodes) -> dict[URIRef, 
     out: dict[URIRef, list] = {}
     for kind, story in sorted(by_kind):
         key_role = kinds[kind].get("key", "organizer")
-        groups = _group_tellings(by_kind[(kind, story)], key_role, node_of)
+        groups = _group_tellings(by_kind[(kind, story)], key_role, node_of, kinds[kind].get("apart_by_date", False))
         shared = Counter(frozenset(keys) for keys, _ in groups)
         seen = Counter()
         for keys, items in groups:
@@ -366,13 +371,14 @@ def _merge_events(extractions, rules: RuleSet, node_of: _Nodes) -> dict[URIRef, 
     return out
 
 
-def _group_tellings(tellings: list, key_role: str, node_of: _Nodes) -> list[tuple[set, list]]:
+def _group_tellings(tellings: list, key_role: str, node_of: _Nodes, apart_by_date: bool = False) -> list[tuple[set, list]]:
     """Tellings of one kind in one story, grouped: those sharing a node in the key role are one event;
     one without that role joins the story's only event of the kind, else is an event of its own.
 
     Two tellings one article dates apart ("won in 1998 ... two years later won again") are two
     events: an article does not contradict itself, so they never join one group. Tellings of
-    different articles that disagree on the date still join: that is a conflict to show."""
+    different articles that disagree on the date still join: that is a conflict to show; but for a
+    kind `apart_by_date` (what one person did, read from any verb) two dates are two events."""
     # groups by creation number (a merged group is new, so goes last); a key finds its groups
     # by lookup rather than by a scan of every group, so merging stays linear in tellings
     live: dict[int, tuple[set, list]] = {}
@@ -386,7 +392,7 @@ def _group_tellings(tellings: list, key_role: str, node_of: _Nodes) -> list[tupl
             continue
         merged_keys, merged_items = set(keys), [item]
         for g in sorted({g for k in keys for g in owner.get(k, ())}):
-            if not _same_occasion(live[g][1], merged_items):
+            if not _same_occasion(live[g][1], merged_items, apart_by_date):
                 continue
             merged_keys |= live[g][0]
             merged_items = live[g][1] + merged_items
@@ -399,14 +405,14 @@ def _group_tellings(tellings: list, key_role: str, node_of: _Nodes) -> list[tupl
         created += 1
     groups: list[tuple[set, list]] = [live[g] for g in sorted(live)]
     if keyless:
-        if len(groups) == 1 and _same_occasion(groups[0][1], keyless):
+        if len(groups) == 1 and _same_occasion(groups[0][1], keyless, apart_by_date):
             groups[0][1].extend(keyless)
         elif not groups:
             # tellings that name no one: one event, unless an article dates them apart (a storm on
             # Sunday, a crash in 2014)
             parts: list[list] = []
             for item in keyless:
-                home = next((part for part in parts if _same_occasion(part, [item])), None)
+                home = next((part for part in parts if _same_occasion(part, [item], apart_by_date)), None)
                 if home is None:
                     parts.append([item])
                 else:
@@ -418,16 +424,18 @@ def _group_tellings(tellings: list, key_role: str, node_of: _Nodes) -> list[tupl
     return groups
 
 
-def _same_occasion(a: list, b: list) -> bool:
-    """Whether no article dates a telling of `a` apart from one of `b` (2019 fits 2019-03; 2019-03 does not fit 2019-04)."""
+def _same_occasion(a: list, b: list, any_article: bool = False) -> bool:
+    """Whether no article dates a telling of `a` apart from one of `b` (2019 fits 2019-03; 2019-03 does not
+    fit 2019-04); with `any_article`, whether no two of their dates are apart, whoever gives them."""
     dated = defaultdict(set)
     for article, rec, _ in a:
         if rec.dates:
-            dated[article].add(rec.dates[0].lexical)
+            dated[None if any_article else article].add(rec.dates[0].lexical)
     for article, rec, _ in b:
-        if rec.dates and article in dated:
+        where = None if any_article else article
+        if rec.dates and where in dated:
             d = rec.dates[0].lexical
-            if any(not (d.startswith(o) or o.startswith(d)) for o in dated[article]):
+            if any(not (d.startswith(o) or o.startswith(d)) for o in dated[where]):
                 return False
     return True
 

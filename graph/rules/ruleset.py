@@ -69,7 +69,7 @@ FILE_SPECS: dict[str, tuple[frozenset, frozenset, frozenset]] = {
         frozenset({"inferences", "gender_words"}),
     ),
     "events": (
-        frozenset({"id", "pattern", "kind", "date", "attributes", "implied_about", "description"}) | EXAMPLE_KEYS,
+        frozenset({"id", "pattern", "kind", "date", "attributes", "implied_about", "generic", "description"}) | EXAMPLE_KEYS,
         frozenset({"id", "pattern", "kind"}),
         frozenset({"kinds"}),
     ),
@@ -604,9 +604,13 @@ def _validate_event_kinds(path, kinds, ontology: Ontology):
         line = spec.get("__line__") if isinstance(spec, dict) else None
         if not isinstance(spec, dict) or "class" not in spec or "label" not in spec:
             raise RuleError(path, line, name, "an event kind needs 'class' and 'label'")
-        unknown = sorted(k for k in spec if k not in ("class", "label", "key", "quotable", "within", "__line__", "description"))
+        unknown = sorted(k for k in spec if k not in ("class", "label", "key", "quotable", "within", "__line__", "description",
+                                                      "apart_by_date"))
         if unknown:
-            raise RuleError(path, line, name, f"unknown key {unknown[0]!r}", "an event kind takes: class, label, key, quotable, within, description")
+            raise RuleError(path, line, name, f"unknown key {unknown[0]!r}",
+                            "an event kind takes: class, label, key, quotable, within, apart_by_date, description")
+        if not isinstance(spec.get("apart_by_date", False), bool):
+            raise RuleError(path, line, name, "apart_by_date must be true or false")
         label = spec["label"]
         if not (isinstance(label, str) or (isinstance(label, list) and label and all(isinstance(x, str) for x in label))):
             raise RuleError(path, line, name, "label must be a template string or a list of them",
@@ -660,6 +664,7 @@ def _validate_fields(kind, item, path, ontology: Ontology, event_kinds):
              f"implied_about must name event kinds; got {item.get('implied_about')!r}",
              f"known kinds: {', '.join(sorted(event_kinds))}")
         need(item.get("date", "sentence") in EVENT_DATE, f"date must be one of {', '.join(sorted(EVENT_DATE))}")
+        need(isinstance(item.get("generic", False), bool), "generic must be true or false")
         attrs = item.get("attributes", {})
         need(isinstance(attrs, dict), "'attributes' must map a property to a group name")
         for prop, group in attrs.items():
