@@ -28,6 +28,7 @@ from rdflib import Graph
 
 from graph.cli import main
 from graph.errors import ArticleError, RuleError
+from graph.rules.ruleset import default_rules_dir
 from graph.load import MAX_ARTICLE_BYTES, parse_article
 from graph.rdf.vocab import OA, SDO
 from tests.conftest import ROOT, SEEDS, write_article
@@ -78,7 +79,9 @@ def build_graph(seeds: Path, out: Path) -> Graph:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
+    """Every file under `folder` (the query store's too), by its path inside it."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()} \
+        if folder.exists() else {}
 
 
 # ------------------------------------------------------------------ bad articles
@@ -234,6 +237,12 @@ def _append(rules: Path, file: str, text: str) -> int:
     return len(old.splitlines()) + 1
 
 
+def _line_of(file: str, text: str) -> int:
+    """The line of the shipped rule file where `text` starts a line."""
+    lines = (default_rules_dir() / file).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.startswith(text))
+
+
 # case id -> (file, text appended, line offset of the reported line from the first appended line,
 #             rule id named, what the message says)
 BAD_RULES = {
@@ -246,7 +255,7 @@ BAD_RULES = {
     "missing-id": ("names.yaml", "  - type: Person\n    pattern: 'Zed\\s+(?P<name>Zorro)'\n", 0,
                    None, "rule has no 'id' (hint: give every rule a stable id"),
     "duplicate-id": ("names.yaml", "  - id: name-with-nickname\n    type: Person\n    pattern: 'Zed\\s+(?P<name>Zorro)'\n", 0,
-                     "name-with-nickname", "duplicate id (first defined at names.yaml:11)"),
+                     "name-with-nickname", f"duplicate id (first defined at names.yaml:{_line_of('names.yaml', '  - id: name-with-nickname')})"),
     "invalid-regex": ("names.yaml", "  - id: open-group\n    type: Person\n    pattern: 'Zed\\s+(?P<name>Zorro'\n", 0,
                       "open-group", "invalid regex: missing ) at position 20"),
     "empty-match": ("names.yaml", "  - id: maybe-nothing\n    type: Person\n    pattern: '(?P<name>Z*)'\n", 0,
@@ -374,7 +383,7 @@ class _DiskFull(str):
 def test_failed_write_keeps_every_old_output(built, monkeypatch):
     """graph.ttl is written, then graph.html fails: neither file changes and no temporary is left."""
     seeds, out, before = built
-    assert set(before) == {"graph.ttl", "graph.html"}
+    assert {name for name in before if "/" not in name} == {"graph.ttl", "graph.html"}  # and the store's files
     import graph.build
 
     real = graph.build.render_html
