@@ -17,6 +17,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from graph.errors import OutputError
 
@@ -108,10 +109,13 @@ def write_all(files: dict[Path, str | bytes | list[str]]) -> None:
 _STAGING = ".{name}.new-"  # a staging folder beside --out, named after it
 
 
-def publish(out: Path, files: dict[str, str | bytes | list[str]]) -> list[Path]:
+def publish(out: Path, files: dict[str, str | bytes | list[str]],
+            derived: dict[str, Callable[[Path], None]] | None = None) -> list[Path]:
     """Write `files` (name -> data) into the folder `out` as one change; their paths.
 
-    Other files in `out` are kept. Staging folders and temporaries left by a build that
+    `derived` (name -> make) are folders made from the files once they are written: make(folder)
+    builds the folder (the query store, from graph.ttl) inside the staging folder, so it is
+    published in the same step as the files it was made from. Other files in `out` are kept. Staging folders and temporaries left by a build that
     was killed are removed first, under a lock so two builds never clear each other's.
     """
     out = Path(out)
@@ -122,15 +126,20 @@ def publish(out: Path, files: dict[str, str | bytes | list[str]]) -> list[Path]:
         staging = Path(tempfile.mkdtemp(prefix=_STAGING.format(name=target.name), dir=parent))
         try:
             if target.is_dir():
-                _link_tree(target, staging, skip=set(files))
+                _link_tree(target, staging, skip=set(files) | set(derived or ()))
             os.chmod(staging, 0o755)
             for name, data in files.items():
                 os.replace(_write_temp(staging / name, data, shown=out / name), staging / name)
+            for name, make in (derived or {}).items():
+                make(staging / name)
             _fsync_dir(staging)
             if not target.exists():
                 os.rename(staging, target)  # a new folder appears whole
             elif not _exchange(staging, target):
                 write_all({target / name: data for name, data in files.items()})
+                for name in derived or ():  # the old folder goes first: never beside files it was not made from
+                    shutil.rmtree(target / name, ignore_errors=True)
+                    os.rename(staging / name, target / name)
             _fsync_dir(parent)
         except OSError as err:
             raise OutputError(f"{target}: cannot write: {err.strerror}") from None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -106,6 +107,7 @@ def checkout(tmp_path_factory, seed_build):
     (home / "output").mkdir()
     for name in ("graph.ttl", "graph.html"):
         (home / "output" / name).write_bytes((seed_build / name).read_bytes())
+    shutil.copytree(seed_build / ".store", home / "output" / ".store")  # the build's query store, as kg build leaves it
     return home
 
 

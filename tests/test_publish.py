@@ -31,7 +31,7 @@ def test_leftovers_of_a_killed_build_are_removed_by_the_next(tmp_path):
     (out / ".graph.ttl.abc123.tmp").write_text("half", encoding="utf-8")
     build(SEEDS, out, cache_dir=None)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
-    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == [".store", "graph.html", "graph.ttl"]  # the query store too
 
 
 def test_a_failed_build_leaves_no_empty_output_folder(tmp_path, monkeypatch):

@@ -18,7 +18,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from graph.errors import KgError
 from graph.analyse.explain import find_nodes
-from graph.rdf.provenance import Evidence, read_evidence
+from graph.rdf.provenance import Evidence, TextSelector, read_evidence
 from graph.rdf.types import ARTICLE, NODE_TYPES, TYPE_OF_CLASS
 from graph.rdf.vocab import SDO
 from graph.view.data import INVERSE, graph_data, property_label, render_html
@@ -37,23 +37,90 @@ class Fact:
 class Story:
     """The story nodes of a graph, their labels and types, and the facts between them."""
 
-    def __init__(self, g: Graph):
+    def __init__(self, g: Graph, statements: int | None = None, store=None):
+        """The story of `g`, a whole parsed graph; or (from_store) of a store's story subgraph, whose
+        provenance is then asked of the store when needed: a node's articles, a fact's evidence."""
         self.g = g
+        self.store = store
+        self._term = None  # from_store: the converter of the store's terms to rdflib's
         self.labels = {s: str(o) for s, o in g.subject_objects(RDFS.label) if isinstance(o, Literal)}
         self.types: dict[URIRef, int] = {}
         for s, c in g.subject_objects(RDF.type):
             if c in TYPE_OF_CLASS and isinstance(s, URIRef):
                 self.types[s] = min(self.types.get(s, len(NODE_TYPES)), TYPE_OF_CLASS[c])
-        self.evidence = _evidence_by_fact(g)
+        self.evidence = _evidence_by_fact(g) if store is None else {}
         self.sources = defaultdict(set)  # node -> identifiers of the articles stating a fact about it
         for (s, _, o), evs in self.evidence.items():
             for e in evs:
                 self.sources[s].add(e.identifier)
                 self.sources[o].add(e.identifier)
+        self.statements = (sum(1 for _ in g.subjects(RDF.type, RDF.Statement)) if statements is None
+                           else statements)  # the reified facts
         self.facts = sorted(
             (Fact(s, p, o, tuple(self.evidence.get((s, p, o), ())))
              for s, p, o in g if p not in NOT_CHAINS and s in self.types and o in self.types and s != o),
             key=lambda f: (str(f.subject), str(f.predicate), str(f.object)))
+
+    @classmethod
+    def from_store(cls, store) -> "Story":
+        """The story of a Store (graph/sparql/store.py) without reading its provenance into rdflib:
+        the story subgraph (every triple but those of statements and selectors) by one CONSTRUCT
+        and the count of facts by one SELECT; a node's articles (articles_of) and a fact's evidence
+        (evidence_of) are asked of the store when a command needs them."""
+        from graph.sparql.store import rdflib_converter
+
+        term = rdflib_converter()
+        g = Graph()
+        add = g.add
+        for t in store.select(_STORY).triples:
+            add((term(t.subject), term(t.predicate), term(t.object)))
+        count = store.select(_PREFIXES + "SELECT (COUNT(?st) AS ?n) WHERE { ?st a rdf:Statement }").rows[0][0]
+        story = cls(g, statements=int(count.value), store=store)
+        story._term = term
+        return story
+
+    def _ask_sources(self, node) -> None:
+        """Fill self.sources from the store: for every person at once when `node` is one (kg stats
+        asks about them all), else for `node` alone."""
+        import pyoxigraph as ox
+
+        if not hasattr(self, "_identifiers"):
+            self._identifiers = {a.value: i.value for a, i in self.store.select(_IDENTIFIERS).rows}
+        people = node in self.types and self.type_key(node) == "person"
+        nodes = sorted((n for n in self.types if self.type_key(n) == "person"), key=str) if people else [node]
+        where = "?node a schema:Person ." if people else f"VALUES ?node {{ {ox.NamedNode(str(node))} }}"
+        for n in nodes:
+            self.sources[n] = set()
+        for found, article in self.store.select(_SOURCES.replace("NODES", where)).rows:
+            ident = ("" if article is None
+                     else self._identifiers.get(article.value) or article.value.rsplit("/", 1)[-1])
+            self.sources[self._term(found)].add(ident)
+
+    def evidence_of(self, fact: Fact) -> tuple[Evidence, ...]:
+        """A fact's evidence, one per article and words: from the whole graph, or asked of the store."""
+        if self.store is None or fact.evidence:
+            return fact.evidence
+        import pyoxigraph as ox
+
+        from graph.sparql.store import to_rdflib
+
+        s, p, o = (ox.NamedNode(str(t)) for t in (fact.subject, fact.predicate, fact.object))
+        query = _PREFIXES + f"""SELECT ?st ?article ?ident ?rule ?sel ?exact WHERE {{
+  ?st rdf:subject {s} ; rdf:predicate {p} ; rdf:object {o} .
+  OPTIONAL {{ ?st prov:wasDerivedFrom ?article OPTIONAL {{ ?article schema:identifier ?id }} }}
+  BIND (IF(BOUND(?article), COALESCE(?id, REPLACE(STR(?article), "^.*/", "")), "") AS ?ident)
+  OPTIONAL {{ ?st prov:wasGeneratedBy ?rule }}
+  OPTIONAL {{ ?st oa:hasSelector ?sel OPTIONAL {{ ?sel oa:exact ?exact }} }}
+}} ORDER BY STR(?st)"""
+        first = {}
+        for st, article, ident, rule, sel, exact in self.store.select(query).rows:
+            selector = TextSelector(to_rdflib(sel), None, None, exact.value if exact is not None else None) \
+                if sel is not None else None
+            key = (ident.value, selector.exact or "" if selector is not None else "")
+            first.setdefault(key, Evidence(to_rdflib(st), fact.subject, fact.predicate, fact.object,
+                                           to_rdflib(article) if article is not None else None, ident.value, "",
+                                           selector, None, ""))
+        return tuple(first[k] for k in sorted(first))
 
     def label(self, node) -> str:
         return self.labels.get(node, str(node).rsplit("/", 1)[-1])
@@ -78,7 +145,32 @@ class Story:
 
     def articles_of(self, node) -> set[str]:
         """Identifiers of the articles that state any fact with `node` as subject or object."""
+        if self.store is not None and node not in self.sources and isinstance(node, URIRef):
+            self._ask_sources(node)
         return self.sources.get(node, set())
+
+
+_PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX schema: <https://schema.org/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+"""
+# The story subgraph: every triple of a typed node that is not a provenance record (a statement
+# or a text selector): people, events, quotations, articles, things, and the ontology and rules.
+_STORY = _PREFIXES + """CONSTRUCT { ?s ?p ?o } WHERE {
+  { SELECT DISTINCT ?s WHERE { ?s a ?c FILTER (?c != rdf:Statement && ?c != oa:TextPositionSelector) } }
+  ?s ?p ?o
+}"""
+# Each node's articles: those of the statements with the node as subject or object (read_evidence's
+# statements: nodes with rdf:subject and rdf:predicate); each article is named by its
+# schema:identifier, else its IRI's end, in Python (a REPLACE per row costs the engine seconds).
+_SOURCES = _PREFIXES + """SELECT DISTINCT ?node ?article WHERE {
+  NODES
+  { ?st rdf:subject ?node } UNION { ?st rdf:object ?node }
+  ?st rdf:subject ?s ; rdf:predicate ?p .
+  OPTIONAL { ?st prov:wasDerivedFrom ?article }
+}"""
+_IDENTIFIERS = _PREFIXES + "SELECT ?a ?id WHERE { ?a schema:identifier ?id }"
 
 
 def _evidence_by_fact(g: Graph) -> dict[tuple, list[Evidence]]:
@@ -139,7 +231,7 @@ def stats(story: Story, top: int = 10) -> dict:
     return {
         "types": {t.key: by_type.get(t.key, 0) for t in NODE_TYPES},
         "event_kinds": dict(sorted(kinds.items())),
-        "facts": sum(1 for _ in story.g.subjects(RDF.type, RDF.Statement)),
+        "facts": story.statements,
         "links": g.number_of_edges(),
         "most_connected": [{"name": story.label(n), "iri": str(n), "links": g.degree(n),
                             "articles": len(story.articles_of(n))} for n in connected],
@@ -224,9 +316,10 @@ def format_chains(story: Story, a: URIRef, b: URIRef, found: list[list[Step]]) -
         for step in chain:
             for f in step.facts:
                 lines.append(f"   {story.label(f.subject)} —{story.prop(f.predicate)}→ {story.label(f.object)}")
-                if f.evidence:
-                    e = f.evidence[0]
-                    more = f"  (+{len(f.evidence) - 1} more)" if len(f.evidence) > 1 else ""
+                evidence = story.evidence_of(f)
+                if evidence:
+                    e = evidence[0]
+                    more = f"  (+{len(evidence) - 1} more)" if len(evidence) > 1 else ""
                     lines.append(f"       {e.identifier}  “{_clip(e.exact)}”{more}")
     return "\n".join(lines)
 

@@ -55,3 +55,22 @@ def braces_and_where(query: str) -> Iterator[tuple[str, int]]:
     for m in _TOKENS.finditer(query):
         if m.lastgroup != "skip":
             yield m.lastgroup, m.end()
+
+
+def top_level_words(query: str, words: tuple[str, ...]) -> Iterator[tuple[str, int]]:
+    """(word in upper case, offset of its start) for each of `words` (keywords, any case) in the
+    query's code outside every brace: where a query's own LIMIT, OFFSET and trailing VALUES are."""
+    pattern = re.compile(rf"""
+          (?P<skip>{_NOT_CODE})
+        | (?P<open>\{{)
+        | (?P<close>\}})
+        | (?P<word>(?<![\w?$:])(?:{'|'.join(map(re.escape, words))})(?![\w:]))
+    """, re.VERBOSE | re.DOTALL | re.IGNORECASE)
+    depth = 0
+    for m in pattern.finditer(query):
+        if m.lastgroup == "open":
+            depth += 1
+        elif m.lastgroup == "close":
+            depth = max(depth - 1, 0)
+        elif m.lastgroup == "word" and depth == 0:
+            yield m.group().upper(), m.start()

@@ -32,7 +32,7 @@ from graph.errors import KgError, QueryError, RefusedQuery
 from graph.rdf.formats import FORMATS, GRAPH_FORMATS, SELECT_FORMATS
 from graph.resources import queries_dir
 from graph.sparql.bind import values_block, values_first
-from graph.sparql.lexer import code_and_iris, code_only
+from graph.sparql.lexer import code_and_iris, code_only, top_level_words
 
 MAX_DEPTH = 100  # nesting of { ( [ a query may have: Oxigraph's parser recurses per level, and overflows
                  # its stack (killing the process, no error) a few thousand levels down
@@ -276,6 +276,28 @@ def parse_binding(spec: str) -> tuple[str, object]:
     return name, ox.Literal(value)
 
 
+def page(query: str, limit: int | None, offset: int | None) -> str:
+    """The query with `LIMIT limit OFFSET offset` as its own solution modifiers (`kg query --limit/--offset`).
+
+    They go after the query's ORDER BY, before a trailing VALUES block, found by the lexer (so a
+    LIMIT in a comment, a string or a subquery is not the query's); a query with a LIMIT or OFFSET
+    of its own is refused rather than paged twice.
+    """
+    if limit is None and offset is None:
+        return query
+    found = list(top_level_words(query, ("LIMIT", "OFFSET", "VALUES")))
+    own = sorted({w for w, _ in found if w != "VALUES"})
+    if own:
+        raise QueryError(f"--limit/--offset: the query has its own {' and '.join(own)}",
+                         "drop it from the query, or leave out --limit and --offset")
+    clause = " ".join(part for part in (f"LIMIT {limit}" if limit is not None else "",
+                                        f"OFFSET {offset}" if offset is not None else "") if part)
+    values = [at for w, at in found if w == "VALUES"]
+    if values:  # the trailing VALUES block comes after the solution modifiers
+        return f"{query[:values[0]]}\n{clause}\n{query[values[0]:]}"
+    return f"{query}\n{clause}\n"  # on a line of its own: the query may end in a comment
+
+
 def check_bindings(query: str, bindings: dict[str, object]) -> None:
     """Refuse a binding for a variable the query does not have (a misspelt name would bind nothing)."""
     code = code_only(query)
@@ -318,13 +340,17 @@ def read_query(text_or_path: str | None, file: Path | None) -> str:
 
 
 class Store:
-    """The built graph in an in-memory Oxigraph store."""
+    """The built graph in an Oxigraph store: the build's on-disk store (graph/sparql/persist.py),
+    opened read-only, or graph.ttl loaded into memory."""
 
-    def __init__(self, store: ox.Store):
+    def __init__(self, store: ox.Store, graph: Path | None = None, notice=None):
         self.store = store
+        self.graph = graph  # set when `store` is the on-disk store of this graph.ttl, else None
+        self.notice = notice  # told, in one line, when the on-disk store fails and graph.ttl is read instead
 
     @classmethod
     def from_file(cls, path: Path) -> "Store":
+        """graph.ttl loaded into memory (seconds per million triples)."""
         path = Path(path)
         if not path.is_file():
             raise KgError(f"{path}: no such graph", "build one with: kg build, or pass --graph FILE")
@@ -335,6 +361,46 @@ class Store:
             raise KgError(f"{path}: not valid Turtle: {err}") from None
         return cls(store)
 
+    @classmethod
+    def open(cls, path: Path, notice=None) -> "Store":
+        """The graph at `path`: its on-disk store when fresh (milliseconds), else graph.ttl loaded.
+
+        notice(line) is told "fresh", or why the store was not used: missing, stale (graph.ttl
+        changed since the build), damaged. Either way the answers are those of graph.ttl.
+        """
+        from graph.sparql.persist import open_fresh
+
+        path = Path(path)
+        if not path.is_file():
+            raise KgError(f"{path}: no such graph", "build one with: kg build, or pass --graph FILE")
+        store, why = open_fresh(path)
+        if store is not None:
+            if notice:
+                notice(f"{why} ({path.parent / '.store'})")
+            return cls(store, graph=path, notice=notice)
+        if notice:
+            notice(f"{why}; reading {path} instead (kg build writes a fresh store)")
+        return cls.from_file(path)
+
+    def _fall_back(self, err: BaseException) -> None:
+        """The on-disk store failed while reading: say so, and answer from graph.ttl from now on."""
+        from graph.sparql.persist import _first_line, store_dir
+
+        if self.notice:
+            self.notice(f"{store_dir(self.graph)} failed while reading ({_first_line(err)}); "
+                        f"reading {self.graph} instead (kg build writes a fresh store)")
+        self.store, self.graph = Store.from_file(self.graph).store, None
+
+    def select(self, query: str) -> Result:
+        """A trusted query (the package's own, no parameters) run as it is: no checks, no limits."""
+        while True:
+            try:
+                return _collect(self.store.query(query), None)
+            except (OSError, RuntimeError) as err:
+                if self.graph is None or not storage_failed(err):
+                    raise QueryError(f"the query failed: {err}") from None
+                self._fall_back(err)
+
     def query(self, query: str, bindings: dict[str, object] | None = None, allow_service: bool = False,
               limit: int | None = None, max_bytes: int | None = None) -> Result:
         """Run a query; raise QueryError for a syntax error, an update, SERVICE, too many rows or bytes."""
@@ -344,6 +410,15 @@ class Store:
         # a VALUES block at the head of WHERE lets the engine start from the bound value;
         # the engine's substitutions, applied to the finished answer, are the fallback
         bound = values_first(query, bindings or {})
+        while True:
+            try:
+                return self._run(query, bound, subs, limit, max_bytes)
+            except (OSError, RuntimeError) as err:  # the on-disk store could not be read: graph.ttl answers
+                if self.graph is None:
+                    raise QueryError(f"the query failed: {err}") from None
+                self._fall_back(err)
+
+    def _run(self, query: str, bound: str | None, subs: dict, limit: int | None, max_bytes: int | None) -> Result:
         try:
             if bound is not None:
                 try:
@@ -354,7 +429,11 @@ class Store:
                 answer = self.store.query(query, substitutions=subs or None)
         except SyntaxError as err:
             raise syntax_error(query, str(err)) from None
-        except (OSError, ValueError, RuntimeError, TypeError) as err:
+        except (OSError, RuntimeError) as err:
+            if storage_failed(err):
+                raise
+            raise QueryError(f"the query failed: {err}") from None
+        except (ValueError, TypeError) as err:
             unreturned = re.search(r"variable \?(\w+) in its SELECT projection", str(err))
             if unreturned:  # the engine substitutes only variables the query returns
                 raise QueryError(f"--bind {unreturned.group(1)}=…: ?{unreturned.group(1)} is not among the "
@@ -362,8 +441,18 @@ class Store:
             raise QueryError(f"the query failed: {err}") from None
         try:
             return _collect(answer, limit, max_bytes)  # solutions are computed while they are read: errors come here too
-        except (OSError, ValueError, RuntimeError, TypeError) as err:
+        except (OSError, RuntimeError) as err:
+            if storage_failed(err):
+                raise
             raise QueryError(f"the query failed: {err}") from None
+        except (ValueError, TypeError) as err:
+            raise QueryError(f"the query failed: {err}") from None
+
+
+def storage_failed(err: BaseException) -> bool:
+    """True when an engine error is the database failing (RocksDB's "Corruption: …", "IO error: …",
+    or an OSError), not the query: then graph.ttl can still answer."""
+    return isinstance(err, OSError) or bool(re.match(r"\s*(Corruption|IO error)\b", str(err)))
 
 
 def too_large(max_bytes: int) -> QueryError:
@@ -457,8 +546,9 @@ class RemoteStore:
         return Result("graph", triples=[q.triple for q in ox.parse(body, format=fmt)])
 
 
-def open_store(graph: Path, endpoint: str | None = None, user=None, password=None):
-    return RemoteStore(endpoint, user, password) if endpoint else Store.from_file(graph)
+def open_store(graph: Path, endpoint: str | None = None, user=None, password=None, notice=None):
+    """The remote endpoint, else the built graph (its on-disk store when fresh, see Store.open)."""
+    return RemoteStore(endpoint, user, password) if endpoint else Store.open(graph, notice)
 
 
 # ------------------------------------------------------------------ output
@@ -473,6 +563,44 @@ def term_text(t) -> str:
     if isinstance(t, ox.Literal):
         return t.value
     return str(t)
+
+
+_XSD_STRING = _XSD + "string"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def to_rdflib(t):
+    """A pyoxigraph term as rdflib reads the same term from Turtle (a plain string has no datatype)."""
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return Literal(t.value) if dt == _XSD_STRING else Literal(t.value, datatype=URIRef(dt))
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    return t
+
+
+def rdflib_converter():
+    """to_rdflib with the IRIs it has made kept: a graph names the same few thousand nodes and
+    properties again and again."""
+    from rdflib import URIRef
+
+    iris: dict[str, object] = {}
+
+    def convert(t):
+        if isinstance(t, ox.NamedNode):
+            iri = iris.get(t.value)
+            if iri is None:
+                iri = iris[t.value] = URIRef(t.value)
+            return iri
+        return to_rdflib(t)
+
+    return convert
 
 
 def _cell(s: str, width: int = 80) -> str:

@@ -1,0 +1,273 @@
+"""The build's query store (graph/sparql/persist.py): written with graph.ttl, read when fresh, never trusted stale.
+
+Whether a command read the store or graph.ttl is told by `-v` ("store: fresh") and by the one
+line a command prints when it falls back; no test here measures time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS, run_kg
+from graph.analyse.explain import conflicts, conflicts_in, evidence_rows, evidence_rows_in, find_nodes, find_nodes_in
+from graph.analyse.network import Story, chains, format_chains, resolve_name, stats
+from graph.errors import OutputError, QueryError
+from graph.resources import queries_dir
+from graph.sparql.persist import STORE, open_fresh, store_dir
+from graph.sparql.store import Store, page
+
+PEOPLE = "people.rq"
+NEW_PERSON = ('\n<https://w3id.org/kg-news/id/person/zed-zebulon> a <https://schema.org/Person> ;\n'
+              '    <https://schema.org/name> "Zed Zebulon" .\n')
+
+
+@pytest.fixture
+def build_copy(seed_build, tmp_path) -> Path:
+    """A copy of the seed build, store included, that a test may damage: its graph.ttl."""
+    out = tmp_path / "out"
+    shutil.copytree(seed_build, out, symlinks=True)
+    return out / "graph.ttl"
+
+
+def _one_store_line(stderr: str) -> str:
+    lines = stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("store: "), stderr
+    assert "Traceback" not in stderr
+    return lines[0]
+
+
+# ------------------------------------------------------------------ the build
+
+
+def test_the_build_writes_a_fresh_store_beside_the_graph(seed_build):
+    folder = seed_build / STORE
+    stamp = json.loads((folder / "stamp.json").read_text(encoding="utf-8"))
+    assert stamp["sha256"] == hashlib.sha256((seed_build / "graph.ttl").read_bytes()).hexdigest()
+    assert stamp["graph"] == "graph.ttl"
+    store, why = open_fresh(seed_build / "graph.ttl")
+    assert why == "fresh" and store is not None
+    assert len(store) == len(Store.from_file(seed_build / "graph.ttl").store)
+
+
+def test_a_rebuild_replaces_the_store_and_keeps_the_outputs_byte_identical(seed_build, tmp_path):
+    from graph.build import build
+
+    out = tmp_path / "out"
+    build(SEEDS, out)
+    first = json.loads((out / STORE / "stamp.json").read_text(encoding="utf-8"))
+    (out / STORE / "db" / "left-by-the-old-store").write_bytes(b"x")
+    build(SEEDS, out)  # over an existing output: the old store is replaced, not linked into the new one
+    assert not (out / STORE / "db" / "left-by-the-old-store").exists()
+    assert json.loads((out / STORE / "stamp.json").read_text(encoding="utf-8"))["sha256"] == first["sha256"]
+    for name in ("graph.ttl", "graph.html"):
+        assert (out / name).read_bytes() == (seed_build / name).read_bytes()
+    assert open_fresh(out / "graph.ttl")[1] == "fresh"
+
+
+def test_a_store_that_cannot_be_written_leaves_the_old_outputs(seed_build, tmp_path, monkeypatch):
+    import graph.build
+
+    out = tmp_path / "out"
+    shutil.copytree(seed_build, out)
+    before = {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+    def broken(folder, graph_file):
+        Path(folder).mkdir()
+        (Path(folder) / "half-written").write_bytes(b"x")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(graph.build, "write_store", broken)
+    with pytest.raises(OutputError):
+        graph.build.build(SEEDS, out)
+    after = {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    assert after == before
+    assert open_fresh(out / "graph.ttl")[1] == "fresh"
+
+
+# ------------------------------------------------------------------ reading it
+
+
+@pytest.mark.parametrize("args", [
+    ["query", PEOPLE], ["explain", "Pepper"], ["conflicts"], ["stats"], ["path", "Kris Jenner", "Jack"],
+])
+def test_read_commands_ask_the_fresh_store(seed_build, args):
+    graph = seed_build / "graph.ttl"
+    told = run_kg(*args, "--graph", graph, "-v")
+    assert told.returncode == 0, told.stderr
+    assert told.stderr == f"store: fresh ({store_dir(graph)})\n"
+    quiet = run_kg(*args, "--graph", graph)
+    assert quiet.stderr == "" and quiet.stdout == told.stdout
+
+
+def test_a_stale_store_is_not_used_and_the_answer_is_the_edited_graphs(build_copy):
+    build_copy.write_text(build_copy.read_text(encoding="utf-8") + NEW_PERSON, encoding="utf-8")
+    done = run_kg("query", PEOPLE, "--graph", build_copy, "--format", "csv")
+    assert done.returncode == 0
+    assert "Zed Zebulon" in done.stdout  # only graph.ttl has him: the store was not asked
+    line = _one_store_line(done.stderr)
+    assert "stale" in line and "changed since the build" in line and str(build_copy) in line
+    explained = run_kg("explain", "Zed Zebulon", "--graph", build_copy)
+    assert explained.returncode == 0 and "# https://w3id.org/kg-news/id/person/zed-zebulon" in explained.stdout
+    assert "stale" in _one_store_line(explained.stderr)
+
+
+def test_a_missing_store_is_said_in_one_line(build_copy, seed_build):
+    shutil.rmtree(build_copy.parent / STORE)
+    done = run_kg("query", PEOPLE, "--graph", build_copy)
+    assert done.returncode == 0
+    assert "is missing" in _one_store_line(done.stderr)
+    assert done.stdout == run_kg("query", PEOPLE, "--graph", seed_build / "graph.ttl").stdout
+
+
+def _garbage(path: Path) -> None:
+    size = path.stat().st_size
+    path.write_bytes(bytes((i * 97 + 13) % 256 for i in range(size)))  # same size: the stamp's sizes still agree
+
+
+@pytest.mark.parametrize("which", ["every file", "tables only", "data blocks", "stamp"])
+def test_a_damaged_store_falls_back_to_the_turtle_without_a_traceback(build_copy, seed_build, which):
+    db = build_copy.parent / STORE / "db"
+    if which == "stamp":
+        (build_copy.parent / STORE / "stamp.json").write_bytes(b"\x00garbage{")
+    elif which == "data blocks":  # the tables' footers and indexes intact: the store opens, and fails only
+        for f in sorted(db.glob("*.sst")):  # when a query reads a damaged block
+            if f.stat().st_size > 100_000:
+                data = bytearray(f.read_bytes())
+                data[100:400] = bytes(300)
+                f.write_bytes(bytes(data))
+    else:
+        for f in sorted(db.iterdir()):
+            if which == "every file" or f.suffix == ".sst":
+                _garbage(f)
+    expected = {c: run_kg(*c, "--graph", seed_build / "graph.ttl").stdout
+                for c in (("query", PEOPLE), ("explain", "Luna"), ("stats",), ("conflicts",), ("path", "Luna", "Jack"))}
+    told = 0
+    for command, stdout in expected.items():
+        done = run_kg(*command, "--graph", build_copy)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == stdout  # every block a query reads is checksummed: a wrong answer cannot come
+        if which == "data blocks" and not done.stderr:
+            continue  # this query read no damaged block
+        line = _one_store_line(done.stderr)
+        assert f"reading {build_copy} instead" in line
+        told += 1
+    assert told >= 2
+
+
+def test_a_store_with_a_file_of_another_size_is_not_opened(build_copy):
+    sst = sorted((build_copy.parent / STORE / "db").glob("*.sst"))[-1]
+    with open(sst, "ab") as f:
+        f.write(b"tampered")
+    store, why = open_fresh(build_copy)
+    assert store is None and "damaged" in why
+
+
+def test_two_readers_open_the_store_at_once(seed_build):
+    graph = seed_build / "graph.ttl"
+    a, b = Store.open(graph), Store.open(graph)
+    assert a.graph == b.graph == graph  # both the on-disk store, neither the Turtle
+    query = (queries_dir() / PEOPLE).read_text(encoding="utf-8")
+    assert a.query(query).rows == b.query(query).rows
+
+
+# ------------------------------------------------------------------ the same answers either way
+
+
+@pytest.fixture(scope="module")
+def both(seed_build, seed_graph):
+    """The seed graph three ways: its store, graph.ttl in Oxigraph, graph.ttl in rdflib."""
+    store = Store.open(seed_build / "graph.ttl")
+    assert store.graph is not None
+    return store, Store.from_file(seed_build / "graph.ttl"), seed_graph
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in queries_dir().glob("*.rq")))
+def test_shipped_queries_answer_the_same_from_the_store(both, name):
+    store, memory, _ = both
+    query = (queries_dir() / name).read_text(encoding="utf-8")
+    bindings = {"family-tree.rq": {"name": "Luna"}, "attendees.rq": {"event": "Memorial service for Jack"},
+                "quotations.rq": {"speaker": "Chrissy Teigen"}, "articles-mentioning.rq": {"a": "Luna", "b": "Jack"},
+                "provenance.rq": {"subject": "Luna"}}.get(name, {})
+    import pyoxigraph as ox
+
+    terms = {k: ox.Literal(v) for k, v in bindings.items()}
+    assert store.query(query, terms).rows == memory.query(query, terms).rows
+
+
+def test_explain_and_conflicts_answer_the_same_from_the_store(both):
+    store, _, g = both
+    from rdflib import RDFS, Literal
+
+    names = sorted({str(o) for o in g.objects(None, RDFS.label) if isinstance(o, Literal)})
+    names += ["LUNA", "pepper", "https://w3id.org/kg-news/id/person/luna", "nobody at all"]
+    for name in names:
+        nodes = find_nodes(g, name)
+        assert find_nodes_in(store, name) == nodes, name
+        for node in nodes:
+            assert evidence_rows_in(store, node) == evidence_rows(g, node), (name, node)
+    assert conflicts_in(store) == conflicts(g)
+
+
+def test_stats_and_path_answer_the_same_from_the_store(both):
+    store, _, g = both
+    whole, asked = Story(g), Story.from_store(store)
+    assert stats(asked, top=50) == stats(whole, top=50)
+    for a, b in [("Kris Jenner", "Jack"), ("Chrissy", "Pepper"), ("Luna", "Miles"), ("Jack", "Getty Images")]:
+        for with_articles in (False, True):
+            ends = [resolve_name(s, n) for s in (whole, asked) for n in (a, b)]
+            assert ends[:2] == ends[2:]
+            found = [chains(s, *ends[:2], with_articles=with_articles) for s in (whole, asked)]
+            assert format_chains(asked, *ends[:2], found[1]) == format_chains(whole, *ends[:2], found[0])
+
+
+# ------------------------------------------------------------------ pages
+
+
+def _csv(*args) -> list[str]:
+    done = run_kg("query", *args, "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+def test_limit_and_offset_give_pages_of_the_whole_answer(seed_build):
+    graph = seed_build / "graph.ttl"
+    whole = _csv(PEOPLE, "--graph", graph)
+    header, rows = whole[0], whole[1:]
+    assert len(rows) > 12
+    assert _csv(PEOPLE, "--graph", graph, "--limit", "5") == [header] + rows[:5]
+    assert _csv(PEOPLE, "--graph", graph, "--limit", "5", "--offset", "5") == [header] + rows[5:10]
+    assert _csv(PEOPLE, "--graph", graph, "--offset", "10") == [header] + rows[10:]
+    assert _csv(PEOPLE, "--graph", graph, "--offset", str(len(rows))) == [header]
+    bound = _csv("family-tree.rq", "--graph", graph, "--bind", "name=Luna")
+    assert _csv("family-tree.rq", "--graph", graph, "--bind", "name=Luna", "--limit", "2", "--offset", "1") \
+        == bound[:1] + bound[2:4]
+
+
+def test_a_query_with_its_own_limit_is_refused_in_one_line(seed_build):
+    done = run_kg("query", "SELECT ?s WHERE { ?s ?p ?o } LIMIT 3", "--graph", seed_build / "graph.ttl", "--limit", "2")
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("Error: --limit/--offset: the query has its own LIMIT")
+
+
+@pytest.mark.parametrize("query, paged", [
+    ("SELECT * WHERE { ?s ?p ?o }", "SELECT * WHERE { ?s ?p ?o }\nLIMIT 2 OFFSET 1\n"),
+    ("SELECT * WHERE { ?s ?p ?o } # no LIMIT here", "SELECT * WHERE { ?s ?p ?o } # no LIMIT here\nLIMIT 2 OFFSET 1\n"),
+    ('SELECT ?limit WHERE { { SELECT ?limit WHERE { ?limit ?p "OFFSET" } LIMIT 5 } } ORDER BY ?limit',
+     'SELECT ?limit WHERE { { SELECT ?limit WHERE { ?limit ?p "OFFSET" } LIMIT 5 } } ORDER BY ?limit\nLIMIT 2 OFFSET 1\n'),
+    ("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s VALUES ?s { <a:b> }",
+     "SELECT * WHERE { ?s ?p ?o } ORDER BY ?s \nLIMIT 2 OFFSET 1\nVALUES ?s { <a:b> }"),
+])
+def test_paging_adds_the_clause_where_the_grammar_wants_it(query, paged):
+    assert page(query, 2, 1) == paged
+
+
+@pytest.mark.parametrize("query", ["SELECT * WHERE { ?s ?p ?o } limit 1", "SELECT * WHERE { ?s ?p ?o } OFFSET 1",
+                                   "ASK { ?s ?p ?o } LIMIT 1"])
+def test_paging_refuses_a_query_paged_already(query):
+    with pytest.raises(QueryError):
+        page(query, 2, None)
