@@ -32,6 +32,7 @@ from graph.rdf.vocab import BASE, KG, PROV, SDO
 from graph.resources import template_path
 
 TEMPLATE = template_path("view.html")
+OVERVIEW_TEMPLATE = template_path("overview.html")
 VIS_JS = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
 
 # relations drawn as edges; the inverse ones (children) and article mentions stay in the panel only
@@ -64,7 +65,30 @@ _LABEL, _TYPE = str(RDFS.label), str(RDF.type)
 SKIPPED = {RDF.type, KG.eventKind}  # facts the panel has better words for: the type line, the kind
 SUBJECT_SIDE = {SDO.mentions}  # shown on the article's panel only: a node's own Sources list says it
 TIP_ORDER = (SDO.text, SDO.name, RDFS.label)  # the tooltip's evidence: the quotation's words, else the name
+# how the panel words a fact, by the property's label: [seen from its subject, seen from its object],
+# so "Memorial organiser Chrissy" reads "Organised by: Chrissy" on the memorial and "Organiser of:
+# Memorial" on Chrissy; a label not listed reads "Label:" and "Label of:"
+PHRASES = {
+    "organiser": ("Organised by", "Organiser of"), "attendee": ("Attended by", "Attended"),
+    "about": ("About", "Subject of"), "location": ("Location", "Location of"),
+    "platform": ("Platform", "Platform of"), "work featured": ("Features", "Featured in"),
+    "said by": ("Said by", "Said"), "part of": ("Part of", "Includes"), "source": ("Source", "Source of"),
+    "mentions": ("Mentions", "Mentioned in"), "parent": ("Parent", "Parent of"), "child": ("Child", "Child of"),
+    "spouse": ("Spouse", "Spouse of"), "sibling": ("Sibling", "Sibling of"), "cause": ("Cause", "Cause of"),
+    "also called": ("Also called", "Also the name of"), "date": ("Date", "Date of"),
+    "published": ("Published", "Publication date of"), "parts joined": ("Parts joined", "Part joined of"),
+}
+# a node linked to more than this many others (articles left out) is a hub: the view offers to leave
+# hubs out of a focused neighbourhood, so one platform every story uses does not swamp it
+HUB_DEGREE = 12
 
+
+# above this many nodes the whole-corpus page is an overview (`overview_data`): the largest stories and
+# a search index of every name, each name pointing to its focused page. Drawn whole, such a graph is
+# a knot that takes seconds to open and that no one can read.
+OVERVIEW_THRESHOLD = 3000
+OVERVIEW_STORIES = 60  # stories shown on the overview, largest first
+OVERVIEW_TYPES = ("person", "event")  # what a story is made of: people linked through events
 
 # above this many nodes Python lays the graph out (`_precompute_layout`): the browser's physics
 # alone needs seconds per hundred steps at thousands of nodes, and starts from random places
@@ -229,16 +253,17 @@ def _label(node, labels: dict) -> str:
     return labels.get(node, str(node).rsplit("/", 1)[-1])
 
 
-def graph_data(triples, keep=None) -> dict:
+def graph_data(triples, keep=None, *, layout: bool = True) -> dict:
     """Nodes, edges, facts with evidence and the timeline for the view, all sorted.
 
     keep: only these node IRIs (a neighbourhood); None for the whole graph.
+    layout: lay a large graph out (x, y per node); the overview draws no graph and skips it.
     """
     with collector_paused():  # a million tuples and terms, no cycles: see graph/collector.py
-        return _graph_data(triples, keep)
+        return _graph_data(triples, keep, layout)
 
 
-def _graph_data(triples, keep) -> dict:
+def _graph_data(triples, keep, layout: bool = True) -> dict:
     by_s, evidence = _read(triples)
     labels = {s: str(min(ps[_LABEL], key=str)) for s, ps in by_s.items() if _LABEL in ps}
     typed = {s: _node_type(ps.get(_TYPE, ())) for s, ps in by_s.items() if isinstance(s, URIRef)}
@@ -254,20 +279,27 @@ def _graph_data(triples, keep) -> dict:
         if speakers:  # [node index, or -1 outside a focused view; name]
             n["speaker"] = [index.get(speakers[0], -1), _label(speakers[0], labels)]
     _attach_evidence(nodes, facts, tables, labels)
-    edges = _edges(story, by_s, index, tables, labels)
+    edges, edge_iris, edge_prop = _edges(story, by_s, index, tables, labels)
+    article_names = _name_articles(nodes, index, articles, by_s, tables)
     _size_by_degree(nodes, edges)
-    if len(nodes) > LAYOUT_THRESHOLD:
+    if layout and len(nodes) > LAYOUT_THRESHOLD:
         _precompute_layout(nodes, edges)
     return {
         "nodes": nodes,
         "edges": edges,
         "facts": [[s, p, o, text, m, evs] for (s, p, o, text, m), evs in facts],
-        "articles": [_article(a, by_s[a], index) for a in articles],
+        "articles": [_article(a, by_s[a], index, name) for a, name in zip(articles, article_names)],
         "sentences": tables.sentences,
         "props": tables.props,
         "rules": tables.rules,
         "timeline": _timeline(nodes),
         "types": [[t.key, t.label, t.colour, t.shape] for t in NODE_TYPES],
+        # for the page's Turtle and GraphML exports: each type's class, each edge's property IRI
+        "classes": [str(t.cls) for t in NODE_TYPES],
+        "edgeIris": edge_iris,
+        "edgeProp": edge_prop,
+        "phrases": [list(PHRASES.get(p, (p[:1].upper() + p[1:], p[:1].upper() + p[1:] + " of"))) for p in tables.props],
+        "hubDegree": HUB_DEGREE,
     }
 
 
@@ -285,9 +317,41 @@ def _node(s, ps: dict, type_index: int, labels: dict) -> dict:
     }
 
 
-def _article(a, ps: dict, index: dict) -> list:
-    """[node index or -1, file id, headline, date]."""
-    return [index.get(a, -1), _first(ps, SDO.identifier, str(a)), _first(ps, SDO.headline), _first(ps, SDO.datePublished)]
+def _article(a, ps: dict, index: dict, name: str) -> list:
+    """[node index or -1, file id, headline, date, readable name (`article_name`)]."""
+    return [index.get(a, -1), _first(ps, SDO.identifier, str(a)), _first(ps, SDO.headline), _first(ps, SDO.datePublished),
+            name]
+
+
+def article_name(file_id: str, headline: str, date: str, first_sentence: str = "") -> str:
+    """What a reader calls an article: its headline; without one, its date or first words and a short file id."""
+    if headline:
+        return headline
+    short = file_id if len(file_id) <= 12 else file_id[:8] + "\u2026"
+    if date:
+        return f"Article of {date} ({short})"
+    if first_sentence:
+        words = first_sentence if len(first_sentence) <= 50 else first_sentence[:49].rstrip() + "\u2026"
+        return f"\u201c{words}\u201d ({short})"
+    return f"Article {short}"
+
+
+def _name_articles(nodes: list, index: dict, articles: list, by_s: dict, tables: _Tables) -> list[str]:
+    """Each article's readable name (`article_name`); an article node without a headline is
+    labelled with it, not with its hash."""
+    first = {}  # article table index -> (start, sentence) of the earliest sentence any fact quotes
+    for (article, start, text) in tables.sentence_index:
+        if article not in first or start < first[article][0]:
+            first[article] = (start, text)
+    names = []
+    for k, a in enumerate(articles):
+        ps = by_s[a]
+        headline = _first(ps, SDO.headline)
+        names.append(article_name(_first(ps, SDO.identifier, str(a)), headline, _first(ps, SDO.datePublished),
+                                  first.get(k, (0, ""))[1].strip()))
+        if not headline and a in index:
+            nodes[index[a]]["label"] = names[-1]
+    return names
 
 
 def _facts(evidence: list[Evidence], index: dict, tables: _Tables, labels: dict) -> list:
@@ -357,15 +421,22 @@ def _attach_evidence(nodes: list, facts: list, tables: _Tables, labels: dict) ->
         n["tip"] = best_tip[i][1] if i in best_tip else []
 
 
-def _edges(story: list, by_s: dict, index: dict, tables: _Tables, labels: dict) -> list:
-    """[from, to, property] by node index: each relation once, sorted."""
-    edges = set()
+def _edges(story: list, by_s: dict, index: dict, tables: _Tables, labels: dict) -> tuple[list, list, list]:
+    """[from, to, property] by node index: each relation once, sorted; then the property IRIs
+    the edges use, sorted, and each edge's index into them (two properties worded alike, such
+    as isPartOf and superEvent, make one edge: the least IRI names it)."""
+    edges = {}
     for s in story:
         for p in EDGE_PROPERTIES:
             for o in _values(by_s[s], p):
                 if o in index and (p not in SYMMETRIC or str(s) < str(o)):
-                    edges.add((index[s], index[o], tables.prop(property_label(p, labels))))
-    return sorted(edges)
+                    key = (index[s], index[o], tables.prop(property_label(p, labels)))
+                    if key not in edges or str(p) < edges[key]:
+                        edges[key] = str(p)
+    order = sorted(edges)
+    iris = sorted(set(edges.values()))
+    at = {iri: k for k, iri in enumerate(iris)}
+    return order, iris, [at[edges[e]] for e in order]
 
 
 def story_graph(nodes: list, edges: list) -> nx.Graph:
@@ -454,14 +525,64 @@ def _timeline(nodes: list) -> list:
                                          nodes[i]["label"], nodes[i]["id"]))
 
 
+def overview_data(data: dict) -> dict:
+    """The largest stories of a graph too big to draw, and every name in it, for the overview page.
+
+    A story is a connected component of the people and events (networkx); the
+    OVERVIEW_STORIES largest are listed, each with its best-connected names and its dates.
+    Every node but a quotation is in the name index: [label, type, story or -1, aliases].
+    """
+    nodes, edges = data["nodes"], data["edges"]
+    kinds = {k for k, t in enumerate(NODE_TYPES) if t.key in OVERVIEW_TYPES}
+    g = nx.Graph()
+    g.add_nodes_from(i for i, n in enumerate(nodes) if n["type"] in kinds)
+    g.add_edges_from((a, b) for a, b, _ in edges if a in g and b in g and a != b)
+    stories = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(nodes[i]["label"] for i in c), min(c)))
+    stories = [c for c in stories if len(c) > 1][:OVERVIEW_STORIES]
+    linked = defaultdict(set)
+    for a, b, _ in edges:
+        linked[a].add(b)
+        linked[b].add(a)
+    story_of = {}
+    out = []
+    for k, members in enumerate(stories):
+        # the story's other nodes: what its people and events link to (quotations, places, works…)
+        near = {j for i in members for j in linked[i] if j not in members}
+        everyone = members | {j for j in near if nodes[j]["type"] != ARTICLE}
+        for i in everyone:
+            story_of.setdefault(i, k)
+        ranked = sorted(members, key=lambda i: (nodes[i]["type"], -nodes[i]["degree"], nodes[i]["label"], i))
+        dates = sorted(d[0] for i in members for d in nodes[i]["dates"])
+        counts = [sum(1 for i in everyone if nodes[i]["type"] == t) for t in range(len(NODE_TYPES))]
+        articles = sorted({a for i in members for a in nodes[i]["articles"]})
+        out.append({"names": [i for i in ranked], "counts": counts, "dates": [dates[0], dates[-1]] if dates else [],
+                    "articles": len(articles)})
+    quotation = next(k for k, t in enumerate(NODE_TYPES) if t.key == "quotation")
+    names = [[n["label"], n["type"], story_of.get(i, -1), n["aliases"], n["degree"]]
+             for i, n in enumerate(nodes) if n["type"] != quotation]
+    index = {i: k for k, i in enumerate(i for i, n in enumerate(nodes) if n["type"] != quotation)}
+    for story in out:
+        story["names"] = [index[i] for i in story["names"]]
+    counts = [sum(1 for n in nodes if n["type"] == t) for t in range(len(NODE_TYPES))]
+    return {"stories": out, "names": names, "types": data["types"], "counts": counts,
+            "edges": len(edges),
+            "components": sum(1 for c in nx.connected_components(g) if len(c) > 1)}
+
+
 def render_html(triples, title: str = "Knowledge graph", keep=None, focus: str | None = None,
                 depth: int = 1) -> str:
     """The whole page as a string: deterministic for the same triples.
 
     keep: only these node IRIs; focus: a node IRI the page opens selected, showing
-    `depth` steps around it.
+    `depth` steps around it. The whole graph (keep None) above OVERVIEW_THRESHOLD nodes
+    gives the overview page instead (`overview_data`).
     """
-    data = graph_data(triples, keep=keep)
+    data = graph_data(triples, keep=keep, layout=False)
+    if keep is None and len(data["nodes"]) > OVERVIEW_THRESHOLD:
+        payload = {"overview": overview_data(data), "title": title, "threshold": OVERVIEW_THRESHOLD}
+        return OVERVIEW_TEMPLATE.read_text(encoding="utf-8").replace("{{DATA}}", _json_for_html(payload))
+    if len(data["nodes"]) > LAYOUT_THRESHOLD:
+        _precompute_layout(data["nodes"], data["edges"])
     page = TEMPLATE.read_text(encoding="utf-8")
     vis = VIS_JS.read_text(encoding="utf-8").replace("</script", "<\\/script")
     # base: the prefix every node IRI shares, left out of the links the page writes in its URL fragment
