@@ -12,7 +12,7 @@ from rdflib import RDF
 
 from graph.errors import ArticleError
 from graph.load import check_size, decode, discover
-from graph.rdf.turtle import turtle_chunks
+from graph.rdf.turtle import TurtleBlocks, turtle_chunks
 from graph.rdf.vocab import SDO
 from graph.records import Extraction
 from graph.resolve.resolve import resolve
@@ -20,6 +20,7 @@ from graph.rules.ruleset import RuleSet, load_rules
 from graph.runtime.cache import CacheStats, ExtractionCache, article_key
 from graph.runtime.collector import collector_paused
 from graph.runtime.engines import run_engine
+from graph.sparql.persist import STORE, write_store
 from graph.view.data import render_html
 from graph.write import check_out_dir, publish
 
@@ -164,8 +165,9 @@ def _build(seeds: Path, out: Path, rules_dir: Path | None, strict: bool, jobs: i
     t1 = clock()
     facts = resolve(extractions, rules)
     t2 = clock()
-    grouped: dict = {}  # the triples by subject, for the Turtle writer
-    triples = emit(facts, rules, texts, by_subject=grouped)
+    grouped: dict = {}  # the story's triples by subject, for the Turtle writer
+    blocks = TurtleBlocks()  # and each provenance record, nine in ten of the triples, as its Turtle text
+    triples = emit(facts, rules, texts, by_subject=grouped, blocks=blocks)
     report.articles = len(extractions)
     report.hits = Counter({r.id: 0 for r in rules.all() if r.kind != "macros"})
     report.hits.update(facts.hits)
@@ -173,11 +175,12 @@ def _build(seeds: Path, out: Path, rules_dir: Path | None, strict: bool, jobs: i
     # writers, whose working sets are the build's peak on a large corpus
     del extractions, facts, texts
     t3 = clock()
-    ttl = turtle_chunks(triples, by_subject=grouped)  # pieces, written one by one: no gigabyte-long joined copy
+    ttl = turtle_chunks(triples, by_subject=grouped, blocks=blocks)  # pieces, written one by one: no gigabyte-long joined copy
     t4 = clock()
     html = render_html(triples, title=f"Knowledge graph of {report.articles} articles")
     t5 = clock()
-    publish(out, {"graph.ttl": ttl, "graph.html": html})
+    publish(out, {"graph.ttl": ttl, "graph.html": html},
+            derived={STORE: lambda folder: write_store(folder, folder.parent / "graph.ttl")})
     t6 = clock()
     report.timings = {"rules": t_rules - t0, "extract": t1 - t_rules, "resolve": t2 - t1, "emit": t3 - t2,
                       "turtle": t4 - t3, "html": t5 - t4, "write": t6 - t5}

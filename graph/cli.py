@@ -22,6 +22,26 @@ graph_option = click.option("--graph", "graph_path", type=click.Path(path_type=P
                             show_default=True, help="The built graph (Turtle) to read.")
 
 
+verbose_option = click.option("-v", "--verbose", is_flag=True,
+                              help="Say on stderr whether the build's store answered (store: fresh) or graph.ttl was read.")
+
+
+def open_graph(graph_path: Path, verbose: bool = False):
+    """The graph as a Store: the build's on-disk store when fresh; else, with one line on stderr
+    saying why (missing, stale, damaged), graph.ttl loaded. Either way the same answers."""
+    from graph.sparql.store import Store
+
+    return Store.open(graph_path, notice=_store_notice(verbose))
+
+
+def _store_notice(verbose: bool):
+    def tell(line: str) -> None:
+        if verbose or not line.startswith("fresh"):
+            click.echo(f"store: {line}", err=True)
+
+    return tell
+
+
 def clean_errors(fn):
     """Turn a KgError into `Error: message` on stderr and its exit code; never a traceback."""
 
@@ -190,22 +210,22 @@ def validate(graph_path, shapes):
 @click.argument("name")
 @graph_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@verbose_option
 @clean_errors
-def explain(name, graph_path, fmt):
+def explain(name, graph_path, fmt, verbose):
     """Every fact about NAME (a name, alias or IRI) with article, offsets, sentence and rule.
 
     \b
     Example:
       kg explain "Pepper"
     """
-    from graph.analyse.explain import evidence_rows, find_nodes
-    from graph.analyse.validate import load_graph
+    from graph.analyse.explain import evidence_rows_in, find_nodes_in
 
-    g = load_graph(graph_path)
-    nodes = find_nodes(g, name)
+    store = open_graph(graph_path, verbose)
+    nodes = find_nodes_in(store, name)
     if not nodes:
         raise KgError(f"no node is named {name!r} in {graph_path}", "try a full name, an alias, or an IRI")
-    rows = [r for n in nodes for r in evidence_rows(g, n)]
+    rows = [r for n in nodes for r in evidence_rows_in(store, n)]
     if fmt == "json":
         click.echo(json.dumps([r.__dict__ for r in rows], indent=2, ensure_ascii=False))
         return
@@ -223,8 +243,9 @@ def explain(name, graph_path, fmt):
 @graph_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--top", type=int, default=10, show_default=True, help="How many of the most connected people to list.")
+@verbose_option
 @clean_errors
-def stats(graph_path, fmt, top):
+def stats(graph_path, fmt, top, verbose):
     """Counts by type, the most connected people, connected components, articles per person.
 
     Links are relations between story nodes, articles left out (an article links
@@ -235,9 +256,8 @@ def stats(graph_path, fmt, top):
       kg stats --format json
     """
     from graph.analyse.network import Story, format_stats, stats as run
-    from graph.analyse.validate import load_graph
 
-    result = run(Story(load_graph(graph_path)), top=top)
+    result = run(Story.from_store(open_graph(graph_path, verbose)), top=top)
     click.echo(json.dumps(result, indent=2, ensure_ascii=False) if fmt == "json" else format_stats(result))
 
 
@@ -247,8 +267,9 @@ def stats(graph_path, fmt, top):
 @graph_option
 @click.option("--max", "limit", type=int, default=5, show_default=True, help="Most chains to show.")
 @click.option("--via-articles", is_flag=True, help="Let a chain pass through an article (it links to all it prints).")
+@verbose_option
 @clean_errors
-def path(a, b, graph_path, limit, via_articles):
+def path(a, b, graph_path, limit, via_articles, verbose):
     """The shortest chains of facts linking two names, each fact with its evidence.
 
     A and B are names, aliases or IRIs (any case). Each step shows the fact, the
@@ -261,9 +282,8 @@ def path(a, b, graph_path, limit, via_articles):
       kg path Chrissy Pepper --max 1
     """
     from graph.analyse.network import Story, chains, format_chains, resolve_name
-    from graph.analyse.validate import load_graph
 
-    story = Story(load_graph(graph_path))
+    story = Story.from_store(open_graph(graph_path, verbose))
     start, end = resolve_name(story, a), resolve_name(story, b)
     found = chains(story, start, end, limit=limit, with_articles=via_articles)
     click.echo(format_chains(story, start, end, found))
@@ -283,7 +303,8 @@ def view(name, graph_path, depth, output, open_browser):
     """Write an HTML view of NAME's neighbourhood only, and open it.
 
     The same page as graph.html (offline, self-contained) holding the nodes at
-    most --depth links from NAME, opened with NAME selected.
+    most --depth links from NAME, opened with NAME selected and its depth control
+    at --depth. `kg serve` answers the same page at /view/NAME?depth=N.
 
     \b
     Examples:
@@ -310,8 +331,9 @@ def view(name, graph_path, depth, output, open_browser):
 @graph_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--check", is_flag=True, help="Exit 1 when there is any conflict.")
+@verbose_option
 @clean_errors
-def conflicts(graph_path, fmt, check):
+def conflicts(graph_path, fmt, check, verbose):
     """List where the sources disagree, each value with its article and sentence.
 
     Runs the shipped query conflicts.rq over the graph.
@@ -321,10 +343,9 @@ def conflicts(graph_path, fmt, check):
       kg conflicts
       kg conflicts --check --format json   # exit 1 when the sources disagree anywhere
     """
-    from graph.analyse.explain import conflicts as run
-    from graph.analyse.validate import load_graph
+    from graph.analyse.explain import conflicts_in
 
-    rows = run(load_graph(graph_path))
+    rows = conflicts_in(open_graph(graph_path, verbose))
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
@@ -474,14 +495,20 @@ def push(graph_path, endpoint, graph_iri, per_article, user, password, batch, qu
 @click.option("--user", default=None, help="User for --endpoint (HTTP basic auth).")
 @click.option("--password", default=None, help="Password for --endpoint.")
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE (federated queries fetch remote URLs).")
+@click.option("--limit", type=click.IntRange(0), default=None, help="Print at most N rows: one page (the query must have no LIMIT of its own).")
+@click.option("--offset", type=click.IntRange(0), default=None, help="Skip the first M rows: with --limit, the page after them.")
+@verbose_option
 @clean_errors
-def query(query, query_file, graph_path, fmt, binds, endpoint, user, password, allow_service):
+def query(query, query_file, graph_path, fmt, binds, endpoint, user, password, allow_service, limit, offset, verbose):
     """Run a SPARQL query over the graph (or --endpoint) and print the answer.
 
     QUERY is the query text or a .rq file (the shipped ones are in schema/queries/).
     SELECT prints a table (or --format); CONSTRUCT/DESCRIBE print Turtle. ASK prints
     true/false and exits 0/1. A syntax error shows the line and a caret (exit 2).
     Updates are refused (the graph is read-only); so is SERVICE without --allow-service.
+    --limit/--offset print one page, added to the query as its own LIMIT/OFFSET.
+    The graph is read from the build's query store beside it (.store/) when that is
+    fresh, else from graph.ttl, with one line on stderr saying why.
 
     \b
     Examples:
@@ -489,12 +516,16 @@ def query(query, query_file, graph_path, fmt, binds, endpoint, user, password, a
       kg query schema/queries/provenance.rq --bind 'property=<https://schema.org/parent>'
       kg query 'SELECT ?n WHERE { ?p a <https://schema.org/Person> ; <https://schema.org/name> ?n }' --format csv
       kg query -f my.rq --graph other/graph.ttl --format json
+      kg query people.rq --limit 20 --offset 40     # the third page of 20 rows
     """
-    from graph.sparql.store import open_store, parse_binding, read_query, serialize
+    from graph.sparql.store import check_query, open_store, page, parse_binding, read_query, serialize
 
     text = read_query(query, query_file)
+    if limit is not None or offset is not None:
+        check_query(text, allow_service or bool(endpoint))  # refusals first, as for any query: then the paging
+        text = page(text, limit, offset)
     bindings = dict(parse_binding(b) for b in binds)
-    store = open_store(graph_path, endpoint, user, password)
+    store = open_store(graph_path, endpoint, user, password, notice=_store_notice(verbose))
     result = store.query(text, bindings, allow_service=allow_service)
     if result.kind == "graph" and fmt == "table":
         fmt = "turtle"
@@ -514,7 +545,8 @@ def query(query, query_file, graph_path, fmt, binds, endpoint, user, password, a
 @graph_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7878, show_default=True, type=int, help="Port to listen on (0: any free port).")
-@click.option("--timeout", default=5.0, show_default=True, type=float, help="Seconds a query may run.")
+@click.option("--timeout", default=5.0, show_default=True, type=float,
+              help="Seconds of CPU time a query may use (and 4 times that on the clock).")
 @click.option("--max-rows", default=100_000, show_default=True, type=int, help="Largest result a query may return.")
 @click.option("--max-bytes", default=50_000_000, show_default=True, type=click.IntRange(1),
               help="Largest answer in bytes; a larger one is refused whole (400), never sent in part.")
@@ -523,16 +555,22 @@ def query(query, query_file, graph_path, fmt, binds, endpoint, user, password, a
               help="Query processes, each holding the graph (default: 4).")
 @click.option("--spares", default=1, show_default=True, type=click.IntRange(0, 8),
               help="Loaded query processes kept waiting to replace one ended over --timeout at once.")
+@click.option("--queue", "queue_size", default=32, show_default=True, type=click.IntRange(0, 10_000),
+              help="Queries that may wait for a busy query process; one more gets 503 at once.")
+@verbose_option
 @clean_errors
-def serve(graph_path, host, port, timeout, max_rows, max_bytes, allow_service, workers, spares):
+def serve(graph_path, host, port, timeout, max_rows, max_bytes, allow_service, workers, spares, queue_size, verbose):
     """Serve the graph: a read-only SPARQL 1.1 Protocol endpoint at /sparql.
 
     Also / (the HTML view, graph.html next to the graph) and /graph.ttl.
     GET and POST (form or application/sparql-query), content negotiation, CORS.
     Updates get 403 and SERVICE 403 (unless --allow-service); a query over
     --timeout gets 503, one over --max-rows or --max-bytes 400, one nested over
-    100 deep 400 (before parsing), a body over 1 MB 413.
-    Prints one line once it answers; Ctrl-C or SIGTERM stops it.
+    100 deep 400 (before parsing), a body over 1 MB 413. A query that finds
+    every process busy waits its turn; one over --queue waiting, or waiting
+    60 s, gets 503 with Retry-After.
+    Prints one line once it answers; Ctrl-C or SIGTERM stops it. The query processes
+    open the build's query store beside the graph (.store/) when it is fresh.
 
     \b
     Example:
@@ -541,10 +579,16 @@ def serve(graph_path, host, port, timeout, max_rows, max_bytes, allow_service, w
     """
     import signal
 
+    from graph.sparql.persist import open_fresh, store_dir
     from graph.sparql.serve import WORKERS, make_server
 
+    if graph_path.is_file():  # each query process opens the store itself: say here which it will read
+        fresh, why = open_fresh(graph_path)
+        del fresh
+        _store_notice(verbose)(f"{why} ({store_dir(graph_path)})" if why == "fresh"
+                               else f"{why}; reading {graph_path} instead (kg build writes a fresh store)")
     server = make_server(graph_path, host, port, timeout=timeout, max_rows=max_rows, allow_service=allow_service,
-                         workers=workers or WORKERS, max_bytes=max_bytes, spares=spares)
+                         workers=workers or WORKERS, max_bytes=max_bytes, spares=spares, queue_size=queue_size)
 
     def stop(signum, frame):
         raise KeyboardInterrupt

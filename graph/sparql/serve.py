@@ -5,6 +5,7 @@
   POST /sparql  (application/sparql-query, the query as the body)
   GET  /            the HTML view (graph.html next to the graph)
   GET  /graph.ttl   the graph as Turtle
+  GET  /view/NAME?depth=N   the HTML view of NAME's neighbourhood (as `kg view NAME --depth N` writes)
 
 Results are negotiated with Accept (JSON by default; XML, CSV, TSV; Turtle,
 N-Triples, JSON-LD or RDF/XML for CONSTRUCT/DESCRIBE). Every answer carries CORS headers.
@@ -12,12 +13,15 @@ Refused, each with a status and a one-line message, the server staying up:
 updates (403), SERVICE unless allowed (403), bodies over the size limit (413),
 a POST without Content-Length (411), malformed requests and syntax errors (400),
 queries over the time limit (503), the row or byte limit of the answer (400), or nested
-deeper than the parser can take (400, refused before parsing).
+deeper than the parser can take (400, refused before parsing). A query that finds every
+query process busy waits its turn in a bounded queue; one that finds the queue full, or
+waits too long, gets 503 with Retry-After.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import signal
 import sys
@@ -35,6 +39,10 @@ from graph.sparql.store import Store, check_query, serialize, too_large
 WORKERS = 4  # query processes; each holds its own copy of the graph
 SPARES = 1  # loaded processes kept waiting: one takes the place of a process ended over the time limit at once
 MAX_BYTES = 50_000_000  # bytes of an answer; a larger one is refused whole, never sent in part
+QUEUE = 32  # queries that may wait for a busy pool; one more is refused at once (503), not left to pile up
+QUEUE_WAIT = 60.0  # seconds a query may wait in the queue before it is refused (503): should processes be lost
+WALL_FACTOR = 4  # a query's limit on the clock, as a multiple of its limit in CPU time
+RETRY_AFTER = 1  # seconds, in the Retry-After of a 503 for a full queue
 
 MAX_BODY = 1_000_000  # bytes: a SPARQL query is text; anything larger is refused unread
 DRAIN_BODY = 64_000_000  # bytes of a refused body read and dropped, so the client sees the answer
@@ -74,7 +82,7 @@ def _worker_main(conn, graph_path: str, allow_service: bool, max_rows: int, max_
     """A query process: load the graph once, then answer (query, select format, graph format) forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server stops its workers
     try:
-        store = Store.from_file(Path(graph_path))
+        store = Store.open(Path(graph_path))  # the build's on-disk store when fresh, else graph.ttl
     except Exception as err:  # noqa: BLE001 - the graph moved or broke since the server started: say so, no traceback
         conn.send(("error", str(err)))
         return
@@ -132,19 +140,42 @@ class Worker:
         self.conn.close()
 
 
+class Busy(TimeoutError):
+    """Every query process is busy and the queue is full, or a query waited in it too long: 503, Retry-After."""
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user and system) a process has used, from /proc; None where there is no /proc."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICKS
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+# One request's checks at a time: they may run rdflib's SPARQL parser (pyparsing), which is not
+# thread-safe; parsed from several handler threads at once it fails on valid queries (400).
+_CHECKING = threading.Lock()
+
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") and "SC_CLK_TCK" in os.sysconf_names else 100
+
+
 class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
     def __init__(self, address, graph_path: Path, timeout: float, max_rows: int, allow_service: bool,
-                 workers: int = WORKERS, max_bytes: int = MAX_BYTES, spares: int = SPARES):
+                 workers: int = WORKERS, max_bytes: int = MAX_BYTES, spares: int = SPARES, queue_size: int = QUEUE):
         self.graph_path = Path(graph_path)
-        Store.from_file(self.graph_path)  # fail here, with a clear message, on a missing or broken graph
+        Store.open(self.graph_path)  # fail here, with a clear message, on a missing or broken graph
         # set before binding: a bind that fails calls server_close, which reads them
         self.idle: queue.Queue[Worker] = queue.Queue()  # loaded processes of the pool, waiting for a query
         self.spares: queue.Queue[Worker] = queue.Queue()  # loaded processes outside the pool, waiting for a loss
         self.missing = 0  # processes the pool lacks (lost with no spare ready); a new process fills these first
         self.workers: set[Worker] = set()  # every live query process, idle or busy, so closing stops them all
+        self.queue_size = max(0, queue_size)
+        self.waiting = 0  # queries waiting for a query process
         self.lock = threading.Lock()
         self.closed = False
         try:
@@ -176,15 +207,55 @@ class SparqlServer(ThreadingHTTPServer):
             self.workers.discard(worker)
         worker.stop()
 
-    def run_query(self, query: str, select_fmt: str, graph_fmt: str) -> tuple[str, bytes]:
-        """(format, body) of a query's answer; QueryError for a bad query, TimeoutError over the limit."""
+    def _take(self) -> Worker:
+        """An idle query process, or, when all are busy, the first to come free: the query waits its turn
+        in a queue of at most queue_size (more are refused at once) and for at most QUEUE_WAIT seconds.
+
+        Waiting costs a waiting query nothing but time, where refusing it made a client of a busy
+        server fail though its query was fine: queued, it is answered as soon as a process is free.
+        """
+        with self.lock:
+            if self.idle.empty() and self.waiting >= self.queue_size:
+                raise Busy(f"the server is busy: every query process is taken and {self.waiting} queries wait; "
+                           f"try again in {RETRY_AFTER}s")
+            self.waiting += 1
         try:
-            worker = self.idle.get(timeout=self.query_timeout)
+            return self.idle.get(timeout=QUEUE_WAIT)
         except queue.Empty:
-            raise TimeoutError(f"every query process is busy; try again in {self.query_timeout:g}s") from None
+            raise Busy(f"no query process came free within {QUEUE_WAIT:g}s; try again later") from None
+        finally:
+            with self.lock:
+                self.waiting -= 1
+
+    def _answered(self, worker: Worker) -> bool:
+        """Wait for the worker's answer: True once it is there, False when the query ran over its time limit.
+
+        The limit is CPU time, `query_timeout` seconds of it, so a query is not stopped for the time it
+        spent waiting for a core while other queries (or other programs) had them; and, for a query that
+        waits without computing, WALL_FACTOR times that on the clock. Where /proc is missing, the clock alone.
+        """
+        pid = worker.process.pid
+        used = cpu_seconds(pid)
+        if used is None:
+            return worker.conn.poll(self.query_timeout)
+        deadline = time.monotonic() + WALL_FACTOR * self.query_timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return worker.conn.poll(0)
+            if worker.conn.poll(min(0.05, left)):
+                return True
+            now = cpu_seconds(pid)
+            if now is None or now - used > self.query_timeout:
+                return worker.conn.poll(0)
+
+    def run_query(self, query: str, select_fmt: str, graph_fmt: str) -> tuple[str, bytes]:
+        """(format, body) of a query's answer; QueryError for a bad query, TimeoutError over the limit
+        (Busy when no query process came free)."""
+        worker = self._take()
         try:
             worker.conn.send((query, select_fmt, graph_fmt))
-            if not worker.conn.poll(self.query_timeout):
+            if not self._answered(worker):
                 raise TimeoutError(f"the query ran over the time limit of {self.query_timeout:g}s; "
                                    "add a LIMIT or a more selective pattern")
             answer = worker.conn.recv()
@@ -255,8 +326,10 @@ class Handler(BaseHTTPRequestHandler):
 
     # ---------------------------------------------------------------- plumbing
 
-    def _send(self, status: int, body: bytes, ctype: str) -> None:
+    def _send(self, status: int, body: bytes, ctype: str, headers: dict | None = None) -> None:
         self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Access-Control-Allow-Origin", "*")
@@ -270,8 +343,8 @@ class Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def _error(self, status: int, message: str) -> None:
-        self._send(status, (message.rstrip() + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+    def _error(self, status: int, message: str, headers: dict | None = None) -> None:
+        self._send(status, (message.rstrip() + "\n").encode("utf-8"), "text/plain; charset=utf-8", headers)
 
     def send_error(self, code, message=None, explain=None):
         """The standard library's own refusals (bad request line or headers, unknown method), as plain text."""
@@ -360,8 +433,11 @@ class Handler(BaseHTTPRequestHandler):
             return self._file(self.server.graph_path.with_name("graph.html"), "text/html; charset=utf-8")
         if url.path == "/graph.ttl":
             return self._file(self.server.graph_path, FORMATS["turtle"].media + "; charset=utf-8")
+        if url.path.startswith("/view/"):
+            return self._view(url)
         if url.path != "/sparql":
-            return self._error(HTTPStatus.NOT_FOUND, f"no such page: {url.path}; try /sparql, / or /graph.ttl")
+            return self._error(HTTPStatus.NOT_FOUND,
+                               f"no such page: {url.path}; try /sparql, /, /graph.ttl or /view/NAME")
         params = urllib.parse.parse_qs(url.query)
         if "update" in params:
             return self._error(HTTPStatus.FORBIDDEN, "SPARQL Update is not allowed: this endpoint is read-only")
@@ -406,10 +482,26 @@ class Handler(BaseHTTPRequestHandler):
             return self._error(HTTPStatus.NOT_FOUND, f"{path.name} is not there; build the graph with kg build")
         self._send(HTTPStatus.OK, data, ctype)
 
+    def _view(self, url):
+        """GET /view/NAME?depth=N: the focused page of NAME, made from the graph on request."""
+        from graph.errors import KgError
+        from graph.view.focused import focused_page
+
+        name = urllib.parse.unquote(url.path[len("/view/"):])
+        depth = urllib.parse.parse_qs(url.query).get("depth", ["1"])[-1]
+        if depth not in ("1", "2", "3"):
+            return self._error(HTTPStatus.BAD_REQUEST, f"depth must be 1, 2 or 3, not {depth!r}")
+        try:
+            page = focused_page(self.server.graph_path, name, int(depth))
+        except KgError as err:
+            return self._error(HTTPStatus.NOT_FOUND, str(err))
+        self._send(HTTPStatus.OK, page.encode("utf-8"), "text/html; charset=utf-8")
+
     def _answer(self, query: str):
         srv = self.server
         try:
-            check_query(query, srv.allow_service)
+            with _CHECKING:
+                check_query(query, srv.allow_service)
         except RefusedQuery as err:
             return self._error(HTTPStatus.FORBIDDEN, str(err))
         except QueryError as err:
@@ -417,6 +509,8 @@ class Handler(BaseHTTPRequestHandler):
         accept = self.headers.get("Accept", "*/*")
         try:
             fmt, body = srv.run_query(query, negotiate(accept, False), negotiate(accept, True))
+        except Busy as err:
+            return self._error(HTTPStatus.SERVICE_UNAVAILABLE, str(err), {"Retry-After": str(RETRY_AFTER)})
         except TimeoutError as err:
             return self._error(HTTPStatus.SERVICE_UNAVAILABLE, str(err))
         except (EOFError, OSError):
@@ -428,6 +522,7 @@ class Handler(BaseHTTPRequestHandler):
 
 def make_server(graph_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 5.0,
                 max_rows: int = 100_000, allow_service: bool = False, workers: int = WORKERS,
-                max_bytes: int = MAX_BYTES, spares: int = SPARES) -> SparqlServer:
+                max_bytes: int = MAX_BYTES, spares: int = SPARES, queue_size: int = QUEUE) -> SparqlServer:
     """A ready server (not yet serving): call serve_forever(), or run it in a thread in tests."""
-    return SparqlServer((host, port), graph_path, timeout, max_rows, allow_service, workers, max_bytes, spares)
+    return SparqlServer((host, port), graph_path, timeout, max_rows, allow_service, workers, max_bytes, spares,
+                        queue_size)
