@@ -142,9 +142,10 @@ class Context:
         return out
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        for a, b in self.sentences:
-            if a <= pos < b:
-                return a, b
+        # by bisection: the sentences are in order and do not overlap, and the quotes step asks for every quotation
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i][1]:
+            return self.sentences[i]
         return pos, pos
 
     def paragraph_of(self, pos: int) -> int:
@@ -154,7 +155,18 @@ class Context:
         return -1
 
     def in_quote(self, pos: int) -> bool:
-        return any(q.start <= pos < q.end for q in self.quotes)
+        """Whether pos is inside a quotation; by bisection, as steps ask it for every name and reference."""
+        index = self.memo.get("in_quote")
+        if index is None:  # the quotations' starts in order, with the furthest end reached by each start
+            spans = sorted((q.start, q.end) for q in self.quotes)
+            reach, furthest = [], -1
+            for _, end in spans:
+                furthest = max(furthest, end)
+                reach.append(furthest)
+            index = self.memo["in_quote"] = ([a for a, _ in spans], reach)
+        starts, reach = index
+        k = bisect.bisect_right(starts, pos)  # the quotations that start at or before pos
+        return k > 0 and reach[k - 1] > pos
 
 
 # Characters of article one regex_timeout_seconds of matching pays for: a rule's budget on an

@@ -9,6 +9,8 @@ parts: “A,” she said, “B.” is one quotation; so is one that runs over se
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from graph.errors import RuleError
@@ -62,11 +64,33 @@ class _Attribution:
         self.runs = _run_ons(ctx)
         self.run_next = {prev: nxt for nxt, prev in self.runs.items()}
         self.paragraph = [paragraph_at(ctx, q.open) for q in ctx.quotes]
+        self.by_open = sorted(range(len(ctx.quotes)), key=lambda k: ctx.quotes[k].open)
         self.in_paragraph: dict[int, list[int]] = {}  # paragraph -> its quotations, in order
-        for j in sorted(range(len(ctx.quotes)), key=lambda k: ctx.quotes[k].open):
+        for j in self.by_open:
             self.in_paragraph.setdefault(self.paragraph[j], []).append(j)
-        self.in_names = {i for i, q in enumerate(ctx.quotes)
-                         if any(m.span.start < q.open and q.close < m.span.end for m in names.mentions)}
+        # Every lookup below is a bisection in an index made once, never a scan of the paragraph's or the
+        # article's quotations: the work grows with the number of quotations, not with its square.
+        # (paragraph, depth, parent) -> [opens], [quotes by open], [closes], [quotes by close]
+        self.siblings: dict[tuple, tuple[list[int], list[int], list[int], list[int]]] = {}
+        for key, js in _grouped(self.by_open, lambda j: (self.paragraph[j], ctx.quotes[j].depth, ctx.quotes[j].parent)):
+            by_close = sorted(js, key=lambda k: ctx.quotes[k].close)
+            self.siblings[key] = ([ctx.quotes[j].open for j in js], js, [ctx.quotes[j].close for j in by_close], by_close)
+        self.bounds: dict[tuple[int, int], tuple[list[int], list[int]]] = {}  # (paragraph, depth) -> opens, closes
+        spans = sorted((m.span.start, m.span.end) for m in names.mentions)
+        self.mention_starts = [a for a, _ in spans]
+        reach = []  # the furthest end of the mentions up to each one, in order of start
+        for _, b in spans:
+            reach.append(max(b, reach[-1]) if reach else b)
+        # a nickname inside a name (Jonas “Jojo” Bell): a mention starting before the quote and ending after it
+        self.in_names = set()
+        for i, q in enumerate(ctx.quotes):
+            k = bisect.bisect_left(self.mention_starts, q.open)
+            if k and reach[k - 1] > q.close:
+                self.in_names.add(i)
+        cands = sorted(range(len(people.candidates)), key=lambda k: people.candidates[k].start)
+        self.candidate_starts = [people.candidates[k].start for k in cands]
+        self.candidates_by_start = [people.candidates[k] for k in cands]
+        self.verbs: tuple[list[int], list[int]] | None = None  # the article's verbs of speech: starts, ends
 
     def root(self, i: int) -> int:
         while i in self.link:
@@ -77,11 +101,11 @@ class _Attribution:
         """Depth by depth (a nested quotation needs its outer speaker): first what an attribution next to a part
         says, for every part; then, for a quotation still without a speaker, what the text around it carries."""
         ctx = self.ctx
+        # a nickname inside a name (Jonas “Jojo” Bell) is no quotation
+        at_depth = dict(_grouped([i for i in self.by_open if ctx.text[ctx.quotes[i].start:ctx.quotes[i].end].strip()
+                                  and i not in self.in_names], lambda i: ctx.quotes[i].depth))
         for depth in sorted({q.depth for q in ctx.quotes}):
-            # a nickname inside a name (Jonas “Jojo” Bell) is no quotation
-            order = [i for i in sorted(range(len(ctx.quotes)), key=lambda k: ctx.quotes[k].open)
-                     if ctx.quotes[i].depth == depth and ctx.text[ctx.quotes[i].start:ctx.quotes[i].end].strip()
-                     and i not in self.in_names]
+            order = at_depth.get(depth, [])
             for i in order:
                 if i in self.runs:
                     self.link.setdefault(i, self.runs[i])
@@ -114,7 +138,10 @@ class _Attribution:
             if where == "after" and self._ends_sentence(q):
                 continue  # “… them.” He added …: a new sentence, not an attribution
             for rule in self.rules.get(where, []):
-                m = ctx.run(rule, "search", ctx.text, a, b)
+                # only a match at the window's start counts after the quote, and a pattern opening with \G
+                # matches only there: tried there alone (the same match), not at every place of a long window
+                at_start = where == "after" or rule.pattern.pattern.startswith("\\G")
+                m = ctx.run(rule, "match" if at_start else "search", ctx.text, a, b)
                 if not m or "speaker" not in m.re.groupindex:
                     continue
                 if where == "after" and m.start() != a:
@@ -148,14 +175,18 @@ class _Attribution:
         ctx = self.ctx
         q = ctx.quotes[i]
         if q.parent is not None:
-            named = {c.person for c in self.people.candidates if q.start <= c.start < q.end}
+            named = {c.person for c in self._candidates_in(q.start, q.end)}
             named |= {r.ref.value for r in outer}
             root = self.root(q.parent)
             groups = tuple(self.groups.get(self.continued.get(root, -1), ()))
             return Speaking(self.people, outer=q.parent, exclude=frozenset(named), groups=groups)
-        spans = [(ctx.quotes[j].start, ctx.quotes[j].end) for j in self._parts(i)]
-        named = {c.person for c in self.people.candidates if any(a <= c.start < b for a, b in spans)}
+        named = {c.person for j in self._parts(i) for c in self._candidates_in(ctx.quotes[j].start, ctx.quotes[j].end)}
         return Speaking(self.people, exclude=frozenset(named))
+
+    def _candidates_in(self, a: int, b: int):
+        """The people's candidates that start within [a, b)."""
+        starts = self.candidate_starts
+        return self.candidates_by_start[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
 
     def _parts(self, i: int) -> list[int]:
         """Quote i, the parts before it it was joined to, and the paragraphs' quotations a run-on part continues into."""
@@ -172,11 +203,11 @@ class _Attribution:
         """“A,” she said, “B.”: B, after an attribution that goes on with a comma, is the next part of A."""
         ctx = self.ctx
         q = ctx.quotes[i]
-        nxt = [j for j in self.in_paragraph.get(self.paragraph[i], ())
-               if ctx.quotes[j].depth == q.depth and ctx.quotes[j].parent == q.parent and ctx.quotes[j].open >= attribution_end]
-        if not nxt:
+        opens, by_open, _, _ = self.siblings[(self.paragraph[i], q.depth, q.parent)]
+        k = bisect.bisect_left(opens, attribution_end)  # the first sibling opening at or after the attribution's end
+        if k == len(opens):
             return
-        j = min(nxt, key=lambda k: ctx.quotes[k].open)
+        j = by_open[k]
         if _REST_OF_ATTRIBUTION.fullmatch(ctx.text, attribution_end, ctx.quotes[j].open):
             self.link.setdefault(j, i)
 
@@ -188,24 +219,34 @@ class _Attribution:
             pq = ctx.quotes[q.parent]
             sa, sb = pq.start, pq.end
         # the words before the quote back to the sentence start or the previous quote's end (not a quoted title)
-        near = [ctx.quotes[j] for j in self.in_paragraph.get(paragraph_at(ctx, q.open), ())]
+        opens, closes = self._bounds(paragraph_at(ctx, q.open), q.depth)
         before_start = sa
-        for other in near:
-            if other.depth == q.depth and sa <= other.close < q.open and not self._title_like(other):
-                before_start = max(before_start, other.close + 1)
+        k = bisect.bisect_left(closes, q.open) - 1  # the last such quote to close before this one opens
+        if k >= 0 and closes[k] >= sa:
+            before_start = max(before_start, closes[k] + 1)
         end_sentence = ctx.sentence_of(q.close)[1] if q.parent is None else sb
         # the words after, up to the next quote (not a quoted title) or the sentence end
         after_end = end_sentence
-        for other in near:
-            if other.depth == q.depth and other.open > q.close and not self._title_like(other):
-                after_end = min(after_end, other.open)
-                break
+        k = bisect.bisect_right(opens, q.close)  # the first such quote to open after this one closes
+        if k < len(opens):
+            after_end = min(after_end, opens[k])
         return {
             "after": (q.close + 1, max(q.close + 1, after_end)),
             "before": (before_start, q.open),
             "nested-before": (before_start, q.open),
             "sentence": (sa, sb),
         }
+
+    def _bounds(self, p: int, depth: int) -> tuple[list[int], list[int]]:
+        """The opening and the closing offsets, each sorted, of paragraph p's quotations at `depth` that are not
+        quoted titles: where an attribution’s window ends. Worked out once per paragraph, for all its depths."""
+        if (p, -1) not in self.bounds:  # every depth of the paragraph at once, in one pass over its quotations
+            ctx = self.ctx
+            self.bounds[(p, -1)] = ([], [])
+            kept = [j for j in self.in_paragraph.get(p, ()) if not self._title_like(ctx.quotes[j])]
+            for d, js in _grouped(kept, lambda j: ctx.quotes[j].depth):
+                self.bounds[(p, d)] = (sorted(ctx.quotes[j].open for j in js), sorted(ctx.quotes[j].close for j in js))
+        return self.bounds.get((p, depth), ([], []))
 
     def _ends_sentence(self, q: QuoteSpan) -> bool:
         """A quotation whose last word ends a sentence with a period (“… them.”) takes no attribution after it."""
@@ -229,17 +270,30 @@ class _Attribution:
         if self._ends_sentence(q):
             return False
         a, b = self._windows(q)["after"]
-        return _SPEECH_VERB.search(self.ctx.text, a, b) is not None
+        return self._speech_verb_in(a, b)
+
+    def _speech_verb_in(self, a: int, b: int) -> bool:
+        """Whether a verb of speech stands in text[a:b]: by bisection among the article's, found in one pass.
+        Where a window's edge cuts a word (its end would make "said" of "saidst"), searched in the window itself."""
+        text = self.ctx.text
+        if any(0 < x < len(text) and _WORD_CHAR.match(text, x - 1) and _WORD_CHAR.match(text, x) for x in (a, b)):
+            return _SPEECH_VERB.search(text, a, b) is not None
+        if self.verbs is None:
+            found = [(m.start(), m.end()) for m in _SPEECH_VERB.finditer(text)]
+            self.verbs = ([x for x, _ in found], [y for _, y in found])
+        starts, ends = self.verbs
+        k = bisect.bisect_left(starts, a)  # the first verb at or after a: the window holds one if it ends in time
+        return k < len(starts) and ends[k] <= b
 
     def _split_predecessor(self, i: int) -> int | None:
         """For “A,” X said. “B”: the index of A's quote when quote i is B."""
         ctx = self.ctx
         q = ctx.quotes[i]
-        prev = [j for j in self.in_paragraph.get(self.paragraph[i], ())
-                if ctx.quotes[j].depth == q.depth and ctx.quotes[j].parent == q.parent and ctx.quotes[j].close < q.open]
-        if not prev:
+        _, _, closes, by_close = self.siblings[(self.paragraph[i], q.depth, q.parent)]
+        k = bisect.bisect_left(closes, q.open) - 1  # the sibling closing last before this one opens
+        if k < 0:
             return None
-        j = max(prev, key=lambda k: ctx.quotes[k].close)
+        j = by_close[k]
         between = ctx.text[ctx.quotes[j].close + 1 : q.open]
         if "\n" in between or len(between) > 120:
             return None
@@ -313,6 +367,10 @@ def _run_ons(ctx: Context) -> dict[int, int]:
     """Quote -> the quotation it continues by the print convention: the last quotation of the paragraph
     before ran on to its end, open, and this one opens the next paragraph."""
     out = {}
+    top: dict[int, int] = {}  # opening offset -> the first top-level quotation opening there
+    for k, o in enumerate(ctx.quotes):
+        if o.depth == 0:
+            top.setdefault(o.open, k)
     for j, q in enumerate(ctx.quotes):
         if q.depth != 0 or not runs_on(ctx.text, q):
             continue
@@ -320,7 +378,7 @@ def _run_ons(ctx: Context) -> dict[int, int]:
         if p < 0 or p + 1 >= len(ctx.paragraphs):
             continue
         start = ctx.paragraphs[p + 1][0]
-        nxt = next((k for k, o in enumerate(ctx.quotes) if o.open == start and o.depth == 0), None)
+        nxt = top.get(start)
         if nxt is not None and ctx.text[start] == ctx.text[q.open]:
             out[nxt] = j
     return out
@@ -337,12 +395,15 @@ def _records(ctx: Context, names: Names, events: list[EventRecord],
     chains: dict[int, list[int]] = {}
     for j in range(len(ctx.quotes)):
         chains.setdefault(state.root(j), []).append(j)
+    mentions = sorted(names.mentions, key=lambda m: m.span.start)
+    starts = [m.span.start for m in mentions]
     for first in sorted(state.speakers, key=lambda j: ctx.quotes[j].open):
         chain = sorted(chains.get(first, [first]), key=lambda j: ctx.quotes[j].open)
         roles, rule_id, mode = state.speakers[first]
         pieces = tuple(ctx.span(ctx.quotes[j].start, ctx.quotes[j].end) for j in chain)
-        about = tuple(sorted({m for m in names.mentions
-                              if any(p.start <= m.span.start and m.span.end <= p.end for p in pieces)}))
+        about = tuple(sorted({m for p in pieces
+                              for m in mentions[bisect.bisect_left(starts, p.start):bisect.bisect_right(starts, p.end)]
+                              if m.span.end <= p.end}))
         for j in chain:
             index_of[j] = len(out)
         said_in = _event_of(ctx, pieces[0], roles, events, mode) if ctx.quotes[first].depth == 0 else None
@@ -353,13 +414,25 @@ def _records(ctx: Context, names: Names, events: list[EventRecord],
 
 def _nest(ctx: Context, records: list[QuoteRecord], index_of: dict[int, int]) -> list[QuoteRecord]:
     """The records, a nested quotation's pointing at the quotation it sits in."""
+    firsts: dict[int, int] = {}  # record index -> its first part (the first such quote in index_of's order)
+    for j, k in index_of.items():
+        if ctx.quotes[j].start == records[k].pieces[0].start:
+            firsts.setdefault(k, j)
     final = []
     for rec_index, rec in enumerate(records):
-        first = next(j for j, k in index_of.items() if k == rec_index and ctx.quotes[j].start == rec.pieces[0].start)
+        first = firsts[rec_index]
         parent = ctx.quotes[first].parent
         final.append(QuoteRecord(rec.pieces, rec.speakers, rec.rule, rec.about, rec.event,
                                  index_of.get(parent) if parent is not None else None))
     return final
+
+
+def _grouped(items: list[int], key) -> list[tuple[object, list[int]]]:
+    """The items grouped by key, each group in the items' order, the groups in order of first appearance."""
+    groups: dict = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return list(groups.items())
 
 
 def _mode(ctx: Context, attribution: str) -> str | None:

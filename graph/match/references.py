@@ -342,10 +342,30 @@ def paragraph_at(ctx: Context, pos: int) -> int:
 
 
 def _innermost_quote(ctx: Context, pos: int) -> int | None:
-    best = None
-    for i, q in enumerate(ctx.quotes):
-        if q.start <= pos < q.end and (best is None or q.depth > ctx.quotes[best].depth):
-            best = i
+    """The deepest quotation around pos, by bisection (asked for every person named in the article).
+
+    Quotations nest (scan_quotes closes a quotation only with everything opened inside it), so those
+    around pos are one chain, each deeper than the one it sits in; and the innermost of them is, of the
+    quotation starting last at or before pos, itself or the first one it sits in that reaches past pos.
+    """
+    if not ctx.in_quote(pos):
+        return None
+    index = ctx.memo.get("innermost_quote")
+    if index is None:
+        order = sorted(range(len(ctx.quotes)), key=lambda i: ctx.quotes[i].start)
+        around: dict[int, int | None] = {}  # quotation -> the one it sits in, by their spans
+        open_: list[int] = []
+        for i in order:
+            while open_ and ctx.quotes[open_[-1]].end <= ctx.quotes[i].start:
+                open_.pop()
+            around[i] = open_[-1] if open_ else None
+            open_.append(i)
+        index = ctx.memo["innermost_quote"] = ([ctx.quotes[i].start for i in order], order, around)
+    starts, order, around = index
+    k = bisect.bisect_right(starts, pos) - 1
+    best = order[k] if k >= 0 else None
+    while best is not None and not ctx.quotes[best].start <= pos < ctx.quotes[best].end:
+        best = around[best]
     return best
 
 

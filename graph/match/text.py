@@ -57,6 +57,7 @@ def scan_quotes(text: str, start: int, end: int, pairs: list[list[str]]) -> tupl
     opens = {p[0]: p[1] for p in pairs}
     closes = {p[1]: p[0] for p in pairs}
     stack: list[tuple[str, int, int | None]] = []  # (open mark, offset, index in out)
+    on_stack: dict[str, int] = {}  # open mark -> how many the stack holds: no walk of the stack per mark
     out: list[QuoteSpan | None] = []
     for i in range(start, end):
         ch = text[i]
@@ -67,13 +68,13 @@ def scan_quotes(text: str, start: int, end: int, pairs: list[list[str]]) -> tupl
         if prev.isalnum() and nxt.isalnum() and ch in ("'", "\u2019"):
             continue  # an apostrophe: Don’t, Teigen's
         symmetric = ch in opens and opens[ch] == ch
-        open_marks = [s[0] for s in stack]
-        if ch in closes and (not symmetric or ch in open_marks):
+        if ch in closes and (not symmetric or on_stack.get(ch, 0)):
             want = closes[ch]
-            if want in open_marks:
+            if on_stack.get(want, 0):
                 # close the innermost matching quote; anything opened inside it and left open is dropped
                 while stack:
                     mark, off, idx = stack.pop()
+                    on_stack[mark] -= 1
                     if mark == want:
                         out[idx] = QuoteSpan(off, i, len(stack), stack[-1][2] if stack else None)
                         break
@@ -84,6 +85,7 @@ def scan_quotes(text: str, start: int, end: int, pairs: list[list[str]]) -> tupl
             if symmetric and not (prev.isspace() or prev in "([{—–-/:" or prev in opens or i == start):
                 continue  # a straight mark after a letter is not an opening
             stack.append((ch, i, len(out)))
+            on_stack[ch] = on_stack.get(ch, 0) + 1
             out.append(None)
     if len(stack) == 1 and _next_paragraph_opens_with(text, end, stack[0][0]):
         # the print convention: a quotation running on into the next paragraph ends here, open

@@ -11,7 +11,7 @@ Sections: extraction against a bare `re` scan and a spaCy pipeline; the whole
 build against the same pipeline writing through plain rdflib; the process pool
 and Dask against one worker; incremental rebuilds; RDF I/O with pyoxigraph
 against rdflib; SPARQL latency of the shipped queries; a loopback load on
-`kg serve`; HTML generation.
+`kg serve` over the 1,000-article graph, calm and with hostile clients; HTML generation.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ QUERIES = ROOT / "schema" / "queries"
 SIZES = (100, 1000, 10000)
 LARGE = 100000
 HEAVY = 1_000_000  # above this many triples a plain-rdflib step runs once, not --repeat times
+MAX_ROWS = 100_000  # `kg serve --max-rows` by default: the endpoint's load is run against its defaults
 
 # The practical limit of a Python scan: one compiled regex, one pass, over the same text,
 # finding what the rules look for first (capitalised names, quotations, years).
@@ -608,38 +609,102 @@ def bench_sparql(work: Path, store_size: int, rdflib_size: int, runs: int,
     return rows, figures
 
 
-def bench_endpoint(work: Path, clients: int = 8, queries: int = 2000) -> tuple[list[Row], dict]:
-    """A bounded loopback load on `kg serve` over the seed graph: the shipped queries in turn."""
+def endpoint_forms(graph: Path) -> tuple[list[str], list[str]]:
+    """The shipped queries as clients send them: each unbound, and bound to a value from its own
+    first answer (a VALUES block, as `kg query --bind` makes) when it takes parameters.
+
+    Returns (forms, left out): an unbound form whose whole answer is over the server's default
+    row or byte limit is no question the server can answer (it is refused, by design); it is left
+    out and named, and the hostile clients send such dumps instead.
+    """
+    import pyoxigraph as ox
+
+    from graph.errors import QueryError
+    from graph.sparql.bind import values_first
+    from graph.sparql.serve import MAX_BYTES
+    from graph.sparql.store import Store, serialize
+
+    store = ox.Store()
+    store.bulk_load(path=str(graph), format=ox.RdfFormat.TURTLE)
+    forms, left_out = [], []
+    for q in sorted(QUERIES.glob("*.rq")):
+        text = q.read_text(encoding="utf-8")
+        try:
+            answer = Store(store).query(text, None, False, MAX_ROWS, MAX_BYTES)
+            if len(serialize(answer, "json")) > MAX_BYTES:
+                raise QueryError("over the byte limit")
+            del answer
+            forms.append(text)
+        except QueryError as err:
+            left_out.append(f"`{q.name}` unbound ({str(err).split(' (hint')[0]})")
+        bound = values_first(text, example_bindings(store, text))
+        if bound:
+            forms.append(bound)
+    return forms, left_out
+
+
+def _serve(graph: Path):
+    """`python -m graph serve` on a free loopback port with its defaults, as a user starts it: (process, url)."""
     import select
+
+    proc = subprocess.Popen([sys.executable, "-m", "graph", "serve", "--graph", str(graph), "--port", "0"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    url, deadline = None, time.monotonic() + 900
+    while url is None and time.monotonic() < deadline and proc.poll() is None:
+        if select.select([proc.stdout], [], [], 0.5)[0]:
+            line = proc.stdout.readline()
+            if line.startswith("serving "):
+                url = line.split(" at ", 1)[1].split()[0]
+    if url is None:
+        proc.kill()
+        raise RuntimeError("kg serve did not start")
+    return proc, url
+
+
+def _load_cell(load: dict) -> str:
+    return f"{load['errors']} errors, p50 {load['p50_ms']:,.1f} ms, p99 {load['p99_ms']:,.1f} ms"
+
+
+def bench_endpoint(work: Path, size: int, clients: int = 8, queries: int = 2000, hostile: int = 4) -> tuple[list[Row], dict]:
+    """A loopback load on `kg serve` (its defaults) over the size-article graph: the shipped queries,
+    bound and unbound, in turn from `clients` clients; then the same with `hostile` hostile clients
+    at once (tests/bench/load.py HOSTILE), the normal clients' figures side by side with the calm run's."""
     import signal
 
-    from graph.build import build
-    from tests.bench.load import run_load
+    from tests.bench.load import HOSTILE, run_load
 
-    out = work / "build-seeds"
-    build(SEEDS, out)
-    proc = subprocess.Popen([sys.executable, "-m", "graph", "serve", "--graph", str(out / "graph.ttl"), "--port", "0"],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    graph = built(work, size) / "graph.ttl"
+    forms, left_out = endpoint_forms(graph)
+    proc, url = _serve(graph)
     try:
-        url, deadline = None, time.monotonic() + 120
-        while url is None and time.monotonic() < deadline and proc.poll() is None:
-            if select.select([proc.stdout], [], [], 0.5)[0]:
-                line = proc.stdout.readline()
-                if line.startswith("serving "):
-                    url = line.split(" at ", 1)[1].split()[0]
-        if url is None:
-            raise RuntimeError("kg serve did not start")
-        load = run_load(url, clients=clients, queries=queries)
+        calm = run_load(url, clients=clients, queries=queries, query_texts=forms)
+        rough = run_load(url, clients=clients, queries=queries, query_texts=forms, hostile=hostile)
     finally:
         proc.send_signal(signal.SIGINT)
         try:
-            proc.wait(15)
+            proc.wait(30)
         except subprocess.TimeoutExpired:
             proc.kill()
-    rows = [Row(f"`kg serve`, {load['queries']:,} shipped queries from {load['clients']} clients (seed graph)",
-                f"p50 {load['p50_ms']:.1f} ms, p99 {load['p99_ms']:.1f} ms",
-                note=f"{load['errors']} errors, {load['queries'] / load['seconds']:.0f} queries/s")]
-    return rows, load
+
+    def note(load: dict) -> str:
+        parts = [f"{load['queries'] / load['seconds']:.1f} queries/s"]
+        if load["refused"]:
+            parts.append(f"{load['refused']} refused by the row or byte limit (400, as meant)")
+        if load["failures"]:
+            parts.append("errors: " + "; ".join(f"{n}× {why}" for why, n in load["failures"].items()))
+        return ", ".join(parts)
+
+    bound = sum(1 for f in forms if f not in {q.read_text(encoding="utf-8") for q in QUERIES.glob("*.rq")})
+    what = f"{len(forms)} forms in turn: {bound} bound, {len(forms) - bound} unbound"
+    kinds = ", ".join(name for name, _ in HOSTILE[:hostile])
+    seen = "; ".join(f"{k} ×{n}" for k, n in rough["hostile"].items())
+    skipped = f"; left out: {', '.join(left_out)}" if left_out else ""
+    rows = [Row(f"`kg serve`, {calm['queries']:,} shipped queries ({what}) from {clients} clients, "
+                f"{size:,}-article graph", _load_cell(calm), note=note(calm) + skipped),
+            Row(f"the same {clients} clients with {hostile} hostile clients at once ({kinds})", _load_cell(rough),
+                _load_cell(calm) + " (calm)", ratio(rough["p99_ms"], calm["p99_ms"]) + " p99",
+                note(rough) + f"; hostile requests and what they got: {seen}")]
+    return rows, {"calm": calm, "hostile": rough}
 
 
 def bench_html(work: Path, sizes: list[int], repeat: int) -> tuple[list[Row], dict]:
@@ -721,7 +786,7 @@ def run(sizes: list[int], repeat: int, work: Path, rdflib_size: int, query_runs:
     section("io", "RDF I/O", bench_rdf_io, work, rdflib_size, repeat)
     # rdflib answers on the smallest graph: on the larger ones an unbound query runs for hours
     section("sparql", "SPARQL", bench_sparql, work, inc_size, small, query_runs, rdflib_budget)
-    section("endpoint", "SPARQL endpoint", bench_endpoint, work, 8, endpoint_queries)
+    section("endpoint", "SPARQL endpoint", bench_endpoint, work, ext_size, 8, endpoint_queries)
     # and the corpus whose view has about 10,000 nodes, the target's size
     from tests.bench.viewbench import NODES_PER_ARTICLE
 
