@@ -154,10 +154,6 @@ def cpu_seconds(pid: int) -> float | None:
         return None
 
 
-# One request's checks at a time: they may run rdflib's SPARQL parser (pyparsing), which is not
-# thread-safe; parsed from several handler threads at once it fails on valid queries (400).
-_CHECKING = threading.Lock()
-
 _TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") and "SC_CLK_TCK" in os.sysconf_names else 100
 
 
@@ -500,8 +496,7 @@ class Handler(BaseHTTPRequestHandler):
     def _answer(self, query: str):
         srv = self.server
         try:
-            with _CHECKING:
-                check_query(query, srv.allow_service)
+            check_query(query, srv.allow_service)  # the parser it may run takes one query at a time
         except RefusedQuery as err:
             return self._error(HTTPStatus.FORBIDDEN, str(err))
         except QueryError as err:

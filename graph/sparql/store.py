@@ -20,6 +20,7 @@ import functools
 import io
 import json
 import re
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -92,6 +93,11 @@ def uses_service(query: str) -> bool:
     return False
 
 
+# rdflib's SPARQL parser (pyparsing) is not thread-safe: parsed from several threads at once (the
+# endpoint's handlers) it fails on valid queries. One parse at a time in this process.
+_PARSER = threading.Lock()
+
+
 def _parsed_service(query: str) -> bool:
     """True when rdflib's parser finds a SERVICE clause in the query, or cannot read it.
 
@@ -102,7 +108,8 @@ def _parsed_service(query: str) -> bool:
     from rdflib.plugins.sparql.parserutils import CompValue
 
     try:
-        tree = parseQuery(query)
+        with _PARSER:
+            tree = parseQuery(query)
     except ParseBaseException as err:
         raise syntax_error(query, str(err)) from None
     except Exception:  # noqa: BLE001 - a query that cannot be read cannot be cleared
@@ -173,7 +180,8 @@ def _located(query: str) -> tuple[int, int, str, str] | None:
     except ImportError:
         return None
     try:
-        parseQuery(query)
+        with _PARSER:
+            parseQuery(query)
     except ParseBaseException as err:
         message = re.sub(r"\s*\(at char \d+\).*$", "", str(err), flags=re.S)
         return err.lineno, err.col, err.line, message
