@@ -329,3 +329,13 @@ def test_a_title_leaves_two_of_one_surname_and_one_gender_unattributed(tmp_path)
         " date 2024-04-18\n\nLyle Ambrose and Curtis Ambrose fixed the wiring.\n\n"
         "\"I married into a hardware store,\" Mr. Ambrose said.\n")})
     assert speakers_of(g, "I married into a hardware store") == set()
+
+
+def test_a_term_in_quote_marks_after_a_determiner_is_no_quotation(tmp_path):
+    """"its own marketing calls the “ambient home”": a term; "called it “a giveaway”": words said."""
+    g = build_articles(tmp_path, {"terms.txt": (
+        " date 2024-11-06\n\nGideon Pratt, an analyst, said Brightwave had to move beyond what its marketing "
+        "calls the “ambient home.” Dana Reyes called it “a giveaway.”\n")})
+    got = said(g)
+    assert not [t for t in got if "ambient home" in t]
+    assert speakers_of(g, "a giveaway") == {"Dana Reyes"}

@@ -22,6 +22,7 @@ from graph.records import EventRecord, QuoteRecord, Role, Span
 from graph.rules.ruleset import Rule
 
 _WORDS = regex.compile(r"\w+")
+_DETERMINER_BEFORE = regex.compile(r"(?<![\p{L}’'])(?:the|a|an|his|her|their|its|our|my|your|this|that)\s+$", regex.I)
 _ENDS_SENTENCE = regex.compile(r"[.!?]$")
 _ENDS_ATTRIBUTION = regex.compile(r"[.:]\s*$")
 _ENDS_CLAUSE = regex.compile(r"[,:]\s*$")
@@ -101,9 +102,11 @@ class _Attribution:
         """Depth by depth (a nested quotation needs its outer speaker): first what an attribution next to a part
         says, for every part; then, for a quotation still without a speaker, what the text around it carries."""
         ctx = self.ctx
-        # a nickname inside a name (Jonas “Jojo” Bell) is no quotation
+        # a nickname inside a name (Jonas “Jojo” Bell) is no quotation, nor a term the text uses as a noun
+        # (its marketing calls the “ambient home”; his “government-mandated rest”)
         at_depth = dict(_grouped([i for i in self.by_open if ctx.text[ctx.quotes[i].start:ctx.quotes[i].end].strip()
-                                  and i not in self.in_names], lambda i: ctx.quotes[i].depth))
+                                  and i not in self.in_names and not self._term(ctx.quotes[i])],
+                                 lambda i: ctx.quotes[i].depth))
         for depth in sorted({q.depth for q in ctx.quotes}):
             order = at_depth.get(depth, [])
             for i in order:
@@ -252,6 +255,16 @@ class _Attribution:
         """A quotation whose last word ends a sentence with a period (“… them.”) takes no attribution after it."""
         inner = self.ctx.text[q.start:q.end].rstrip()
         return runs_on(self.ctx.text, q) or (inner.endswith(".") and not inner.endswith(".."))
+
+    def _term(self, q: QuoteSpan) -> bool:
+        """A term in quotation marks: at most three words in lower case, with no sentence punctuation,
+        right after a determiner or a possessive ("the “ambient home”", "his “government-mandated
+        rest”"). Words a person says follow a verb ("called it “a giveaway”") or stand alone."""
+        inner = self.ctx.text[q.start:q.end].strip().rstrip(",")
+        words = inner.split()
+        if not 1 <= len(words) <= 3 or not inner[:1].islower() or _ENDS_SENTENCE.search(inner):
+            return False
+        return bool(_DETERMINER_BEFORE.search(self.ctx.text, max(0, q.open - 12), q.open))
 
     def _title_like(self, q: QuoteSpan, fewest: int = 1) -> bool:
         """A quoted title such as “Night Ferry,” or “Tidewater”: a few capitalised words (at least `fewest`),
