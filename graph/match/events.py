@@ -8,7 +8,7 @@ import regex
 from rdflib import RDFS
 
 from graph.match.context import Context
-from graph.match.names import Names
+from graph.match.names import PERSON, Names
 from graph.match.references import _protagonist, group_refs
 from graph.rdf.vocab import _ontology_graph, expand
 from graph.records import DateValue, EventRecord, Ref, Role, Span
@@ -52,7 +52,7 @@ def find_events(ctx: Context, names: Names, dates: list[DateValue]) -> list[Even
     out = []
     for rec, rule in found:
         rec = _implied_about(ctx, names, rec, rule, found)
-        if rule.get("generic") and not any(r.ref.type == "Person" and r.role in PEOPLE_ROLES for r in rec.roles):
+        if rule.get("generic") and not any(r.ref.type == PERSON and r.role in PEOPLE_ROLES for r in rec.roles):
             ctx.unmatched.append((f"event of {rule.id} names no person", rec.span))
             continue  # what a company or a council did is read by the rules of its kind, never by any verb
         if _nobody(rec, rule, unnamed.get(id(rec), ())):
@@ -139,30 +139,28 @@ def _attributes(ctx: Context, rule: Rule, m) -> tuple[tuple[str, str, Span], ...
 
 
 def _date_of(ctx: Context, rule: Rule, m, dates: list[DateValue]) -> tuple[DateValue, ...]:
-    """The event's date, as its rule says where to look: within the match, or the nearest in its sentence."""
+    """The event's date, as its rule says where to look: within the match, the nearest in its
+    sentence, or the nearest after the match in its sentence."""
     when = rule.get("date", "sentence")
     if when == "match":
         return tuple(d for d in dates if m.start() <= d.span.start and d.span.end <= m.end())
-    if when == "after":
-        sa, sb = ctx.sentence_of(m.start())
-        later = [d for d in dates if m.end() <= d.span.start < sb and not ctx.in_quote(d.span.start)
-                 and d.span.start - m.end() <= DATE_REACH and not OTHER_CLAUSE.search(ctx.text[m.end():d.span.start])]
-        return (min(later, key=lambda d: d.span.start),) if later else ()
+    if when not in ("sentence", "after"):
+        return ()
+    sa, sb = ctx.sentence_of(m.start())
+    near = [d for d in dates if sa <= d.span.start < sb and not ctx.in_quote(d.span.start)]
     if when == "sentence":
-        sa, sb = ctx.sentence_of(m.start())
-        near = [d for d in dates if sa <= d.span.start < sb and not ctx.in_quote(d.span.start)]
-        # a date inside the telling's own words is its date; else the nearest one just before or
-        # after it. A date further off in a long sentence dates another clause ("signed the measure
-        # at the park, ..., where a tank ruptured in 2021").
+        # a date inside the telling's own words is its date; else the nearest one just before or after it
         inside = [d for d in near if m.start() <= d.span.start and d.span.end <= m.end()]
         if inside:
             return (min(inside, key=lambda d: d.span.start - m.start()),)
-        gap = lambda d: m.start() - d.span.end if d.span.end <= m.start() else d.span.start - m.end()
-        between = lambda d: ctx.text[d.span.end:m.start()] if d.span.end <= m.start() else ctx.text[m.end():d.span.start]
-        close = [d for d in near if gap(d) <= DATE_REACH and not OTHER_CLAUSE.search(between(d))]
-        if close:
-            return (min(close, key=gap),)
-    return ()
+    else:
+        near = [d for d in near if d.span.start >= m.end()]  # the verb ends the match: its date follows
+    # a date further off in a long sentence, or past a word that opens another clause, dates that
+    # clause ("signed the measure at the park, ..., where a tank ruptured in 2021")
+    gap = lambda d: m.start() - d.span.end if d.span.end <= m.start() else d.span.start - m.end()
+    between = lambda d: ctx.text[d.span.end:m.start()] if d.span.end <= m.start() else ctx.text[m.end():d.span.start]
+    close = [d for d in near if gap(d) <= DATE_REACH and not OTHER_CLAUSE.search(between(d))]
+    return (min(close, key=gap),) if close else ()
 
 
 def _link_within(ctx: Context, events: list[EventRecord]) -> list[EventRecord]:
