@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -600,7 +601,16 @@ def serve(graph_path, host, port, timeout, max_rows, max_bytes, allow_service, w
     except KeyboardInterrupt:
         pass
     finally:
+        # a second Ctrl-C or SIGTERM while the query processes are stopped must not cut the stop short
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         server.server_close()
+    # Every query process is ended and the socket closed: leave now, not through the interpreter's
+    # shutdown, which would wait on request threads still blocked on a client and on the
+    # multiprocessing exit hook (a stop that hung or ended in status 1 under load).
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":

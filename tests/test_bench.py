@@ -1,6 +1,6 @@
 """The benchmark (development tooling in tests/bench/) on the smallest inputs that show it works.
 
-A smoke run over 20 articles completes and its tables parse; no timing is asserted.
+A smoke run over 10 articles completes and its tables parse; no timing is asserted.
 """
 
 from __future__ import annotations
@@ -40,8 +40,8 @@ def _tables(markdown: str) -> dict[str, list[list[str]]]:
 
 def test_smoke_run_completes_and_its_table_parses(tmp_path):
     out = tmp_path / "bench.md"
-    result = run_bench("--sizes", "20", "--repeat", "1", "--query-runs", "1", "--rdflib-budget", "2",
-                       "--endpoint-queries", "40", "--out", out, "--workdir", tmp_path / "work")
+    result = run_bench("--sizes", "10", "--repeat", "1", "--query-runs", "1", "--rdflib-budget", "1",
+                       "--endpoint-queries", "16", "--out", out, "--workdir", tmp_path / "work")
     assert result.returncode == 0, result.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Benchmark") and "Machine: " in text
@@ -90,13 +90,13 @@ def test_synthetic_articles_differ_and_fire_the_same_rules(tmp_path):
 
 def test_one_section_runs_alone_and_builds_what_it_needs(tmp_path):
     out = tmp_path / "bench.md"
-    result = run_bench("--sizes", "20", "--repeat", "1", "--query-runs", "1", "--rdflib-budget", "2",
+    result = run_bench("--sizes", "10", "--repeat", "1", "--query-runs", "1", "--rdflib-budget", "1",
                        "--sections", "sparql", "--out", out, "--workdir", tmp_path / "work")
     assert result.returncode == 0, result.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
     assert list(_tables(text)) == ["SPARQL"]
     assert "--sections sparql" in text, "the header says which sections ran"
-    assert (tmp_path / "work" / "build-20" / "graph.ttl").is_file()
+    assert (tmp_path / "work" / "build-10" / "graph.ttl").is_file()
 
 
 def test_an_unknown_section_is_refused_in_one_line(tmp_path):

@@ -22,27 +22,34 @@ def test_dask_build_of_the_seeds_equals_the_local_build(tmp_path, seed_build):
     _same_outputs(tmp_path / "dask", seed_build)
 
 
-def test_dask_build_of_a_synthetic_corpus_equals_the_single_process_build(tmp_path):
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    """A synthetic corpus and its single-process build, shared by the engines compared with it."""
     from graph.build import build
     from tests.bench.synth import generate
 
-    corpus = tmp_path / "corpus"
-    generate(SEEDS, corpus, 150)  # more than two of the engine's batches of 64
-    single = build(corpus, tmp_path / "single", jobs=1)
-    build(corpus, tmp_path / "dask", engine="dask", jobs=2)
-    assert single.articles == 150
-    _same_outputs(tmp_path / "single", tmp_path / "dask")
+    root = tmp_path_factory.mktemp("engines")
+    generate(SEEDS, root / "corpus", 40)
+    assert build(root / "corpus", root / "single", jobs=1).articles == 40
+    return root
 
 
-def test_pool_build_equals_the_single_process_build(tmp_path):
+def test_dask_build_of_a_synthetic_corpus_equals_the_single_process_build(synthetic, tmp_path, monkeypatch):
     from graph.build import build
-    from tests.bench.synth import generate
+    from graph.runtime import dask_engine
 
-    corpus = tmp_path / "corpus"
-    generate(SEEDS, corpus, 150)
-    build(corpus, tmp_path / "single", jobs=1)
-    build(corpus, tmp_path / "pool", jobs=2)
-    _same_outputs(tmp_path / "single", tmp_path / "pool")
+    monkeypatch.setattr(dask_engine, "BATCH", 8)  # five batches: results gathered out of order must land in order
+    build(synthetic / "corpus", tmp_path / "dask", engine="dask", jobs=2)
+    _same_outputs(synthetic / "single", tmp_path / "dask")
+
+
+def test_pool_build_equals_the_single_process_build(synthetic, tmp_path, monkeypatch):
+    from graph.build import build
+    from graph.runtime import engines
+
+    monkeypatch.setattr(engines, "POOL_BATCH", 8)
+    build(synthetic / "corpus", tmp_path / "pool", jobs=2)
+    _same_outputs(synthetic / "single", tmp_path / "pool")
 
 
 def test_unreachable_scheduler_is_a_clean_error(tmp_path):

@@ -67,6 +67,11 @@ class Server:
                 self.proc.wait(5)
         return self.proc.returncode
 
+    def stopped_cleanly(self) -> str:
+        """'' when Ctrl-C ended the server with status 0, else its status and what it printed (for the assert)."""
+        code = self.stop()
+        return "" if code == 0 else f"kg serve exited {code}; it printed:\n{self.proc.stderr.read().decode('utf-8', 'replace')[-3000:]}"
+
 
 @pytest.fixture(scope="module")
 def server(seed_build):
@@ -430,7 +435,7 @@ def test_answer_over_max_bytes_is_refused_whole(tmp_path):
         status, _, body = get(srv, "SELECT ?t WHERE { <urn:kg:small> <urn:kg:text> ?t }")
         assert status == 200 and json.loads(body)["results"]["bindings"][0]["t"]["value"] == "small"
     finally:
-        assert srv.stop() == 0
+        assert not (why := srv.stopped_cleanly()), why
 
 
 def test_a_timed_out_query_costs_the_next_query_no_reload(tmp_path, seed_build, expected_names):

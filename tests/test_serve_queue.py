@@ -24,7 +24,7 @@ def test_a_query_waits_for_a_busy_process_and_is_answered(seed_build, expected_n
         for status, _, body in answers:
             assert status == 200 and names(body) == expected_names, body[:200]
     finally:
-        assert srv.stop() == 0
+        assert not (why := srv.stopped_cleanly()), why
 
 
 def test_a_full_queue_is_refused_at_once_with_retry_after(seed_build, expected_names):
@@ -54,7 +54,7 @@ def test_a_full_queue_is_refused_at_once_with_retry_after(seed_build, expected_n
             assert slow.result()[0] == 503 and b"time limit" in slow.result()[1]  # the slow query: over the limit
         assert_alive(srv, expected_names)
     finally:
-        assert srv.stop() == 0
+        assert not (why := srv.stopped_cleanly()), why
 
 
 def test_concurrent_queries_that_mention_service_in_a_comment_are_all_answered(seed_build, expected_names):
@@ -71,4 +71,4 @@ def test_concurrent_queries_that_mention_service_in_a_comment_are_all_answered(s
                                   {"Content-Type": "application/sparql-query"})
         assert status == 403 and b"SERVICE" in body  # still refused
     finally:
-        assert srv.stop() == 0
+        assert not (why := srv.stopped_cleanly()), why

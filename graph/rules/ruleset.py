@@ -325,20 +325,29 @@ def load_rules(rules_dir: Path | None = None, ontology: Ontology | None = None, 
         found = _read_cached(key, rules_dir, ontology)
         if found is not None:
             return found
-    rules = _load_checked(rules_dir, ontology or Ontology.load())
+    passed = _read_passed() if cache else {}
+    rules = _load_checked(rules_dir, ontology or Ontology.load(), passed)
     if key is not None:
         _write_cached(key, rules)
+        _write_passed(passed)
     return rules
 
 
-def _load_checked(rules_dir: Path, ontology: Ontology) -> RuleSet:
-    """Parse, validate and compile every rule file, checking each rule's examples."""
+def _load_checked(rules_dir: Path, ontology: Ontology, passed: dict | None = None) -> RuleSet:
+    """Parse, validate and compile every rule file, checking each rule's examples.
+
+    `passed` (rule check key -> its anchors) holds the rules that passed their pattern checks
+    before, as written now: those are not compiled or run on their examples again, and it
+    is filled with this load's rules (see `_rule`)."""
+    passed = {} if passed is None else passed
+    before = dict(passed)
+    passed.clear()
     docs, packs, digest = _read_files(rules_dir)
     raw = _collect_rules(docs, packs)
     macros = _macros(docs["macros"][0], raw.get("macros", []))
     settings = _settings(docs, packs, ontology)
     event_kinds = settings["events"].get("kinds", {})
-    by_kind = {kind: tuple(_rule(kind, item, path, pack, macros, ontology, event_kinds)
+    by_kind = {kind: tuple(_rule(kind, item, path, pack, macros, ontology, event_kinds, before, passed)
                            for item, path, pack in raw.get(kind, []))
                for kind in FILE_SPECS}
     gaz_pattern, gaz_index = _gazetteer_matcher(by_kind["gazetteer"])
@@ -441,26 +450,52 @@ def _validate_given_names(path: Path, data: dict) -> None:
                             f"given_names.{key} is a list of capitalised words, got {bad!r}", "e.g. f: [Anna, Maria]")
 
 
-def _rule(kind: str, item: dict, path: Path, pack: str, macros, ontology: Ontology, event_kinds) -> Rule:
-    """One rule, its fields validated, its pattern expanded, compiled and tested on its examples."""
+def _rule(kind: str, item: dict, path: Path, pack: str, macros, ontology: Ontology, event_kinds,
+          before: dict | None = None, passed: dict | None = None) -> Rule:
+    """One rule, its fields validated, its pattern expanded, compiled and tested on its examples.
+
+    Compiling is most of the cost of loading rules (the regex module parses in Python): a rule
+    whose check key is in `before` passed these very checks before and is not compiled until
+    first used, so a curator who edits one rule waits for that rule's checks alone."""
     line, rid = item["__line__"], item["id"]
     _validate_fields(kind, item, path, ontology, event_kinds)
-    compiled = found_anchors = None
+    compiled = found_anchors = source = None
     if "pattern" in item and kind != "macros":
         if not isinstance(item["pattern"], str) or not item["pattern"]:
             raise RuleError(path, line, rid, "'pattern' must be a non-empty string")
-        _check_written(item["pattern"], path, line, rid)
-        expanded = _expand(item["pattern"], macros, path, line, rid)
-        compiled = _compile(expanded, path, line, rid)
-        _check_groups(kind, item, compiled, path)
-        found_anchors = anchors(expanded)
-        _check_examples(item, compiled, path)
+        source = expanded = _expand(item["pattern"], macros, path, line, rid)
+        key = _check_key(kind, item, expanded)
+        if before is not None and key in before:
+            found_anchors = before[key]
+        else:
+            _check_written(item["pattern"], path, line, rid)
+            compiled = _compile(expanded, path, line, rid)
+            _check_groups(kind, item, compiled, path)
+            found_anchors = anchors(expanded)
+            _check_examples(item, compiled, path)
+        if passed is not None:
+            passed[key] = found_anchors
     fields = tuple((k, _freeze(_strip_lines(v))) for k, v in sorted(item.items()) if k != "__line__")
     rule = Rule(id=rid, kind=kind, path=str(path), line=line, fields=fields,
-                source=compiled.pattern if compiled is not None else None, anchors=found_anchors, pack=pack)
+                source=source, anchors=found_anchors, pack=pack)
     if compiled is not None:
         rule.__dict__["pattern"] = compiled  # compiled already, to be checked: keep it
     return rule
+
+
+def _check_key(kind: str, item: dict, expanded: str) -> str:
+    """What a rule's pattern checks depend on: its kind, every field as written (line numbers
+    aside), the pattern with its macros expanded, and the code that checks them."""
+    fields = json.dumps(_strip_lines(item), sort_keys=True, ensure_ascii=False, default=repr)
+    return hashlib.sha256(f"{RULES_CACHE_FORMAT}\0{_code()}\0{kind}\0{expanded}\0{fields}".encode()).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _code() -> str:
+    """The code a rule's checks ran: the package's and the regex engine's (its version)."""
+    from graph.runtime.cache import code_digest
+
+    return f"{code_digest()}\0{regex.__version__}"
 
 
 def _read_rule_file(path: Path, sections: frozenset) -> dict:
@@ -721,6 +756,34 @@ def _cache_key(rules_dir: Path) -> str | None:
     return h.hexdigest()
 
 
+PASSED_FILE = "passed.json"  # rule check key -> anchors, for the rules of the last set loaded
+
+
+def _read_passed() -> dict:
+    """The rules that passed their checks in the last rule set checked; {} when absent or damaged."""
+    folder = rules_cache_dir()
+    if folder is None:
+        return {}
+    try:
+        data = json.loads((folder / PASSED_FILE).read_text(encoding="utf-8"))
+        payload = data["payload"]
+        if data.get("checksum") != hashlib.sha256(payload.encode("utf-8")).hexdigest():
+            return {}
+        passed = json.loads(payload)
+        if not isinstance(passed, dict) or not all(
+                a is None or (isinstance(a, list) and all(isinstance(w, str) for w in a)) for a in passed.values()):
+            return {}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return {k: None if a is None else tuple(a) for k, a in passed.items()}
+
+
+def _write_passed(passed: dict) -> None:
+    payload = json.dumps({k: None if a is None else list(a) for k, a in passed.items()}, sort_keys=True)
+    _write_entry(PASSED_FILE, json.dumps({"checksum": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+                                          "payload": payload}))
+
+
 def _read_cached(key: str, rules_dir: Path, ontology: Ontology | None) -> RuleSet | None:
     folder = rules_cache_dir()
     if folder is None:
@@ -760,14 +823,22 @@ def _write_cached(key: str, rules: RuleSet) -> None:
         }, ensure_ascii=False, sort_keys=True)
     except (TypeError, ValueError):
         return  # a setting JSON cannot hold (a YAML date): such rules are checked on every load
-    entry = json.dumps({"checksum": hashlib.sha256(payload.encode("utf-8")).hexdigest(), "payload": payload})
+    _write_entry(f"{key}.json", json.dumps({"checksum": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+                                            "payload": payload}))
+
+
+def _write_entry(name: str, entry: str) -> None:
+    """One file of the rules cache, whole or not at all; a failure only costs a later load its checks."""
+    folder = rules_cache_dir()
+    if folder is None:
+        return
     tmp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(entry)
-        os.replace(tmp, folder / f"{key}.json")
+        os.replace(tmp, folder / name)
         tmp = None
     except OSError:
         pass

@@ -119,6 +119,8 @@ class Worker:
         self.process = ctx.Process(target=_worker_main,
                                    args=(child, str(graph_path), allow_service, max_rows, max_bytes),
                                    daemon=True, name="kg-sparql-worker")
+        self._stopping = threading.Lock()
+        self._stopped = False
         self.process.start()
         child.close()
 
@@ -134,6 +136,12 @@ class Worker:
             raise QueryError(f"a query process did not start{why}")
 
     def stop(self) -> None:
+        """End the process; once only, whichever comes first of the thread that saw its query run
+        over the limit and the server closing (two closes of one pipe fail, or close another's)."""
+        with self._stopping:
+            if self._stopped:
+                return
+            self._stopped = True
         if self.process.is_alive():
             self.process.kill()
         self.process.join(5)
@@ -195,7 +203,12 @@ class SparqlServer(ThreadingHTTPServer):
     def _start_worker(self) -> Worker:
         w = Worker(self.graph_path, self.allow_service, self.max_rows, self.max_bytes)
         with self.lock:
-            self.workers.add(w)
+            closing = self.closed  # a replacement started as the server closed: server_close has its list
+            if not closing:
+                self.workers.add(w)
+        if closing:
+            w.stop()
+            raise QueryError("the server is closing")
         return w
 
     def _retire(self, worker: Worker) -> None:
@@ -301,10 +314,10 @@ class SparqlServer(ThreadingHTTPServer):
         print(f"kg serve: error answering {client_address[0]}: {type(err).__name__}: {err}", file=sys.stderr)
 
     def server_close(self):
-        self.closed = True
-        super().server_close()
         with self.lock:
+            self.closed = True
             workers, self.workers = list(self.workers), set()
+        super().server_close()
         for w in workers:
             w.stop()
 
