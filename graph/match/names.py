@@ -33,6 +33,7 @@ import regex
 
 from graph.errors import ArticleTooSlow
 from graph.match.context import Context
+from graph.match.spans import SpanIndex
 from graph.records import Mention, Ref
 from graph.rules.ruleset import Rule
 
@@ -123,17 +124,8 @@ class _Candidate:
         return self.start < b and a < self.end
 
 
-class _Taken:
+class _Taken(SpanIndex):
     """The spans already given to a mention: a later match that overlaps one is no mention."""
-
-    def __init__(self) -> None:
-        self.spans: list[tuple[int, int]] = []
-
-    def free(self, a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in self.spans)
-
-    def add(self, a: int, b: int) -> None:
-        self.spans.append((a, b))
 
 
 def find_names(ctx: Context) -> Names:
@@ -167,11 +159,12 @@ def _gazetteer_matches(ctx: Context, candidates: list[_Candidate]) -> list[tuple
     except TimeoutError:
         raise ArticleTooSlow(f"{ctx.article.meta.path}: the names of the gazetteer took over {ctx.budget:g} s "
                              "to find", "raise settings.regex_timeout_seconds in quotes.yaml") from None
-    longer = [c for c in candidates if c.type != PERSON and c.evidence in ("shape", "context")]
+    longer = SpanIndex((c.start, c.end, None) for c in candidates
+                       if c.type != PERSON and c.evidence in ("shape", "context"))
     out = []
     for m in matches:
         a, b = m.span()
-        if any(c.start <= a and b <= c.end and (c.start, c.end) != (a, b) for c in longer):
+        if any((x, y) != (a, b) for x, y, _ in longer.containing(a, b)):
             continue
         out.append((a, b, m.group()))
     return out
@@ -256,11 +249,11 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     """The candidates that stand, each judged against the others and the text."""
     veto_starts = {a for a, _ in vetoes}
     cands = [c for c in cands if not (c.type == PERSON and c.start in veto_starts)]
-    gaz_spans = [(a, b) for a, b, _ in gazetteer]
+    gaz_spans = SpanIndex((a, b, None) for a, b, _ in gazetteer)
     # a stretch two types claim goes to the surer one
-    cands = [c for c in cands if not any(o.type != c.type and o.rank > c.rank and o.overlaps(c.start, c.end)
-                                         for o in cands)]
-    cands = [c for c in cands if not any(c.overlaps(a, b) for a, b in gaz_spans) or c.type != PERSON]
+    claims = SpanIndex((c.start, c.end, c) for c in cands)
+    cands = [c for c in cands if not any(o.type != c.type and o.rank > c.rank for o in claims.overlapping(c.start, c.end))]
+    cands = [c for c in cands if c.type != PERSON or gaz_spans.free(c.start, c.end)]
     proper: dict[str, bool] = {}
 
     # a word capitalised only inside the name of a thing (Police in the Kessing Police Department)
@@ -281,9 +274,9 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
                                       and not is_proper(c.name))]
     things = _thing_names(c for c in cands if c.type != PERSON)
     things |= {surface for _, _, surface in gazetteer}
-    thing_spans = _name_uses(ctx.text, [t for t in things if " " in t])
+    thing_spans = SpanIndex((a, b, None) for a, b in _name_uses(ctx.text, [t for t in things if " " in t]))
     cands = [c for c in cands if not (c.type == PERSON and c.evidence in _WEAK
-                                      and any(c.overlaps(a, b) for a, b in thing_spans))]
+                                      and not thing_spans.free(c.start, c.end))]
     aliases = {_first_word_alias(c): c.name for c in cands if _first_word_alias(c)}
     cands = [dataclasses.replace(c, name=aliases[c.name]) if c.type == ORGANIZATION and c.name in aliases else c
              for c in cands]
@@ -297,10 +290,11 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     kept = [c for c in cands if c.evidence != "surname"
             and not (c.evidence in _WEAK and c.type != PERSON and (c.name in people or c.name in person_words))]
     surnames = {name_words(n)[-1] for n in people if name_words(n)}
+    kept_things = SpanIndex((o.start, o.end, None) for o in kept if o.type != PERSON)
     for c in cands:
         words = name_words(c.name)
         if c.evidence == "surname" and words and words[-1] in surnames and c.name not in things \
-                and not any(o.overlaps(c.start, c.end) and o.type != PERSON for o in kept):
+                and kept_things.free(c.start, c.end):
             kept.append(c)
     return kept
 

@@ -13,6 +13,7 @@ the paragraph's end (its `close` is then the paragraph end, not a mark; see
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -117,11 +118,14 @@ def _next_paragraph_opens_with(text: str, end: int, mark: str) -> bool:
 
 def sentences(text: str, start: int, end: int, quotes: list[QuoteSpan], abbreviations: set[str]) -> list[tuple[int, int]]:
     """Sentence spans of text[start:end]; a boundary inside a quotation does not end the sentence."""
-    inside = [(q.open, q.close) for q in quotes if q.depth == 0]
+    # outermost quotations do not overlap: the last to open before a boundary is the only one it may be in
+    inside = sorted((q.open, q.close) for q in quotes if q.depth == 0)
+    opens = [a for a, _ in inside]
     out, pos = [], start
     for m in _SENTENCE_END.finditer(text, start, end):
         cut = m.end()
-        if any(a < m.start() < b for a, b in inside):
+        last = bisect.bisect_left(opens, m.start()) - 1
+        if last >= 0 and m.start() < inside[last][1]:
             continue
         word = _WORD_BEFORE_PERIOD.search(text[max(pos, m.start() - 12) : m.start() + 1])
         if word and word.group(1) in abbreviations:
