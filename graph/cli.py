@@ -558,9 +558,12 @@ def query(query, query_file, graph_path, fmt, binds, endpoint, user, password, a
               help="Loaded query processes kept waiting to replace one ended over --timeout at once.")
 @click.option("--queue", "queue_size", default=32, show_default=True, type=click.IntRange(0, 10_000),
               help="Queries that may wait for a busy query process; one more gets 503 at once.")
+@click.option("--read-timeout", default=30.0, show_default=True, type=click.FloatRange(0.1, 3600),
+              help="Seconds a client may take to send its whole request; then its connection is closed.")
 @verbose_option
 @clean_errors
-def serve(graph_path, host, port, timeout, max_rows, max_bytes, allow_service, workers, spares, queue_size, verbose):
+def serve(graph_path, host, port, timeout, max_rows, max_bytes, allow_service, workers, spares, queue_size,
+          read_timeout, verbose):
     """Serve the graph: a read-only SPARQL 1.1 Protocol endpoint at /sparql.
 
     Also / (the HTML view, graph.html next to the graph) and /graph.ttl.
@@ -569,7 +572,8 @@ def serve(graph_path, host, port, timeout, max_rows, max_bytes, allow_service, w
     --timeout gets 503, one over --max-rows or --max-bytes 400, one nested over
     100 deep 400 (before parsing), a body over 1 MB 413. A query that finds
     every process busy waits its turn; one over --queue waiting, or waiting
-    60 s, gets 503 with Retry-After.
+    60 s, gets 503 with Retry-After. A client that has not sent its whole
+    request within --read-timeout (one trickling it a byte at a time) is cut off.
     Prints one line once it answers; Ctrl-C or SIGTERM stops it. The query processes
     open the build's query store beside the graph (.store/) when it is fresh.
 
@@ -589,7 +593,8 @@ def serve(graph_path, host, port, timeout, max_rows, max_bytes, allow_service, w
         _store_notice(verbose)(f"{why} ({store_dir(graph_path)})" if why == "fresh"
                                else f"{why}; reading {graph_path} instead (kg build writes a fresh store)")
     server = make_server(graph_path, host, port, timeout=timeout, max_rows=max_rows, allow_service=allow_service,
-                         workers=workers or WORKERS, max_bytes=max_bytes, spares=spares, queue_size=queue_size)
+                         workers=workers or WORKERS, max_bytes=max_bytes, spares=spares, queue_size=queue_size,
+                         read_seconds=read_timeout)
 
     def stop(signum, frame):
         raise KeyboardInterrupt

@@ -5,6 +5,7 @@ thread-safe). No test here measures time: each asserts answers and their order o
 
 from __future__ import annotations
 
+import select
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -70,5 +71,48 @@ def test_concurrent_queries_that_mention_service_in_a_comment_are_all_answered(s
         status, _, body = request(srv, "POST", "/sparql", "SELECT * WHERE { SERVICE <http://example.org/> { ?s ?p ?o } }",
                                   {"Content-Type": "application/sparql-query"})
         assert status == 403 and b"SERVICE" in body  # still refused
+    finally:
+        assert not (why := srv.stopped_cleanly()), why
+
+
+def test_a_client_trickling_its_request_is_cut_off_and_others_are_answered(seed_build, expected_names):
+    """Regression: a socket time-out bounds each read, not the request, so a client sending one byte a
+    second (slowloris) held its handler thread for as long as it liked (still open after 120 s)."""
+    import socket
+    import time
+
+    srv = Server(seed_build / "graph.ttl", "--workers", 1, "--spares", 0, "--read-timeout", 2)
+    try:
+        with socket.create_connection(("127.0.0.1", srv.port), timeout=60) as s:
+            sent, closed = 0, None
+            request = b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\nX-a: " + b"a" * 10_000
+            for byte in request:  # far more bytes than the allowance leaves time to send
+                try:
+                    s.sendall(bytes([byte]))
+                except OSError:
+                    closed = "on send"
+                    break
+                sent += 1
+                time.sleep(0.2)
+                readable, _, _ = select.select([s], [], [], 0)
+                if readable and s.recv(1) == b"":
+                    closed = "read end"
+                    break
+        assert closed is not None and sent < len(request), "the server kept reading a request trickled for ever"
+        status, _, body = get(srv, NAMES)  # the server goes on
+        assert status == 200 and names(body) == expected_names
+    finally:
+        assert not (why := srv.stopped_cleanly()), why
+
+
+def test_a_slow_query_is_not_cut_off_by_the_read_allowance(seed_build, expected_names):
+    """The allowance covers sending the request, not answering it: a query that runs longer is answered."""
+    srv = Server(seed_build / "graph.ttl", "--workers", 1, "--spares", 0, "--read-timeout", 0.5, "--timeout", TIMEOUT)
+    try:
+        # runs to its time limit, well past the allowance, and gets its answer on the same connection
+        status, _, body = get(srv, SLOW, timeout=120)
+        assert status == 503 and b"time limit" in body, body[:200]
+        status, _, body = get(srv, NAMES)
+        assert status == 200 and names(body) == expected_names
     finally:
         assert not (why := srv.stopped_cleanly()), why

@@ -24,6 +24,7 @@ import multiprocessing
 import os
 import queue
 import signal
+import socket
 import sys
 import threading
 import time
@@ -44,6 +45,7 @@ QUEUE_WAIT = 60.0  # seconds a query may wait in the queue before it is refused 
 WALL_FACTOR = 4  # a query's limit on the clock, as a multiple of its limit in CPU time
 RETRY_AFTER = 1  # seconds, in the Retry-After of a 503 for a full queue
 
+READ_SECONDS = 30.0  # a client's whole request (line, headers, body) must arrive within this
 MAX_BODY = 1_000_000  # bytes: a SPARQL query is text; anything larger is refused unread
 DRAIN_BODY = 64_000_000  # bytes of a refused body read and dropped, so the client sees the answer
 DRAIN_SECONDS = 10.0
@@ -170,8 +172,11 @@ class SparqlServer(ThreadingHTTPServer):
     allow_reuse_address = True
 
     def __init__(self, address, graph_path: Path, timeout: float, max_rows: int, allow_service: bool,
-                 workers: int = WORKERS, max_bytes: int = MAX_BYTES, spares: int = SPARES, queue_size: int = QUEUE):
+                 workers: int = WORKERS, max_bytes: int = MAX_BYTES, spares: int = SPARES, queue_size: int = QUEUE,
+                 read_seconds: float = READ_SECONDS):
         self.graph_path = Path(graph_path)
+        self.read_seconds = read_seconds
+        self.reading: dict = {}  # connection -> when its request must have arrived (see _reap)
         Store.open(self.graph_path)  # fail here, with a clear message, on a missing or broken graph
         # set before binding: a bind that fails calls server_close, which reads them
         self.idle: queue.Queue[Worker] = queue.Queue()  # loaded processes of the pool, waiting for a query
@@ -182,6 +187,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.waiting = 0  # queries waiting for a query process
         self.lock = threading.Lock()
         self.closed = False
+        threading.Thread(target=self._reap, daemon=True, name="kg-sparql-reaper").start()
         try:
             super().__init__(address, Handler)
         except OSError as err:
@@ -306,6 +312,32 @@ class SparqlServer(ThreadingHTTPServer):
             (self.idle if short else self.spares).put(w)
             return
 
+    def watch(self, connection) -> None:
+        """Start the clock on a request: it must have arrived whole within read_seconds."""
+        with self.lock:
+            self.reading[connection] = time.monotonic() + self.read_seconds
+
+    def unwatch(self, connection) -> None:
+        with self.lock:
+            self.reading.pop(connection, None)
+
+    def _reap(self) -> None:
+        """Cut off clients whose request has not arrived in time. A socket time-out bounds each read,
+        not the request: a client sending a byte every few seconds (slowloris) would hold its thread
+        for ever; shutting its socket down ends the read that waits on it."""
+        while not self.closed:
+            time.sleep(min(0.5, self.read_seconds / 4))
+            now = time.monotonic()
+            with self.lock:
+                late = [c for c, deadline in self.reading.items() if deadline <= now]
+                for c in late:
+                    del self.reading[c]
+            for c in late:
+                try:
+                    c.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass  # the client left meanwhile
+
     def handle_error(self, request, client_address):
         """A client that hung up or stalled is routine; anything else is reported on one line."""
         err = sys.exc_info()[1]
@@ -332,6 +364,13 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, fmt, *args):  # quiet: the CLI prints one line at start
         pass
+
+    def handle_one_request(self):
+        self.server.watch(self.connection)  # the request line, headers and body: within read_seconds
+        try:
+            super().handle_one_request()
+        finally:
+            self.server.unwatch(self.connection)
 
     # ---------------------------------------------------------------- plumbing
 
@@ -435,6 +474,7 @@ class Handler(BaseHTTPRequestHandler):
     # ---------------------------------------------------------------- routes
 
     def do_GET(self):
+        self.server.unwatch(self.connection)  # read whole: the answer takes what time the query takes
         if self.headers.get("Content-Length", "0").strip() not in ("", "0") or self.headers.get("Transfer-Encoding"):
             self.close_connection = True  # a body on a GET is not read: the connection cannot be reused
         url = urllib.parse.urlsplit(self.path)
@@ -460,6 +500,7 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         url = urllib.parse.urlsplit(self.path)
         body = self._body()
+        self.server.unwatch(self.connection)
         if body is None:
             return
         if url.path != "/sparql":
@@ -530,7 +571,8 @@ class Handler(BaseHTTPRequestHandler):
 
 def make_server(graph_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 5.0,
                 max_rows: int = 100_000, allow_service: bool = False, workers: int = WORKERS,
-                max_bytes: int = MAX_BYTES, spares: int = SPARES, queue_size: int = QUEUE) -> SparqlServer:
+                max_bytes: int = MAX_BYTES, spares: int = SPARES, queue_size: int = QUEUE,
+                read_seconds: float = READ_SECONDS) -> SparqlServer:
     """A ready server (not yet serving): call serve_forever(), or run it in a thread in tests."""
     return SparqlServer((host, port), graph_path, timeout, max_rows, allow_service, workers, max_bytes, spares,
-                        queue_size)
+                        queue_size, read_seconds)
