@@ -39,13 +39,20 @@ _JOINED = regex.compile(r",?\s+and\s+")
 # what joins the two people of a pair: "and", or "and her husband," with a few words of description
 _PAIR_GLUE = regex.compile(r"\s+and\s+(?:(?:his|her)\s+(?:[\p{Ll}-]+\s+)?(?:wife|husband|partner),?\s+"
                            r"(?:(?!(?:and|or|the|their|his|her|of|with|who)\b)[\p{Ll}-]+\s+){0,3})?")
+# what joins two siblings: "Nadia Okafor and her twin brother, Samuel Okafor"
+_SIBLING_GLUE = regex.compile(r"\s+and\s+(?:his|her)\s+(?:[\p{Ll}-]+\s+)?(?:half-)?(?:brother|sister),?\s+"
+                              r"(?:(?!(?:and|or|the|their|his|her|of|with|who)\b)[\p{Ll}-]+\s+){0,3}")
+# the groups in which "their" is two children of one family ("their father", "their half-brother"),
+# not a couple ("their son")
+_THEIR_SIBLINGS = frozenset({"child", "sibling"})
 
 
 def find_relations(ctx: Context, names: Names) -> list[Relation]:
     """Every tie a relation rule states between two distinct people, sorted."""
     people = _People(ctx, names)
     out: list[Relation] = []
-    for rule in ctx.rules["relations"]:
+    # spouse rules first: "their" after a sentence that states a marriage is that couple's
+    for rule in sorted(ctx.rules["relations"], key=lambda r: r.get("relation") != "spouse"):
         kind = rule.get("relation")
         roles = RELATIONS[kind]
         for m in ctx.finditer(rule):
@@ -63,6 +70,8 @@ def find_relations(ctx: Context, names: Names) -> list[Relation]:
                     out.append(Relation("parent", y, x, span, rule.id, yat, xat, _speaker_side(yat, xat)))
                 else:
                     out.append(Relation(kind, x, y, span, rule.id, xat, yat, _speaker_side(xat, yat)))
+                    if kind == "spouse":
+                        people.married.append(out[-1])
             if pairs:
                 ctx.hits[rule.id] += 1
     return sorted(set(out))
@@ -93,6 +102,11 @@ class _People:
         # "His son, Tom Pruett, ... and his daughter, Ellen Greer": a person named as the relative
         # of a pronoun is not what the next pronoun of the sentence stands for
         self._kin_of_pronoun = _kin_of_pronoun(ctx.rules)
+        # "The groom, 33, teaches history. His mother, ...": a sentence whose subject is an unnamed
+        # person of the pronoun's gender; the pronoun is more likely theirs than a name further back
+        self._described = _described_subject(ctx.rules)
+        # the spouse ties found so far (the spouse rules run first), for "their" (`couple`)
+        self.married: list[Relation] = []
 
     def refs(self, m, group: str) -> list[tuple[Ref, Span, bool]]:
         """(person, the words it was read from, whether a pronoun or description stood for them)
@@ -104,7 +118,7 @@ class _People:
             words = self.ctx.text[a:b].casefold()
             gender = _PRONOUN_GENDER.get(words)
             if gender:
-                found = self.antecedent(a, gender)
+                found = self.antecedent(a, gender, surnames=_relatives_surnames(self.ctx, m, group))
                 if found is not None:
                     out.append((found.ref, found.span, True))
                 continue
@@ -112,10 +126,13 @@ class _People:
                 if self.ctx.in_quote(a):  # whoever says the quotation: the merge knows the speaker
                     out.append((Ref("name", "my", PERSON), self.ctx.span(a, b), True))
                 continue
+            if words == "their" and group in _THEIR_SIBLINGS:
+                out.extend((ref, at, True) for ref, at in self.siblings(a))
+                continue  # never the couple the role rules would read "their" as
             if words == "their":
                 pair = self.couple(a)
                 if pair:
-                    out.extend((x.ref, x.span, True) for x in pair)
+                    out.extend((ref, at, True) for ref, at in pair)
                     continue
             named = _mention_inside(self.mentions, a, b)
             out.extend((ref, self.ctx.span(a, b), not named)
@@ -133,13 +150,16 @@ class _People:
             yield ctx.sentences[i]
             i -= 1
 
-    def antecedent(self, pos: int, gender: str, depth: int = 0, first_paragraph: int | None = None) -> Mention | None:
+    def antecedent(self, pos: int, gender: str, depth: int = 0, first_paragraph: int | None = None,
+                   surnames: frozenset[str] = frozenset()) -> Mention | None:
         """Whom "he", "she", "his" or "her" at pos stands for: see the module's docstring.
 
         A pronoun of the same gender that a sentence opens with, before any name that fits,
         continues the chain: it stands for the same person, looked for from there, but only as
         far back as the paragraph before the first pronoun's. A chain that finds nobody there
         stands for the article's protagonist, where the article tells their gender.
+        `surnames`: those of the relatives the same match names ("His daughter, Ines Vega"): of two
+        people a sentence before names, the one of that surname, where only one has it.
         """
         ctx = self.ctx
         here = ctx.sentence_of(pos)
@@ -157,6 +177,9 @@ class _People:
                 # "Nora Marsh, who lives with her husband"; "her father, Josef Moravec, and his brother":
                 # the pronoun belongs to the name its clause hangs on, even one named as someone's kin
                 return last
+            opener = self._described.get(gender)
+            if opener is not None and opener.match(ctx.text, sentence[0], end):
+                return None  # the pronoun may stand for the unnamed person the sentence is about
             fits = [x for x in agreeing if not (sentence == here and self._named_as_kin(x))]
             first = fits[0].span.start if fits else end
             chain = next((p for p in same.finditer(ctx.text, sentence[0], first) if not ctx.in_quote(p.start())), None)
@@ -164,7 +187,7 @@ class _People:
                 if depth >= _CHAIN:
                     return None
                 return self.antecedent(chain.start(), gender, depth + 1,
-                                       max(first_paragraph, ctx.paragraph_of(pos) - _CHAIN_PARAGRAPHS_BACK))
+                                       max(first_paragraph, ctx.paragraph_of(pos) - _CHAIN_PARAGRAPHS_BACK), surnames)
             if not fits:
                 continue
             people = list(dict.fromkeys(_key(x) for x in fits))
@@ -175,6 +198,9 @@ class _People:
             sure = [x for x in fits if self.genders.get(_key(x)) == gender]
             if len({_key(x) for x in sure}) == 1:
                 return sure[0]
+            kin = [x for x in fits if _surname(x) in surnames]
+            if len({_key(x) for x in kin}) == 1:
+                return kin[0]
             if sentence != here and _is_subject(ctx, sentence, fits[0]):
                 return fits[0]
             return None  # two people it may stand for: no tie
@@ -190,23 +216,69 @@ class _People:
         told = {self.genders.get(_key(x)) for x in theirs} - {None}
         return theirs[0] if told == {gender} else None
 
-    def couple(self, pos: int) -> list[Mention]:
+    def couple(self, pos: int) -> list[tuple[Ref, Span]]:
         """Whom "their" at pos stands for: the nearest two people written as a pair before it
-        ("Nia Brooks and Cal Ortiz", "Brooks and her husband, Cal Ortiz"), in the nearest sentence
-        that names anyone; none when that sentence names no pair ("her father married Dana Moravec,
-        and their son": the pair is not written as one, and an earlier pair is someone else)."""
+        ("Nia Brooks and Cal Ortiz", "Brooks and her husband, Cal Ortiz"), else the one couple a
+        spouse rule found there ("he married Ines Calloway"; "His former wife, Ruth Keller"), in
+        the nearest sentence that names anyone; none when that sentence names no pair ("her
+        father married Dana Moravec, and their son": the pair is not written as one, and an
+        earlier pair is someone else)."""
         for sentence in self._sentences_back(pos):
-            inside = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= min(sentence[1], pos)]
+            end = min(sentence[1], pos)
+            inside = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= end]
             for x, y in reversed(list(zip(inside, inside[1:]))):
                 if _key(x) != _key(y) and _PAIR_GLUE.fullmatch(self.ctx.text, x.span.end, y.span.start):
-                    return [x, y]
+                    return [(x.ref, x.span), (y.ref, y.span)]
+            if inside:
+                return self._married_in(sentence[0], end)
+        return []
+
+    def siblings(self, pos: int) -> list[tuple[Ref, Span]]:
+        """Whom "their" at pos stands for as two children ("their father", "their half-brother"):
+        the two people written as siblings ("Nadia Okafor and her twin brother, Samuel Okafor") in
+        the nearest sentence before it that names anyone; none otherwise (a couple has no one father)."""
+        for sentence in self._sentences_back(pos):
+            end = min(sentence[1], pos)
+            inside = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= end]
+            for x, y in reversed(list(zip(inside, inside[1:]))):
+                if _key(x) != _key(y) and _SIBLING_GLUE.fullmatch(self.ctx.text, x.span.end, y.span.start):
+                    return [(x.ref, x.span), (y.ref, y.span)]
             if inside:
                 return []
         return []
 
+    def _married_in(self, start: int, end: int) -> list[tuple[Ref, Span]]:
+        """The two people of the one spouse tie stated between start and end (none when there
+        are several couples, or one side is "my")."""
+        couples = {frozenset((r.subject, r.object)): r for r in self.married
+                   if start <= r.span.start and r.span.end <= end and r.speaker is None}
+        if len(couples) != 1:
+            return []
+        (r,) = couples.values()
+        return [(r.subject, r.subject_at), (r.object, r.object_at)]
+
     def _named_as_kin(self, mention: Mention) -> bool:
         before = self.ctx.text[max(0, mention.span.start - 60) : mention.span.start]
         return bool(self._kin_of_pronoun and self._kin_of_pronoun.search(before))
+
+
+def _relatives_surnames(ctx: Context, m, group: str) -> frozenset[str]:
+    """The last words of the names the other groups of match m capture (pronouns aside)."""
+    out = set()
+    for other in m.re.groupindex:
+        if other == group:
+            continue
+        for a, b in m.spans(other):
+            words = ctx.text[a:b].split()
+            if len(words) >= 2 and words[-1][:1].isupper():
+                out.add(words[-1])
+    return frozenset(out)
+
+
+def _surname(m: Mention) -> str | None:
+    """The last word of a mention's full name, when it has two words or more."""
+    words = m.ref.value.split()
+    return words[-1] if len(words) >= 2 else None
 
 
 def _mention_inside(mentions: list[Mention], a: int, b: int) -> bool:
@@ -267,6 +339,23 @@ def _kin_of_pronoun(rules):
         pattern = regex.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y)\s+(?:\p{Ll}+\s+)?(?:" + "|".join(map(regex.escape, kin))
                                 + r"),?\s+(?:\p{Ll}+\s+){0,2}$") if kin else None
         _PATTERNS[key] = (words, pattern)
+    return _PATTERNS[key][1]
+
+
+def _described_subject(rules) -> dict:
+    """For each gender, the pattern of a sentence that opens with an unnamed person of that gender
+    named by a kinship word of gender_words ("The groom, 33, ...", "The widow said"), not a possessive
+    ("The groom's father" is about the father)."""
+    words = rules.settings["relations"].get("gender_words", {})
+    key = ("described", id(words))
+    if key not in _PATTERNS:
+        out = {}
+        for g, spec in words.items():
+            kin = spec.get("kin", []) if isinstance(spec, dict) else []
+            if kin:
+                out[g] = regex.compile(r"\s*(?:\p{Lu}[\p{Lu}\s,.]*\s[—–-]+\s*)?[Tt]he\s+(?:[\p{Ll}-]+\s+)?(?:"
+                                       + "|".join(map(regex.escape, kin)) + r")(?![\p{L}’'-])")
+        _PATTERNS[key] = (words, out)
     return _PATTERNS[key][1]
 
 

@@ -10,10 +10,16 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
+import regex
 from rdflib import URIRef
 
 from graph.errors import RuleError
 from graph.rules.catalogue import INFERENCES
+
+# The words of a parent tie that say the child is of another union ("Sam's son from an earlier
+# relationship, Finn", "his sons from his first marriage"): the parent's present spouse is not
+# that child's other parent, whatever the article says of the marriage.
+_OTHER_UNION = regex.compile(r"\b(?:from|by|of)\s+(?:a|an|her|his|their)\s+(?:[\p{Ll}-]+\s+)?(?:marriage|relationship)\b")
 
 
 
@@ -74,5 +80,12 @@ class FamilyTold:
                 for kid in sorted(self.children[article][parent]):
                     if kid == partner or parents_of[kid] - {parent, partner}:
                         continue
+                    if _of_another_union(self.children[article][parent][kid]):
+                        continue
                     if partner not in parents_of[kid]:
                         yield "parent", kid, partner, self.children[article][parent][kid] | married
+
+
+def _of_another_union(evidence: set) -> bool:
+    """Whether the words of a parent tie say the child is of another marriage or relationship."""
+    return any(_OTHER_UNION.search(ev.span.exact) for ev in evidence)
