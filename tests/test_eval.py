@@ -525,3 +525,27 @@ def test_words_said_together_need_every_speaker_and_no_other(corpus):
     assert (q.tp, q.fp, q.fn) == (1, 0, 0)
     q = score(corpus, GOOD).overall["quotations"]  # Dana Reyes alone: one of the two is not the group
     assert (q.tp, q.fp, q.fn) == (0, 1, 1)
+
+
+SPLIT = TEXT.replace("“I never thought I would marry a banker,” Reyes said. ",
+                     "“I never thought,” Reyes said, “that I would marry a banker.” ")
+
+
+@pytest.mark.parametrize("second, found", [("that I would marry", True), ("never", False)])
+def test_the_parts_of_a_quotation_printed_in_parts_may_be_listed_apart(tmp_path, second, found):
+    """An annotator may list “A,” she said, “B.” as two quotations: each part the graph's one
+    quotation holds is found; two gold entries from one part are still two quotations."""
+    gold = GOLD.replace('  - text: "I never thought I would"\n    speaker: Dana Reyes\n',
+                        f'  - text: "I never thought"\n    speaker: Dana Reyes\n'
+                        f'  - text: "{second}"\n    speaker: Dana Reyes\n')
+    (tmp_path / f"{ARTICLE}.txt").write_text(SPLIT, encoding="utf-8")
+    (tmp_path / f"{ARTICLE}.gold.yaml").write_text(gold, encoding="utf-8")
+    joined = '"I never thought, that I would marry a banker."'
+    quote = [("quote:q1", "a", "schema:Quotation", "quote-split", "I never thought,"),
+             ("quote:q1", "schema:text", joined, "quote-split", "I never thought,"),
+             ("quote:q1", "schema:text", joined, "quote-split", "that I would marry a banker."),
+             ("quote:q1", "schema:creator", "person:dana-reyes", "quote-split", "Reyes said")]
+    facts = [f for f in GOOD if not f[0].startswith("quote:")] + quote
+    report = score(tmp_path, facts, graph_of(facts, text=SPLIT))
+    q = report.overall["quotations"]
+    assert (q.tp, q.fp, q.fn) == ((2, 0, 0) if found else (1, 0, 1))

@@ -38,7 +38,10 @@ quotations (speaker attribution)
     punctuation dropped) is a substring of its schema:text or of a text selector's
     exact words. Gold and graph quotations are paired one to one, greedily: pairs
     whose speaker agrees first, then the shortest graph text (a nested quote before
-    the quote around it), then gold order. The speaker is the schema:creator facts
+    the quote around it), then gold order; and a gold quotation whose words lie in
+    another part of a graph quotation printed in parts (“A,” she said, “B.”) than
+    the gold quotation paired with it is paired with it too, since annotators may
+    list the parts of one quotation apart. The speaker is the schema:creator facts
     of the article. For a gold quotation with a speaker: right creator = tp; another
     creator = fp and fn ("wrong"); no creator, or no graph quotation = fn ("missing").
     A gold quotation whose speaker is null counts fp if the graph gives it a creator,
@@ -721,11 +724,13 @@ class _ArticleScorer:
         quotes = sorted({n for n in {*self.by_subject, *self._quote_nodes()}
                          if self.ix.is_a(n, SDO.Quotation)}, key=str)
         texts: dict[Node, list[str]] = {}
+        parts: dict[Node, list[str]] = {}  # the words of each part of a quotation printed in parts
         creators: dict[Node, list[_Fact]] = {}
         for q in quotes:
             vals = [str(v) for v in self.ix.g.objects(q, SDO.text)]
-            vals += [f.evidence.exact for f in self.by_subject.get(q, []) if f.p == SDO.text and f.evidence.exact]
-            texts[q] = [normalise_text(v) for v in vals]
+            exact = sorted({f.evidence.exact for f in self.by_subject.get(q, []) if f.p == SDO.text and f.evidence.exact})
+            texts[q] = [normalise_text(v) for v in vals + exact]
+            parts[q] = [normalise_text(v) for v in exact]
             creators[q] = [f for f in self.by_subject.get(q, []) if f.p == SDO.creator]
 
         def agrees(g: GoldQuotation, q: Node) -> bool:
@@ -753,6 +758,20 @@ class _ArticleScorer:
                 continue
             chosen[i] = q
             used.add(q)
+        # "“A,” she said, “B.”" is one quotation; an annotator may have listed A and B apart: each
+        # gold entry from another part of the same graph quotation is found in it too
+        def part_of(i: int, q: Node) -> set[int]:
+            core = _strip_quote(self.gold.quotations[i].text)
+            return {k for k, t in enumerate(parts[q]) if core in t}
+
+        held = {q: part_of(i, q) for i, q in chosen.items()}
+        for _, _, i, _, g, q in pairs:
+            if i in chosen or len(parts[q]) < 2 or q not in held:
+                continue
+            mine = part_of(i, q)
+            if mine and not mine & held[q]:
+                chosen[i] = q
+                held[q] |= mine
 
         tp = fp = fn = 0
         for i, g in enumerate(self.gold.quotations):
