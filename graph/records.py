@@ -28,6 +28,9 @@ class Ref:
       "name"      a name as written ("Chrissy Teigen", "Teigen"); value is the name
       "entity"    a gazetteer entry; value is its id
       "spouse-of" the spouse of the person `inner` refers to
+      "titled"    a person a title and a surname name ("Ms Hardesty"), decided among the bearers of
+                  that surname where it was read; value is the full name, which the merge does not
+                  decide again as it does a bare surname
     type is the schema.org class expected ("Person", "Organization", ...).
     """
 

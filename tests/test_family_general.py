@@ -341,3 +341,59 @@ def test_their_father_after_a_couple_makes_no_tie(tmp_path):
     g = build_graph(tmp_path, {"visit.txt": (
         "Nia Brooks and her husband, Cal Ortiz, arrived. Their father, Tom Brooks, stayed home.\n")})
     assert not [t for t in ties(g) if "Tom Brooks" in (t[0], t[2])]
+
+
+def test_a_brother_shares_a_parent(tmp_path):
+    """parent-shared-by-siblings: "her younger brother, Sam" and "her father, Ade": Ade is Sam's father."""
+    g = build_graph(tmp_path, {"farm.txt": (
+        "Lena Okoye said on Monday that the farm would be sold. Her younger brother, Sam Okoye, agreed.\n\n"
+        "Lena Okoye said her father, Ade Okoye, bought the land in 1970.\n")})
+    got = ties(g)
+    assert _has(got, ("Lena Okoye", "parent", "Ade Okoye"))
+    assert _has(got, ("Sam Okoye", "parent", "Ade Okoye"))
+
+
+def test_a_half_brother_shares_no_inferred_parent(tmp_path):
+    g = build_graph(tmp_path, {"farm.txt": (
+        "Lena Okoye said on Monday that the farm would be sold. Her younger half-brother, Sam Okoye, agreed.\n\n"
+        "Lena Okoye said her father, Ade Okoye, bought the land in 1970.\n")})
+    got = ties(g)
+    assert _has(got, ("Lena Okoye", "sibling", "Sam Okoye"))
+    assert not _has(got, ("Sam Okoye", "parent", "Ade Okoye"))
+
+
+def test_a_sister_of_another_surname_gets_no_inferred_parent(tmp_path):
+    """A sister named by another surname (a married name, or another father's): which parents
+    she shares is not said."""
+    g = build_graph(tmp_path, {"obit.txt": (
+        "Edna Vale was born in 1933 in Alder Falls to Hal Ross, a miner, and his wife, Ida Ross.\n\n"
+        "Edna Vale is survived by a sister, Joan Tull.\n")})
+    got = ties(g)
+    assert _has(got, ("Edna Vale", "sibling", "Joan Tull"))
+    assert not [t for t in got if "Joan Tull" in (t[0], t[2]) and t[1] == "parent"], sorted(got)
+
+
+def test_a_step_parent_by_the_ties_is_no_inferred_parent(tmp_path):
+    """Joel married Ana, whose son from her first marriage is Teo: Joel is Teo's step-father, even
+    where the article calls Teo the brother of Joel's daughter."""
+    g = build_graph(tmp_path, {"shop.txt": (
+        "Ana Lamb married Joel Lamb in 2015. Ana Lamb's son from her first marriage, Teo Lamb, runs the till.\n\n"
+        "Joel Lamb's daughter, Ivy Lamb, keeps the books. Ivy Lamb's brother, Teo Lamb, said the shop was busy.\n")})
+    got = ties(g)
+    assert _has(got, ("Teo Lamb", "parent", "Ana Lamb")) and _has(got, ("Ivy Lamb", "parent", "Joel Lamb"))
+    assert _has(got, ("Ivy Lamb", "sibling", "Teo Lamb"))
+    assert not _has(got, ("Teo Lamb", "parent", "Joel Lamb")), sorted(got)
+
+
+def test_a_sibling_named_before_the_pronoun_describing_them(tmp_path):
+    """sibling-apposition-pronoun: "Cem Kaya, her younger brother," -- her is Ana, not Cem."""
+    g = build_graph(tmp_path, {"bakery.txt": (
+        "Ana Kaya opened the bakery in 2019.\n\n"
+        "Cem Kaya, her younger brother, now runs the ovens.\n")})
+    assert _has(ties(g), ("Ana Kaya", "sibling", "Cem Kaya"))
+
+
+def test_a_list_is_no_sibling_apposition(tmp_path):
+    g = build_graph(tmp_path, {"crash.txt": (
+        "Ana Kaya said the road was closed. The crash injured Tom Hale, his brother, and two neighbours.\n")})
+    assert not [t for t in ties(g) if t[1] == "sibling"]

@@ -40,8 +40,9 @@ quotations (speaker attribution)
     whose speaker agrees first, then the shortest graph text (a nested quote before
     the quote around it), then gold order; and a gold quotation whose words lie in
     another part of a graph quotation printed in parts (“A,” she said, “B.”) than
-    the gold quotation paired with it is paired with it too, since annotators may
-    list the parts of one quotation apart. The speaker is the schema:creator facts
+    the gold quotation paired with it, and has the same gold speaker, is paired with
+    it too, since annotators may list the parts of one quotation apart. The speaker
+    is the schema:creator facts
     of the article. For a gold quotation with a speaker: right creator = tp; another
     creator = fp and fn ("wrong"); no creator, or no graph quotation = fn ("missing").
     A gold quotation whose speaker is null counts fp if the graph gives it a creator,
@@ -765,11 +766,14 @@ class _ArticleScorer:
             return {k for k, t in enumerate(parts[q]) if core in t}
 
         held = {q: part_of(i, q) for i, q in chosen.items()}
+        said_by = {q: self.gold.quotations[i].speaker for i, q in chosen.items()}
         for _, _, i, _, g, q in pairs:
             if i in chosen or len(parts[q]) < 2 or q not in held:
                 continue
             mine = part_of(i, q)
-            if mine and not mine & held[q]:
+            # the parts of one quotation have one speaker: words of another speaker (or of none) in a
+            # part are a quotation inside it (“Dad used to say, ‘Never sell,’” she said), not a part
+            if mine and not mine & held[q] and g.speaker is not None and g.speaker == said_by[q]:
                 chosen[i] = q
                 held[q] |= mine
 

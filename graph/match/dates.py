@@ -18,6 +18,9 @@ ABSOLUTE = {"full-date", "month-year", "year"}
 # "on Saturday" after "was held" is the Saturday before publication, after "will be held" the one after.
 TENSED = frozenset({"weekday", "month-day", "month"})
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The last month of each season of the northern year ("last summer" is over once August is);
+# winter runs across the new year and is left out.
+SEASON_LAST_MONTH = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 
 
@@ -136,7 +139,7 @@ class DateResolver:
             if not md:
                 return None
             month, day = (int(x) for x in str(md).split("-"))
-            value = "month-day"
+            value = "full-date" if year else "month-day"  # "Christmas Eve 2021" is a day of that year
         try:
             return getattr(self, _HANDLERS[value])(e, month, day, year)
         except (ValueError, OverflowError):
@@ -202,6 +205,15 @@ class DateResolver:
         if self.anchor:
             return ("gYearMonth", dt.date(self.anchor[0].year, month, 1), "last-month-in-anchor-year")
         return None
+
+    def _last_season(self, e, month, day, year):
+        """'last summer': the year of the latest such season over before publication (a winter spans
+        two years, so it has no entry in SEASON_LAST_MONTH and gives no date)."""
+        last = SEASON_LAST_MONTH.get((e.group("season") or "").lower())
+        if not last or not self.published:
+            return None
+        y = self.published.year if self.published.month > last else self.published.year - 1
+        return ("gYear", dt.date(y, 1, 1), "season-before-publication")
 
     def _years_ago(self, e, month, day, year):
         if not self.published:
@@ -381,6 +393,7 @@ _HANDLERS = {
     "month-day": "_month_day",
     "month": "_bare_month",
     "last-month": "_last_month",
+    "last-season": "_last_season",
     "years-ago": "_years_ago",
     "this-year": "_this_year",
     "recently": "_this_year",

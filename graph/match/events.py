@@ -8,7 +8,7 @@ import regex
 from rdflib import RDFS
 
 from graph.match.context import Context
-from graph.match.names import PERSON, Names
+from graph.match.names import ORGANIZATION, PERSON, Names
 from graph.match.references import _protagonist, group_refs
 from graph.rdf.vocab import _ontology_graph, expand
 from graph.records import DateValue, EventRecord, Ref, Role, Span
@@ -18,6 +18,10 @@ from graph.rules.ruleset import GENERAL, Rule
 # The roles that name people (or whoever took part); a telling whose groups for these
 # name nobody the article names is dropped (an event of no one cannot be told apart).
 PEOPLE_ROLES = ("organizer", "attendee", "about")
+# Who a generic telling (one read from any verb) must name in its kind's key role, for a kind of no
+# narrower class than schema:Event: the person who did it (attendee), or the organisation that did it
+# (organizer: "the council voted on Tuesday"). Any other generic telling needs a person.
+GENERIC_SUBJECTS = {"attendee": PERSON, "organizer": ORGANIZATION}
 # How far (in characters) outside a telling's words a date of its sentence may stand and still date it.
 DATE_REACH = 120
 # Words that look like a person's name: two or more capitalised words (a single one may be a
@@ -25,6 +29,10 @@ DATE_REACH = 120
 CAPITALISED_NAME = regex.compile(r"(?:\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)*\s+)+\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)*")
 # Words between a telling and a date that open another clause, whose date it is ("signed the measure
 # at a park, near where a tank ruptured in 2021").
+# A possessive ending right after a date ("Sunday's service").
+POSSESSIVE_AFTER = regex.compile(r"[’']s\b")
+# A dash that ends the words before a date (the date set off at the end of its sentence).
+DASH_BEFORE = regex.compile(r"\s*[—–]\s*$")
 OTHER_CLAUSE = regex.compile(r"[;—–]|\b(?:where|when|which|who|whom|whose|while|although|because|after|before|since|until|"
                              r"if|whereas)\b")
 
@@ -52,9 +60,9 @@ def find_events(ctx: Context, names: Names, dates: list[DateValue]) -> list[Even
     out = []
     for rec, rule in found:
         rec = _implied_about(ctx, names, rec, rule, found)
-        if rule.get("generic") and not any(r.ref.type == PERSON and r.role in PEOPLE_ROLES for r in rec.roles):
-            ctx.unmatched.append((f"event of {rule.id} names no person", rec.span))
-            continue  # what a company or a council did is read by the rules of its kind, never by any verb
+        if rule.get("generic") and not _names_its_subject(ctx, rec):
+            ctx.unmatched.append((f"event of {rule.id} names no one who did it", rec.span))
+            continue  # an event read from any verb must say who did it: a person, or an organisation's own kind
         if _nobody(rec, rule, unnamed.get(id(rec), ())):
             ctx.unmatched.append((f"event of {rule.id} names no one the article names", rec.span))
             continue
@@ -62,6 +70,18 @@ def find_events(ctx: Context, names: Names, dates: list[DateValue]) -> list[Even
         out.append(rec)
     out.sort(key=lambda e: (e.span.start, e.span.end, e.rule))
     return _link_within(ctx, out)
+
+
+def _names_its_subject(ctx: Context, rec: EventRecord) -> bool:
+    """Whether a generic telling names who did it: for a kind of class schema:Event keyed on the
+    organizer, an organisation in that role (a council, a district: what an organisation did); for
+    any other kind, a person among its people roles (a company "said on Monday that" is no
+    statement of a person, and a person's happening needs the person)."""
+    spec = ctx.rules.settings["events"].get("kinds", {}).get(rec.kind, {})
+    key = spec.get("key", "organizer")
+    if spec.get("class") == "schema:Event" and GENERIC_SUBJECTS.get(key) == ORGANIZATION:
+        return any(r.ref.type == ORGANIZATION and r.role == key for r in rec.roles)
+    return any(r.ref.type == PERSON and r.role in PEOPLE_ROLES for r in rec.roles)
 
 
 def _nobody(rec: EventRecord, rule: Rule, words: tuple[str, ...]) -> bool:
@@ -142,6 +162,8 @@ def _date_of(ctx: Context, rule: Rule, m, dates: list[DateValue]) -> tuple[DateV
     """The event's date, as its rule says where to look: within the match, the nearest in its
     sentence, or the nearest after the match in its sentence."""
     when = rule.get("date", "sentence")
+    if rule.get("generic"):
+        dates = [d for d in dates if not _possessive(ctx, d)]
     if when == "match":
         return tuple(d for d in dates if m.start() <= d.span.start and d.span.end <= m.end())
     if when not in ("sentence", "after"):
@@ -159,8 +181,23 @@ def _date_of(ctx: Context, rule: Rule, m, dates: list[DateValue]) -> tuple[DateV
     # clause ("signed the measure at the park, ..., where a tank ruptured in 2021")
     gap = lambda d: m.start() - d.span.end if d.span.end <= m.start() else d.span.start - m.end()
     between = lambda d: ctx.text[d.span.end:m.start()] if d.span.end <= m.start() else ctx.text[m.end():d.span.start]
-    close = [d for d in near if gap(d) <= DATE_REACH and not OTHER_CLAUSE.search(between(d))]
+    close = [d for d in near if gap(d) <= DATE_REACH and not OTHER_CLAUSE.search(_clause_words(ctx, d, between(d), sb))]
     return (min(close, key=gap),) if close else ()
+
+
+def _possessive(ctx: Context, d: DateValue) -> bool:
+    """Whether a date is a possessive ("during Sunday's service", "Tuesday's vote"): it dates the thing
+    it owns, an event of its own kind, so no verb of doing near it takes it."""
+    return bool(POSSESSIVE_AFTER.match(ctx.text, d.span.end))
+
+
+def _clause_words(ctx: Context, d: DateValue, words: str, sentence_end: int) -> str:
+    """The words between a telling and a later date that may open another clause: a dash just before
+    a date that ends the sentence sets the date off ("became engaged at the cove – in 1985."), it
+    opens no clause of its own."""
+    if DASH_BEFORE.search(words) and not ctx.text[d.span.end:sentence_end].strip(" .!?\"”’)"):
+        return DASH_BEFORE.sub("", words)
+    return words
 
 
 def _link_within(ctx: Context, events: list[EventRecord]) -> list[EventRecord]:

@@ -32,6 +32,8 @@ _REST_OF_ATTRIBUTION = regex.compile(r"[^“”\"‘’\n.!?;]{0,80}?,\s*")
 # a verb of speech in the words after a quotation: an attribution, whether or not a rule could read it
 _SPEECH_VERB = regex.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|explained|recalled|according|asked|"
                              r"answered|replied|joked|insisted|noted|continued|shared|posted|commented|tweeted)\b")
+# what the speaker says before a role phrase that describes themselves: "I'm just the plumber"
+_SELF_DESCRIPTION = regex.compile(r"\bI(?:’m|'m|\s+am|\s+was)\s+(?:just\s+|only\s+|simply\s+|still\s+)?$")
 # speaker words that are a name (not a pronoun or a description)
 _NAMED = regex.compile(r"(?!(?:She|He|They|We|The|Her|His|Their|Its|My)\b)\p{Lu}")
 
@@ -182,14 +184,17 @@ class _Attribution:
             named |= {r.ref.value for r in outer}
             root = self.root(q.parent)
             groups = tuple(self.groups.get(self.continued.get(root, -1), ()))
-            return Speaking(self.people, outer=q.parent, exclude=frozenset(named), groups=groups)
+            return Speaking(self.people, outer=q.parent, outer_known=bool(outer), exclude=frozenset(named), groups=groups,
+                            outer_start=min(ctx.quotes[j].start for j in self._parts(q.parent)))
         named = {c.person for j in self._parts(i) for c in self._candidates_in(ctx.quotes[j].start, ctx.quotes[j].end)}
         return Speaking(self.people, exclude=frozenset(named))
 
     def _candidates_in(self, a: int, b: int):
-        """The people's candidates that start within [a, b)."""
+        """The people named within [a, b), but for a role phrase the speaker says they are ("I'm just the
+        plumber," he said): the speaker himself, not someone he speaks of."""
         starts = self.candidate_starts
-        return self.candidates_by_start[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+        return [c for c in self.candidates_by_start[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+                if not (c.role and _SELF_DESCRIPTION.search(self.ctx.text, max(a, c.start - 20), c.start))]
 
     def _parts(self, i: int) -> list[int]:
         """Quote i, the parts before it it was joined to, and the paragraphs' quotations a run-on part continues into."""

@@ -19,8 +19,11 @@ resolve when they name a quotation's speaker:
               or the one before, else nobody
   none        nobody ("we" names the speaker and others)
 
-A speaker written as a title and a surname two people of the article share ("Ms. Lee") is the
-one whose gender the title gives. Gender comes from the text, never from a first name: a name
+A speaker written as a title and a surname two people of the article share ("Ms. Lee") is, of those
+named so far whose gender the title allows, the only one; else the one named since the paragraph
+before or the one the article names far more often (nobody when these disagree); else the one the
+text says is of the title's gender. A pronoun speaker is nobody when, since the person it would stand
+for was last named, a sentence gave words to someone unnamed ("A spokesman for the club said"). Gender comes from the text, never from a first name: a name
 rule or the gazetteer, a title (Mr., Mrs., Ms.), a kinship or gendered noun next to the name
 ("her husband, Tom Hale", "Tom Hale and his wife"), or a sentence opening with He or She right
 after a sentence whose only person is its subject. The lists are in quotes.yaml
@@ -75,6 +78,9 @@ _ONE_WORD_BETWEEN = regex.compile(r"\s+\p{Ll}[\p{L}-]*\s+")
 _CAPITALISED = regex.compile(r"(?<![\p{L}’'.-])\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){1,3}(?![\p{L}’'-])")
 _COORDINATED = regex.compile(r",?\s+(?:and|or)\s+|,\s+")
 _LIST_GLUE_BEFORE = regex.compile(r"(?:,?\s*(?:and\s+)?|\s*,\s*)")
+# A sentence opening with a participle clause, up to its comma ("Asked whether he would stay, "): the clause has no
+# subject of its own, so a pronoun in it is the main clause's subject, named after it.
+_PARTICIPLE_OPENING = regex.compile(r"[“\"‘]?\p{Lu}\p{Ll}{2,}(?:ed|ing)\b[^,.;:!?“”\"\n]{1,120},\s+")
 _SUBJECT_PRONOUN = {"f": regex.compile(r"\b[Ss]he\b"), "m": regex.compile(r"\b[Hh]e\b")}
 
 
@@ -89,6 +95,7 @@ class Candidate:
     sentence: int
     paragraph: int
     subject: bool  # the subject of its sentence
+    role: bool = False  # a role phrase ("the plumber"), not a name
 
 
 @dataclass(frozen=True)
@@ -108,6 +115,8 @@ class Speaking:
 
     people: People
     outer: int | None = None  # the enclosing quotation, for a quote within a quote
+    outer_known: bool = True  # whether the enclosing quotation has a speaker (a pronoun in it is theirs to mean)
+    outer_start: int | None = None  # where the first part of the enclosing quotation starts
     exclude: frozenset[str] = frozenset()  # named in the quotation, or the enclosing quotation's speaker
     groups: tuple[Ref, ...] = ()  # the group "they" stood for in the quotation this one continues
     found_groups: list = field(default_factory=list, compare=False)  # groups resolved here, for the caller
@@ -216,10 +225,11 @@ def article_people(ctx: Context, names: Names) -> People:
                       key=lambda m: (m.span.start, -m.span.end))
     roles = _introductions(ctx, mentions, settings)
     spots = [(m.span.start, m.span.end, m.ref.value) for m in mentions]
-    spots += _role_mentions(ctx, roles, spots)
-    spots.sort()
-    candidates = _candidates(ctx, spots)
+    role_spots = _role_mentions(ctx, roles, spots)
+    spots = sorted(spots + role_spots)
+    candidates = _candidates(ctx, spots, {(a, b) for a, b, _ in role_spots})
     genders = _genders(ctx, names, mentions, candidates, settings)
+    candidates = _retitled(ctx, candidates, genders)
     return People(tuple(candidates), genders, {k: frozenset(v) for k, v in roles.items()},
                   _unknown_names(ctx, names, settings))
 
@@ -253,6 +263,7 @@ def _role_noun(ctx: Context, word: str) -> str:
 def _introductions(ctx: Context, mentions: list[Mention], settings: dict) -> dict[str, set[str]]:
     """Role noun -> the people named with it: a title before the name, a description beside it."""
     honorifics = {h.lower() for h in settings.get("honorifics", {})}
+    abbreviations = {w.lower() for w in settings.get("title_abbreviations", {})}
     prepositions = set(settings.get("prepositions", ()))
     function_words = prepositions | set(settings.get("function_words", ()))
     roles: dict[str, set[str]] = defaultdict(set)
@@ -261,7 +272,7 @@ def _introductions(ctx: Context, mentions: list[Mention], settings: dict) -> dic
         s, e = m.span.start, m.span.end
         before = text[max(0, s - 100):s]
         t = _TITLE_BEFORE.search(before[-40:])
-        if t and _is_title(t.group("t"), honorifics, function_words):
+        if t and _is_title(t.group("t"), honorifics, function_words, abbreviations):
             roles[_role_noun(ctx, t.group("t"))].add(m.ref.value)
         d = _APPOS_BEFORE.search(before)
         # "Her daughter, Ellen Hardesty" introduces; "In the video, Chrissy" does not
@@ -274,11 +285,13 @@ def _introductions(ctx: Context, mentions: list[Mention], settings: dict) -> dic
     return roles
 
 
-def _is_title(word: str, honorifics: set[str], function_words: set[str]) -> bool:
+def _is_title(word: str, honorifics: set[str], function_words: set[str], abbreviations: set[str] = frozenset()) -> bool:
     """Whether the word right before a name is a title or role ("Judge", "coach", "Gov."), not a word of the
-    sentence ("and", "by", "married")."""
+    sentence ("and", "by", "married"), nor the last word of the sentence before ("… of the rescue. Ann Lee")."""
     plain = word.rstrip(".").lower()
     if plain in honorifics or plain in function_words:
+        return False
+    if word.endswith(".") and plain not in abbreviations:
         return False
     return word[:1].isupper() or not plain.endswith("ed")
 
@@ -302,7 +315,7 @@ def _role_mentions(ctx: Context, roles: dict[str, set[str]], spots) -> list[tupl
     return out
 
 
-def _candidates(ctx: Context, spots) -> list[Candidate]:
+def _candidates(ctx: Context, spots, roles: set[tuple[int, int]] = frozenset()) -> list[Candidate]:
     """Each place a person is named, with its quotation, sentence and paragraph, and whether it is a subject:
     the first person of its sentence in a subject's place, with those coordinated with them ("Ann Lee and her
     husband, Tom Hale, spoke"): a pronoun then picks among them by gender."""
@@ -331,7 +344,7 @@ def _candidates(ctx: Context, spots) -> list[Candidate]:
         if subject:
             seen.add(key)
             run = key
-        out.append(Candidate(s, e, person, quote, si, paragraph_at(ctx, s), subject))
+        out.append(Candidate(s, e, person, quote, si, paragraph_at(ctx, s), subject, (s, e) in roles))
     return out
 
 
@@ -381,9 +394,12 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention], candidates: li
         s, e = m.span.start, m.span.end
         before = text[max(0, s - 40):s]
         h = _HONORIFIC.search(before)
-        # "Ms. Halloran" tells a gender only of the one Halloran it can be
-        if h and h.group("h").lower() in honorifics and m.span.exact not in shared:
-            told[m.ref.value].add(honorifics[h.group("h").lower()])
+        # "Ms. Halloran" tells a gender only of the one Halloran it can be: the only one, or the only
+        # one named so far (a reader cannot mean a Halloran the text has not introduced yet)
+        if h and h.group("h").lower() in honorifics:
+            titled_one = m.ref.value if m.span.exact not in shared else _only_bearer_so_far(mentions, m.span.exact, s)
+            if titled_one:
+                told[titled_one].add(honorifics[h.group("h").lower()])
         n = _NOUN_BEFORE.search(before)
         if n and n.group("n") in nouns:
             told[m.ref.value].add(nouns[n.group("n")])
@@ -416,37 +432,100 @@ def _shared_surnames(mentions: list[Mention]) -> set[str]:
     return {w for w, people in owners.items() if len(people) > 1}
 
 
+def _only_bearer_so_far(mentions: list[Mention], surname: str, pos: int) -> str | None:
+    """The one person named in full before pos whose name ends with surname; None when none or several."""
+    bearers = {m.ref.value for m in mentions
+               if m.span.end <= pos and len(m.ref.value.split()) >= 2 and m.ref.value.split()[-1] == surname}
+    return next(iter(bearers)) if len(bearers) == 1 else None
+
+
 def titled(ctx: Context, speaking: Speaking, a: int, b: int) -> list[Ref] | None:
     """A speaker written with a title and a surname the article gives two people ("Ms. Hardesty" after Ellen
-    and George Hardesty): the one the text says is of the title's gender, else the only one it does not say
-    is of the other, else the only one whose given name is mostly borne by the title's gender while the
-    others' are mostly borne by the other (names.yaml `given_names`); nobody when that leaves two. None
-    when the words are no such name."""
-    settings = speaker_settings(ctx)
-    honorifics = {k.lower(): v for k, v in settings.get("honorifics", {}).items()}
+    and George Hardesty): the one `_by_title` picks, nobody when it picks none. None when the words are no
+    such name."""
+    found = _titled_person(ctx, speaking.people.candidates, speaking.people.genders, a, b)
+    if found is None:
+        return None
+    return [Ref("titled", found, PERSON)] if found else []
+
+
+def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b: int) -> str | None:
+    """For text[a:b] a surname two people of the article bear, written after a title: the one person it names
+    ("" when the text leaves a doubt); None when the words are no such name."""
+    honorifics = {k.lower(): v for k, v in speaker_settings(ctx).get("honorifics", {}).items()}
     h = _HONORIFIC.search(ctx.text, max(0, a - 6), a)
     word = ctx.text[a:b]
     if not h or h.group("h").lower() not in honorifics or " " in word:
         return None
-    people = speaking.people
-    owners = sorted({c.person for c in people.candidates if c.person.split()[-1] == word and " " in c.person})
+    owners = {c.person for c in candidates if " " in c.person and c.person.split()[-1] == word}
     if len(owners) < 2:
         return None
     gender = honorifics[h.group("h").lower()]
-    fits = [p for p in owners if people.genders.get(p) in (None, gender)]
-    known = [p for p in fits if people.genders.get(p) == gender]
+    given = ctx.rules.given_names
+    # a reader knows only the people named so far ("Ms. Lee said" never means an Ann Lee introduced later),
+    # and a title does not name one the text, or failing it the given name, says is of the other gender
+    named = [c for c in candidates if c.person in owners and c.end <= a and ctx.text[c.start:c.end] != word
+             and genders.get(c.person, given.get(c.person.split()[0])) in (None, gender)]
+    fits = sorted({c.person for c in named})
+    if len(fits) == 1:
+        return fits[0]
+    # the one named since the paragraph before ("Her mother, Grace Lee, said …"), and the one the article names
+    # far more often than the others (news calls its subject "Mr. Lee", his relatives by their full names):
+    # each is a reader's guess; when they disagree the title names nobody for sure
+    recent = {c.person for c in named if paragraph_at(ctx, c.start) >= paragraph_at(ctx, a) - 1}
+    counts: dict[str, int] = defaultdict(int)
+    for c in candidates:
+        if not c.role and ctx.text[c.start:c.end] != word:
+            counts[c.person] += 1
+    ranked = sorted(fits, key=lambda p: -counts[p])
+    salient = {ranked[0]} if counts[ranked[0]] >= max(3, 2 * counts[ranked[1]]) else set()
+    if len(recent) == 1 and not salient:
+        # named last, and named most often or as someone speaking ("Her mother, Grace Lee, said …"); named
+        # last only ("Her cousin, Tessa Lee, painted the sign"), a guess against the article's habit
+        last = next(iter(recent))
+        speaking = any(c.person == last and _reports(ctx, c) for c in named)
+        return last if speaking or all(counts[last] >= counts[p] for p in fits) else ""
+    if len(recent) == 1 or salient:
+        guesses = (recent if len(recent) == 1 else set()) | salient
+        return next(iter(guesses)) if len(guesses) == 1 else ""
+    return _by_title(ctx, fits, gender, genders) or ""
+
+
+def _reports(ctx: Context, c: Candidate) -> bool:
+    """Whether a verb of reporting (quotes.yaml `reporting_verbs`) follows the person c in their sentence."""
+    verbs = set(speaker_settings(ctx).get("reporting_verbs", ()))
+    _, b = ctx.sentences[c.sentence]
+    return any(w in verbs for w in _WORD.findall(ctx.text, c.end, b))
+
+
+def _by_title(ctx: Context, fits: list[str], gender: str, genders: dict[str, str]) -> str | None:
+    """Of several people named so far who bear a surname and may be of a title's gender, the one it names: the
+    one the text says is of that gender; else the only one whose given name is mostly borne by the title's
+    gender while the others' are mostly borne by the other (names.yaml `given_names`); None when that leaves
+    two."""
+    known = [p for p in fits if genders.get(p) == gender]
     if len(known) == 1:
-        return [Ref("name", known[0], PERSON)]  # as for a pronoun: unknown gender yields to a known one
-    if len(fits) == 1 and not known:
-        return [Ref("name", fits[0], PERSON)]
+        return known[0]  # as for a pronoun: unknown gender yields to a known one
     if not known:
         # the title tells the gender; of the same-surname people the text says nothing about, the
         # one whose given name alone is mostly borne by that gender (Mr. Ambrose: Curtis, not Corinne)
         given = ctx.rules.given_names
         by_name = [p for p in fits if given.get(p.split()[0]) == gender]
         if len(by_name) == 1 and all(given.get(p.split()[0]) not in (None, gender) for p in fits if p != by_name[0]):
-            return [Ref("name", by_name[0], PERSON)]
-    return []
+            return by_name[0]
+    return None
+
+
+def _retitled(ctx: Context, candidates: list[Candidate], genders: dict[str, str]) -> list[Candidate]:
+    """The candidates, each written as a title and a shared surname ("Mr Marchbank, a farmer, …") standing for the
+    one person the title names among those named so far; for nobody ("") when it names no one for sure: a
+    pronoun after it then stays in doubt rather than going to whoever the names step took the surname for."""
+    out = []
+    for c in candidates:
+        person = None if c.role else _titled_person(ctx, candidates, genders, c.start, c.end)
+        out.append(c if person is None or person == c.person else
+                   Candidate(c.start, c.end, person, c.quote, c.sentence, c.paragraph, c.subject, c.role))
+    return out
 
 
 def _pronoun_genders(ctx: Context, candidates: list[Candidate]) -> dict[str, set[str]]:
@@ -470,9 +549,57 @@ def _pronoun_genders(ctx: Context, candidates: list[Candidate]) -> dict[str, set
 # ------------------------------------------------------------------ resolving a speaker
 
 
-def antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None, depth: int = 0) -> str | None:
-    """The person a speaker pronoun at pos stands for, or None when the text leaves a doubt."""
+def antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None) -> str | None:
+    """The person a speaker pronoun at pos stands for, or None when the text leaves a doubt: also when,
+    since that person was last named, a sentence gave the words to someone unnamed ("A spokesman for the
+    club said …": the next "he said" is more likely the spokesman's)."""
+    person = _antecedent(ctx, speaking, pos, gender)
+    if person is None:
+        return None
+    if speaking.outer is not None:
+        # “He said, ‘…’” within a quotation: the teller's he, whom the narration around the quotation names
+        # (its paragraph or the one before); one named further back is the reader's guess, not the text's
+        first = speaking.outer_start if speaking.outer_start is not None else ctx.quotes[speaking.outer].start
+        p = paragraph_at(ctx, first)
+        near = any(c.person == person and p - 1 <= c.paragraph and c.end <= pos for c in speaking.people.candidates)
+        return person if near else None
+    last = max((c.end for c in speaking.people.candidates if c.person == person and c.quote is None and c.end <= pos),
+               default=None)
+    if last is not None and _unnamed_speaker(ctx, last, pos, speaking.people.roles):
+        return None
+    return person
+
+
+def _unnamed_speaker(ctx: Context, a: int, b: int, roles) -> bool:
+    """Whether a sentence starting in text[a:b], outside quotations, has an unnamed person speak: "A spokesman
+    for the club said", "One neighbour, who asked not to be named, told reporters"."""
+    verbs = speaker_settings(ctx).get("reporting_verbs", ())
+    if not verbs:
+        return False
+    pattern = ctx.memo.get("unnamed_speaker")
+    if pattern is None:
+        verb = r"\s+(?:\p{Ll}+ly\s+|also\s+)?(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b"
+        # "A spokesman for the club said"; "In his address, the Bishop reminded": someone a description names
+        pattern = ctx.memo["unnamed_speaker"] = regex.compile(
+            r"[“\"‘]?(?:(?:A|An|One|Another)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}?\p{Ll}[\p{L}-]*"
+            r"(?:\s+(?:for|of|at|from|with|in)\s+[^,.;:!?\n]{1,60}?)?(?:,\s+[^.;:!?\n]{1,100}?,)?"
+            r"|(?:[^,.;:!?“”\"‘’\n]{1,80},\s+)?[Tt]he\s+(?P<title>\p{Lu}\p{Ll}+)(?:\s+of\s+\p{Lu}[\p{L}-]+)?)" + verb)
+    k = bisect.bisect_left(ctx.sentence_starts, a)
+    for start in ctx.sentence_starts[k:]:
+        if start >= b:
+            break
+        m = None if ctx.in_quote(start) else pattern.match(ctx.text, start, b)
+        # a title the article gave someone ("the Bishop" after "Bishop Ann Lee") is a role phrase, found already
+        if m and not (m.start("title") >= 0 and _role_noun(ctx, m.group("title")) in roles):
+            return True
+    return False
+
+
+def _antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None, depth: int = 0) -> str | None:
+    """antecedent(), before the check for an unnamed speaker."""
     people = speaking.people
+    if speaking.outer is not None and not speaking.outer_known:
+        return None  # "She said, ‘…’" in words nobody is credited with: whom the teller meant is unknown
     if speaking.outer is not None and depth == 0:
         outer = ctx.quotes[speaking.outer]
         inside = [c for c in people.candidates if c.quote == speaking.outer and outer.start <= c.start and c.end <= pos]
@@ -491,7 +618,7 @@ def antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None, d
         # and so does the speaker pronoun: whom that one was found to be, or is found to be
         if found in people.resolved:
             return people.resolved[found]
-        return antecedent(ctx, speaking, found, gender, depth + 1) if depth < 4 else None
+        return _antecedent(ctx, speaking, found, gender, depth + 1) if depth < 4 else None
     return found or None
 
 
@@ -561,7 +688,7 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
         for group in (known, unknown):
             if not group:
                 continue
-            if missed and any(max(c.end, near) <= u < pos for u in people.unknown):
+            if missed and any(max(c.end, near) <= u < pos and not _after_subject(ctx, group, u) for u in people.unknown):
                 return None  # someone the names step missed is named just before: maybe the one meant
             earlier = _pronoun_between(ctx, group, gender, pos)
             if earlier is not None:
@@ -572,6 +699,13 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
             subjects = {c.person for c in group if c.subject}
             return next(iter(subjects)) if len(subjects) == 1 else None
     return False
+
+
+def _after_subject(ctx: Context, group: list[Candidate], u: int) -> bool:
+    """Whether capitalised words at u stand in the sentence of a subject of the group, after it ("Ann Lee
+    unlocks Northbound Bread"): an object or a place, never preferred to the subject by a pronoun."""
+    a, b = ctx.sentences[group[0].sentence]
+    return a <= u < b and any(c.subject and c.end <= u for c in group)
 
 
 def _pronoun_between(ctx: Context, group: list[Candidate], gender: str | None, pos: int) -> int | None:
@@ -586,6 +720,8 @@ def _pronoun_between(ctx: Context, group: list[Candidate], gender: str | None, p
     later = [m.start() for m in _SUBJECT_PRONOUN[gender].finditer(ctx.text, b, pos) if not ctx.in_quote(m.start())]
     if later:
         return later[-1]
+    if _PARTICIPLE_OPENING.match(ctx.text, a, first):
+        return None  # "Asked whether he would stay, Hale smiled": the he is Hale, said before his name
     return next((m.start() for m in _SUBJECT_PRONOUN[gender].finditer(ctx.text, a, first) if not ctx.in_quote(m.start())),
                 None)
 

@@ -118,7 +118,12 @@ class _People:
             words = self.ctx.text[a:b].casefold()
             gender = _PRONOUN_GENDER.get(words)
             if gender:
-                found = self.antecedent(a, gender, surnames=_relatives_surnames(self.ctx, m, group))
+                surnames = _relatives_surnames(self.ctx, m, group)
+                found = self.antecedent(a, gender, surnames=surnames)
+                if found is not None and m.start() <= found.span.start < a:
+                    # "Pavel, her half-brother,": the pronoun is not the name it describes; it is
+                    # whom it would stand for before that name
+                    found = self.antecedent(m.start(), gender, surnames=surnames)
                 if found is not None:
                     out.append((found.ref, found.span, True))
                 continue
@@ -375,14 +380,19 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention]) -> dict[str, s
             before = ctx.text[max(0, m.span.start - 40) : m.span.start]
             if (title_re and title_re.search(before)) or (kin_re and kin_re.search(before)):
                 tell(_key(m), g)
+    # each sentence's people and its first mention, in one pass over the mentions (in order):
+    # a scan of all mentions for each sentence is quadratic in a long article
     named_in: dict[tuple[int, int], set[str]] = {}
+    first_in: dict[tuple[int, int], Mention] = {}
     for m in mentions:
-        named_in.setdefault(ctx.sentence_of(m.span.start), set()).add(_key(m))
+        sentence = ctx.sentence_of(m.span.start)
+        named_in.setdefault(sentence, set()).add(_key(m))
+        first_in.setdefault(sentence, m)
     for i, (a, b) in enumerate(ctx.sentences):
         previous = ctx.sentences[i - 1] if i else None
         if previous not in named_in or len(named_in[previous]) != 1:
             continue
-        subject = next(m for m in mentions if previous[0] <= m.span.start < previous[1])
+        subject = first_in[previous]
         if not _is_subject(ctx, previous, subject):
             continue
         # the sentence opens with the pronoun, or with a quotation and then the pronoun ("“…,” she said")

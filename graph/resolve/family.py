@@ -20,6 +20,11 @@ from graph.rules.catalogue import INFERENCES
 # relationship, Finn", "his sons from his first marriage"): the parent's present spouse is not
 # that child's other parent, whatever the article says of the marriage.
 _OTHER_UNION = regex.compile(r"\b(?:from|by|of)\s+(?:a|an|her|his|their)\s+(?:[\p{Ll}-]+\s+)?(?:marriage|relationship)\b")
+# The words of a sibling tie that say the two share one parent, or none ("her half-brother, Cem",
+# "his stepsister"): such siblings' parents are not each other's.
+_NOT_FULL_SIBLINGS = regex.compile(r"\b(?:half|step)[-\s]?(?:brother|sister|sibling)", regex.IGNORECASE)
+# A twin shares both parents whatever else the article tells of the family.
+_TWIN = regex.compile(r"\btwins?\b", regex.IGNORECASE)
 
 
 
@@ -31,6 +36,16 @@ class FamilyTold:
         self.children: dict[str, dict[URIRef, dict[URIRef, set]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
         # article -> person -> spouse -> evidence of the tie
         self.spouses: dict[str, dict[URIRef, dict[URIRef, set]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
+        # article -> person -> sibling -> evidence of the tie
+        self.siblings: dict[str, dict[URIRef, dict[URIRef, set]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
+        # article -> person -> the surnames (last words of full names) the article names them by
+        self.surnames: dict[str, dict[URIRef, set[str]]] = defaultdict(lambda: defaultdict(set))
+
+    def name(self, article: str, node: URIRef | None, name: str) -> None:
+        """A name the article gives a person: its last word is a surname where it has two words or more."""
+        words = name.split()
+        if node is not None and len(words) >= 2:
+            self.surnames[article][node].add(words[-1])
 
     def add(self, article: str, predicate: str, a: URIRef, b: URIRef, evidence) -> None:
         """A tie the article states: parent ties are (child, parent)."""
@@ -39,6 +54,9 @@ class FamilyTold:
         elif predicate == "spouse":
             self.spouses[article][a][b].add(evidence)
             self.spouses[article][b][a].add(evidence)
+        elif predicate == "sibling":
+            self.siblings[article][a][b].add(evidence)
+            self.siblings[article][b][a].add(evidence)
 
     def infer(self, how: str | None, rule_id: str = "?") -> Iterator[tuple[str, URIRef, URIRef, set]]:
         """(predicate, a, b, evidence) for each tie the inference `how` adds, article by article."""
@@ -46,6 +64,8 @@ class FamilyTold:
             yield from self._siblings()
         elif how == "parent-from-spouse":
             yield from self._other_parent()
+        elif how == "parent-from-sibling":
+            yield from self._siblings_parents()
         else:
             raise RuleError("relations.yaml", None, rule_id, f"unknown inference {how!r}",
                             f"infer: is one of {', '.join(INFERENCES)}")
@@ -84,6 +104,72 @@ class FamilyTold:
                         continue
                     if partner not in parents_of[kid]:
                         yield "parent", kid, partner, self.children[article][parent][kid] | married
+
+    def _siblings_parents(self) -> Iterator[tuple[str, URIRef, URIRef, set]]:
+        """A parent of one of two siblings is the other's parent too, where the article calls them
+        brother or sister without "half-" or "step-" and nothing it tells leaves room for another
+        union. Not where: either has a half- or step-sibling (twins aside); the sibling goes by a
+        surname none of the family does; the child's tie to that parent is of another marriage; the
+        sibling has a stated parent who is not that parent's spouse; the parent is a step-parent by
+        the ties (their spouse has a child of another union, or of another stated parent)."""
+        for article in sorted(self.siblings):
+            children = self.children.get(article, {})
+            spouses = self.spouses.get(article, {})
+            parents_of = _parents_of(children)
+            steps = _step_parents(children, spouses, parents_of)
+            # a half- or step-sibling tells of another union in the family: there a plain "sister"
+            # does not say which parents she shares (a twin does)
+            blended = {a for a, sibs in self.siblings[article].items()
+                       if any(_not_full(told) for told in sibs.values())}
+            for a in sorted(self.siblings[article]):
+                for b, told in sorted(self.siblings[article][a].items()):
+                    if _not_full(told):
+                        continue
+                    if {a, b} & blended and not any(_TWIN.search(ev.span.exact) for ev in told):
+                        continue
+                    if not self._family_name(article, b, {a} | parents_of.get(a, set())):
+                        continue
+                    for parent in sorted(parents_of.get(a, ())):
+                        said = children[parent][a]
+                        if parent == b or parent in parents_of.get(b, ()) or parent in steps:
+                            continue
+                        if _of_another_union(said) or parents_of.get(b, set()) - set(spouses.get(parent, {})):
+                            continue
+                        yield "parent", b, parent, said | told
+
+    def _family_name(self, article: str, person: URIRef, family: set) -> bool:
+        """Whether a person goes by no surname, or by one of the family's: a sibling of another
+        surname (a married name, or another father's) leaves open which parents they share."""
+        theirs = self.surnames[article].get(person, set())
+        return not theirs or bool(theirs & {s for kin in family for s in self.surnames[article].get(kin, ())})
+
+
+def _not_full(evidence: set) -> bool:
+    """Whether the words of a sibling tie call them half- or step-siblings."""
+    return any(_NOT_FULL_SIBLINGS.search(ev.span.exact) for ev in evidence)
+
+
+def _parents_of(children: dict) -> dict:
+    """child -> the parents an article states for them."""
+    out: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for parent, kids in children.items():
+        for kid in kids:
+            out[kid].add(parent)
+    return out
+
+
+def _step_parents(children: dict, spouses: dict, parents_of: dict) -> set:
+    """The people the ties of one article make a step-parent: the spouse of a parent whose child
+    is of another union, or has a stated other parent who is not that spouse."""
+    out = set()
+    for parent, kids in children.items():
+        for partner in spouses.get(parent, {}):
+            for kid, said in kids.items():
+                if partner in parents_of.get(kid, ()):
+                    continue
+                if _of_another_union(said) or parents_of.get(kid, set()) - {parent}:
+                    out.add(partner)
+    return out
 
 
 def _of_another_union(evidence: set) -> bool:

@@ -92,7 +92,7 @@ class _Nodes:
     def __call__(self, ref: Ref, at: Span | None = None) -> URIRef | None:
         if ref.kind == "entity":
             return iri(type_folder(ref.type), slug(ref.value))
-        if ref.kind == "name" and ref.type == "Person":
+        if ref.kind in ("name", "titled") and ref.type == "Person":
             return self.people.node(ref, at)
         if ref.kind == "name":
             return iri(type_folder(ref.type), slug(ref.value))
@@ -171,6 +171,8 @@ def _family(extractions: list[Extraction], rules: RuleSet, node_of: _Nodes, out:
     told = FamilyTold()
     for x in extractions:
         named = {node_of(m.ref, m.span) for m in x.mentions}
+        for m in x.mentions:  # the names each person goes by here, for the inferences that weigh surnames
+            told.name(x.article.id, node_of(m.ref, m.span), m.ref.value)
         speakers = _quote_speakers(x, node_of) if any(r.speaker for r in x.relations) else {}
         for r in x.relations:
             a, b = _relation_nodes(r, node_of, named, speakers)
@@ -387,6 +389,8 @@ def _group_tellings(tellings: list, key_role: str, node_of: _Nodes, apart_by_dat
     keyless = []
     for item in tellings:
         keys = {node_of(r.ref, r.span) for r in item[1].roles if r.role == key_role} - {None}
+        if not keys and apart_by_date:
+            keys = _words_key(item[1])
         if not keys:
             keyless.append(item)
             continue
@@ -422,6 +426,14 @@ def _group_tellings(tellings: list, key_role: str, node_of: _Nodes, apart_by_dat
             for item in keyless:  # ambiguous: an event of its own, named by where it was told
                 groups.append(({URIRef(f"urn:telling:{item[0]}:{item[2]}")}, [item]))
     return groups
+
+
+def _words_key(rec) -> set:
+    """For a kind read from any verb (`apart_by_date`), a telling that names no one in the key role
+    ("construction began in March") is keyed by what it says happened (its kg:action words, case
+    folded): two articles telling those words of one date are one event, other words another."""
+    words = [" ".join(value.lower().split()) for prop, value, _ in rec.attributes if prop == "kg:action"]
+    return {URIRef("urn:words/" + slug(words[0]))} if words else set()
 
 
 def _same_occasion(a: list, b: list, any_article: bool = False) -> bool:

@@ -30,6 +30,9 @@ INFERENCES = _table(
     Term("sibling-from-shared-parent", "two children of one parent, as one article says, are siblings"),
     Term("parent-from-spouse", "a child's parent's only spouse is the child's other parent, as one article tells both "
                                "ties and names no second spouse or other parent"),
+    Term("parent-from-sibling", "a parent of one of two siblings is the other's parent, as one article tells both ties "
+                                "and calls them brother or sister without half- or step-; never a step-parent by the "
+                                "article's ties, nor where the sibling has a stated parent who is not that parent's spouse"),
 )
 
 # relations.yaml `gender_words:`: for each gender, the titles and kinship words that tell it
@@ -101,6 +104,7 @@ DATE_VALUES = _table(
     Term("month-day", "a day without a year (groups month, day)"),
     Term("month", "a bare month (group month)"),
     Term("last-month", "\"last September\" (group month)"),
+    Term("last-season", "\"last summer\" (group season: spring, summer, autumn or fall)"),
     Term("years-ago", "\"a year ago\" (group n, a number or a number word)"),
     Term("this-year", "\"earlier this year\""),
     Term("recently", "\"recently\": the year of publication"),
@@ -136,6 +140,8 @@ DATE_RESOLVERS = _table(
     Term("last-month-previous-year", "'last September' in a dated article: that month of the year before publication."),
     Term("last-month-in-anchor-year",
          "'last September' in an undated article: that month in the year of the latest date written before it."),
+    Term("season-before-publication",
+         "'last summer' in a dated article: the year of the latest such season over before publication."),
     Term("years-before-publication", "'a year ago': the year of publication minus the years."),
     Term("publication-year", "'earlier this year', 'recently': the year of publication."),
     Term("anchor-year", "'earlier this year' in an undated article: the year of the latest date written before it."),
