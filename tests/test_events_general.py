@@ -390,6 +390,81 @@ def test_fixed_observances_are_days_and_take_a_year_that_follows(tmp_path):
 
 # ---------------------------------------------------------------- events whose key participant is no person
 
+# The shipped rules read no such events (on text they were not written against these two gave
+# more wrong dates than right ones); the kinds `doing` and `occurrence` are there for a rule
+# writer's own rules, as a pack: these are two such rules.
+ORG_PACK = "rules:\n" + """  - id: doing-org-dated-verb
+    kind: doing
+    generic: true
+    date: after
+    description: >-
+      a named organisation, then a verb of doing in the past and its object, then a date (the Harbor
+      Town Council voted 4-3 on Monday; the Eastvale Water District bought the pumps in 2019). Saying,
+      reporting and lasting states are left out (a company "said" or "reported" is a statement, read
+      by the rules of its kind); the organisation must be one the names step found as one
+    pattern: '(?<![\\p{L}’''-])(?P<organizer>(?>{ORGNAME}))(?:,\\s+(?:the|an?|its)\\s[^.;,“”"]{0,60}?,|,\\s+which)?\\s+(?:also\\s+|later\\s+|first\\s+|then\\s+|had\\s+|finally\\s+|formally\\s+|unanimously\\s+)?(?P<action>(?!(?:said|told|added|explained|noted|asked|wrote|reported|announced|stated|claimed|alleged|estimated|expected|planned|hoped|wanted|needed|used|seemed|appeared|remained|continued|owned|included|contained|featured|involved|called|named|titled|described|considered|based|located|scheduled|agreed|declined|refused|confirmed|declared|warned|urged|argued|insisted|denied|admitted|projected|forecast|rose|fell|gained|dropped|climbed|slipped|grew|lost|employed|served|operated|represented|lived|worked|defeated|edged|routed|topped|clinched|rallied|trailed|scored)\\b)(?:\\p{Ll}{2,}ed|bought|sold|built|began|took|made|broke|shut|cut|paid|spent|sent|chose|gave)(?:\\s+(?:up|down|out|off|back|over|away))?(?:\\s+\\d+-\\d+)?(?:\\s+(?:the|a|an|its|their|to)(?:\\s+(?!(?:last|next|this|in|on|at|earlier|later|early|late|and|or|but|with|for|to|of|from|by)\\b)[\\p{Ll}-]+){1,2})?)(?![\\p{L}’''-])'
+    attributes: {kg:action: action}
+    examples:
+      - text: The Harbor Town Council voted 4-3 on Monday to repave the square.
+        organizer: Harbor Town Council
+        action: voted 4-3
+      - text: The Eastvale Water District bought the pumps in 2019.
+        organizer: Eastvale Water District
+        action: bought the pumps
+      - text: The old Eastvale School, which closed in June, will be sold.
+        organizer: Eastvale School
+        action: closed
+    counter_examples:
+      - The Harbor Town Council said on Monday that it would repave the square.
+      - Eastvale Water District reported last month that revenue grew.
+      - Eastvale Water District shares rose on Monday.
+      - Eastvale College held off a late charge on Saturday.
+      - Eastvale College defeated Marlow State 78-71 on Saturday.
+  - id: occurrence-began
+    kind: occurrence
+    date: after
+    description: >-
+      a thing that began, ended, opened or closed, told with its date right after the verb, its
+      subject a common noun opening the clause (The repairs began in May; Demolition started on
+      Monday; the bridge closed in 2019; the season is expected to begin in April). A name, a
+      pronoun or an organisation as subject is no thing: a person's or an organisation's doing is
+      read by the rules of its kind
+    pattern: '(?:(?<=^|[.!?”"]\\s|\\n|;\\s)(?:The|A|An)\\s+|(?<=^|[.!?”"]\\s|\\n|;\\s)(?=\\p{Lu}\\p{Ll}+(?:tion|ment|ance|ence|ing|ure|age|ship|ery)\\s)|(?<=[,;]\\s|\\b(?:and|after|before|when|until)\\s)(?:the|a|an)\\s+)(?P<action>(?:(?:(?!(?:is|are|was|were|be|been|has|have|had|that|which|who|whom|it|its|they|he|she|we|and|or|but|not|also|then|just|first|finally|later)\\b)\\p{Ll}[\\p{Ll}-]+|\\p{Lu}\\p{Ll}+(?:tion|ment|ance|ence|ing|ure|age|ship|ery))\\s+){0,1}?(?:(?!(?:is|are|was|were|be|been|has|have|had|that|which|who|whom|it|its|they|he|she|we|and|or|but|not|also|then|just|first|finally|later)\\b)\\p{Ll}[\\p{Ll}-]+|\\p{Lu}\\p{Ll}+(?:tion|ment|ance|ence|ing|ure|age|ship|ery))\\s+(?:(?:is|are|was|were)\\s+(?:expected|scheduled|set|due)\\s+to\\s+(?:begin|start|end|open|reopen|close|resume|finish)|(?:began|started|ended|opened|reopened|closed|resumed|finished|shut\\s+down)))(?=\\s+(?:in\\s+(?:{MONTH}|(?:early|late|mid-?)?\\s*(?:1[89]|20)\\d\\d\\b)|on\\s+(?:{MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\\s+(?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|{MONTH}\\s+[0-3]?\\d\\b))'
+    attributes: {kg:action: action}
+    examples:
+      - text: The repairs began in May after a long wait.
+        action: repairs began
+      - text: Demolition started on Monday.
+        action: Demolition started
+      - text: Crews worked for weeks, and the bridge closed in 2019.
+        action: bridge closed
+      - text: The season is expected to begin in April.
+        action: season is expected to begin
+    counter_examples:
+      - Sara Kim began in May.
+      - He started on Monday.
+      - The repairs began after a long wait.
+      - The bridge, which closed in 2019, reopened.
+      - The Eastvale Library closed in 2019.
+      - The store was opened in 1950 by her father.
+      - She testified after a hearing that ended on Wednesday.
+"""
+
+
+def _build_with_pack(tmp_path, articles: dict[str, str]) -> Graph:
+    import shutil
+
+    from graph.build import build
+    from tests.conftest import ROOT, write_article
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "schema" / "rules", rules)
+    (rules / "events.organisations.yaml").write_text(ORG_PACK, encoding="utf-8")
+    for name, text in articles.items():
+        write_article(tmp_path / "in", name, text)
+    build(tmp_path / "in", tmp_path / "out", rules_dir=rules)
+    return Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+
 def _dated_nodes(g: Graph, kind: str) -> dict[str, set[str]]:
     """Event node -> its start dates, for every event of one kind."""
     out: dict[str, set[str]] = {}
@@ -399,21 +474,21 @@ def _dated_nodes(g: Graph, kind: str) -> dict[str, set[str]]:
 
 
 def test_an_organisation_s_dated_doing_is_an_event_keyed_by_it(tmp_path):
-    g = _build(tmp_path, "council.txt", " date 2024-05-16\nCouncil vote\n\n"
-               "The Harbor Town Council voted 4-3 on Tuesday to repave the square, said Ana Ruiz, its clerk.\n")
+    g = _build_with_pack(tmp_path, {"council.txt": " date 2024-05-16\nCouncil vote\n\n"
+               "The Harbor Town Council voted 4-3 on Tuesday to repave the square, said Ana Ruiz, its clerk.\n"})
     assert ("doing", "2024-05-14", "Harbor Town Council") in _events(g)
 
 
 def test_an_organisation_that_only_said_something_or_a_person_is_no_doing(tmp_path):
-    g = _build(tmp_path, "said.txt", " date 2024-05-16\nCouncil\n\n"
+    g = _build_with_pack(tmp_path, {"said.txt": " date 2024-05-16\nCouncil\n\n"
                "The Harbor Town Council said on Tuesday that it would repave the square. "
-               "Eastvale College defeated Marlow State 78-71 on Saturday.\n")
+               "Eastvale College defeated Marlow State 78-71 on Saturday.\n"})
     assert not _dated_nodes(g, "doing")
 
 
 def test_one_organisation_s_doing_told_twice_is_one_node_and_two_dates_two(tmp_path):
     # the two articles share Ana Ruiz, so they tell one story
-    g = build_articles(tmp_path, {
+    g = _build_with_pack(tmp_path, {
         "a.txt": " date 2024-05-16\nPumps\n\nThe Eastvale Water District bought the pumps in 2019, Ana Ruiz said.\n",
         "b.txt": " date 2024-06-02\nPumps again\n\nAna Ruiz spoke. The Eastvale Water District bought the pumps in 2019. "
                  "The Eastvale Water District bought the pumps in 2023 as well.\n"})
@@ -422,9 +497,9 @@ def test_one_organisation_s_doing_told_twice_is_one_node_and_two_dates_two(tmp_p
 
 
 def test_a_thing_that_began_on_a_date_is_an_event_labelled_by_its_words(tmp_path):
-    g = _build(tmp_path, "works.txt", " date 2024-05-16\nWorks\n\n"
+    g = _build_with_pack(tmp_path, {"works.txt": " date 2024-05-16\nWorks\n\n"
                "Demolition started in March 2022. The repairs began in May, Ana Ruiz said. "
-               "Tom Hale began in 2010.\n")
+               "Tom Hale began in 2010.\n"})
     nodes = _dated_nodes(g, "occurrence")
     assert sorted(sorted(d) for d in nodes.values()) == [["2022-03"], ["2024-05"]]
     labels = {str(o) for n in nodes for o in g.objects(__import__("rdflib").URIRef(n), RDFS.label)}
