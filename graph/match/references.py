@@ -81,6 +81,13 @@ _LIST_GLUE_BEFORE = regex.compile(r"(?:,?\s*(?:and\s+)?|\s*,\s*)")
 # A sentence opening with a participle clause, up to its comma ("Asked whether he would stay, "): the clause has no
 # subject of its own, so a pronoun in it is the main clause's subject, named after it.
 _PARTICIPLE_OPENING = regex.compile(r"[“\"‘]?\p{Lu}\p{Ll}{2,}(?:ed|ing)\b[^,.;:!?“”\"\n]{1,120},\s+")
+# articles and demonstratives: capitalised words right after one are no person's name ("the Chicago Comets")
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}’'])(?:[Tt]he|an?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+$")
+# a person named by a noun alone: "the girl", "a woman", "his son", "the young boy" (the noun, the first word or
+# the second, is checked against the lists)
+_GENDERED_PHRASE = regex.compile(r"(?<![\p{L}’'])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)\s+"
+                                 r"(?P<w1>\p{Ll}[\p{L}-]*)(?:\s+(?P<w2>\p{Ll}+)(?![\p{L}-]))?")
 _SUBJECT_PRONOUN = {"f": regex.compile(r"\b[Ss]he\b"), "m": regex.compile(r"\b[Hh]e\b")}
 
 
@@ -106,6 +113,7 @@ class People:
     genders: dict[str, str]  # person -> f/m, where the text tells
     roles: dict[str, frozenset[str]]  # role noun -> the people the article introduced with it
     unknown: tuple[int, ...] = ()  # where a name stands that the names step did not take (a person it missed?)
+    unnamed: tuple[tuple[int, str], ...] = ()  # (offset, f/m) of a gendered noun no person stands for ("the girl")
     resolved: dict = field(default_factory=dict, compare=False)  # speaker pronoun offset -> whom it was found to be
 
 
@@ -231,7 +239,27 @@ def article_people(ctx: Context, names: Names) -> People:
     genders = _genders(ctx, names, mentions, candidates, settings)
     candidates = _retitled(ctx, candidates, genders)
     return People(tuple(candidates), genders, {k: frozenset(v) for k, v in roles.items()},
-                  _unknown_names(ctx, names, settings))
+                  _unknown_names(ctx, names, settings), _unnamed_people(ctx, candidates, settings))
+
+
+def _unnamed_people(ctx: Context, candidates: list[Candidate], settings: dict) -> tuple[tuple[int, str], ...]:
+    """Where a gendered noun stands outside quotations for someone the text does not name ("the girl’s calm",
+    "a woman in the crowd", "his son"): a person a he or she after it may mean, whom we cannot name."""
+    nouns = {w: g for g, ws in settings.get("gendered_nouns", {}).items() for w in ws}
+    nouns.update({w: g for g, ws in settings.get("unnamed_nouns", {}).items() for w in ws})
+    taken = sorted((c.start, c.end) for c in candidates)
+    out = []
+    for m in _GENDERED_PHRASE.finditer(ctx.text):
+        noun = "w1" if m.group("w1") in nouns else "w2"
+        gender = nouns.get(m.group(noun) or "")
+        if gender is None or ctx.in_quote(m.start()):
+            continue
+        end = m.end(noun)
+        k = bisect.bisect_right(taken, (end, end)) - 1
+        if any(a < end and m.start() < b for a, b in taken[max(0, k - 2):k + 1]):
+            continue  # a role phrase the article introduced someone with ("her father, Tom Lee" ... "her father")
+        out.append((m.start(), gender))
+    return tuple(out)
 
 
 def _unknown_names(ctx: Context, names: Names, settings: dict) -> tuple[int, ...]:
@@ -242,6 +270,9 @@ def _unknown_names(ctx: Context, names: Names, settings: dict) -> tuple[int, ...
     out = []
     for m in _CAPITALISED.finditer(ctx.text):
         words = m.group().split()
+        # "the Chicago Comets", "this Christmas Eve": a name after an article is a thing's, not a person's
+        if _ARTICLE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) or words[0].lower() in _ARTICLES:
+            continue
         while words and words[0].lower() in skip:
             words.pop(0)
         start = m.end() - len(" ".join(words)) if words else m.end()
@@ -257,7 +288,9 @@ def _unknown_names(ctx: Context, names: Names, settings: dict) -> tuple[int, ...
 def _role_noun(ctx: Context, word: str) -> str:
     """A title or role word as the noun it stands for: Gov. -> governor, Judge -> judge."""
     plain = word.rstrip(".").lower()
-    return str(speaker_settings(ctx).get("title_abbreviations", {}).get(plain, plain))
+    settings = speaker_settings(ctx)
+    plain = settings.get("familiar_kin", {}).get(plain, plain)  # Dad -> father
+    return str(settings.get("title_abbreviations", {}).get(plain, plain))
 
 
 def _introductions(ctx: Context, mentions: list[Mention], settings: dict) -> dict[str, set[str]]:
@@ -266,6 +299,7 @@ def _introductions(ctx: Context, mentions: list[Mention], settings: dict) -> dic
     abbreviations = {w.lower() for w in settings.get("title_abbreviations", {})}
     prepositions = set(settings.get("prepositions", ()))
     function_words = prepositions | set(settings.get("function_words", ()))
+    kin = {w for ws in settings.get("gendered_nouns", {}).values() for w in ws}
     roles: dict[str, set[str]] = defaultdict(set)
     text = ctx.text
     for m in mentions:
@@ -275,9 +309,10 @@ def _introductions(ctx: Context, mentions: list[Mention], settings: dict) -> dic
         if t and _is_title(t.group("t"), honorifics, function_words, abbreviations):
             roles[_role_noun(ctx, t.group("t"))].add(m.ref.value)
         d = _APPOS_BEFORE.search(before)
-        # "Her daughter, Ellen Hardesty" introduces; "In the video, Chrissy" does not
+        # "Her daughter, Ellen Hardesty" introduces; "In the video, Chrissy" does not; after a preposition
+        # only a kinship noun does ("founded by her father, Tom Lee")
         w = _WORD_BEFORE.search(before, 0, d.start()) if d else None
-        if d and not (w and w.group(1).lower() in prepositions):
+        if d and not (w and w.group(1).lower() in prepositions and d.group("head") not in kin):
             roles[_role_noun(ctx, d.group("head"))].add(m.ref.value)
         a = _APPOS_AFTER.match(text, e, min(len(text), e + 120))
         if a:
@@ -332,7 +367,9 @@ def _candidates(ctx: Context, spots, roles: set[tuple[int, int]] = frozenset()) 
         nxt = spots[k + 1] if k + 1 < len(spots) else None
         prev = spots[k - 1] if k > 0 else None
         # "Marlow State coach Renee Whitcombe": the first name only qualifies the second
-        modifier = (nxt is not None and nxt[2] != person and not _COORDINATED.fullmatch(text, e, nxt[0])
+        # (a name, not a role phrase: "Luis Vega recalled their father's advice" has Luis Vega for its subject)
+        modifier = (nxt is not None and nxt[2] != person and (nxt[0], nxt[1]) not in roles
+                    and not _COORDINATED.fullmatch(text, e, nxt[0])
                     and _ONE_WORD_BETWEEN.fullmatch(text, e, nxt[0]) is not None)
         joined = prev is not None and _COORDINATED.fullmatch(text, prev[1], s) is not None
         if run == key and joined:
@@ -690,6 +727,8 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
                 continue
             if missed and any(max(c.end, near) <= u < pos and not _after_subject(ctx, group, u) for u in people.unknown):
                 return None  # someone the names step missed is named just before: maybe the one meant
+            if gender is not None and any(g == gender and ctx.sentences[si][1] <= u < pos for u, g in people.unnamed):
+                return None  # "the girl’s calm …”: someone unnamed of that gender stands nearer
             earlier = _pronoun_between(ctx, group, gender, pos)
             if earlier is not None:
                 return earlier  # "As she pointed out, Luna is …": the she, not Luna, continues the story
