@@ -26,6 +26,7 @@ Title-case lines (headlines) give no capitals evidence: there every word is capi
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -96,6 +97,11 @@ class Names:
     mentions: tuple[Mention, ...]
     counts: Counter  # person (the fullest form of the name) -> mentions, one in the headline counting three
     genders: dict[str, str]  # person -> f/m, where a name rule or the gazetteer said
+
+    @functools.cached_property
+    def index(self) -> SpanIndex[int]:
+        """The mentions' places (their numbers in `mentions`), to find those at a span without a scan."""
+        return SpanIndex((m.span.start, m.span.end, i) for i, m in enumerate(self.mentions))
 
 
 @dataclass(frozen=True)

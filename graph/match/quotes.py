@@ -352,11 +352,13 @@ class _Attribution:
         """Whether paragraph p is quotation and nothing else (an attribution we could not read is something)."""
         ctx = self.ctx
         a, b = ctx.paragraphs[p]
-        rest = ctx.text[a:b]
-        for q in (ctx.quotes[j] for j in self.in_paragraph.get(p, ())):
-            if q.depth == 0:
-                rest = rest.replace(ctx.text[q.open:min(q.close + 1, b)], " ", 1)
-        return not _WORD_CHAR.search(rest)
+        pos = a  # the outermost quotations, in order: nothing with a word between, before or after them
+        for q in sorted((ctx.quotes[j] for j in self.in_paragraph.get(p, ()) if ctx.quotes[j].depth == 0),
+                        key=lambda q: q.open):
+            if _WORD_CHAR.search(ctx.text, pos, max(pos, q.open)):
+                return False
+            pos = max(pos, min(q.close + 1, b))
+        return not _WORD_CHAR.search(ctx.text, pos, b)
 
     def _from_narration(self, rule: Rule, i: int, pa: int, pb: int, earlier: list[int]) -> _Found | None:
         """“What changed, Reyes said, was …” then a paragraph of quotation: the one person the narration says spoke."""

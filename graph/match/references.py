@@ -850,11 +850,11 @@ def _last_list(ctx: Context, people: list[Mention]) -> list[Mention]:
 
 
 def _mention_at(names: Names, a: int, b: int) -> Mention | None:
-    """The mention inside [a, b) (the longest), else one that contains it ("Jack" within "baby Jack")."""
-    best = None
-    for m in names.mentions:
-        if m.span.start >= a and m.span.end <= b and (best is None or m.span.end - m.span.start > best.span.end - best.span.start):
-            best = m
-    if best is None:
-        best = next((m for m in names.mentions if m.span.start <= a and b <= m.span.end), None)
-    return best
+    """The mention inside [a, b) (the longest; of equal ones the first the names step gave), else the
+    first that contains it ("Jack" within "baby Jack")."""
+    index = names.index
+    inside = [i for i in index.overlapping(a, b) if a <= names.mentions[i].span.start and names.mentions[i].span.end <= b]
+    if inside:
+        return names.mentions[min(inside, key=lambda i: (-(names.mentions[i].span.end - names.mentions[i].span.start), i))]
+    holding = [i for _, _, i in index.containing(a, b)]
+    return names.mentions[min(holding)] if holding else None

@@ -43,8 +43,9 @@ class SpanIndex(Generic[T]):
 
     def containing(self, a: int, b: int) -> Iterator[tuple[int, int, T]]:
         """(start, end, item) of the spans that hold all of [a, b)."""
-        for i in self._near(a, b):
-            if self._starts[i] <= a and b <= self._ends[i]:
+        # a span holding [a, b) starts at a or before, and no earlier than b minus the longest length
+        for i in range(bisect.bisect_left(self._starts, b - self._longest), bisect.bisect_right(self._starts, a)):
+            if b <= self._ends[i]:
                 yield self._starts[i], self._ends[i], self._items[i]
 
     def free(self, a: int, b: int) -> bool:
