@@ -647,7 +647,8 @@ def _antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None, 
             return found
         pos = _top_open(ctx, speaking.outer)
     outside = [c for c in people.candidates if c.quote is None and c.end <= pos]
-    outside = [c for c in outside if c not in _interrupted(ctx, outside, pos)]
+    interrupted = _interrupted(ctx, outside, pos)
+    outside = [c for c in outside if c not in interrupted]
     windows = _windows(ctx, [c for c in outside if c.person not in speaking.exclude], pos)
     found = _pick(ctx, people, outside, gender, speaking.exclude, windows, pos, missed=depth == 0)
     if isinstance(found, int) and not isinstance(found, bool):
