@@ -13,7 +13,7 @@ from rdflib import Graph
 
 from graph.match.references import _is_title
 from tests.conftest import build_articles
-from tests.test_extraction import rows
+from tests.test_quotes_general import speakers_of
 
 ARTICLES = {
     # "Ms Quill" (a title without its period) when only one Quill has been named so far is that one, though a
@@ -99,24 +99,6 @@ Water levels fell on Thursday in Ashby, where Ruth Calder runs the village shop.
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory) -> Graph:
     return build_articles(tmp_path_factory.mktemp("speakers"), {f"{k}.txt": v for k, v in ARTICLES.items()})
-
-
-def said(g: Graph) -> dict[str, set[str]]:
-    """The words of each quotation -> the names of its speakers (empty when it has none)."""
-    out: dict[str, set[str]] = {}
-    for text, speaker in rows(g, """
-            SELECT ?text ?name WHERE { ?q a schema:Quotation ; schema:text ?text .
-              OPTIONAL { ?q schema:creator ?c . ?c schema:name ?name } }"""):
-        out.setdefault(text, set())
-        if speaker:
-            out[text].add(speaker)
-    return out
-
-
-def speakers_of(g: Graph, words: str) -> set[str]:
-    """The speakers of the shortest quotation holding these words; empty when no quotation with a speaker does."""
-    holding = sorted((len(text), text) for text in said(g) if words in text)
-    return said(g)[holding[0][1]] if holding else set()
 
 
 def test_title_and_shared_surname_is_the_one_named_so_far(graph):

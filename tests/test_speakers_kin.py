@@ -11,7 +11,7 @@ import pytest
 from rdflib import Graph
 
 from tests.conftest import build_articles
-from tests.test_extraction import rows
+from tests.test_quotes_general import speakers_of
 
 ARTICLES = {
     # capitalised words after an article name a thing ("the Harbor Hawks"), not a person a pronoun may mean
@@ -90,24 +90,6 @@ def graphs(tmp_path_factory):
         return built[name]
 
     return get
-
-
-def said(g: Graph) -> dict[str, set[str]]:
-    """The words of each quotation -> the names of its speakers (empty when it has none)."""
-    out: dict[str, set[str]] = {}
-    for text, speaker in rows(g, """
-            SELECT ?text ?name WHERE { ?q a schema:Quotation ; schema:text ?text .
-              OPTIONAL { ?q schema:creator ?c . ?c schema:name ?name } }"""):
-        out.setdefault(text, set())
-        if speaker:
-            out[text].add(speaker)
-    return out
-
-
-def speakers_of(g: Graph, words: str) -> set[str]:
-    """The speakers of the shortest quotation holding these words (a nested one before the one around it)."""
-    holding = sorted((len(text), text) for text in said(g) if words in text)
-    return said(g)[holding[0][1]] if holding else set()
 
 
 def test_capitalised_words_after_an_article_leave_no_doubt(graphs):
