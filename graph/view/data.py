@@ -53,7 +53,7 @@ PROPERTY_LABELS = {
     SDO.identifier: "file", RDFS.label: "label", RDF.type: "type",
 }
 NODE_PROPERTIES = {RDF.type, RDFS.label, SDO.name, SDO.alternateName, SDO.text, SDO.identifier, SDO.headline,
-                   *DATE_PROPERTIES, *EDGE_PROPERTIES}
+                   SDO.mentions, *DATE_PROPERTIES, *EDGE_PROPERTIES}
 # reification and selector nodes: many, and never drawn, so their own properties are not kept
 PROVENANCE_PREFIXES = (f"{BASE}fact/", f"{BASE}selector/")
 # hash of a predicate -> (the predicate, its key among a node's properties). Looked up by hash
@@ -125,15 +125,14 @@ def conflicting(values: list[str]) -> bool:
     return any(not a.startswith(b) and not b.startswith(a) for i, a in enumerate(values) for b in values[i + 1:])
 
 
-def _read(triples):
-    """One pass over the triples: story properties by subject, and the evidence of every fact.
+def _read(groups) -> dict:
+    """Story properties by subject (node -> property key -> values), from the triples grouped by
+    predicate (`by_predicate`).
 
-    Returns (node -> property key -> values, [Evidence]). The triples are grouped by
-    predicate once; the provenance reader reads its columns from those groups, and the
-    node properties are read group by group (matched by hash: see _ROLES), so no lookup
-    by subject happens for the many provenance triples.
+    The node properties are read group by group (matched by hash: see _ROLES), so no lookup
+    by subject happens for the many provenance triples; their evidence is read from the same
+    groups by `read_evidence`, and only for a page that shows it.
     """
-    groups = by_predicate(triples)
     by_s = defaultdict(dict)
     same, starts = str.__eq__, str.startswith
     for p in sorted(groups, key=str):
@@ -149,7 +148,7 @@ def _read(triples):
                 props[key].append(o)
             else:
                 props[key] = [o]
-    return by_s, read_evidence(groups)
+    return by_s
 
 
 def _values(props: dict, p) -> list:
@@ -253,18 +252,22 @@ def _label(node, labels: dict) -> str:
     return labels.get(node, str(node).rsplit("/", 1)[-1])
 
 
-def graph_data(triples, keep=None, *, layout: bool = True) -> dict:
+def graph_data(triples, keep=None, *, layout: bool = True, summary_above: int | None = None) -> dict:
     """Nodes, edges, facts with evidence and the timeline for the view, all sorted.
 
     keep: only these node IRIs (a neighbourhood); None for the whole graph.
     layout: lay a large graph out (x, y per node); the overview draws no graph and skips it.
+    summary_above: for the whole graph with more nodes than this, only what the overview reads
+    (nodes with their names, dates and articles, and edges), flagged "summary": no evidence, which
+    is most of the work and of the memory on a large graph, and which the overview never shows.
     """
     with collector_paused():  # a million tuples and terms, no cycles: see graph/collector.py
-        return _graph_data(triples, keep, layout)
+        return _graph_data(triples, keep, layout, summary_above)
 
 
-def _graph_data(triples, keep, layout: bool = True) -> dict:
-    by_s, evidence = _read(triples)
+def _graph_data(triples, keep, layout: bool = True, summary_above: int | None = None) -> dict:
+    groups = by_predicate(triples)
+    by_s = _read(groups)
     labels = {s: str(min(ps[_LABEL], key=str)) for s, ps in by_s.items() if _LABEL in ps}
     typed = {s: _node_type(ps.get(_TYPE, ())) for s, ps in by_s.items() if isinstance(s, URIRef)}
     story = sorted((s for s, t in typed.items() if t is not None and (keep is None or s in keep)), key=str)
@@ -272,7 +275,10 @@ def _graph_data(triples, keep, layout: bool = True) -> dict:
     articles = sorted((s for s, t in typed.items() if t == ARTICLE),
                       key=lambda a: _first(by_s[a], SDO.identifier, str(a)))
     tables = _Tables(articles)
-    facts = _facts(evidence, index, tables, labels)
+    if keep is None and summary_above is not None and len(story) > summary_above:
+        return _summary(story, by_s, index, articles, tables, labels, typed)
+    facts = _facts(read_evidence(groups), index, tables, labels)
+    del groups
     nodes = [_node(s, by_s[s], typed[s], labels) for s in story]
     for s, n in zip(story, nodes):
         speakers = sorted(_values(by_s[s], SDO.creator), key=str)
@@ -301,6 +307,33 @@ def _graph_data(triples, keep, layout: bool = True) -> dict:
         "phrases": [list(PHRASES.get(p, (p[:1].upper() + p[1:], p[:1].upper() + p[1:] + " of"))) for p in tables.props],
         "hubDegree": HUB_DEGREE,
     }
+
+
+def _summary(story: list, by_s: dict, index: dict, articles: list, tables: "_Tables", labels: dict, typed: dict) -> dict:
+    """What the overview reads of a graph too large to draw (see graph_data's summary_above).
+
+    A node's articles are those that mention it (schema:mentions), where the full page counts
+    those giving any fact about it: the same articles for the people and events that make a
+    story, as an article mentions whom its facts are about. An article without a headline is
+    named by its date and file id (its first sentence would come from the evidence).
+    """
+    nodes = [_node(s, by_s[s], typed[s], labels) for s in story]
+    article_index = {a: k for k, a in enumerate(articles)}
+    sources = defaultdict(set)
+    for a in articles:
+        for o in _values(by_s[a], SDO.mentions):
+            if o in index:
+                sources[index[o]].add(article_index[a])
+    for i, n in enumerate(nodes):
+        n["articles"] = sorted(sources.get(i, ()))
+    edges, _, _ = _edges(story, by_s, index, tables, labels)
+    for a in articles:
+        ps = by_s[a]
+        if a in index and not _first(ps, SDO.headline):
+            nodes[index[a]]["label"] = article_name(_first(ps, SDO.identifier, str(a)), "", _first(ps, SDO.datePublished))
+    _size_by_degree(nodes, edges)
+    return {"nodes": nodes, "edges": edges, "types": [[t.key, t.label, t.colour, t.shape] for t in NODE_TYPES],
+            "summary": True}
 
 
 def _node(s, ps: dict, type_index: int, labels: dict) -> dict:
@@ -577,8 +610,8 @@ def render_html(triples, title: str = "Knowledge graph", keep=None, focus: str |
     `depth` steps around it. The whole graph (keep None) above OVERVIEW_THRESHOLD nodes
     gives the overview page instead (`overview_data`).
     """
-    data = graph_data(triples, keep=keep, layout=False)
-    if keep is None and len(data["nodes"]) > OVERVIEW_THRESHOLD:
+    data = graph_data(triples, keep=keep, layout=False, summary_above=OVERVIEW_THRESHOLD)
+    if data.get("summary"):
         payload = {"overview": overview_data(data), "title": title, "threshold": OVERVIEW_THRESHOLD}
         return OVERVIEW_TEMPLATE.read_text(encoding="utf-8").replace("{{DATA}}", _json_for_html(payload))
     if len(data["nodes"]) > LAYOUT_THRESHOLD:
