@@ -93,6 +93,23 @@ Water levels fell on Thursday in Ashby, where Ruth Calder runs the village shop.
 
 “The river came up in an hour. She said, ‘Leave the stock, take the cat.’ So we did.”
 """,
+    # "Judge Harriet Lind asked Thomas Reyes": the judge is the subject, though one lower-case word stands
+    # between two names (no "Marlow State coach Renee Whitcombe"); the text tells neither gender, the
+    # given names do, for a pronoun: "he" is Reyes, "she" the judge
+    "given-name-gender": """ date 2025-03-14
+Roofer convicted
+
+Thomas Reyes, a roofer, was found guilty on Thursday.
+
+Before dismissing the jurors, Judge Harriet Lind asked Reyes whether he understood the verdict. “I understand, Your Honor,” he said quietly. “Then we are adjourned,” she said.
+""",
+    # one a "he said" was just found to be is not the "she" of the next quotation, whatever the name says
+    "he-then-she": """ date 2025-02-12
+Sleep study
+
+Her co-author, Prof. Benedek Oyelowo, and Dr. Oluwaseun Pike were careful about what the findings show. “We are not telling anyone to stop seeing a doctor,” he said. “We are telling doctors to ask a better question,” she said.
+""",
+
 }
 
 
@@ -146,3 +163,13 @@ def test_the_last_word_of_a_sentence_is_no_title():
     assert not _is_title("rescue.", set(), set(), {"gov"})
     assert _is_title("Gov.", set(), set(), {"gov"})
     assert _is_title("coach", set(), set(), {"gov"})
+
+
+def test_a_given_name_tells_a_pronoun_the_gender_the_text_does_not(graph):
+    assert speakers_of(graph, "I understand, Your Honor") == {"Thomas Reyes"}
+    assert speakers_of(graph, "Then we are adjourned") == {"Harriet Lind"}
+
+
+def test_a_she_is_not_the_one_a_he_was_just_found_to_be(graph):
+    assert speakers_of(graph, "We are not telling anyone") == {"Benedek Oyelowo"}
+    assert speakers_of(graph, "We are telling doctors") == {"Oluwaseun Pike"}

@@ -74,7 +74,7 @@ _SUBJECT_PREFIX = regex.compile(
     r"(?:[^,“”\"\n]{1,120},\s+){0,3}(?:(?:\p{Lu}[\p{L}.’'&-]*|\d[\d,.]*)\s+){0,4}(?:\p{Ll}[\p{L}-]*\s+)?")
 _POSSESSIVE = ("’s", "'s", "’ ", "' ")
 _COMMA_BEFORE = regex.compile(r",\s*$")
-_ONE_WORD_BETWEEN = regex.compile(r"\s+\p{Ll}[\p{L}-]*\s+")
+_ONE_WORD_BETWEEN = regex.compile(r"\s+(?P<w>\p{Ll}[\p{L}-]*)\s+")
 _CAPITALISED = regex.compile(r"(?<![\p{L}’'.-])\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){1,3}(?![\p{L}’'-])")
 _COORDINATED = regex.compile(r",?\s+(?:and|or)\s+|,\s+")
 _LIST_GLUE_BEFORE = regex.compile(r"(?:,?\s*(?:and\s+)?|\s*,\s*)")
@@ -114,7 +114,16 @@ class People:
     roles: dict[str, frozenset[str]]  # role noun -> the people the article introduced with it
     unknown: tuple[int, ...] = ()  # where a name stands that the names step did not take (a person it missed?)
     unnamed: tuple[tuple[int, str], ...] = ()  # (offset, f/m) of a gendered noun no person stands for ("the girl")
+    # person -> f/m for a pronoun: where the text tells, else the gender the given name mostly has
+    # (names.yaml given_names, f or m only where one is ten times the other). Without it a "she said"
+    # after "Judge Harriet Lind asked Tom Ruiz …" could go to either, where a reader never hesitates.
+    # Not for a title: "Ms. Lee" among an Ann Lee the text calls a daughter and a Grace Lee it says
+    # nothing of is the daughter, the one the text has told of (see _titled_person)
+    pronoun_genders: dict[str, str] = field(default_factory=dict)
     resolved: dict = field(default_factory=dict, compare=False)  # speaker pronoun offset -> whom it was found to be
+    # person -> the genders of the he or she speaker pronouns found to be them so far: one a "he said" was
+    # found to be is no "she" of the next quotation (“…,” he said. “…,” she said.), whatever the name says
+    resolved_as: dict = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -205,6 +214,8 @@ def _as_speaker(ctx: Context, names: Names, rule, mode: str, m, a: int, speaking
     if mode == "nearest":
         person = antecedent(ctx, speaking, a, rule.get("gender"))
         speaking.people.resolved[a] = person
+        if person and rule.get("gender"):
+            speaking.people.resolved_as.setdefault(person, set()).add(rule.get("gender"))
         return [Ref("name", person, PERSON)] if person else []
     if mode == "group":
         group = named_group(ctx, names, speaking, a) or list(speaking.groups)
@@ -238,8 +249,12 @@ def article_people(ctx: Context, names: Names) -> People:
     candidates = _candidates(ctx, spots, {(a, b) for a, b, _ in role_spots})
     genders = _genders(ctx, names, mentions, candidates, settings)
     candidates = _retitled(ctx, candidates, genders)
+    given = ctx.rules.given_names
+    by_name = {p: given.get(p.split()[0]) for p in {c.person for c in candidates} if " " in p }
+    pronoun_genders = {**{p: g for p, g in by_name.items() if g}, **genders}
     return People(tuple(candidates), genders, {k: frozenset(v) for k, v in roles.items()},
-                  _unknown_names(ctx, names, settings), _unnamed_people(ctx, candidates, settings))
+                  _unknown_names(ctx, names, settings), _unnamed_people(ctx, candidates, settings),
+                  pronoun_genders=pronoun_genders)
 
 
 def _unnamed_people(ctx: Context, candidates: list[Candidate], settings: dict) -> tuple[tuple[int, str], ...]:
@@ -356,6 +371,7 @@ def _candidates(ctx: Context, spots, roles: set[tuple[int, int]] = frozenset()) 
     husband, Tom Hale, spoke"): a pronoun then picks among them by gender."""
     text = ctx.text
     starts = ctx.sentence_starts
+    verbs = set(speaker_settings(ctx).get("reporting_verbs", ()))
     out: list[Candidate] = []
     run: tuple[int, int | None] | None = None  # (sentence, quotation) whose subject run is open
     seen: set[tuple[int, int | None]] = set()
@@ -368,9 +384,12 @@ def _candidates(ctx: Context, spots, roles: set[tuple[int, int]] = frozenset()) 
         prev = spots[k - 1] if k > 0 else None
         # "Marlow State coach Renee Whitcombe": the first name only qualifies the second
         # (a name, not a role phrase: "Luis Vega recalled their father's advice" has Luis Vega for its subject)
-        modifier = (nxt is not None and nxt[2] != person and (nxt[0], nxt[1]) not in roles
+        # The word between is a noun there, never a verb: "Judge Ann Lee asked Tom Ruiz" has Ann Lee for
+        # its subject (a past tense, or a reporting verb, is the sentence's verb)
+        between = _ONE_WORD_BETWEEN.fullmatch(text, e, nxt[0]) if nxt is not None else None
+        modifier = (between is not None and nxt[2] != person and (nxt[0], nxt[1]) not in roles
                     and not _COORDINATED.fullmatch(text, e, nxt[0])
-                    and _ONE_WORD_BETWEEN.fullmatch(text, e, nxt[0]) is not None)
+                    and not between.group("w").endswith("ed") and between.group("w") not in verbs)
         joined = prev is not None and _COORDINATED.fullmatch(text, prev[1], s) is not None
         if run == key and joined:
             subject = True  # coordinated with the subject before it
@@ -707,7 +726,7 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
     for c in candidates:
         if c.person in exclude:
             continue
-        g = people.genders.get(c.person)
+        g = people.pronoun_genders.get(c.person) or _one(people.resolved_as.get(c.person))
         if gender is not None and g is not None and g != gender:
             continue
         by_sentence[c.sentence].append(c)
@@ -719,7 +738,8 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
         para = here[0].paragraph
         if windows is not None and para < windows[1]:
             break
-        known = [c for c in here if gender is None or people.genders.get(c.person) == gender]
+        known = [c for c in here if gender is None
+                 or (people.pronoun_genders.get(c.person) or _one(people.resolved_as.get(c.person))) == gender]
         unknown = [c for c in here if c not in known]
         if windows is not None and para < windows[0]:
             unknown = []
@@ -739,6 +759,11 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
             subjects = {c.person for c in group if c.subject}
             return next(iter(subjects)) if len(subjects) == 1 else None
     return False
+
+
+def _one(genders: set[str] | None) -> str | None:
+    """The gender of a set of one, else None (none found, or both)."""
+    return next(iter(genders)) if genders and len(genders) == 1 else None
 
 
 def _after_subject(ctx: Context, group: list[Candidate], u: int) -> bool:
