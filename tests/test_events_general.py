@@ -504,3 +504,75 @@ def test_a_thing_that_began_on_a_date_is_an_event_labelled_by_its_words(tmp_path
     assert sorted(sorted(d) for d in nodes.values()) == [["2022-03"], ["2024-05"]]
     labels = {str(o) for n in nodes for o in g.objects(__import__("rdflib").URIRef(n), RDFS.label)}
     assert labels == {"Demolition started", "repairs began"}
+
+
+# ---------------------------------------------------------------- a couple's story, a marriage's end, a death's circumstances
+
+COUPLE_STORY = """ date 2024-06-10
+Lena Brask and Oskar Vint wed at the boathouse
+
+Lena Brask and Oskar Vint were married on Saturday at the Fenwick Boathouse in Tarrow.
+
+The couple met in 2016 at a rowing regatta, and became engaged in March 2022 on a night ferry. The couple met with a florist on Monday to plan the tables.
+"""
+
+
+def test_a_couple_met_and_became_engaged_each_on_its_own_date(tmp_path):
+    got = _events(_build(tmp_path, "boathouse.txt", COUPLE_STORY))
+    assert {("wedding", "2024-06-08", "Lena Brask"), ("meeting", "2016", "Lena Brask"), ("meeting", "2016", "Oskar Vint"),
+            ("engagement", "2022-03", "Oskar Vint")} <= got
+    # the engagement is not dated by the meeting's year, and meeting a florist is no couple's first meeting
+    assert not {e for e in got if e[0] == "engagement" and e[1] != "2022-03"}
+    assert not {e for e in got if e[0] == "meeting" and e[1] != "2016"}
+
+
+def test_a_named_pair_met_then_got_engaged_or_married_years_after_meeting(tmp_path):
+    got = _events(_build(tmp_path, "pairs.txt", (
+        " date 2024-02-01\nMara Quill met Devon Ash at a chess club in 2009 and got engaged in 2012.\n\n"
+        "Tessa Morn and Hal Pike married in 2018 in a small ceremony, three years after meeting at a ski lodge.\n\n"
+        "Ivo Brandt met Ana Seld in 2001 and became engaged to Petra Lom in 2005.\n\n"
+        "Rue Calder and Bo Frey married in 2020, two years after buying the farm.\n")))
+    assert {("engagement", "2012", "Mara Quill"), ("engagement", "2012", "Devon Ash"), ("meeting", "2015", "Tessa Morn"),
+            ("wedding", "2018", "Hal Pike")} <= got
+    # Ana Seld was not engaged in 2005 (Ivo Brandt was, to someone else), and buying a farm is no meeting
+    assert not {e for e in got if e[2] == "Ana Seld" and e[0] == "engagement"}
+    assert not {e for e in got if e[0] == "meeting" and e[2] in ("Rue Calder", "Bo Frey")}
+
+
+def test_a_marriage_that_ended_in_divorce_is_a_divorce_of_its_spouse(tmp_path):
+    got = _events(_build(tmp_path, "marriages.txt", (
+        " date 2024-02-01\nNora Veld runs the mill. Her first marriage, to Daniel Reddy, ended in divorce in 1994.\n\n"
+        "Pim Osk keeps bees. His marriage to Ilse Varn ended with her death in 2001.\n")))
+    assert ("divorce", "1994", "Daniel Reddy") in got
+    # a death ended the other marriage; and a name after "to" is no subject of "ended"
+    assert not {e for e in got if e[2] in ("Ilse Varn", "Varn", "Pim Osk")}
+
+
+def test_a_death_dated_inside_its_when_clause_past_a_clock_time(tmp_path):
+    got = _events(_build(tmp_path, "storm.txt", (
+        " date 2024-03-11\nPieter Aske, 64, was killed when a tree fell on his car shortly after 11 p.m. on Friday, "
+        "the sheriff said.\n\nAda Penn, 80, died at her home at 4 a.m. Services will be held on Saturday.\n")))
+    assert ("death", "2024-03-08", "Pieter Aske") in got
+    # "a.m." followed by a new sentence ends it: Saturday's services do not date the death
+    assert not {e for e in got if e[0] == "death" and e[2] == "Ada Penn" and e[1] != "2024-03-11"}
+
+
+def test_a_statement_or_a_seated_interview_opening_a_sentence(tmp_path):
+    got = _events(_build(tmp_path, "ruling.txt", (
+        " date 2025-01-24\nGreta Lund lost the case.\n\n"
+        "In a statement released by Mr. Odell on Thursday, Greta Lund said she would appeal.\n\n"
+        "In a statement on Monday, Northvale Bank said profits fell.\n\n"
+        "Sitting on the porch of her farmhouse last week, Wilma Stroud recalled the flood.\n\n"
+        "Sitting in the courtroom on Tuesday, Jory Pell said nothing.\n")))
+    assert {("statement", "2025-01-23", "Greta Lund"), ("interview", "2025-01", "Wilma Stroud")} <= got
+    assert not {e for e in got if e[2] == "Jory Pell" or e[2] == "Northvale Bank"}
+
+
+def test_a_christening_of_a_child_named_by_its_parents(tmp_path):
+    got = _events(_build(tmp_path, "font.txt", (
+        " date 2022-05-09\nThe infant son of Edric Vane and Mira Vane was christened on Sunday at St Hild's.\n\n"
+        "The trawler Halcyon was christened on Sunday by the harbour master.\n")))
+    assert ("christening", "2022-05-08", "Edric Vane") in got
+    # the parents were not christened themselves, and a ship's christening is no person's
+    assert not {e for e in got if e[0] == "happening"}
+    assert not {e for e in got if e[2] == "Halcyon"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 import regex
@@ -33,6 +34,12 @@ CAPITALISED_NAME = regex.compile(r"(?:\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)*\s+
 POSSESSIVE_AFTER = regex.compile(r"[’']s\b")
 # A dash that ends the words before a date (the date set off at the end of its sentence).
 DASH_BEFORE = regex.compile(r"\s*[—–]\s*$")
+# A clock time's "a.m." or "p.m." that the sentence splitter took for a sentence's end, and the words
+# after it that go on with the same clause (lower case, or a day: "shortly after 6 a.m. Tuesday,",
+# "before 10 p.m. on Sunday, the coroner said"): the date of a telling may stand past it. The
+# splitter's abbreviations (quotes.yaml) cannot hold these: "p.m." does end many sentences.
+CLOCK_END = regex.compile(r"\b\d{1,2}(?::\d\d)?\s+[ap]\.m\.$")
+CLOCK_GOES_ON = regex.compile(r"\p{Ll}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?![ \t]+\p{Lu})")
 OTHER_CLAUSE = regex.compile(r"[;—–]|\b(?:where|when|which|who|whom|whose|while|although|because|after|before|since|until|"
                              r"if|whereas)\b")
 
@@ -106,6 +113,10 @@ def _prefer_specific(ctx: Context, found: list[tuple[EventRecord, Rule]]) -> lis
             return False
         cb, ca = kinds[rb.kind]["class"], kinds[ra.kind]["class"]
         if cb == ca:
+            # a rule of a kind of its own wins over a generic one of the same class (a christening,
+            # class schema:Event, over the happening "was christened" read from any verb)
+            if ua.get("generic") and not ub.get("generic") and rb.kind != ra.kind:
+                return True
             return ub.pack != GENERAL and ua.pack == GENERAL
         return _same_family(path, cb, ca)
 
@@ -168,7 +179,7 @@ def _date_of(ctx: Context, rule: Rule, m, dates: list[DateValue]) -> tuple[DateV
         return tuple(d for d in dates if m.start() <= d.span.start and d.span.end <= m.end())
     if when not in ("sentence", "after"):
         return ()
-    sa, sb = ctx.sentence_of(m.start())
+    sa, sb = _sentence_past_clock(ctx, m.start())
     near = [d for d in dates if sa <= d.span.start < sb and not ctx.in_quote(d.span.start)]
     if when == "sentence":
         # a date inside the telling's own words is its date; else the nearest one just before or after it
@@ -183,6 +194,20 @@ def _date_of(ctx: Context, rule: Rule, m, dates: list[DateValue]) -> tuple[DateV
     between = lambda d: ctx.text[d.span.end:m.start()] if d.span.end <= m.start() else ctx.text[m.end():d.span.start]
     close = [d for d in near if gap(d) <= DATE_REACH and not OTHER_CLAUSE.search(_clause_words(ctx, d, between(d), sb))]
     return (min(close, key=gap),) if close else ()
+
+
+def _sentence_past_clock(ctx: Context, pos: int) -> tuple[int, int]:
+    """The sentence at pos, run on past a clock time's "a.m."/"p.m." that the splitter ended it at
+    when the next words go on with the clause (CLOCK_END, CLOCK_GOES_ON), within its paragraph."""
+    sa, sb = ctx.sentence_of(pos)
+    para = ctx.paragraph_of(pos)
+    i = bisect.bisect_right(ctx.sentence_starts, pos) - 1
+    while i >= 0 and i + 1 < len(ctx.sentences) and CLOCK_END.search(ctx.text, max(sa, sb - 12), sb):
+        na, nb = ctx.sentences[i + 1]
+        if ctx.paragraph_of(na) != para or not CLOCK_GOES_ON.match(ctx.text, na):
+            break
+        sb, i = nb, i + 1
+    return sa, sb
 
 
 def _possessive(ctx: Context, d: DateValue) -> bool:
