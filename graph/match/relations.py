@@ -8,6 +8,11 @@ A pronoun that opens a sentence before any name continues a chain back to its an
 (`_People.antecedent`). "their" is the nearest pair of people written
 together ("Nia Brooks and Cal Ortiz"), else what the role rules say, never a person the
 match itself names as a child; "my" inside a quotation is its speaker, which the merge knows.
+Two role rules of roles.yaml are read here: "the bride", "the groom" (role-wedding-partner) is one
+of the couple the article is about, told apart by a relative's surname or the gender the text
+tells (a he or she after a sentence opening with "The groom" is the groom too); "the brothers",
+"the twins" (role-siblings) are the siblings the sibling rules found before. "her father" as the
+person of a tie ("her father married Dana") is the one named as her father before.
 """
 
 from __future__ import annotations
@@ -36,15 +41,34 @@ _RELATIVE = regex.compile(r",\s+who\s+[^,;.“”\"]{0,80}")
 # a name in apposition to a kinship word and a pronoun joined by "and" alone ("her father,
 # Josef Moravec, and his brother"); a plain name so joined leaves the doubt ("Tom met Ben, and his wife")
 _JOINED = regex.compile(r",?\s+and\s+")
-# what joins the two people of a pair: "and", or "and her husband," with a few words of description
+# what joins the two people of a pair: "and", or "and her husband," with a few words of description,
+# or ", whose first husband," ("Helen Whitlow, whose first husband, Daniel Whitlow, ... their daughter")
 _PAIR_GLUE = regex.compile(r"\s+and\s+(?:(?:his|her)\s+(?:[\p{Ll}-]+\s+)?(?:wife|husband|partner),?\s+"
-                           r"(?:(?!(?:and|or|the|their|his|her|of|with|who)\b)[\p{Ll}-]+\s+){0,3})?")
+                           r"(?:(?!(?:and|or|the|their|his|her|of|with|who)\b)[\p{Ll}-]+\s+){0,3})?"
+                           r"|,\s+whose\s+(?:late\s+|first\s+|former\s+)?(?:wife|husband),\s+")
 # what joins two siblings: "Nadia Okafor and her twin brother, Samuel Okafor"
 _SIBLING_GLUE = regex.compile(r"\s+and\s+(?:his|her)\s+(?:[\p{Ll}-]+\s+)?(?:half-)?(?:brother|sister),?\s+"
                               r"(?:(?!(?:and|or|the|their|his|her|of|with|who)\b)[\p{Ll}-]+\s+){0,3}")
 # the groups in which "their" is two children of one family ("their father", "their half-brother"),
 # not a couple ("their son")
 _THEIR_SIBLINGS = frozenset({"child", "sibling"})
+# role rules of roles.yaml this step reads itself: one of the couple the article is about ("the
+# bride", "the groom"); the siblings the article named ("the brothers", "the twins")
+_WEDDING_PARTNER = "role-wedding-partner"
+# "her father" as a person of a tie ("her father married Dana Moravec"): the one the article named
+# as the father of whom the same pronoun stands for ("her father, Josef Moravec")
+# a sentence opening with a role ("The groom, 33, teaches", "WESTPORT — The bride wore"), for role-wedding-partner
+_OPENING_ROLE = regex.compile(r"\s*(?:\p{Lu}[\p{Lu}\s,.]*\s[—–-]+\s*)?(?P<role>[Tt]he\s+\p{Ll}+)(?![\p{L}’'-])")
+_PARENT_OF_PRONOUN = regex.compile(r"(?P<p>[Hh]er|[Hh]is)\s+(?P<noun>father|mother)")
+_PARENT_INTRODUCED = regex.compile(r"(?<![\p{L}’'])(?P<p>[Hh]er|[Hh]is)\s+(?:own\s+|late\s+)?(?P<noun>father|mother),?\s+"
+                                   r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
+_SIBLINGS_ROLE = "role-siblings"
+# the order the rules run in: spouse ties first ("their" after a marriage is that couple), then
+# sibling ties ("the brothers' mother"), then the rest
+_ORDER = {"spouse": 0, "sibling": 1}
+# the words of a sibling tie that make the two no full siblings ("her half-brother", "stepsister")
+_TWIN = regex.compile(r"\btwins?\b", regex.IGNORECASE)
+_NOT_FULL = regex.compile(r"\b(?:half|step)[-\s]?(?:brother|sister|sibling)", regex.IGNORECASE)
 
 
 def find_relations(ctx: Context, names: Names) -> list[Relation]:
@@ -52,7 +76,7 @@ def find_relations(ctx: Context, names: Names) -> list[Relation]:
     people = _People(ctx, names)
     out: list[Relation] = []
     # spouse rules first: "their" after a sentence that states a marriage is that couple's
-    for rule in sorted(ctx.rules["relations"], key=lambda r: r.get("relation") != "spouse"):
+    for rule in sorted(ctx.rules["relations"], key=lambda r: _ORDER.get(r.get("relation"), 2)):
         kind = rule.get("relation")
         roles = RELATIONS[kind]
         for m in ctx.finditer(rule):
@@ -72,6 +96,8 @@ def find_relations(ctx: Context, names: Names) -> list[Relation]:
                     out.append(Relation(kind, x, y, span, rule.id, xat, yat, _speaker_side(xat, yat)))
                     if kind == "spouse":
                         people.married.append(out[-1])
+                    elif kind == "sibling":
+                        people.sisters.append(out[-1])
             if pairs:
                 ctx.hits[rule.id] += 1
     return sorted(set(out))
@@ -107,6 +133,9 @@ class _People:
         self._described = _described_subject(ctx.rules)
         # the spouse ties found so far (the spouse rules run first), for "their" (`couple`)
         self.married: list[Relation] = []
+        # the sibling ties found so far (the sibling rules run next), for "the brothers"
+        self.sisters: list[Relation] = []
+        self._roles = {r.id: r for r in ctx.rules["roles"] if r.id in (_WEDDING_PARTNER, _SIBLINGS_ROLE)}
 
     def refs(self, m, group: str) -> list[tuple[Ref, Span, bool]]:
         """(person, the words it was read from, whether a pronoun or description stood for them)
@@ -118,6 +147,10 @@ class _People:
             words = self.ctx.text[a:b].casefold()
             gender = _PRONOUN_GENDER.get(words)
             if gender:
+                wed = self._wedding_subject(m, group, a, gender)
+                if wed is not None:
+                    out.extend((ref, at, True) for ref, at in wed)
+                    continue
                 surnames = _relatives_surnames(self.ctx, m, group)
                 found = self.antecedent(a, gender, surnames=surnames)
                 if found is not None and m.start() <= found.span.start < a:
@@ -139,10 +172,122 @@ class _People:
                 if pair:
                     out.extend((ref, at, True) for ref, at in pair)
                     continue
+            kin = _PARENT_OF_PRONOUN.fullmatch(self.ctx.text, a, b)
+            if kin:
+                out.extend((ref, at, True) for ref, at in self.parent_of_pronoun(a, kin.group("p"), kin.group("noun")))
+                continue
+            role = self._role(a, b)
+            if role is not None:
+                out.extend((ref, at, True) for ref, at in role(m, group, a))
+                continue
             named = _mention_inside(self.mentions, a, b)
             out.extend((ref, self.ctx.span(a, b), not named)
                        for ref, _ in group_refs(self.ctx, self.names, _One(m, group, a, b), group))
         return out
+
+    def _role(self, a: int, b: int):
+        """How to read words text[a:b] that a role rule this step reads itself matches: a function
+        of (match, group, position), with the role's noun bound; None when no such rule matches."""
+        words = self.ctx.text[a:b]
+        for rule_id, read in ((_WEDDING_PARTNER, self.partner), (_SIBLINGS_ROLE, self.named_siblings)):
+            rule = self._roles.get(rule_id)
+            found = self.ctx.run(rule, "fullmatch", words) if rule is not None else None
+            if found:
+                noun = found.group("noun") if "noun" in found.re.groupindex else None
+                return lambda m, group, pos, read=read, noun=noun: read(m, group, pos, noun)
+        return None
+
+    def _wedding_subject(self, m, group: str, pos: int, gender: str) -> list[tuple[Ref, Span]] | None:
+        """Whom a pronoun at pos stands for when its sentence, or the one before where its own names
+        nobody before it, opens with "The groom" or "The bride" and names nobody ("The groom, 33,
+        teaches history. His mother, ..."): that partner (role-wedding-partner), of the pronoun's
+        gender; None where no such sentence opens so (the pronoun is read as any other)."""
+        rule = self._roles.get(_WEDDING_PARTNER)
+        if rule is None:
+            return None
+        for k, sentence in enumerate(self._sentences_back(pos)):
+            end = min(sentence[1], pos)
+            named = any(sentence[0] <= x.span.start and x.span.end <= end for x in self.mentions)
+            opener = _OPENING_ROLE.match(self.ctx.text, sentence[0], end)
+            if opener and not named:
+                found = self.ctx.run(rule, "fullmatch", opener.group("role"))
+                if not found or _kin_gender(self.ctx.rules, found.group("noun")) != gender:
+                    return None
+                return self.partner(m, group, pos, found.group("noun"))
+            if named or k >= 1:
+                return None
+        return None
+
+    def partner(self, m, group: str, pos: int, noun: str | None) -> list[tuple[Ref, Span]]:
+        """Whom "the bride" or "the groom" at pos stands for: of the couple the article is about
+        (its most mentioned person and their one spouse tie), the one of the surname of the
+        relative match m names (the other not), unless the text tells that one's gender as the
+        other's; failing a surname, the one of the noun's gender where the text tells the gender
+        of one of them; nobody otherwise."""
+        ranked = sorted(self.names.counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return []
+        top = ranked[0][0]
+        couples = {frozenset((r.subject, r.object)): r for r in self.married
+                   if r.speaker is None and top in (r.subject.value, r.object.value)}
+        if len(couples) != 1:
+            return []
+        (r,) = couples.values()
+        sides = [(r.subject, r.subject_at), (r.object, r.object_at)]
+        told = [self.genders.get(ref.value) for ref, _ in sides]
+        gender = _kin_gender(self.ctx.rules, noun or "")
+        if gender is None:
+            return []
+        fit = [side for side, g in zip(sides, told) if g in (None, gender)]
+        sure = [side for side, g in zip(sides, told) if g == gender]
+        surnames = {_last_word(self.ctx.text[a:b]) for g in m.re.groupindex for a, b in m.spans(g) if a != pos}
+        kin = [side for side in sides if _last_word(side[0].value) in surnames]
+        if len(kin) == 1:  # a blood relative's surname, where the gender the text tells does not clash
+            return kin if kin[0] in fit else []
+        if len(fit) == 1 or (len(fit) == 2 and len(sure) == 1):
+            return sure or fit
+        return []
+
+    def parent_of_pronoun(self, pos: int, pronoun: str, noun: str) -> list[tuple[Ref, Span]]:
+        """Whom "her father" at pos stands for: the one person named before it as "her father, X"
+        where that "her" stands for the same person as this one; nobody otherwise."""
+        gender = _PRONOUN_GENDER[pronoun.casefold()]
+        whose = self.antecedent(pos, gender)
+        if whose is None:
+            return []
+        found = {}
+        for x in self.mentions:
+            if x.span.start >= pos:
+                break
+            intro = _PARENT_INTRODUCED.search(self.ctx.text, max(0, x.span.start - 40), x.span.start)
+            if not intro or intro.group("noun") != noun or intro.group("p").casefold() != pronoun.casefold():
+                continue
+            theirs = self.antecedent(intro.start(), gender)
+            if theirs is not None and _key(theirs) == _key(whose):
+                found.setdefault(x.ref, x.span)
+        return list(found.items()) if len(found) == 1 else []
+
+    def named_siblings(self, m, group: str, pos: int, noun: str | None = None) -> list[tuple[Ref, Span]]:
+        """Whom "the brothers" or "the twins" at pos stands for: the people the sibling ties found
+        before pos join (for "the twins", the ties that call them twins), when they are one group
+        of full siblings; nobody otherwise."""
+        ties = [r for r in self.sisters if r.speaker is None and r.span.end <= pos]
+        if noun == "twins":  # the twins: those the article called twins, whatever other siblings it names
+            ties = [r for r in ties if _TWIN.search(r.span.exact)]
+        if not ties or any(_NOT_FULL.search(r.span.exact) for r in ties):
+            return []
+        groups: list[set] = []
+        for r in ties:
+            joined = [g for g in groups if {r.subject, r.object} & g]
+            merged = {r.subject, r.object}.union(*joined)
+            groups = [g for g in groups if g not in joined] + [merged]
+        if len(groups) != 1:
+            return []
+        at = {}
+        for r in ties:
+            at.setdefault(r.subject, r.subject_at)
+            at.setdefault(r.object, r.object_at)
+        return sorted((ref, at[ref]) for ref in groups[0])
 
     def _sentences_back(self, pos: int, first_paragraph: int | None = None):
         """The sentences from the one holding pos back to first_paragraph (default: the paragraph
@@ -185,7 +330,7 @@ class _People:
             opener = self._described.get(gender)
             if opener is not None and opener.match(ctx.text, sentence[0], end):
                 return None  # the pronoun may stand for the unnamed person the sentence is about
-            fits = [x for x in agreeing if not (sentence == here and self._named_as_kin(x))]
+            fits = [x for x in agreeing if not (sentence == here and self._named_as_kin(x, gender))]
             first = fits[0].span.start if fits else end
             chain = next((p for p in same.finditer(ctx.text, sentence[0], first) if not ctx.in_quote(p.start())), None)
             if chain is not None:
@@ -262,9 +407,16 @@ class _People:
         (r,) = couples.values()
         return [(r.subject, r.subject_at), (r.object, r.object_at)]
 
-    def _named_as_kin(self, mention: Mention) -> bool:
+    def _named_as_kin(self, mention: Mention, gender: str | None = None) -> bool:
+        """Whether a mention is named as the relative of a possessive ("His son, Tom Pruett"); given
+        a gender, only of a possessive that may be of that gender ("her husband, Neil" is named as
+        a woman's kin, and may be whom a later "his" stands for)."""
         before = self.ctx.text[max(0, mention.span.start - 60) : mention.span.start]
-        return bool(self._kin_of_pronoun and self._kin_of_pronoun.search(before))
+        found = self._kin_of_pronoun.search(before) if self._kin_of_pronoun else None
+        if found is None:
+            return False
+        told = _PRONOUN_GENDER.get(found.group().split()[0].casefold())
+        return gender is None or told is None or told == gender
 
 
 def _relatives_surnames(ctx: Context, m, group: str) -> frozenset[str]:
@@ -278,6 +430,20 @@ def _relatives_surnames(ctx: Context, m, group: str) -> frozenset[str]:
             if len(words) >= 2 and words[-1][:1].isupper():
                 out.add(words[-1])
     return frozenset(out)
+
+
+def _last_word(name: str) -> str | None:
+    """The last word of a name of two words or more (its surname)."""
+    words = name.split()
+    return words[-1] if len(words) >= 2 else None
+
+
+def _kin_gender(rules, noun: str) -> str | None:
+    """The gender relations.yaml's gender_words give a kinship noun ("bride": f), if one."""
+    for g, spec in sorted(rules.settings["relations"].get("gender_words", {}).items()):
+        if isinstance(spec, dict) and noun in spec.get("kin", []):
+            return g
+    return None
 
 
 def _surname(m: Mention) -> str | None:

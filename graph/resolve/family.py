@@ -20,6 +20,9 @@ from graph.rules.catalogue import INFERENCES
 # relationship, Finn", "his sons from his first marriage"): the parent's present spouse is not
 # that child's other parent, whatever the article says of the marriage.
 _OTHER_UNION = regex.compile(r"\b(?:from|by|of)\s+(?:a|an|her|his|their)\s+(?:[\p{Ll}-]+\s+)?(?:marriage|relationship)\b")
+# The words of a spouse tie told from a child's side ("her father married Dana Moravec"): a parent's
+# later marriage, so the spouse is the step-parent of that child, whoever else the article names.
+_LATER_MARRIAGE = regex.compile(r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y)\s+(?:father|mother)\s+(?:later\s+|then\s+)?(?:re)?(?:married|wed)\b")
 # The words of a sibling tie that say the two share one parent, or none ("her half-brother, Cem",
 # "his stepsister"): such siblings' parents are not each other's.
 _NOT_FULL_SIBLINGS = regex.compile(r"\b(?:half|step)[-\s]?(?:brother|sister|sibling)", regex.IGNORECASE)
@@ -95,7 +98,7 @@ class FamilyTold:
                 if len(partners) != 1:
                     continue
                 (partner, married), = partners.items()
-                if len(spouses.get(partner, {})) != 1:
+                if len(spouses.get(partner, {})) != 1 or any(_LATER_MARRIAGE.search(ev.span.exact) for ev in married):
                     continue
                 for kid in sorted(self.children[article][parent]):
                     if kid == partner or parents_of[kid] - {parent, partner}:
@@ -111,7 +114,7 @@ class FamilyTold:
         union. Not where: either has a half- or step-sibling (twins aside); the sibling goes by a
         surname none of the family does; the child's tie to that parent is of another marriage; the
         sibling has a stated parent who is not that parent's spouse; the parent is a step-parent by
-        the ties (their spouse has a child of another union, or of another stated parent)."""
+        the ties (their spouse has a child of another union, or of another stated parent), twins aside."""
         for article in sorted(self.siblings):
             children = self.children.get(article, {})
             spouses = self.spouses.get(article, {})
@@ -125,13 +128,17 @@ class FamilyTold:
                 for b, told in sorted(self.siblings[article][a].items()):
                     if _not_full(told):
                         continue
-                    if {a, b} & blended and not any(_TWIN.search(ev.span.exact) for ev in told):
+                    twins = any(_TWIN.search(ev.span.exact) for ev in told)
+                    if {a, b} & blended and not twins:
                         continue
                     if not self._family_name(article, b, {a} | parents_of.get(a, set())):
                         continue
                     for parent in sorted(parents_of.get(a, ())):
                         said = children[parent][a]
-                        if parent == b or parent in parents_of.get(b, ()) or parent in steps:
+                        # a step-parent by the ties is one only where a twin does not say otherwise: the
+                        # parent a twin was born to is the other twin's ("born to Josef and his first wife,
+                        # Irena", who is the step-mother of Josef's son by his second marriage)
+                        if parent == b or parent in parents_of.get(b, ()) or (parent in steps and not twins):
                             continue
                         if _of_another_union(said) or parents_of.get(b, set()) - set(spouses.get(parent, {})):
                             continue
