@@ -148,7 +148,10 @@ def find_names(ctx: Context) -> Names:
     heads = _heads(people, found)
     # a thing's name of several words first (Farrow & Lune), then people's names, then a thing's one word
     found += _thing_recurrences(ctx, taken, kept, heads, several_words=True)
-    found += _recurrences(ctx, taken, people, heads)
+    # a word that is both a person's name and the short name of an organisation of the article
+    # (Augustin Vantorre, founder of Vantorre Logistics): alone, it may be either, so it is neither
+    shared = {a for c in kept if (a := _first_word_alias(c)) and a in heads and heads[a] != a}
+    found += _recurrences(ctx, taken, people, heads, shared)
     found += _thing_recurrences(ctx, taken, kept, heads, several_words=False)
     return _to_heads(ctx, found, heads)
 
@@ -443,10 +446,10 @@ def _heads(people, found: list[Mention]) -> dict[str, str]:
     return heads
 
 
-def _recurrences(ctx: Context, taken: _Taken, people, heads: dict[str, str]) -> list[Mention]:
-    """Every later use of a known person name or its parts: a mention too."""
+def _recurrences(ctx: Context, taken: _Taken, people, heads: dict[str, str], shared=frozenset()) -> list[Mention]:
+    """Every later use of a known person name or its parts: a mention too; not a word in `shared`."""
     found = []
-    for a, b in _name_uses(ctx.text, {*people, *heads}):
+    for a, b in _name_uses(ctx.text, {*people, *heads} - set(shared)):
         if not taken.free(a, b) or _part_of_longer_name(ctx.text, a, b) or _reads_as_date(ctx, a, b):
             continue
         name = ctx.text[a:b]
