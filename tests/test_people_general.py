@@ -231,3 +231,24 @@ def test_titles_are_facts_of_their_own_with_evidence(tmp_path):
         sel = g.value(st, OA.hasSelector)
         start, end, exact = (g.value(sel, x) for x in (OA.start, OA.end, OA.exact))
         assert text[int(start):int(end)] == str(exact) and str(g.value(st, RDF.object)) in str(exact)
+
+
+FOUNDER = """ date 2025-11-06
+Vantorre Logistics beats forecasts
+
+Vantorre Logistics Inc. said Wednesday that profit rose 18 percent. Analysts surveyed by Corvane Data had expected less.
+
+“Vantorre now expects a record year,” the company said. Its chief executive, Saoirse Lindqvist, recalled the advice of the company’s founder, her grandfather Augustin Vantorre.
+"""
+
+
+def test_a_company_is_no_person_by_its_last_word_or_its_founder(tmp_path_factory):
+    """"Corvane Data had expected" made a person of a research firm, and the bare "Vantorre" of the
+    company a second person besides its founder: a word that ends company names (Data, Freight,
+    Research) is no surname, and a word that is both a person's name and a company's short name is,
+    alone, neither."""
+    g = _build(tmp_path_factory, "founder", FOUNDER)
+    people = _all_names(g, "schema:Person")
+    assert "corvane data" not in people and "vantorre" not in people  # case-folded
+    assert {"Augustin Vantorre", "Saoirse Lindqvist"} <= _names(g, "schema:Person")
+    assert "Corvane Data" in _names(g, "schema:Organization")
