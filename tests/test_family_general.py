@@ -601,3 +601,16 @@ def test_a_brother_does_not_get_a_parent_who_is_a_step_parent(tmp_path):
         "Ana Lamb married Joel Lamb in 2015. Ana Lamb's son from her first marriage, Teo Lamb, runs the till.\n\n"
         "Joel Lamb's daughter, Ivy Lamb, keeps the books. Ivy Lamb's brother, Teo Lamb, said the shop was busy.\n")})
     assert not _has(ties(g), ("Teo Lamb", "parent", "Joel Lamb")), sorted(ties(g))
+
+
+def test_the_one_survived_by_is_the_one_the_obituary_is_about(tmp_path):
+    """"she is survived by … a sister, X" went to whoever was named last (the minister who will lead the
+    service); a survived-by rule reads its he or she as the person the article is about."""
+    g = build_graph(tmp_path, {"obit.txt": (
+        " date 2025-10-02\n\nWilhelmina Doyle, who ran the Kelby ferry for forty years, died on Sunday. "
+        "Doyle was 91.\n\nDoyle took the wheel at 19. Doyle retired in 1998.\n\n"
+        "The Rev. Oisin Achter, who will lead the service, put it simply: “She was the harbor.”\n\n"
+        "She is survived by seven grandchildren and a sister, Jadwiga Nowak, who lives in Kretowo.\n")})
+    got = ties(g)
+    assert _has(got, ("Wilhelmina Doyle", "sibling", "Jadwiga Nowak")), sorted(got)
+    assert not [t for t in got if "Oisin Achter" in (t[0], t[2])]

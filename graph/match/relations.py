@@ -81,7 +81,7 @@ def find_relations(ctx: Context, names: Names) -> list[Relation]:
         roles = RELATIONS[kind]
         for m in ctx.finditer(rule):
             span = ctx.span(m.start(), m.end())
-            groups = [people.refs(m, g) for g in roles]
+            groups = [people.refs(m, g, rule.get("pronoun")) for g in roles]
             named = {r.value for refs in groups for r, _, implied in refs if not implied}
             if kind == "sibling":
                 refs = _plain(groups[0], named)
@@ -137,9 +137,10 @@ class _People:
         self.sisters: list[Relation] = []
         self._roles = {r.id: r for r in ctx.rules["roles"] if r.id in (_WEDDING_PARTNER, _SIBLINGS_ROLE)}
 
-    def refs(self, m, group: str) -> list[tuple[Ref, Span, bool]]:
+    def refs(self, m, group: str, pronoun: str | None = None) -> list[tuple[Ref, Span, bool]]:
         """(person, the words it was read from, whether a pronoun or description stood for them)
-        for each capture of a group of match m."""
+        for each capture of a group of match m. pronoun: the rule's `pronoun`; "protagonist" reads
+        a he or she as the person the article is about, not the nearest name."""
         if group not in m.re.groupindex:
             return []
         out = []
@@ -150,6 +151,11 @@ class _People:
                 wed = self._wedding_subject(m, group, a, gender)
                 if wed is not None:
                     out.extend((ref, at, True) for ref, at in wed)
+                    continue
+                if pronoun == "protagonist":
+                    found = self.about(a, gender)
+                    if found is not None:
+                        out.append((found.ref, found.span, True))
                     continue
                 surnames = _relatives_surnames(self.ctx, m, group)
                 found = self.antecedent(a, gender, surnames=surnames)
@@ -299,6 +305,16 @@ class _People:
         while i >= 0 and ctx.paragraph_of(ctx.sentences[i][0]) >= first_paragraph:
             yield ctx.sentences[i]
             i -= 1
+
+    def about(self, pos: int, gender: str) -> Mention | None:
+        """For a rule with `pronoun: protagonist`: the person the article is about (named most, and
+        more than anyone else), as last named before pos, unless the text gives them the other gender."""
+        ranked = sorted(self.names.counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        theirs = [x for x in self.mentions if x.ref.value == ranked[0][0] and x.span.start < pos]
+        told = {self.genders.get(_key(x)) for x in theirs} - {None}
+        return theirs[-1] if theirs and told <= {gender} else None
 
     def antecedent(self, pos: int, gender: str, depth: int = 0, first_paragraph: int | None = None,
                    surnames: frozenset[str] = frozenset()) -> Mention | None:

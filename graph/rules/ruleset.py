@@ -64,7 +64,7 @@ FILE_SPECS: dict[str, tuple[frozenset, frozenset, frozenset]] = {
         frozenset(),
     ),
     "relations": (
-        frozenset({"id", "pattern", "relation", "gender", "description"}) | EXAMPLE_KEYS,
+        frozenset({"id", "pattern", "relation", "gender", "pronoun", "description"}) | EXAMPLE_KEYS,
         frozenset({"id", "pattern", "relation"}),
         frozenset({"inferences", "gender_words"}),
     ),
