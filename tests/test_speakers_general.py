@@ -110,6 +110,33 @@ Sleep study
 Her co-author, Prof. Benedek Oyelowo, and Dr. Oluwaseun Pike were careful about what the findings show. “We are not telling anyone to stop seeing a doctor,” he said. “We are telling doctors to ask a better question,” she said.
 """,
 
+    # an office with its county before the name, after the quotation; "put it simply:" after a long
+    # description of the speaker
+    "office-and-put-it": """ date 2025-07-09
+Flood hits campground
+
+"It came down the canyon like a train," Harlow County Sheriff Dwayne Okoro said Tuesday.
+
+Dr. Mirela Stanca, a hydrologist at the University of Pellworth who was not involved in the rescue, put it simply: "Nobody could have outrun it."
+""",
+    # British single quotes with a plural possessive inside ("hours’ sleep"): one quotation, not two
+    "plural-possessive": """ date 2025-09-28
+Late winner for Kelby
+
+Ama Quist scored twice on Saturday. Quist had not slept much.
+
+‘I’ve had about four hours’ sleep all week,’ Quist said. ‘The players’ lounge was loud.’
+""",
+    # "The 24-year-old said Henning had taken him aside": the one who speaks next is the 24-year-old, whom
+    # the sentence does not name; the name after "said" is no subject for the next "he"
+    "unnamed-subject-reports": """ date 2025-09-28
+Derby win
+
+Kofi Ansah scored the winner on Saturday for Kelby Town. Manager Brede Henning watched from the bench.
+
+The 24-year-old said Henning had taken him aside at half-time. ‘Go and get the ball,’ he told reporters.
+""",
+
 }
 
 
@@ -173,3 +200,17 @@ def test_a_given_name_tells_a_pronoun_the_gender_the_text_does_not(graph):
 def test_a_she_is_not_the_one_a_he_was_just_found_to_be(graph):
     assert speakers_of(graph, "We are not telling anyone") == {"Benedek Oyelowo"}
     assert speakers_of(graph, "We are telling doctors") == {"Oluwaseun Pike"}
+
+
+def test_an_office_and_its_county_before_the_name_and_put_it_simply(graph):
+    assert speakers_of(graph, "It came down the canyon like a train") == {"Dwayne Okoro"}
+    assert speakers_of(graph, "Nobody could have outrun it") == {"Mirela Stanca"}
+
+
+def test_a_plural_possessive_inside_single_quotes_does_not_close_them(graph):
+    assert speakers_of(graph, "four hours’ sleep all week") == {"Ama Quist"}
+    assert speakers_of(graph, "The players’ lounge was loud") == {"Ama Quist"}
+
+
+def test_a_name_reported_by_an_unnamed_subject_is_not_the_next_he(graph):
+    assert speakers_of(graph, "Go and get the ball") == set()  # the 24-year-old, unnamed here: no one

@@ -639,8 +639,16 @@ def _unnamed_speaker(ctx: Context, a: int, b: int, roles) -> bool:
         pattern = ctx.memo["unnamed_speaker"] = regex.compile(
             r"[“\"‘]?(?:(?:A|An|One|Another)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}?\p{Ll}[\p{L}-]*"
             r"(?:\s+(?:for|of|at|from|with|in)\s+[^,.;:!?\n]{1,60}?)?(?:,\s+[^.;:!?\n]{1,100}?,)?"
-            r"|(?:[^,.;:!?“”\"‘’\n]{1,80},\s+)?[Tt]he\s+(?P<title>\p{Lu}\p{Ll}+)(?:\s+of\s+\p{Lu}[\p{L}-]+)?)" + verb)
+            r"|(?:[^,.;:!?“”\"‘’\n]{1,80},\s+)?[Tt]he\s+(?P<title>\p{Lu}\p{Ll}+)(?:\s+of\s+\p{Lu}[\p{L}-]+)?"
+            # "The 24-year-old said MacAskill had taken him aside": the one who said it is the
+            # 24-year-old, whom the text does not name here; the name after the verb is no subject
+            r"|[Tt]he\s+\d{1,3}-year-old(?:\s+\p{Ll}[\p{L}-]*)?)" + verb)
     k = bisect.bisect_left(ctx.sentence_starts, a)
+    held = k - 1  # the sentence holding a (the person last named): unnamed words before the name count too
+    if held >= 0 and not ctx.in_quote(ctx.sentence_starts[held]):
+        m = pattern.match(ctx.text, ctx.sentence_starts[held], a)
+        if m and m.start("title") < 0 and _name_after(ctx.text, m.end(), a):
+            return True
     for start in ctx.sentence_starts[k:]:
         if start >= b:
             break
@@ -649,6 +657,12 @@ def _unnamed_speaker(ctx: Context, a: int, b: int, roles) -> bool:
         if m and not (m.start("title") >= 0 and _role_noun(ctx, m.group("title")) in roles):
             return True
     return False
+
+
+def _name_after(text: str, verb_end: int, name_end: int) -> bool:
+    """Whether only a few words stand between a reporting verb and the end of the name after it
+    ("said MacAskill", "told reporters that Ann Lee"): the name is what the verb reports."""
+    return name_end - verb_end <= 60 and not any(ch in text[verb_end:name_end] for ch in ".;!?“”\"")
 
 
 def _antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None, depth: int = 0) -> str | None:

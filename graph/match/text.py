@@ -69,6 +69,8 @@ def scan_quotes(text: str, start: int, end: int, pairs: list[list[str]]) -> tupl
         if prev.isalnum() and nxt.isalnum() and ch in ("'", "\u2019"):
             continue  # an apostrophe: Don’t, Teigen's
         symmetric = ch in opens and opens[ch] == ch
+        if ch == "\u2019" and prev == "s" and _plural_possessive(text, i, end):
+            continue  # ‘I’ve had four hours’ sleep,’ he said: the close comes later
         if ch in closes and (not symmetric or on_stack.get(ch, 0)):
             want = closes[ch]
             if on_stack.get(want, 0):
@@ -101,6 +103,25 @@ def scan_quotes(text: str, start: int, end: int, pairs: list[list[str]]) -> tupl
         parent = renumber.get(q.parent) if q.parent is not None else None
         result.append(QuoteSpan(q.open, q.close, q.depth, parent))
     return result, unclosed
+
+
+_POSSESSIVE_LOOKAHEAD = 300  # characters: the rest of a quoted sentence, and a bound on the work per mark
+
+
+def _plural_possessive(text: str, i: int, end: int) -> bool:
+    """Whether the ’ at i, after an s and before a lower-case word (hours’ sleep, the players’ union),
+    is a plural possessive rather than a closing mark: so when another ’ that no letter follows
+    closes a quotation later, within the look-ahead and before any ‘ opens one."""
+    if text[i + 1:i + 2] != " " or not text[i + 2:i + 3].islower():
+        return False
+    stop = min(end, i + _POSSESSIVE_LOOKAHEAD)
+    j = text.find("\u2019", i + 1, stop)
+    while j != -1:
+        if not (text[j + 1:j + 2].isalnum() and text[j - 1].isalnum()):  # not an apostrophe (don’t)
+            return "\u2018" not in text[i + 1:j] and not (text[j + 1:j + 2] == " " and text[j - 1] == "s"
+                                                            and text[j + 2:j + 3].islower())
+        j = text.find("\u2019", j + 1, stop)
+    return False
 
 
 def runs_on(text: str, q: QuoteSpan) -> bool:
