@@ -137,6 +137,22 @@ Kofi Ansah scored the winner on Saturday for Kelby Town. Manager Brede Henning w
 The 24-year-old said Henning had taken him aside at half-time. ‘Go and get the ball,’ he told reporters.
 """,
 
+    # a cross-examination: two men, each reply in its own paragraph with a bare "he said"; which one
+    # says the third is the words' to tell, not the pronoun's. "he added" goes on in the same voice
+    "exchange": """ date 2025-03-14
+Foreman testifies
+
+Piet Ravel, the defense attorney, questioned the foreman on Tuesday.
+
+“You never saw my client take the money, did you?” Ravel asked.
+
+Gerald Fisk did not hesitate. “I saw him tell us to leave the shingles on the truck,” he said.
+
+“That is not an answer to my question,” he said.
+
+“I will answer it my way,” he added.
+""",
+
 }
 
 
@@ -214,3 +230,9 @@ def test_a_plural_possessive_inside_single_quotes_does_not_close_them(graph):
 
 def test_a_name_reported_by_an_unnamed_subject_is_not_the_next_he(graph):
     assert speakers_of(graph, "Go and get the ball") == set()  # the 24-year-old, unnamed here: no one
+
+
+def test_a_bare_pronoun_reply_in_an_exchange_keeps_no_speaker(graph):
+    assert speakers_of(graph, "You never saw my client") == {"Piet Ravel"}
+    assert speakers_of(graph, "I saw him tell us") == {"Gerald Fisk"}
+    assert speakers_of(graph, "That is not an answer") == set()  # Ravel's, in truth: no guess either way

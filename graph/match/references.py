@@ -88,6 +88,7 @@ _ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}’'])(?:[Tt]he|an?|[Tt]his|[Tt]hat|
 # the second, is checked against the lists)
 _GENDERED_PHRASE = regex.compile(r"(?<![\p{L}’'])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)\s+"
                                  r"(?P<w1>\p{Ll}[\p{L}-]*)(?:\s+(?P<w2>\p{Ll}+)(?![\p{L}-]))?")
+_GOES_ON = regex.compile(r"\p{L}+\s+(?:also\s+|then\s+)?(?:added|adds|continued|continues|went\s+on)\b")
 _SUBJECT_PRONOUN = {"f": regex.compile(r"\b[Ss]he\b"), "m": regex.compile(r"\b[Hh]e\b")}
 
 
@@ -623,7 +624,30 @@ def antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None) -
                default=None)
     if last is not None and _unnamed_speaker(ctx, last, pos, speaking.people.roles):
         return None
+    if gender is not None and _exchange(ctx, speaking.people, person, pos, gender):
+        return None
     return person
+
+
+def _exchange(ctx: Context, people: People, person: str, pos: int, gender: str) -> bool:
+    """Whether the speaker pronoun at pos answers in an exchange: its paragraph opens with the quotation,
+    the paragraph before gave words to the same person by a pronoun of the same gender, and someone else
+    who may be of that gender spoke in the two paragraphs before ("…?” Lee asked. / “…,” he said. /
+    “…,” he said.). Two "he said" in a row then read as one each, or both as one: only the words tell."""
+    if _GOES_ON.match(ctx.text, pos):
+        return False  # "he added": the same voice going on, by the writer's own word
+    here = paragraph_at(ctx, pos)
+    # the dialogue convention: a new paragraph opening with the reply, after a paragraph that gave words
+    # to the same pronoun (a quotation going on in its own paragraph, or split by "she said", is no reply)
+    if here < 1 or ctx.text[ctx.paragraphs[here][0]] not in "“\"‘'":
+        return False
+    again = any(p == person and at < pos and paragraph_at(ctx, at) == here - 1 and gender in people.resolved_as.get(p, ())
+                for at, p in people.resolved.items())
+    if not again:
+        return False
+    return any(c.person != person and c.quote is None and c.end <= pos and here - 2 <= c.paragraph and not c.role
+               and (people.pronoun_genders.get(c.person) or _one(people.resolved_as.get(c.person))) in (None, gender)
+               and _reports(ctx, c) for c in people.candidates)
 
 
 def _unnamed_speaker(ctx: Context, a: int, b: int, roles) -> bool:
