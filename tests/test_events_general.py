@@ -576,3 +576,133 @@ def test_a_christening_of_a_child_named_by_its_parents(tmp_path):
     # the parents were not christened themselves, and a ship's christening is no person's
     assert not {e for e in got if e[0] == "happening"}
     assert not {e for e in got if e[2] == "Halcyon"}
+
+
+# ---------------------------------------------------------------- courts, wires, reports and sport
+
+
+def test_a_verdict_on_a_weekday_and_a_sentencing_date_set_by_the_judge(tmp_path):
+    got = _events(_build(tmp_path, "verdict.txt", (
+        " date 2024-10-12\nQuarry owner convicted\n\n"
+        "HOLMFIRTH — A jury on Friday found quarry owner Walter Brannock guilty of six counts of theft.\n\n"
+        "The judge set sentencing for Nov. 20. Brannock's lawyer said he would appeal.\n\n"
+        "If a jury found Oliver Marlowe guilty on Monday, he would lose his licence. "
+        "The jury found the evidence against Julia Parr thin.\n")))
+    assert ("trial", "2024-10-11", "Walter Brannock") in got
+    # the sentencing set for a date to come is the same trial's, for the one it is about
+    assert ("trial", "2024-11-20", "Walter Brannock") in got
+    # a verdict that might come is none, and a jury that weighs evidence convicts no one
+    assert not {e for e in got if e[2] in ("Oliver Marlowe", "Julia Parr")}
+
+
+def test_a_witness_on_the_stand_is_a_dated_testimony(tmp_path):
+    got = _events(_build(tmp_path, "stand.txt", (
+        " date 2024-10-12\nOn the stand Wednesday, Helen Sagan described the night of the fire. "
+        "Martin Ashe took the witness stand on Thursday.\n\n"
+        "Louis Brightman took a stand against the quarry on Tuesday.\n")))
+    assert {("testimony", "2024-10-09", "Helen Sagan"), ("testimony", "2024-10-10", "Martin Ashe")} <= got
+    assert not {e for e in got if e[2] == "Louis Brightman" and e[0] == "testimony"}
+
+
+def test_a_quotation_attributed_with_a_weekday_is_a_dated_statement(tmp_path):
+    got = _events(_build(tmp_path, "wire.txt", (
+        " date 2024-07-18\nRiver crests\n\n"
+        "\"The water is still rising,\" the county's emergency manager, Teresa Okereke, said Wednesday. "
+        "\"Stay off the roads.\"\n\n"
+        "Warden Oscar Falk and Fire Chief Irene Achebe briefed reporters together Wednesday afternoon.\n\n"
+        "Barbara Quell said Tuesday's vote was close. Harold Mose said Monday would be busy.\n")))
+    assert ("statement", "2024-07-17", "Teresa Okereke") in got
+    assert {e for e in got if e[0] == "statement" and e[1] == "2024-07-17" and "Achebe" in e[2]}
+    # a weekday that dates what was said about, or opens what was said, is no date of the saying
+    assert not {e for e in got if e[2] in ("Barbara Quell", "Harold Mose")}
+
+
+def test_named_to_the_post_and_a_player_who_joined_from_a_club(tmp_path):
+    got = _events(_build(tmp_path, "club.txt", (
+        " date 2025-10-05\nRovers go top\n\n"
+        "The club's finance director, Diana Varga, who was named to the post in June, said the books were sound. "
+        "Simon Nwachukwu, who joined from Brenholt Athletic in January, scored twice.\n\n"
+        "Monica Tosh was named in the report in August. Frank Lumb joined the protest in July.\n")))
+    assert {("appointment", "2025-06", "Diana Varga"), ("signing", "2025-01", "Simon Nwachukwu")} <= got
+    assert not {e for e in got if e[2] in ("Monica Tosh",) or (e[2] == "Frank Lumb" and e[0] != "happening")}
+
+
+def test_a_post_on_a_named_platform_with_its_date(tmp_path):
+    got = _events(_build(tmp_path, "posts.txt", (
+        " date 2025-03-06\nStudy questioned\n\n"
+        "Victor Kloss, a sleep physician in private practice, wrote on LinkedIn on Wednesday that the sample was small. "
+        "Susan Rask apologised to supporters in a post on Instagram on Tuesday evening.\n\n"
+        "Olivia Brann said on Monday that she was not on Facebook.\n")))
+    assert {("social-media-post", "2025-03-05", "Victor Kloss"),
+            ("social-media-post", "2025-03-04", "Susan Rask")} <= got
+    assert not {e for e in got if e[0] == "social-media-post" and e[2] == "Olivia Brann"}
+
+
+def test_an_obituary_lede_dates_the_death_after_its_verb_and_the_clause_before(tmp_path):
+    got = _events(_build(tmp_path, "lede.txt", (
+        " date 2025-11-06\nHarbour pilot dies at 88\n\n"
+        "Rosalind Achterberg-Lisle, who in 1968 became the first woman licensed to pilot ships into Tarrow Bay, "
+        "died on Monday at her home. She was 88.\n\n"
+        "A funeral Mass will be held Saturday at St. Brendan's Church.\n\n"
+        "Aurelio Benn, who in 1975 became the first man to swim the bay, spoke.\n")))
+    assert ("death", "2025-11-03", "Rosalind Achterberg-Lisle") in got
+    # the year inside the relative clause dates the licence, not the death
+    assert ("appointment", "1968", "Rosalind Achterberg-Lisle") in got
+    assert not {e for e in got if e[0] == "death" and e[1] == "1968"}
+    assert ("memorial", "2025-11-08", "Rosalind Achterberg-Lisle") in got
+    # a first that is no office is no appointment
+    assert not {e for e in got if e[2] == "Aurelio Benn"}
+
+
+@pytest.mark.parametrize("n, rel, unit, want", [
+    ("5", "this", "summer", ("2020", "gYear")),         # published 2025-04-17: born in 2020
+    ("2", "last", "month", ("2023-03", "gYearMonth")),  # turned 2 in March 2025
+    ("5", "last", "summer", ("2019", "gYear")),         # the summer of 2024 is the latest over
+    ("5", "next", "year", ("2021", "gYear")),
+])
+def test_an_age_turned_relative_to_publication_dates_the_birth(n, rel, unit, want):
+    assert _resolve("age-turned", "2025-04-17", n=n, rel=rel, unit=unit)[:2] == want
+
+
+def test_an_age_turned_next_summer_or_this_winter_gives_no_date():
+    assert _resolve("age-turned", "2025-04-17", n="5", rel="next", unit="summer") is None
+    assert _resolve("age-turned", "2025-04-17", n="5", rel="this", unit="winter") is None
+
+
+def test_a_child_who_turns_an_age_this_summer_was_born_that_many_years_before(tmp_path):
+    got = _events(_build(tmp_path, "turns.txt", (
+        " date 2025-04-17\nActor at ease\n\n"
+        "She married the chef Lawrence Tay in 2018, and their son, Anselm, turns 6 this summer.\n\n"
+        "The ferry turns 50 this year. Robert Oduya turns 40 years old.\n")))
+    assert ("birth", "2019", "Anselm") in got
+    assert not {e for e in got if e[0] == "birth" and e[2] != "Anselm"}
+
+
+def test_the_pair_and_the_newlyweds_are_the_couple_but_a_pair_of_shoes_is_no_one(tmp_path):
+    got = _events(_build(tmp_path, "pair.txt", (
+        " date 2024-06-20\nGardener to wed\n\n"
+        "Presenter Ellen Marsh, 35, and carpenter George Penhale, 36, will tie the knot on 7 September. "
+        "Ellen Marsh and her fiancé, George Penhale, met at school.\n\n"
+        "The pair got engaged on 14 February on a beach at Treen.\n\n"
+        "A pair of shoes got lost on 3 March.\n")))
+    assert {e for e in got if e[0] == "engagement" and e[1] == "2024-02-14"}
+    assert not {e for e in got if e[1] == "2024-03-03"}
+
+
+def test_a_player_who_scored_twice_or_the_winner_played_the_dated_game(tmp_path):
+    got = _events(_build(tmp_path, "match.txt", (
+        " date 2025-10-12\nRovers win\n\nSimon Okwuosa scored twice as Brenholt Rovers beat Tarrow Town 2-1 on Saturday.\n\n"
+        "Monica Adeyemi scored the winner on Wednesday night.\n\n"
+        "Harold Pike scored twice as high as his brother on the test on Friday.\n")))
+    assert {("game", "2025-10-11", "Simon Okwuosa"), ("game", "2025-10-08", "Monica Adeyemi")} <= got
+    assert not {e for e in got if e[0] == "game" and e[2] == "Harold Pike"}
+
+
+def test_a_pronoun_right_after_a_quotation_is_left_to_the_quotation_rules(tmp_path):
+    got = _events(_build(tmp_path, "aside.txt", (
+        " date 2025-02-12\nSleep study\n\nDr. Helen Osei led the study. Her husband, Martin Osei, was less sure.\n\n"
+        "\"The sample was healthy,\" she said in an interview Tuesday evening.\n\n"
+        "Diana Kell said in an interview on Monday that the work was sound.\n")))
+    assert ("interview", "2025-02-10", "Diana Kell") in got
+    # the protagonist a pronoun of an event rule stands for need not be who spoke the quotation
+    assert not {e for e in got if e[0] == "interview" and e[1] == "2025-02-11"}

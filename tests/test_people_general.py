@@ -252,3 +252,105 @@ def test_a_company_is_no_person_by_its_last_word_or_its_founder(tmp_path_factory
     assert "corvane data" not in people and "vantorre" not in people  # case-folded
     assert {"Augustin Vantorre", "Saoirse Lindqvist"} <= _names(g, "schema:Person")
     assert "Corvane Data" in _names(g, "schema:Organization")
+
+
+# ---------------------------------------------------------------- organisations and places by their own signals (2)
+
+SPORT = """ date 2024-03-10
+Femi Adeyinka scored twice as Harlow Rovers beat Castlebridge Town 3-2 at Miller’s Lane on Saturday. Adeyinka, who signed from Dunmore United in the summer, told Radio Harlow that the dressing room had never stopped believing. "We kept going," Adeyinka said.
+
+Castlebridge manager Tom Ashdown was unhappy with referee Nia Caldwell. Sam Okoro, who spent four seasons with the Tarnby Foxes, watched from the stand with fans who had travelled from Castlebridge.
+"""
+
+
+def test_clubs_and_broadcasters_by_sports_context(tmp_path_factory):
+    """A club after what one team does to another (beat X Town 2-1, signed from X United), a team
+    in the plural after a player's seasons with it, a radio station by its own word; the people of
+    the match report stay people (a referee is named after her job)."""
+    g = _build(tmp_path_factory, "953_sport", SPORT)
+    assert {"harlow rovers", "castlebridge town", "dunmore united", "radio harlow", "tarnby foxes"} <= _all_names(
+        g, "schema:Organization")
+    assert "miller’s lane" in _all_names(g, "schema:Place")
+    assert _names(g, "schema:Person") == {"Femi Adeyinka", "Tom Ashdown", "Nia Caldwell", "Sam Okoro"}
+
+
+WIRE = """ date 2024-08-02
+TARN HOLLOW (AP) — Floodwater swept through a campground in the Brisk Gorge early Friday, officials said. Crews from Varrow County Emergency Management searched the banks all day.
+
+Still missing is a camp counselor from Ellby who had been sleeping near the water. The counselor's aunt, Ruth Okafor, whose parents emigrated from Norway, spoke to reporters in Spanish. Water also filled the low-lying Marsh End neighborhood, and the Ellby-based utility Ashcombe Power & Light cut power to 900 homes.
+"""
+
+
+def test_wire_dateline_agency_and_places_after_a_person(tmp_path_factory):
+    """A wire dateline with its agency, a county office, a person "from X", a place before "-based"
+    and before "neighborhood"; a language is no place, a person with a kin word stays a person."""
+    g = _build(tmp_path_factory, "954_wire", WIRE)
+    places = _all_names(g, "schema:Place")
+    assert {"tarn hollow", "brisk gorge", "ellby", "norway", "marsh end"} <= places
+    assert "spanish" not in places
+    orgs = _all_names(g, "schema:Organization")
+    assert {"varrow county emergency management", "ap", "ashcombe power & light"} <= orgs
+    assert _names(g, "schema:Person") == {"Ruth Okafor"}
+
+
+EARNINGS = """ date 2024-11-05
+Kellmoor Freight beats forecasts as fuel costs ease
+
+Kellmoor Freight Inc. said Tuesday that profit rose 12 percent. The company bought Pike & Sons Haulage last year and now runs 90 depots.
+
+"We kept costs down," said Mara Lindqvist, an analyst at the Tessaly Institute for Transport Studies. Shares of Kellmoor rose 3 percent. Lindqvist said Pike & Sons had been the right buy.
+"""
+
+
+def test_a_company_with_its_legal_form_or_trade_is_one_company(tmp_path_factory):
+    """"Kellmoor Freight Inc." and the headline's "Kellmoor Freight" are one company, as are
+    "Pike & Sons Haulage" and "Pike & Sons"; an institute keeps what it is "for"."""
+    g = _build(tmp_path_factory, "955_earnings", EARNINGS)
+    orgs = {r[0]: r[1] for r in rows(g, "SELECT ?x (GROUP_CONCAT(?n; separator='|') AS ?ns) WHERE { "
+                                        "?x a schema:Organization . { ?x schema:name ?n } UNION "
+                                        "{ ?x schema:alternateName ?n } } GROUP BY ?x")}
+    names = [set(ns.split("|")) for ns in orgs.values()]
+    kellmoor = [ns for ns in names if any("Kellmoor" in n for n in ns)]
+    assert len(kellmoor) == 1 and {"Kellmoor Freight Inc.", "Kellmoor Freight"} <= kellmoor[0]
+    pike = [ns for ns in names if any("Pike" in n for n in ns)]
+    assert len(pike) == 1 and "Pike & Sons Haulage" in pike[0]
+    assert "tessaly institute for transport studies" in _all_names(g, "schema:Organization")
+    assert "tessaly institute" not in _all_names(g, "schema:Organization")
+    assert _names(g, "schema:Person") == {"Mara Lindqvist"}
+
+
+ROYAL = """ date 2024-06-01
+The infant daughter of the Duke of Tarnmoor was christened on Sunday by the Bishop of Kellwick, the Rt Revd Simon Ashe. Her godfather, Sir Hugh Varley, served with the Duke in the Royal Hussars. The cake came from Orme & Pike, and the Duke was later named President of the Board.
+
+Her godmother, Sister Agnes Moll of the Sisters of St. Brigid, read a prayer. The guests' children, Ollie, seven, and Maisie, four, carried candles.
+"""
+
+
+def test_places_of_titles_clergy_and_regiments(tmp_path_factory):
+    """The place a title is "of" (Duke of Tarnmoor); the clergy's forms of address are no part of
+    a name; a regiment and a firm named with "&" are organisations; "President of the Board"
+    names no place; children named with their ages in words are people."""
+    g = _build(tmp_path_factory, "956_royal", ROYAL)
+    places = _all_names(g, "schema:Place")
+    assert {"tarnmoor", "kellwick"} <= places and "board" not in places
+    assert {"royal hussars", "orme & pike", "sisters of st. brigid"} <= _all_names(g, "schema:Organization")
+    assert {"Simon Ashe", "Hugh Varley", "Agnes Moll", "Ollie", "Maisie"} <= _names(g, "schema:Person")
+    assert not {"Tarnmoor", "Kellwick", "Orme", "Pike"} & _names(g, "schema:Person")
+
+
+def test_a_quoted_title_of_a_work_names_no_place():
+    text = (" date 2024-04-04 The paper, titled “Quiet Rooms and Restless Minds in Later Years,” followed "
+            "400 adults in Harrowgate for six years.\n")
+    places = {m.ref.value for m in _mentions(text) if m.ref.type == "Place"}
+    assert places == {"Harrowgate"}
+
+
+def test_a_family_business_leaves_the_surname_to_the_family():
+    """"Pruett Orchards" is the family's farm, no person; "Pruett" alone is Walter Pruett, and a wife
+    "of 52 years" and a child who "just turned" an age are people."""
+    text = (" date 2024-02-02 Walter Pruett ran Pruett Orchards for 40 years. Pruett died in March at 88. "
+            "He is survived by his wife of 52 years, May Pruett. Their granddaughter Nell just turned 3.\n")
+    got = {(m.ref.type, m.ref.value, m.span.exact) for m in _mentions(text)}
+    assert ("Organization", "Pruett Orchards", "Pruett Orchards") in got
+    assert ("Person", "Walter Pruett", "Pruett") in got
+    assert {v for t, v, _ in got if t == "Person"} == {"Walter Pruett", "May Pruett", "Nell"}

@@ -335,7 +335,12 @@ class DateResolver:
         n = _number(e.group("n"), self.numbers)
         if n is None:
             return None
-        if e.group("weekday"):
+        if e.group("unit"):
+            # "turns 5 this summer", "turned 2 last month": the birthday's month or year counted
+            # from publication (the value types have no group for a relative unit of their own, so
+            # the one expression carries it here: groups rel and unit)
+            told = self._birthday_of(e.group("rel"), e.group("unit"))
+        elif e.group("weekday"):
             told = self._weekday(DateExpr(e.span, e.rule, "weekday", e.groups, "past"), month, day, year)
         elif day:
             told = self._month_day(DateExpr(e.span, e.rule, "month-day", e.groups, "past"), month, day, year)
@@ -346,6 +351,26 @@ class DateResolver:
         precision, d, _ = told
         born = _safe_date(d.year - n, d.month, d.day)
         return born and (precision, born, "age-before-birthday")
+
+    def _birthday_of(self, rel: str | None, unit: str | None):
+        """The month or year a birthday told relative to publication falls in: last/this/next month,
+        last/this/next year, this or last summer (spring, autumn, fall; a winter spans two years and
+        "next summer" is read two ways, so neither gives a date)."""
+        pub = self.published
+        rel, unit = (rel or "").lower(), (unit or "").lower()
+        step = {"last": -1, "this": 0, "next": 1}.get(rel)
+        if not pub or step is None:
+            return None
+        if unit == "month":
+            return ("gYearMonth", _add_months(dt.date(pub.year, pub.month, 1), step), "")
+        if unit == "year":
+            return ("gYear", dt.date(pub.year + step, 1, 1), "")
+        if unit in SEASON_LAST_MONTH and rel == "this":
+            return ("gYear", dt.date(pub.year, 1, 1), "")
+        if unit in SEASON_LAST_MONTH and rel == "last":  # the latest such season over, as _last_season
+            last = SEASON_LAST_MONTH[unit]
+            return ("gYear", dt.date(pub.year if pub.month > last else pub.year - 1, 1, 1), "")
+        return None
 
     def _anchor_end(self) -> dt.date:
         """The last day the anchor covers: a year anchor covers the whole year."""

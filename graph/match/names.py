@@ -136,7 +136,7 @@ class _Taken(SpanIndex):
 
 def find_names(ctx: Context) -> Names:
     """Gazetteer entries, then the candidates of the name rules weighed, then every later use of the names."""
-    title_lines = _title_lines(ctx.text)
+    title_lines = _title_lines(ctx.text) + _quoted_titles(ctx.text)
     candidates, vetoes = _candidates(ctx, title_lines)
     gazetteer = _gazetteer_matches(ctx, candidates)
     taken = _Taken()
@@ -287,6 +287,7 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     cands = [c for c in cands if not (c.type == PERSON and c.evidence in _WEAK
                                       and not thing_spans.free(c.start, c.end))]
     aliases = {_first_word_alias(c): c.name for c in cands if _first_word_alias(c)}
+    aliases.update(_short_org_names(cands))
     cands = [dataclasses.replace(c, name=aliases[c.name]) if c.type == ORGANIZATION and c.name in aliases else c
              for c in cands]
     org_words = {c.name for c in cands if c.type == ORGANIZATION} | {a for a in aliases if a}
@@ -320,10 +321,38 @@ def _thing_names(cands) -> set[str]:
     return out
 
 
+# A company's legal form after its name (Vantorre Logistics Inc.), and the family firm's
+# "Brothers" or "& Sons" before what it trades in (Lamb Brothers Trucking): the article may drop
+# either (the headline's "Vantorre Logistics", "at Hale & Sons") and still mean the same company.
+# Patterns cannot say that two names found apart are one node, hence this code.
+_LEGAL_FORM = regex.compile(r"^(?P<short>.+?),?\s(?:Inc\.?|Corp\.?|Co\.|LLC|Ltd\.?|PLC|plc|LLP|GmbH)$")
+_FAMILY_FIRM = regex.compile(r"^(?P<short>.+\s(?:Brothers|Bros\.|&\sSons))\s\p{Lu}\p{Ll}+$")
+
+
+def _short_org_names(cands) -> dict[str, str]:
+    """The short form of each organisation named in full with its legal form or its trade
+    (Vantorre Logistics for Vantorre Logistics Inc.; Lamb Brothers for Lamb Brothers Trucking),
+    mapped to the full name, where the article names one such full name only."""
+    full: dict[str, set[str]] = {}
+    for c in cands:
+        if c.type != ORGANIZATION or c.evidence not in ("shape", "context"):
+            continue
+        m = _LEGAL_FORM.match(c.name) or _FAMILY_FIRM.match(c.name)
+        if m:
+            full.setdefault(m.group("short"), set()).add(c.name)
+    return {short: next(iter(names)) for short, names in full.items() if len(names) == 1}
+
+
+# A family business is named after the family (Dorsey Orchards, Pruett Bakery): the surname
+# alone is the family's, not the firm's ("Dorsey died in June"), unlike Corvane of Corvane Systems.
+_FAMILY_TRADE = regex.compile(r"\s(?:Brothers|Bros\.|Sons|Orchards?|Farms?|Vineyards?|Bakery|Hardware|Diner|Creamery)$")
+
+
 def _first_word_alias(c: _Candidate) -> str | None:
-    if c.type != ORGANIZATION or c.evidence not in ("shape", "context"):
+    if c.type != ORGANIZATION or c.evidence not in ("shape", "context") or _FAMILY_TRADE.search(c.name):
         return None
-    words = c.name.split()
+    legal = _LEGAL_FORM.match(c.name)
+    words = (legal.group("short") if legal else c.name).split()
     if len(words) != 2 or not _CAPITAL_WORD.fullmatch(words[0]) or len(words[0]) < 4:
         return None
     return words[0]
@@ -382,6 +411,25 @@ def _title_lines(text: str) -> list[tuple[int, int]]:
         words = [w for w in _WORD.findall(body) if len(w.strip("’'-")) >= 4]
         if len(words) >= 2 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words):
             out.append((start + (marker.end() if marker else 0), start + len(line)))
+    return out
+
+
+_QUOTED = regex.compile(r"[“\"]([^”\"\n]{4,200}?)[”\"]")
+_SENTENCE_END = regex.compile(r"[.!?](?:\s|$)")
+
+
+def _quoted_titles(text: str) -> list[tuple[int, int]]:
+    """The quoted titles of works written in title case inside a sentence (the paper “Brief
+    Daytime Sleep and Episodic Memory in Later Life”): like a headline, their capitals prove
+    nothing (no place "Later Life"). Quoted speech ends a sentence or is mostly lower case."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        body = m.group(1)
+        if _SENTENCE_END.search(body):
+            continue
+        words = [w for w in _WORD.findall(body) if len(w.strip("’'-")) >= 4]
+        if len(words) >= 3 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words):
+            out.append(m.span(1))
     return out
 
 
