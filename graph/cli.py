@@ -546,8 +546,8 @@ def query(query, query_file, graph_path, fmt, binds, endpoint, user, password, a
 @graph_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7878, show_default=True, type=int, help="Port to listen on (0: any free port).")
-@click.option("--timeout", default=5.0, show_default=True, type=float,
-              help="Seconds of CPU time a query may use (and 4 times that on the clock).")
+@click.option("--timeout", default=10.0, show_default=True, type=float,
+              help="Seconds of CPU time a query may use; a query asleep that long on the clock is stopped too.")
 @click.option("--max-rows", default=100_000, show_default=True, type=int, help="Largest result a query may return.")
 @click.option("--max-bytes", default=50_000_000, show_default=True, type=click.IntRange(1),
               help="Largest answer in bytes; a larger one is refused whole (400), never sent in part.")

@@ -42,7 +42,7 @@ SPARES = 1  # loaded processes kept waiting: one takes the place of a process en
 MAX_BYTES = 50_000_000  # bytes of an answer; a larger one is refused whole, never sent in part
 QUEUE = 32  # queries that may wait for a busy pool; one more is refused at once (503), not left to pile up
 QUEUE_WAIT = 60.0  # seconds a query may wait in the queue before it is refused (503): should processes be lost
-STALL_FACTOR = 1  # a query process that uses no CPU for this many times its CPU limit, on the clock, is stalled
+STALL_FACTOR = 1  # a query process asleep (no CPU, no core or disk awaited) this many times its CPU limit is stalled
 RETRY_AFTER = 1  # seconds, in the Retry-After of a 503 for a full queue
 
 READ_SECONDS = 30.0  # a client's whole request (line, headers, body) must arrive within this
@@ -156,10 +156,17 @@ class Busy(TimeoutError):
 
 def cpu_seconds(pid: int) -> float | None:
     """CPU time (user and system) a process has used, from /proc; None where there is no /proc."""
+    found = _cpu_and_state(pid)
+    return found[0] if found else None
+
+
+def _cpu_and_state(pid: int) -> tuple[float, bytes] | None:
+    """(CPU time used, scheduler state: R running or waiting for a core, D waiting for the disk, S asleep,
+    T stopped) of a process, from /proc; None where there is no /proc."""
     try:
         with open(f"/proc/{pid}/stat", "rb") as f:
             fields = f.read().rsplit(b")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / _TICKS
+        return (int(fields[11]) + int(fields[12])) / _TICKS, fields[0]
     except (OSError, IndexError, ValueError):
         return None
 
@@ -247,26 +254,32 @@ class SparqlServer(ThreadingHTTPServer):
 
         The limit is CPU time, `query_timeout` seconds of it, so a query is not stopped for the time it
         spent waiting for a core while other queries (or other programs) had them. A query that waits
-        without computing at all is stopped once it has used no CPU for STALL_FACTOR times that on the
-        clock: a limit on total clock time would stop a query that is merely slow to get a core on a
-        loaded machine, which is the case the CPU limit is there to spare. Where /proc is missing, the
-        clock alone.
+        without computing at all is stopped once it has been asleep (no CPU used, no core and no disk
+        awaited) for STALL_FACTOR times that on the clock: a limit on total clock time would stop a query
+        that is merely slow to get a core, or a page of the store, on a loaded machine, which is the case
+        the CPU limit is there to spare. Where /proc is missing, the clock alone.
         """
         pid = worker.process.pid
         used = cpu_seconds(pid)
         if used is None:
             return worker.conn.poll(self.query_timeout)
-        last, moved = used, time.monotonic()
+        last, idle, clock = used, 0.0, time.monotonic()
         while True:
             if worker.conn.poll(0.05):
                 return True
-            now = cpu_seconds(pid)
-            if now is None or now - used > self.query_timeout:
+            found = _cpu_and_state(pid)
+            if found is None or found[0] - used > self.query_timeout:
                 return worker.conn.poll(0)
-            clock = time.monotonic()
-            if now > last:
-                last, moved = now, clock
-            elif clock - moved > STALL_FACTOR * self.query_timeout:
+            now, state = found
+            tick = time.monotonic()
+            # idle: on the clock, neither computing, nor runnable and waiting for a core (R), nor
+            # waiting for the disk (D, a store page the query reads): asleep or stopped
+            if now > last or state in (b"R", b"D"):
+                idle = 0.0
+            else:
+                idle += tick - clock
+            last, clock = now, tick
+            if idle > STALL_FACTOR * self.query_timeout:
                 return worker.conn.poll(0)
 
     def run_query(self, query: str, select_fmt: str, graph_fmt: str) -> tuple[str, bytes]:
