@@ -706,3 +706,14 @@ def test_a_pronoun_right_after_a_quotation_is_left_to_the_quotation_rules(tmp_pa
     assert ("interview", "2025-02-10", "Diana Kell") in got
     # the protagonist a pronoun of an event rule stands for need not be who spoke the quotation
     assert not {e for e in got if e[0] == "interview" and e[1] == "2025-02-11"}
+
+
+def test_a_pronoun_in_a_who_clause_is_the_person_the_clause_describes(tmp_path):
+    """"Mayor Ann Kovac, who has backed the plan since she was elected in 2019": the election is the
+    mayor's, not that of the woman the article is about (named most), whom "she" meant before."""
+    g = _build(tmp_path, "council.txt", (
+        " date 2025-05-20\n\nNadia Ferreira won the vote on Monday. Ferreira had asked for it twice. "
+        "Ferreira thanked the council.\n\n"
+        "Mayor Ann Kovac, who has backed the plan since she was elected in 2019, called the vote fair.\n"))
+    appointed = {(who, date) for kind, date, who in _events(g) if kind == "appointment"}
+    assert ("Ann Kovac", "2019") in appointed and not any(who == "Nadia Ferreira" for who, _ in appointed), _events(g)

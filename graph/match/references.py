@@ -185,6 +185,9 @@ def _as_refers(ctx: Context, names: Names, rule, m, a: int, outer) -> list[Ref]:
     refers = rule.get("refers")
     if refers == "protagonist":
         gender = rule.get("gender")
+        owner = _clause_owner(ctx, names, a, gender)
+        if owner is not None:
+            return [owner]
         name = _protagonist(names, gender, _told_genders(ctx, names) if gender else None)
         return [Ref("name", name, PERSON)] if name else []
     if refers == "protagonist-and-spouse":
@@ -206,6 +209,23 @@ def _as_refers(ctx: Context, names: Names, rule, m, a: int, outer) -> list[Ref]:
     if refers == "outer-speaker":
         return [r.ref for r in outer]
     return []
+
+
+_WHO_CLAUSE = regex.compile(r",\s+who\s+[^,;.!?“”\"\n]{0,120}")
+
+
+def _clause_owner(ctx: Context, names: Names, a: int, gender: str | None) -> Ref | None:
+    """"Mayor Ann Lee, who has backed it since she was elected": a he or she inside a who-clause stands
+    for the person the clause describes, not the one the article is about; None when a is in no such
+    clause, or its person is of the other gender as the text tells it."""
+    comma = ctx.text.rfind(", who ", max(0, a - 130), a)
+    if comma < 0 or not _WHO_CLAUSE.fullmatch(ctx.text, comma, a):
+        return None
+    named = _mention_at(names, comma - 1, comma)  # the name that ends where the clause begins
+    if named is None or named.span.end != comma or named.ref.type != PERSON or named.ref.kind != "name":
+        return None
+    told = _told_genders(ctx, names).get(named.ref.value) if gender else None
+    return named.ref if told in (None, gender) else None
 
 
 def _as_speaker(ctx: Context, names: Names, rule, mode: str, m, a: int, speaking: Speaking) -> list[Ref] | None:
