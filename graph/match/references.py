@@ -126,6 +126,11 @@ class People:
     # found to be is no "she" of the next quotation (“…,” he said. “…,” she said.), whatever the name says
     resolved_as: dict = field(default_factory=dict, compare=False)
 
+    def pronoun_gender(self, person: str) -> str | None:
+        """The gender a he or she may take the person for: pronoun_genders, else the one gender
+        of the speaker pronouns found to be them so far."""
+        return self.pronoun_genders.get(person) or _one(self.resolved_as.get(person))
+
 
 @dataclass(frozen=True)
 class Speaking:
@@ -666,7 +671,7 @@ def _exchange(ctx: Context, people: People, person: str, pos: int, gender: str) 
     if not again:
         return False
     return any(c.person != person and c.quote is None and c.end <= pos and here - 2 <= c.paragraph and not c.role
-               and (people.pronoun_genders.get(c.person) or _one(people.resolved_as.get(c.person))) in (None, gender)
+               and people.pronoun_gender(c.person) in (None, gender)
                and _reports(ctx, c) for c in people.candidates)
 
 
@@ -784,7 +789,7 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
     for c in candidates:
         if c.person in exclude:
             continue
-        g = people.pronoun_genders.get(c.person) or _one(people.resolved_as.get(c.person))
+        g = people.pronoun_gender(c.person)
         if gender is not None and g is not None and g != gender:
             continue
         by_sentence[c.sentence].append(c)
@@ -796,8 +801,7 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
         para = here[0].paragraph
         if windows is not None and para < windows[1]:
             break
-        known = [c for c in here if gender is None
-                 or (people.pronoun_genders.get(c.person) or _one(people.resolved_as.get(c.person))) == gender]
+        known = [c for c in here if gender is None or people.pronoun_gender(c.person) == gender]
         unknown = [c for c in here if c not in known]
         if windows is not None and para < windows[0]:
             unknown = []

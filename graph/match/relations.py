@@ -306,13 +306,18 @@ class _People:
             yield ctx.sentences[i]
             i -= 1
 
-    def about(self, pos: int, gender: str) -> Mention | None:
-        """For a rule with `pronoun: protagonist`: the person the article is about (named most, and
-        more than anyone else), as last named before pos, unless the text gives them the other gender."""
+    def _named_most(self) -> str | None:
+        """The person the article names most, when no one else is named as often."""
         ranked = sorted(self.names.counts.items(), key=lambda kv: (-kv[1], kv[0]))
         if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
-        theirs = [x for x in self.mentions if x.ref.value == ranked[0][0] and x.span.start < pos]
+        return ranked[0][0]
+
+    def about(self, pos: int, gender: str) -> Mention | None:
+        """For a rule with `pronoun: protagonist`: the person the article is about (named most, and
+        more than anyone else), as last named before pos, unless the text gives them the other gender."""
+        top = self._named_most()
+        theirs = [x for x in self.mentions if x.ref.value == top and x.span.start < pos] if top else []
         told = {self.genders.get(_key(x)) for x in theirs} - {None}
         return theirs[-1] if theirs and told <= {gender} else None
 
@@ -374,10 +379,9 @@ class _People:
 
     def protagonist(self, gender: str) -> Mention | None:
         """The most mentioned person, when the article tells their gender and it is `gender`."""
-        ranked = sorted(self.names.counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        top = self._named_most()
+        if top is None:
             return None
-        top = ranked[0][0]
         theirs = [x for x in self.mentions if x.ref.value == top]
         told = {self.genders.get(_key(x)) for x in theirs} - {None}
         return theirs[0] if told == {gender} else None

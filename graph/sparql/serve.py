@@ -154,12 +154,6 @@ class Busy(TimeoutError):
     """Every query process is busy and the queue is full, or a query waited in it too long: 503, Retry-After."""
 
 
-def cpu_seconds(pid: int) -> float | None:
-    """CPU time (user and system) a process has used, from /proc; None where there is no /proc."""
-    found = _cpu_and_state(pid)
-    return found[0] if found else None
-
-
 def _cpu_and_state(pid: int) -> tuple[float, bytes] | None:
     """(CPU time used, scheduler state: R running or waiting for a core, D waiting for the disk, S asleep,
     T stopped) of a process, from /proc; None where there is no /proc."""
@@ -260,10 +254,11 @@ class SparqlServer(ThreadingHTTPServer):
         the CPU limit is there to spare. Where /proc is missing, the clock alone.
         """
         pid = worker.process.pid
-        used = cpu_seconds(pid)
-        if used is None:
+        start = _cpu_and_state(pid)
+        if start is None:
             return worker.conn.poll(self.query_timeout)
-        last, idle, clock = used, 0.0, time.monotonic()
+        used = last = start[0]
+        idle, clock = 0.0, time.monotonic()
         while True:
             if worker.conn.poll(0.05):
                 return True

@@ -62,6 +62,7 @@ PROVENANCE_PREFIXES = (f"{BASE}fact/", f"{BASE}selector/")
 # Property keys are plain strings for the same reason.
 _ROLES = {hash(p): (p, str(p)) for p in NODE_PROPERTIES}
 _LABEL, _TYPE = str(RDFS.label), str(RDF.type)
+_TYPE_TABLE = [[t.key, t.label, t.colour, t.shape] for t in NODE_TYPES]  # the page's legend: key, label, colour, shape
 SKIPPED = {RDF.type, KG.eventKind}  # facts the panel has better words for: the type line, the kind
 SUBJECT_SIDE = {SDO.mentions}  # shown on the article's panel only: a node's own Sources list says it
 TIP_ORDER = (SDO.text, SDO.name, RDFS.label)  # the tooltip's evidence: the quotation's words, else the name
@@ -299,7 +300,7 @@ def _graph_data(triples, keep, layout: bool = True, summary_above: int | None = 
         "props": tables.props,
         "rules": tables.rules,
         "timeline": _timeline(nodes),
-        "types": [[t.key, t.label, t.colour, t.shape] for t in NODE_TYPES],
+        "types": _TYPE_TABLE,
         # for the page's Turtle and GraphML exports: each type's class, each edge's property IRI
         "classes": [str(t.cls) for t in NODE_TYPES],
         "edgeIris": edge_iris,
@@ -332,7 +333,7 @@ def _summary(story: list, by_s: dict, index: dict, articles: list, tables: "_Tab
         if a in index and not _first(ps, SDO.headline):
             nodes[index[a]]["label"] = article_name(_first(ps, SDO.identifier, str(a)), "", _first(ps, SDO.datePublished))
     _size_by_degree(nodes, edges)
-    return {"nodes": nodes, "edges": edges, "types": [[t.key, t.label, t.colour, t.shape] for t in NODE_TYPES],
+    return {"nodes": nodes, "edges": edges, "types": _TYPE_TABLE,
             "summary": True}
 
 
