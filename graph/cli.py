@@ -197,7 +197,7 @@ def validate(graph_path, shapes):
     """
     from graph.analyse.validate import validate as run
 
-    result = run(graph_path, shapes)
+    result = run(graph_path, shapes, notice=_store_notice(False))
     if result.conforms:
         click.echo(f"{graph_path}: conforms")
         return
@@ -315,11 +315,10 @@ def view(name, graph_path, depth, output, open_browser):
     import webbrowser
 
     from graph.analyse.network import Story, focused_html, resolve_name
-    from graph.analyse.validate import load_graph
     from graph.rdf.vocab import slug
     from graph.write import write_atomic
 
-    story = Story(load_graph(graph_path))
+    story = Story.from_store(open_graph(graph_path))
     node = resolve_name(story, name)
     output = output or graph_path.parent / f"view-{slug(story.label(node))}.html"
     write_atomic(output, focused_html(story, node, depth))

@@ -18,7 +18,7 @@ def run_bench(*args):
     return subprocess.run([sys.executable, "-m", "tests.bench", *map(str, args)], cwd=ROOT, capture_output=True, text=True)
 
 SECTIONS = ["Extraction", "Whole build", "Process pool and Dask", "Incremental build", "RDF I/O", "SPARQL",
-            "SPARQL endpoint", "HTML"]
+            "Read commands", "SPARQL endpoint", "HTML"]
 
 
 def _tables(markdown: str) -> dict[str, list[list[str]]]:

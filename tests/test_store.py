@@ -15,7 +15,8 @@ import pytest
 
 from conftest import SEEDS, run_kg
 from graph.analyse.explain import conflicts, conflicts_in, evidence_rows, evidence_rows_in, find_nodes, find_nodes_in
-from graph.analyse.network import Story, chains, format_chains, resolve_name, stats
+from graph.analyse.network import Story, chains, focused_html, format_chains, resolve_name, stats
+from graph.analyse.validate import load_graph
 from graph.errors import OutputError, QueryError
 from graph.resources import queries_dir
 from graph.sparql.persist import STORE, open_fresh, store_dir
@@ -223,6 +224,27 @@ def test_stats_and_path_answer_the_same_from_the_store(both):
             assert ends[:2] == ends[2:]
             found = [chains(s, *ends[:2], with_articles=with_articles) for s in (whole, asked)]
             assert format_chains(asked, *ends[:2], found[1]) == format_chains(whole, *ends[:2], found[0])
+
+
+def test_a_focused_view_from_the_store_is_the_page_of_the_whole_graph(both):
+    """kg view and kg serve's /view/NAME read the story subgraph and the neighbourhood's own
+    provenance from the store: byte for byte the page made from every triple."""
+    store, memory, g = both
+    whole, asked, loaded = Story(g), Story.from_store(store), Story.from_store(memory)
+    for name in ("Jack", "Chrissy Teigen", "Luna", "Memorial service for Jack", "Getty Images"):
+        node = resolve_name(whole, name)
+        for depth in (1, 2, 3):
+            page = focused_html(whole, node, depth)
+            assert focused_html(asked, node, depth) == page, (name, depth)
+            assert focused_html(loaded, node, depth) == page, (name, depth)
+
+
+def test_kg_view_asks_the_fresh_store(seed_build, tmp_path):
+    out = tmp_path / "jack.html"
+    done = run_kg("view", "Jack", "--graph", seed_build / "graph.ttl", "-o", out, "--no-open")
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    story = Story(load_graph(seed_build / "graph.ttl"))
+    assert out.read_text(encoding="utf-8") == focused_html(story, resolve_name(story, "Jack"), 1)
 
 
 # ------------------------------------------------------------------ pages

@@ -20,7 +20,7 @@ from graph.errors import KgError
 from graph.analyse.explain import find_nodes
 from graph.rdf.provenance import Evidence, TextSelector, read_evidence
 from graph.rdf.types import ARTICLE, NODE_TYPES, TYPE_OF_CLASS
-from graph.rdf.vocab import SDO
+from graph.rdf.vocab import KG_IRI, SDO
 from graph.view.data import INVERSE, graph_data, property_label, render_html
 
 NOT_CHAINS = {RDF.type, SDO.mentions}  # an article's mentions are where, not what: never a step of a chain
@@ -122,6 +122,18 @@ class Story:
                                            selector, None, ""))
         return tuple(first[k] for k in sorted(first))
 
+    def provenance_of(self, nodes) -> list[tuple]:
+        """From the store: the statements with one of `nodes` as subject or object, and their
+        selectors (the words and the sentence), as rdflib triples."""
+        import pyoxigraph as ox
+
+        values = " ".join(str(ox.NamedNode(str(n))) for n in sorted(nodes, key=str))
+        term, out = self._term, []
+        for query in (_STATEMENTS, _SELECTORS):
+            for t in self.store.select(query.replace("NODES", values)).triples:
+                out.append((term(t.subject), term(t.predicate), term(t.object)))
+        return out
+
     def label(self, node) -> str:
         return self.labels.get(node, str(node).rsplit("/", 1)[-1])
 
@@ -160,6 +172,16 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 _STORY = _PREFIXES + """CONSTRUCT { ?s ?p ?o } WHERE {
   { SELECT DISTINCT ?s WHERE { ?s a ?c FILTER (?c != rdf:Statement && ?c != oa:TextPositionSelector) } }
   ?s ?p ?o
+}"""
+# The provenance records of the facts about some nodes (focused_html): the statements, then
+# their selectors (oa:hasSelector, the words; kg:sentence, the sentence around them).
+_STATEMENTS = _PREFIXES + """CONSTRUCT { ?st ?p ?o } WHERE {
+  VALUES ?n { NODES } { ?st rdf:subject ?n } UNION { ?st rdf:object ?n }
+  ?st a rdf:Statement ; ?p ?o
+}"""
+_SELECTORS = _PREFIXES + f"PREFIX kg: <{KG_IRI}>\n" + """CONSTRUCT { ?sel ?p ?o } WHERE {
+  VALUES ?n { NODES } { ?st rdf:subject ?n } UNION { ?st rdf:object ?n }
+  ?st a rdf:Statement ; oa:hasSelector|kg:sentence ?sel . ?sel ?p ?o
 }"""
 # Each node's articles: those of the statements with the node as subject or object (read_evidence's
 # statements: nodes with rdf:subject and rdf:predicate); each article is named by its
@@ -333,7 +355,7 @@ def _clip(text: str, limit: int = 90) -> str:
 
 def neighbourhood(g: Graph, node: URIRef, depth: int, triples=None) -> set[URIRef]:
     """The nodes at most `depth` links from `node` in the view's own graph (the edges it draws)."""
-    data = graph_data(triples if triples is not None else list(g))
+    data = graph_data(triples if triples is not None else list(g), layout=False)  # the edges, not where nodes go
     ids = [n["id"] for n in data["nodes"]]
     net = nx.Graph()
     net.add_nodes_from(range(len(ids)))
@@ -343,8 +365,15 @@ def neighbourhood(g: Graph, node: URIRef, depth: int, triples=None) -> set[URIRe
 
 
 def focused_html(story: Story, node: URIRef, depth: int) -> str:
-    """The HTML view of `node`'s neighbourhood only, opened on it."""
+    """The HTML view of `node`'s neighbourhood only, opened on it.
+
+    From a store (Story.from_store) only the neighbourhood's provenance is read: the
+    statements with a kept node as subject or object and their selectors, all the page shows
+    of the nine triples in ten that are provenance. The same page as from the whole graph.
+    """
     triples = list(story.g)
     keep = neighbourhood(story.g, node, depth, triples)
+    if story.store is not None:
+        triples += story.provenance_of(keep)
     title = f"{story.label(node)}: {depth} step{'s' if depth > 1 else ''} around"
     return render_html(triples, title=title, keep=keep, focus=str(node), depth=depth)

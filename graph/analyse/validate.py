@@ -1,4 +1,4 @@
-"""Check a built graph against schema/shapes.ttl with pySHACL."""
+"""Check a built graph against schema/shapes.ttl: by SPARQL over the query store, or with pySHACL."""
 
 from __future__ import annotations
 
@@ -17,13 +17,51 @@ class Validation:
     violations: tuple[str, ...]
 
 
-def validate(graph_path: Path, shapes_path: Path | None = None) -> Validation:
-    """Conformance of the graph at graph_path, with one line per violation (sorted)."""
-    import pyshacl
-    from rdflib import Graph, Namespace
+def validate(graph_path: Path, shapes_path: Path | None = None, notice=None) -> Validation:
+    """Conformance of the graph at graph_path, with one line per violation (sorted).
 
-    data = load_graph(graph_path)
-    shapes = Graph().parse(shapes_path or SHAPES_PATH, format="turtle")
+    Shapes within the part of SHACL that graph/analyse/shacl_sparql.py understands (the shipped
+    ones are) are checked by SPARQL over the build's store (notice is told, as for the other read
+    commands, when graph.ttl has to be read instead); any others by pySHACL over the whole graph.
+    """
+    from rdflib import Graph
+
+    from graph.analyse.shacl_sparql import compile_shapes, violations
+    from graph.sparql.store import Store
+
+    shapes_file = Path(shapes_path or SHAPES_PATH)
+    try:
+        shapes = Graph().parse(shapes_file, format="turtle")
+    except FileNotFoundError:
+        raise KgError(f"{shapes_file}: no such shapes file", "pass --shapes FILE, a SHACL file in Turtle") from None
+    except Exception as err:  # rdflib raises many parser exception types
+        said = " ".join(str(err).split())  # rdflib's message runs over several lines
+        raise KgError(f"{shapes_file}: not valid Turtle: {said[:200]}") from None
+    store = Store.open(graph_path, notice=notice)
+    checks = compile_shapes(shapes, _subclasses(store))
+    if checks is not None:
+        lines = violations(store, checks)
+        return Validation(not lines, tuple(lines))
+    del store
+    return _pyshacl(load_graph(graph_path), shapes)
+
+
+def _subclasses(store):
+    """class IRI -> it and every class below it by rdfs:subClassOf in the graph, sorted."""
+    def below(cls: str) -> list[str]:
+        rows = store.select(f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS_SUBCLASS}>* <{cls}> }}").rows
+        return sorted({cls} | {r[0].value for r in rows if hasattr(r[0], "value")})
+
+    return below
+
+
+RDFS_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+
+
+def _pyshacl(data, shapes) -> Validation:
+    import pyshacl
+    from rdflib import Namespace
+
     conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)
     sh = Namespace("http://www.w3.org/ns/shacl#")
     lines = []

@@ -1,7 +1,8 @@
 """The focused page of one node, made on request: what `kg serve` answers at /view/NAME?depth=N.
 
-The same bytes as `kg view NAME --depth N` writes. The parsed graph is kept between
-requests and read again only when the file changes (its size or modification time).
+The same bytes as `kg view NAME --depth N` writes. The story subgraph is kept between
+requests and read again only when the file changes (its size or modification time); each
+page asks the store for the provenance of its own nodes.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ _cached: dict = {}  # "key" -> (path, size, mtime_ns), "story" -> Story
 
 def _story(graph_path: Path):
     from graph.analyse.network import Story
-    from graph.analyse.validate import load_graph
+    from graph.sparql.store import Store
 
     st = graph_path.stat() if graph_path.is_file() else None
     key = (str(graph_path), st.st_size, st.st_mtime_ns) if st else None
     with _lock:
         if key is None or _cached.get("key") != key:
-            _cached["story"] = Story(load_graph(graph_path))  # a missing or bad file: its KgError
+            # the build's store when fresh, else graph.ttl loaded; a missing or bad file: its KgError
+            _cached["story"] = Story.from_store(Store.open(graph_path))
             _cached["key"] = key
         return _cached["story"]
 

@@ -10,7 +10,8 @@ memory (ru_maxrss of the process that holds the graph) is the build's own.
 Sections: extraction against a bare `re` scan and a spaCy pipeline; the whole
 build against the same pipeline writing through plain rdflib; the process pool
 and Dask against one worker; incremental rebuilds; RDF I/O with pyoxigraph
-against rdflib; SPARQL latency of the shipped queries; a loopback load on
+against rdflib; SPARQL latency of the shipped queries; the read commands from the
+command line (time and memory); a loopback load on
 `kg serve` over the 1,000-article graph, calm and with hostile clients; HTML generation.
 """
 
@@ -38,6 +39,7 @@ QUERIES = ROOT / "schema" / "queries"
 SIZES = (100, 1000, 10000)
 LARGE = 100000
 HEAVY = 1_000_000  # above this many triples a plain-rdflib step runs once, not --repeat times
+FIRST_PAGE = 100  # rows in the first page of a listing, as `kg query --limit 100` asks it
 MAX_ROWS = 100_000  # `kg serve --max-rows` by default: the endpoint's load is run against its defaults
 
 # The practical limit of a Python scan: one compiled regex, one pass, over the same text,
@@ -176,7 +178,7 @@ def bench_extraction(work: Path, size: int, repeat: int) -> tuple[list[Row], dic
 
         sp, _ = timed(run_spacy, repeat)
         rows.append(Row(f"spaCy blank(\"en\") + sentencizer + EntityRuler ({nphrase} phrases) + Matcher ({ntoken} token patterns)",
-                        f"{mb / ours:.2f} MB/s", f"{mb / sp:.2f} MB/s", ratio(sp, ours), "target ≥ 5×"))
+                        f"{mb / ours:.2f} MB/s", f"{mb / sp:.2f} MB/s", ratio(sp, ours), "target ≥ 1.5×"))
         figures["spacy_mbs"] = mb / sp
     return rows, figures
 
@@ -270,8 +272,9 @@ def bench_builds(work: Path, sizes: list[int], repeat: int, rdflib_size: int) ->
         t, n = best["seconds"], best["triples"]
         stages = ", ".join(f"{k} {v:.1f}" for k, v in best["timings"].items())
         rows.append(Row(f"whole build, {size:,} articles ({n:,} triples)",
-                        f"{t:.1f} s: {fmt(n / t)} triples/s, {fmt(size / t)} art/s, {best['maxrss'] / n:.0f} B/triple",
-                        note=f"stages (s): {stages}"))
+                        f"{t:.1f} s: {fmt(n / t)} triples/s, {fmt(size / t)} art/s, peak memory "
+                        f"{best['maxrss'] / 1e9:.2f} GB ({best['maxrss'] / n:.0f} B/triple)",
+                        note=f"stages (s): {stages}" + ("; target peak < 2 GB" if size == 10000 else "")))
     if rdflib_size in figures["builds"]:
         ours = figures["builds"][rdflib_size]
         other = child_build(corpus_dir(work, rdflib_size), work / f"build-rdflib-{rdflib_size}", writer="rdflib")
@@ -280,8 +283,9 @@ def bench_builds(work: Path, sizes: list[int], repeat: int, rdflib_size: int) ->
                         f"{ours['seconds']:.1f} s, {ours['maxrss'] / ours['triples']:.0f} B/triple",
                         f"{other['seconds']:.1f} s, {other['maxrss'] / other['triples']:.0f} B/triple",
                         ratio(other["seconds"], ours["seconds"]),
-                        f"target ≥ 5×; rdflib add+serialize {other['timings']['turtle']:.1f} s vs our writer "
-                        f"{ours['timings']['turtle']:.1f} s"))
+                        f"target ≥ 10×; the same extraction, resolve and view; ours also writes the query store "
+                        f"(in its write stage, {ours['timings']['write']:.1f} s); rdflib add+serialize "
+                        f"{other['timings']['turtle']:.1f} s vs our writer {ours['timings']['turtle']:.1f} s"))
     builds = figures["builds"]
     if 1000 in builds and max(builds) > 1000:
         big = max(builds)
@@ -337,7 +341,7 @@ def bench_incremental(work: Path, size: int, full: dict | None) -> tuple[list[Ro
     stages = ", ".join(f"{k} {v:.1f}" for k, v in warm["timings"].items())
     rows = [Row(f"rebuild after editing 1 and adding 1 of {size:,} articles, with the cache",
                 f"{warm['seconds']:.1f} s", f"{base:.1f} s (clean)", f"{100 * warm['seconds'] / base:.0f}% of it",
-                f"target < 10%; stages (s): {stages}")]
+                f"target ≤ 10%; stages (s): {stages}")]
     return rows, {"incremental_fraction": warm["seconds"] / base}
 
 
@@ -545,6 +549,8 @@ def bench_sparql(work: Path, store_size: int, rdflib_size: int, runs: int,
     import pyoxigraph as ox
     from rdflib import Graph
 
+    from graph.sparql.store import page
+
     rows, figures = [], {}
     queries = sorted(QUERIES.glob("*.rq"))
     big = built(work, store_size) / "graph.ttl"
@@ -592,7 +598,16 @@ def bench_sparql(work: Path, store_size: int, rdflib_size: int, runs: int,
                 rows.append(Row(f"{name} on the {store_size:,}-article graph ({len(store):,} triples)",
                                 _ms(big_times), note=f"pyoxigraph, {len(big_times)} runs, {rows_note}; target median < 50 ms"))
                 figures[f"{q.name}{label}"] = median(big_times)
-                asked.append((q.name, median(big_times), answer_rows))
+                if b_big:
+                    asked.append((q.name, "bound", median(big_times), answer_rows))
+                else:  # a listing: what a user waits for is its first page (`kg query --limit 100`)
+                    first_times, answer = _query_times(ox_run(store), page(text, FIRST_PAGE, None), runs)
+                    first_rows = len(answer.rows)
+                    del answer
+                    rows.append(Row(f"{name}, first page (`--limit {FIRST_PAGE}`), on the {store_size:,}-article graph",
+                                    _ms(first_times), note=f"pyoxigraph, {len(first_times)} runs, {first_rows:,} rows; "
+                                                           "target median < 50 ms"))
+                    asked.append((q.name, "first page", median(first_times), first_rows))
             small_times, _ = _query_times(ox_run(ox_small, b_small), text, runs)
             rdf_times, stopped = _capped_times(rdf_run(b_small), text, max(1, min(runs, 3)), rdflib_budget)
             if rdf_times:
@@ -602,10 +617,96 @@ def bench_sparql(work: Path, store_size: int, rdflib_size: int, runs: int,
             rows.append(Row(f"{name} on the {rdflib_size:,}-article graph ({len(g):,} triples)",
                             "pyoxigraph " + _ms(small_times), other, rat,
                             f"rdflib {len(rdf_times)} run(s)" + (f", stopped after {rdflib_budget:.0f} s" if stopped else "")))
-    fast = [a for a in asked if a[1] < 0.050]
-    slow = ", ".join(f"`{n}` {1000 * t:,.0f} ms ({r:,} rows)" for n, t, r in asked if t >= 0.050)
-    rows.append(Row(f"shipped queries as asked (bound when they take parameters), {store_size:,}-article graph",
-                    f"{len(fast)} of {len(asked)} with median < 50 ms", note=("over: " + slow) if slow else ""))
+    fast = [a for a in asked if a[2] < 0.050]
+    slow = ", ".join(f"`{n}` {how} {1000 * t:,.0f} ms ({r:,} rows)" for n, how, t, r in asked if t >= 0.050)
+    rows.append(Row(f"shipped queries as a user asks them (bound when they take parameters, else the first page of "
+                    f"{FIRST_PAGE}), {store_size:,}-article graph",
+                    f"{len(fast)} of {len(asked)} with median < 50 ms", note=("over: " + slow) if slow else "all under"))
+    return rows, figures
+
+
+def _command(args: list[str], budget: float, memory_cap: int) -> dict:
+    """One `kg` command as a user runs it, in its own process: wall seconds from start to exit
+    and its peak memory (the child's own ru_maxrss, from wait4). Stopped past `budget` seconds
+    or `memory_cap` bytes of resident memory (read from /proc while it runs), so a command that
+    would take the machine's memory is reported, not suffered."""
+    t = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "graph", *args], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    stopped = ""
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() - t > budget:
+            stopped = f"stopped after {budget:.0f} s"
+        elif _rss(proc.pid) > memory_cap:
+            stopped = f"stopped above {memory_cap / 1e9:.0f} GB"
+        if stopped:
+            proc.kill()
+            pid, status, usage = os.wait4(proc.pid, 0)
+            break
+        time.sleep(0.02)
+    wall = time.perf_counter() - t
+    err = proc.stderr.read().decode("utf-8", "replace").strip().splitlines()
+    proc.stderr.close()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return {"wall": wall, "maxrss": usage.ru_maxrss * 1024, "code": proc.returncode, "stopped": stopped,
+            "said": err[-1] if err else ""}
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def bench_commands(work: Path, size: int, budget: float = 600.0,
+                   memory_cap: int = 8_000_000_000) -> tuple[list[Row], dict]:
+    """The read commands a user runs on a built graph, each from the command line in its own
+    process: wall time to exit and peak memory."""
+    from graph.sparql.persist import open_fresh
+
+    out = built(work, size)
+    graph = out / "graph.ttl"
+    store, why = open_fresh(graph)
+    if store is None:
+        raise RuntimeError(f"the {size}-article build has no fresh store: {why}")
+    # a person with a relative, as a user would look one up: the best-connected such pair
+    pair = next(iter(store.query("""
+        PREFIX schema: <https://schema.org/>
+        SELECT ?a ?b WHERE { ?p schema:spouse|schema:parent|schema:children|schema:sibling ?r .
+                             ?p schema:name ?a . ?r schema:name ?b } ORDER BY ?a ?b LIMIT 1""")), None)
+    if pair is None:
+        raise RuntimeError(f"the {size}-article build has no family tie to look up")
+    a, b = pair["a"].value, pair["b"].value
+    del store
+    view = work / "bench-view.html"
+    commands = [
+        (f"`kg query family-tree.rq --bind name=…`", ["query", str(QUERIES / "family-tree.rq"), "--bind", f"name={a}",
+                                                     "--graph", str(graph)]),
+        (f"`kg query people.rq --limit 100`", ["query", str(QUERIES / "people.rq"), "--limit", "100", "--graph", str(graph)]),
+        (f"`kg explain NAME`", ["explain", a, "--graph", str(graph)]),
+        ("`kg conflicts`", ["conflicts", "--graph", str(graph)]),
+        ("`kg stats`", ["stats", "--graph", str(graph)]),
+        (f"`kg path A B`", ["path", a, b, "--graph", str(graph)]),
+        (f"`kg view NAME`", ["view", a, "--graph", str(graph), "-o", str(view), "--no-open"]),
+        ("`kg validate`", ["validate", "--graph", str(graph)]),
+    ]
+    rows, figures = [], {}
+    for label, args in commands:
+        r = _command(args, budget, memory_cap)
+        figures[label] = r
+        target = "target < 2 min" if args[0] == "validate" else "target < 2 s and < 1 GB"
+        shown = r["stopped"] or f"{r['wall']:.2f} s, {r['maxrss'] / 1e9:.2f} GB"
+        rows.append(Row(f"{label} on the {size:,}-article graph ({graph.stat().st_size / 1e6:,.0f} MB of Turtle)", shown,
+                        note=f"exit {r['code']}; {target}" + (f"; said: {r['said'][:120]}" if r["code"] not in (0, 1) else "")))
+    view.unlink(missing_ok=True)
     return rows, figures
 
 
@@ -750,7 +851,7 @@ def table(title: str, rows: list[Row]) -> str:
                           for r in rows)
 
 
-SECTIONS = ("extraction", "build", "engines", "incremental", "io", "sparql", "endpoint", "html")
+SECTIONS = ("extraction", "build", "engines", "incremental", "io", "sparql", "commands", "endpoint", "html")
 
 
 def run(sizes: list[int], repeat: int, work: Path, rdflib_size: int, query_runs: int, log=print,
@@ -786,6 +887,7 @@ def run(sizes: list[int], repeat: int, work: Path, rdflib_size: int, query_runs:
     section("io", "RDF I/O", bench_rdf_io, work, rdflib_size, repeat)
     # rdflib answers on the smallest graph: on the larger ones an unbound query runs for hours
     section("sparql", "SPARQL", bench_sparql, work, inc_size, small, query_runs, rdflib_budget)
+    section("commands", "Read commands", bench_commands, work, inc_size)
     section("endpoint", "SPARQL endpoint", bench_endpoint, work, ext_size, 8, endpoint_queries)
     # and the corpus whose view has about 10,000 nodes, the target's size
     from tests.bench.viewbench import NODES_PER_ARTICLE
