@@ -717,3 +717,112 @@ def test_a_pronoun_in_a_who_clause_is_the_person_the_clause_describes(tmp_path):
         "Mayor Ann Kovac, who has backed the plan since she was elected in 2019, called the vote fair.\n"))
     appointed = {(who, date) for kind, date, who in _events(g) if kind == "appointment"}
     assert ("Ann Kovac", "2019") in appointed and not any(who == "Nadia Ferreira" for who, _ in appointed), _events(g)
+
+
+def test_a_pronoun_born_under_another_name_is_the_birth_of_that_name(tmp_path):
+    """"She was born Ada Kowalczyk on March 3, 1934": the birth name is who was born, so the birth is
+    not left to the pronoun (which may stand for another woman the article names more often)."""
+    got = _events(_build(tmp_path, "obit.txt", (
+        " date 2025-10-02\nFerry captain dies\n\nTeodora Brisk, a ferry captain, died on Sunday. Her niece, "
+        "Lucja Varnell, said Varnell's aunt was brave. Lucja Varnell called it a loss. Varnell wept.\n\n"
+        "She was born Teodora Kowalczyk on March 3, 1934, in Brzana.\n")))
+    births = {(date, who) for kind, date, who in got if kind == "birth"}
+    assert ("1934-03-03", "Teodora Kowalczyk") in births, got
+    assert not any(who == "Lucja Varnell" for _, who in births), got
+
+
+def test_a_divorce_after_years_of_marriage_dates_the_wedding(tmp_path):
+    """"who divorced him in 2010 after 38 years of marriage": the wedding is the years counted back
+    from the date just before; with no date before them the years date nothing."""
+    got = _events(_build(tmp_path, "estate.txt", (
+        " date 2025-01-23\nOrchard estate\n\nRobert Crandon ran the orchard for decades. Crandon died in June. "
+        "Crandon left no will. "
+        "His former wife, Oona Thrupp, who divorced him in 2010 after 38 years of marriage, did not attend.\n\n"
+        "Pell Amberly and Rhoda Quince are separating after 11 years of marriage.\n")))
+    weddings = {(date, who) for kind, date, who in got if kind == "wedding"}
+    assert ("1972", "Oona Thrupp") in weddings, got
+    assert not any(who in ("Pell Amberly", "Rhoda Quince") for _, who in weddings), got
+
+
+def test_an_anniversary_a_couple_celebrates_dates_their_wedding(tmp_path):
+    """"celebrated their 50th wedding anniversary in June": the wedding that many years before; a
+    museum's anniversary, or one a guest attends, dates no wedding."""
+    got = _events(_build(tmp_path, "anniv.txt", (
+        " date 2024-09-12\nGolden couple\n\nWalter Quillby and Irene Quillby celebrated their 50th wedding "
+        "anniversary in June.\n\nThe Dunmere Museum celebrated its 50th anniversary in June. "
+        "Ivo Stanger attended their 25th anniversary on Saturday.\n")))
+    weddings = {(date, who) for kind, date, who in got if kind == "wedding"}
+    assert {("1974-06", "Walter Quillby"), ("1974-06", "Irene Quillby")} <= weddings, got
+    assert not any(who == "Ivo Stanger" for _, who in weddings), got
+
+
+def test_would_have_celebrated_takes_the_anniversary_nearest_publication():
+    """Said of the dead, "would have celebrated their 40th anniversary in August" names the August
+    nearest publication: the coming one in July, the one just past in October."""
+    def wedding(published: str, **groups) -> str | None:
+        resolver = DateResolver({**SETTINGS, "months": {"August": 8}}, published)
+        out = resolver.resolve(DateExpr(Span("a", 0, 1, "x"), "r", "age-turned", tuple(sorted(groups.items()))))
+        return out and out.lexical
+
+    would = {"would": "would have", "n": "40", "month": "August"}
+    assert wedding("2025-07-09", **would) == "1985-08"
+    assert wedding("2025-10-02", **would) == "1985-08"
+    assert wedding("2025-01-10", **would) == "1984-08"
+    # without "would have", a month told with the anniversary is the past one, as for a birthday
+    assert wedding("2025-07-09", n="40", month="August") == "1984-08"
+
+
+def test_a_prize_a_person_s_work_won_is_the_person_s_award(tmp_path):
+    """"Last month her seeded rye won the Carrow Bread Prize": the award of the one whose work won it;
+    a husband's or a team's prize is not hers."""
+    got = _events(_build(tmp_path, "baker.txt", (
+        " date 2024-06-10\nThe baker\n\nMargaret Brannock bakes before dawn. Brannock opened her shop in March. "
+        "Last month her seeded rye won the Carrow Bread Prize, an award her father has never won.\n\n"
+        "Robert Pellow's debut novel won the Strathby Prize in 2019.\n\n"
+        "On Sunday her husband won the Carrow Pie Prize.\n")))
+    awards = {(date, who) for kind, date, who in got if kind == "award"}
+    assert {("2024-05", "Margaret Brannock"), ("2019", "Robert Pellow")} <= awards, got
+    assert not any(date.startswith("2024-06") for date, _ in awards), got
+
+
+def test_sunday_school_is_no_day_and_the_pair_met_is_a_first_meeting(tmp_path):
+    """"where the pair first met at Sunday school 30 years ago": the meeting is dated by "30 years ago",
+    not by a Sunday; "the pair met in the final" is a match, no couple's meeting."""
+    got = _events(_build(tmp_path, "church.txt", (
+        " date 2023-06-14\nChurch wedding\n\nEmma Stallard will marry her childhood sweetheart, Daniel Corrow, "
+        "in the church where the pair first met at Sunday school 30 years ago. Stallard chose the date.\n\n"
+        "Stallard and Corrow watched tennis. The pair met in the final on Saturday, the commentator said.\n")))
+    meetings = {date for kind, date, who in got if kind == "meeting"}
+    assert "1993" in meetings, got
+    assert not any(date.startswith("2023") for date in meetings), got
+
+
+def test_a_relative_clause_takes_no_date_past_its_closing_comma(tmp_path):
+    """"Okonjo-Brill, who scored 14 goals for Rovers last season, could make his debut on Saturday":
+    the scoring is not dated by the main clause's Saturday; a date inside the clause still dates it."""
+    got = _events(_build(tmp_path, "sport.txt", (
+        " date 2025-01-29\nNew striker\n\nThe club signed the striker Dele Okonjo-Brill on Monday. "
+        "Okonjo-Brill, who scored 14 goals in 19 games for Rovers last season, could make his debut "
+        "on Saturday night.\n\nHis agent, Ondine Yusuf, who brokered the deal in 2023, was there.\n")))
+    actions = {(kind, date) for kind, date, who in got if who == "Dele Okonjo-Brill"}
+    assert not any(kind == "happening" for kind, _ in actions), got
+    assert ("happening", "2023", "Ondine Yusuf") in got, got
+
+
+def test_a_post_by_someone_described_by_a_relative_clause_is_their_post(tmp_path):
+    """"Councilwoman Ada Quillan, who voted no, had urged her colleagues in a Facebook post on Sunday":
+    the post is hers, dated Sunday; the vote is not dated by it."""
+    got = _events(_build(tmp_path, "council.txt", (
+        " date 2025-05-20\nCouncil vote\n\nThe council approved the plan on Monday. Councilwoman Ada Quillan, "
+        "who voted no, had urged her colleagues in a Facebook post on Sunday to wait.\n")))
+    assert ("social-media-post", "2025-05-18", "Ada Quillan") in got, got
+    assert not any(kind == "happening" and who == "Ada Quillan" for kind, _, who in got), got
+
+
+def test_a_death_of_a_person_named_with_their_kin_has_its_person(tmp_path):
+    """"since the death of Tomasz Vrell, father of singer Ada Ronan-Vrell, in October 2021": the death is
+    his (the name is a person by the kin that follows it), not a death of no one."""
+    got = _events(_build(tmp_path, "band.txt", (
+        " date 2025-06-04\nNew record\n\nIt is the first record the band has made since the death of Tomasz "
+        "Vrell, father of singer Ada Ronan-Vrell, in October 2021.\n")))
+    assert ("death", "2021-10", "Tomasz Vrell") in got, got

@@ -13,7 +13,7 @@ from rdflib import Graph
 
 from graph.match.references import _is_title
 from tests.conftest import build_articles
-from tests.test_quotes_general import speakers_of
+from tests.test_quotes_general import said, speakers_of
 
 ARTICLES = {
     # "Ms Quill" (a title without its period) when only one Quill has been named so far is that one, though a
@@ -139,6 +139,83 @@ The 24-year-old said Henning had taken him aside at half-time. ‘Go and get the
 
     # a cross-examination: two men, each reply in its own paragraph with a bare "he said"; which one
     # says the third is the words' to tell, not the pronoun's. "he added" goes on in the same voice
+    # a British title before the name (Lady, Sir) does not hide the speaker of reported words
+    "british-titles": """ date 2024-06-01
+Gardens of Brannagh House open
+
+Lady Ysolde Vantreece opened the gardens of Brannagh House to visitors on Saturday.
+
+Lady Ysolde, who has lived at the house since 1988, told a local paper that the roses had been “the best in a decade.”
+
+Sir Radomir Arkwright, who chairs the garden trust, said the opening was “a relief for everyone who worked on it.”
+""",
+    # "After the match that night he wrote": no role phrase ends in a pronoun ("the match that night he")
+    "pronoun-after-a-phrase": """ date 2024-10-06
+Vollmark saves two penalties
+
+Corvin Vollmark, a goalkeeper, and his wife, Anselma Vollmark, flew home on Sunday after the final.
+
+After the match that night he wrote on Instagram: "Nothing gets past us in this town."
+""",
+    # "an arrangement the mayor called “…”": the words the one who called it said; "what Lee calls “…”" is a label
+    "called-it": """ date 2024-03-21
+Hall to be shared
+
+Mayor Perpetua Brankstone met the choir and the chess club on Tuesday.
+
+The two clubs will share the hall on alternate evenings, an arrangement the mayor called "a fair compromise for both."
+
+Teodric Halvorsen, the chess club secretary, appears in the minutes as what Liesl Brankstone calls "the quiet one."
+""",
+    # "had urged … to “…”": the urger's words
+    "urged": """ date 2024-05-14
+Council delays vote
+
+Councilman Jorund Halvorsen, who voted no, had urged his colleagues in a letter on Friday to "wait one more year and count the cars."
+""",
+    # “A,” X said after …, a long attribution of one sentence. “B.”: B is X's too; after two sentences of
+    # narration, B is no one's
+    "long-attribution": """ date 2024-07-02
+Library stays open
+
+"I have borrowed books here since I was a boy," Harwin Caskey, 71, said after the hearing, to applause from the forty or so neighbours who had filled the room. "Tonight I will sleep well."
+
+"We asked for one more year," Solenne Pardew said after the hearing. The forty or so neighbours who had filled the small library room on a wet evening clapped for a long time. "Now we have it."
+""",
+    # an interview printed as questions and answers: the answers are the words of the one person the headline
+    # names; with two people in the headline, nobody's
+    "transcript": """ date 2024-09-10
+Ottilie Quenneville on her first novel
+
+Ottilie Quenneville wrote her first novel at the kitchen table in Port Aurick.
+
+Q: When did you start writing?
+
+A: At night, after the children slept. I wrote for an hour.
+
+Q: What comes next?
+
+A: A second book, slower than the first.
+""",
+    "transcript-two": """ date 2024-09-11
+Demelza Rook and Aurick Penhallow on their duet
+
+Demelza Rook and Aurick Penhallow recorded the duet in one take.
+
+Q: Whose idea was it?
+
+A: Nobody remembers, which is the best answer.
+""",
+    # the headline names someone as another's ("X's trainer"): the one answering is not X
+    "transcript-possessive": """ date 2024-09-12
+Wendrin Solvaag's trainer on the comeback
+
+Wendrin Solvaag ran her first race in two years on Sunday. Her trainer has known her since she was twelve.
+
+Q: Was she ready?
+
+A: Readier than anyone I have coached, and I told her so.
+""",
     "exchange": """ date 2025-03-14
 Foreman testifies
 
@@ -151,6 +228,104 @@ Gerald Fisk did not hesitate. “I saw him tell us to leave the shingles on the 
 “That is not an answer to my question,” he said.
 
 “I will answer it my way,” he added.
+""",
+    # "the son of Maeve Vellacott" tells the son's gender, not hers: the "she" after her is her
+    "son-of": """ date 2024-10-06
+Vellacott and Thornquist wed in Bexley
+
+Ciaran Vellacott and Mirabel Thornquist were married on Saturday in Bexley. He is the son of Maeve Vellacott of Dunmarrow.
+
+Maeve Vellacott baked the wedding cake herself. “Four tiers, and not one of them leaned,” she said.
+""",
+    # "Mr. Prendergast" among four Prendergasts: the brother is the only one the text says is a man, but the
+    # father is named too and the text says nothing of him; the bride named inside someone's quotation is not
+    # the one the paragraph before gave words to. No speaker
+    "title-among-four": """ date 2024-05-19
+Wren Prendergast and Dunstan Hesketh
+
+Wren Prendergast and Dunstan Hesketh were married on Saturday. She is the daughter of Ilse Prendergast and Oskar Prendergast of Orrin Bay.
+
+Tobin Prendergast, the bride's younger brother, was an usher.
+
+“I told Wren the cake would hold,” Sunniva Hesketh said at the reception.
+
+Mr. Prendergast, asked to sum up the day, said only: “Our girl chose well.”
+""",
+    # "Mr Quarrendon" after Lord Anselm Quarrendon and Mr Piers Quarrendon: the one introduced with that title
+    "same-title": """ date 2023-06-02
+Quarrendon estate opens its gardens
+
+The Quarrendon estate opened its gardens to the public on Sunday. Lord Anselm Quarrendon welcomed the first visitors, with his younger brother, Mr Piers Quarrendon, who runs the nursery.
+
+“We have eleven kinds of rose and one very patient gardener,” Mr Quarrendon said.
+""",
+    # a he inside a quotation after the speaker spoke of "my dad": the dad, whom no name stands for, not the
+    # boy the narration named just before
+    "nested-dad": """ date 2024-02-12
+Rasmund Calder-Fenwright opens his campaign
+
+Rasmund Calder-Fenwright opened his campaign on Monday, joined by his son, Aldo, 9.
+
+“My dad mended every boat in this harbour,” Calder-Fenwright said. “He used to say, ‘Measure twice, then measure again.’ I still do.”
+""",
+    # "the veteran mentor shrugged": someone a description names spoke last, so the next "he" is not the player
+    # named before; and "the veteran" is not a man the text calls a veteran only paragraphs later
+    "described-subject": """ date 2025-01-21
+Brackwater sign striker Ottoline Rasmund's brother
+
+Brackwater manager Quillon Pellmore signed striker Jory Vantassel on Monday for a club record fee.
+
+Vantassel scored 19 goals last season for Dunmarrow.
+
+Asked whether the fee was too steep, the veteran mentor shrugged. “You pay for goals,” he said.
+
+Vantassel will wear the shirt vacated by veteran Osgood Prell, who retired in December.
+""",
+    # an office before the name is no part of it: the speaker is Saraswati Kondapalli
+    "office-title": """ date 2024-07-09
+Inquiry ordered after wall collapse
+
+District Collector Saraswati Kondapalli, who inspected the site on Tuesday, said an inquiry had been ordered. “Action will be taken against anyone who ignored the complaints,” she said.
+
+Deputy Mayor Halvard Quist said pumps had been deployed. “The drain will be cleared by Friday,” he said.
+""",
+    # an interview printed with each speaker's name before their answer: the label's person speaks; a surname two
+    # of them bear names nobody; a "she" in an answer is not the one answering
+    "transcript-labels": """ date 2025-05-03
+The Fenwright siblings on their first record
+
+Liesbet Fenwright and her brother, Corran Fenwright, made their first record in a barn.
+
+Q: How did it start?
+
+Liesbet Fenwright: In our grandmother's barn, with one microphone and a borrowed drum.
+
+Corran Fenwright: And a great deal of arguing about the drum.
+
+Fenwright: Mostly about the drum.
+
+Q: How is your grandmother, Hedda?
+
+Liesbet Fenwright: She is well. She told me after the show, “You sang it too fast,” and then she laughed.
+""",
+    # "dismissed X as “…”" gives words as "called" does; "…, commenting: “…”" after an apposition; "The" holds
+    # no "he"; "the elder Hollings" names one of two Hollings without saying which
+    "attributions": """ date 2025-02-17
+Harlow Vance launches his bid
+
+Harlow Vance launched his bid for the council on Monday. His rival's spokesperson, Petronel Ashby, dismissed the launch as “a lot of noise and no plan.”
+
+Vance's mother, Clemence Vance, could not hide her delight, commenting: “Proudest day of my life!”
+
+Edwin Hollings and his son, Marten Hollings, run the print shop that made the posters. The elder Hollings shared a photo of the posters with the caption: “Printed with love, as always.”
+""",
+    # a paragraph opening with a name and a colon, with no question before it, is no answer
+    "no-transcript": """ date 2025-05-04
+Library reopens
+
+Marit Ellesmere reopened the Dunmarrow library on Monday.
+
+Marit Ellesmere: librarian, gardener and, since Monday, the town's only bookbinder.
 """,
 
 }
@@ -236,3 +411,77 @@ def test_a_bare_pronoun_reply_in_an_exchange_keeps_no_speaker(graph):
     assert speakers_of(graph, "You never saw my client") == {"Piet Ravel"}
     assert speakers_of(graph, "I saw him tell us") == {"Gerald Fisk"}
     assert speakers_of(graph, "That is not an answer") == set()  # Ravel's, in truth: no guess either way
+
+
+def test_a_british_title_before_the_name_does_not_hide_the_speaker(graph):
+    assert speakers_of(graph, "the best in a decade") == {"Ysolde Vantreece"}
+    assert speakers_of(graph, "a relief for everyone who worked on it") == {"Radomir Arkwright"}
+
+
+def test_a_pronoun_after_a_phrase_of_time_is_the_speaker_not_the_phrase(graph):
+    assert speakers_of(graph, "Nothing gets past us in this town") == {"Corvin Vollmark"}
+
+
+def test_what_someone_called_a_thing_is_their_words_and_a_label_is_nobodys(graph):
+    assert speakers_of(graph, "a fair compromise for both") == {"Perpetua Brankstone"}
+    assert speakers_of(graph, "the quiet one") == set()
+
+
+def test_words_someone_had_urged_are_theirs(graph):
+    assert speakers_of(graph, "wait one more year and count the cars") == {"Jorund Halvorsen"}
+
+
+def test_a_long_attribution_of_one_sentence_carries_to_the_next_part(graph):
+    assert speakers_of(graph, "Tonight I will sleep well") == {"Harwin Caskey"}
+    assert speakers_of(graph, "We asked for one more year") == {"Solenne Pardew"}
+    assert speakers_of(graph, "Now we have it") == set()
+
+
+def test_transcript_answers_are_the_words_of_the_one_person_the_headline_names(graph):
+    assert speakers_of(graph, "At night, after the children slept") == {"Ottilie Quenneville"}
+    assert speakers_of(graph, "A second book, slower than the first") == {"Ottilie Quenneville"}
+    assert speakers_of(graph, "When did you start writing") == set()  # the question is the interviewer's
+    assert speakers_of(graph, "Nobody remembers, which is the best answer") == set()  # two in the headline
+    assert speakers_of(graph, "Readier than anyone I have coached") == set()  # the headline's X's trainer
+
+
+def test_a_son_of_someone_tells_the_sons_gender_not_theirs(graph):
+    assert speakers_of(graph, "Four tiers, and not one of them leaned") == {"Maeve Vellacott"}
+
+
+def test_a_title_names_nobody_when_a_bearer_the_text_says_nothing_of_may_be_meant(graph):
+    assert speakers_of(graph, "Our girl chose well") == set()
+    assert speakers_of(graph, "I told Wren the cake would hold") == {"Sunniva Hesketh"}
+
+
+def test_a_title_and_surname_is_the_one_introduced_with_that_title(graph):
+    assert speakers_of(graph, "eleven kinds of rose") == {"Piers Quarrendon"}
+
+
+def test_a_he_in_a_quotation_after_my_dad_is_the_dad_not_someone_named_before(graph):
+    # no quotation of its own with a speaker: the shortest holding the words is the father's son's, around it
+    assert speakers_of(graph, "Measure twice, then measure again") == {"Rasmund Calder-Fenwright"}
+    assert not any(text.startswith("Measure twice") for text in said(graph))
+
+
+def test_a_pronoun_after_a_described_subject_is_not_the_person_named_before(graph):
+    assert speakers_of(graph, "You pay for goals") == set()
+
+
+def test_an_office_before_a_name_is_no_part_of_the_speakers_name(graph):
+    assert speakers_of(graph, "Action will be taken against anyone") == {"Saraswati Kondapalli"}
+    assert speakers_of(graph, "The drain will be cleared by Friday") == {"Halvard Quist"}
+
+
+def test_transcript_labels_credit_the_named_person_and_a_shared_surname_nobody(graph):
+    assert speakers_of(graph, "with one microphone and a borrowed drum") == {"Liesbet Fenwright"}
+    assert speakers_of(graph, "And a great deal of arguing") == {"Corran Fenwright"}
+    assert speakers_of(graph, "Mostly about the drum") == set()
+    assert "Liesbet Fenwright" not in speakers_of(graph, "You sang it too fast")
+    assert speakers_of(graph, "the town's only bookbinder") == set()
+
+
+def test_dismissed_as_and_commenting_give_words_and_the_holds_no_he(graph):
+    assert speakers_of(graph, "a lot of noise and no plan") == {"Petronel Ashby"}
+    assert speakers_of(graph, "Proudest day of my life") == {"Clemence Vance"}
+    assert speakers_of(graph, "Printed with love, as always") == set()  # the elder of two Hollings: which, unsaid

@@ -340,6 +340,11 @@ class DateResolver:
             # from publication (the value types have no group for a relative unit of their own, so
             # the one expression carries it here: groups rel and unit)
             told = self._birthday_of(e.group("rel"), e.group("unit"))
+        elif e.group("would") and (day or not e.group("weekday")):
+            # "would have celebrated their 40th anniversary in August", said of the dead: the
+            # anniversary falls near their death, so near publication, on either side of it: of the
+            # readings before and after publication, the nearer one
+            told = self._nearest_to_publication(e, month, day, year)
         elif e.group("weekday"):
             told = self._weekday(DateExpr(e.span, e.rule, "weekday", e.groups, "past"), month, day, year)
         elif day:
@@ -351,6 +356,18 @@ class DateResolver:
         precision, d, _ = told
         born = _safe_date(d.year - n, d.month, d.day)
         return born and (precision, born, "age-before-birthday")
+
+    def _nearest_to_publication(self, e, month, day, year):
+        """A day or a month without a year read both ways, before and after publication: the reading
+        nearer to it (a tie goes to the past)."""
+        pub = self.published
+        if not pub:
+            return None
+        value, handler = ("month-day", self._month_day) if day else ("month", self._bare_month)
+        readings = [handler(DateExpr(e.span, e.rule, value, e.groups, tense), month, day, year)
+                    for tense in ("past", "future")]
+        readings = [r for r in readings if r]
+        return min(readings, key=lambda r: abs((r[1] - pub).days), default=None)
 
     def _birthday_of(self, rel: str | None, unit: str | None):
         """The month or year a birthday told relative to publication falls in: last/this/next month,

@@ -40,6 +40,11 @@ DASH_BEFORE = regex.compile(r"\s*[—–]\s*$")
 # splitter's abbreviations (quotes.yaml) cannot hold these: "p.m." does end many sentences.
 CLOCK_END = regex.compile(r"\b\d{1,2}(?::\d\d)?\s+[ap]\.m\.$")
 CLOCK_GOES_ON = regex.compile(r"\p{Ll}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?![ \t]+\p{Lu})")
+# A relative clause set off by commas ("Okafor, who scored 14 goals for Rovers last season, could make his
+# debut on Saturday"): a telling read inside it ends at the clause's closing comma, and a date past
+# that comma dates the main clause. (A comma inside a number, 14,000, closes nothing.)
+RELATIVE_OPEN = regex.compile(r',\s+(?:[^,;.“”"]{0,80}?\s)?(?:who|whose|which)\s')
+CLAUSE_CLOSE = regex.compile(r",(?!\d)")
 OTHER_CLAUSE = regex.compile(r"[;—–]|\b(?:where|when|which|who|whom|whose|while|although|because|after|before|since|until|"
                              r"if|whereas)\b")
 
@@ -188,6 +193,8 @@ def _date_of(ctx: Context, rule: Rule, m, dates: list[DateValue]) -> tuple[DateV
             return (min(inside, key=lambda d: d.span.start - m.start()),)
     else:
         near = [d for d in near if d.span.start >= m.end()]  # the verb ends the match: its date follows
+        if RELATIVE_OPEN.search(m.group()):
+            near = [d for d in near if not CLAUSE_CLOSE.search(ctx.text, m.end(), d.span.start)]
     # a date further off in a long sentence, or past a word that opens another clause, dates that
     # clause ("signed the measure at the park, ..., where a tank ruptured in 2021")
     gap = lambda d: m.start() - d.span.end if d.span.end <= m.start() else d.span.start - m.end()

@@ -15,10 +15,10 @@ import regex
 
 from graph.errors import RuleError
 from graph.match.context import Context
-from graph.match.names import Names
-from graph.match.references import People, Speaking, article_people, group_refs, paragraph_at
+from graph.match.names import PERSON, Names
+from graph.match.references import People, Speaking, article_people, group_refs, paragraph_at, protagonist
 from graph.match.text import QuoteSpan, runs_on
-from graph.records import EventRecord, QuoteRecord, Role, Span
+from graph.records import EventRecord, QuoteRecord, Ref, Role, Span
 from graph.rules.ruleset import Rule
 
 _WORDS = regex.compile(r"\w+")
@@ -27,6 +27,10 @@ _ENDS_SENTENCE = regex.compile(r"[.!?]$")
 _ENDS_ATTRIBUTION = regex.compile(r"[.:]\s*$")
 _ENDS_CLAUSE = regex.compile(r"[,:]\s*$")
 _WORD_CHAR = regex.compile(r"\w")
+_QUESTION = regex.compile(r"\s*Q[:.][^\S\n]")  # an interviewer's question printed as a transcript
+_STOP_INSIDE = regex.compile(r"[.!?;:]")
+# a determiner and a word before a name: "the elder Lee", "the younger Lee" (a description, not a name alone)
+_DESCRIBED_SURNAME = regex.compile(r"(?<![\p{L}’'])(?:[Tt]he|[Aa]n?)\s+\p{Ll}[\p{L}-]*\s+$")
 # what may follow an attribution before the next part of the same quotation: “A,” she said [in a toast], “B.”
 _REST_OF_ATTRIBUTION = regex.compile(r"[^“”\"‘’\n.!?;]{0,80}?,\s*")
 # a verb of speech in the words after a quotation: an attribution, whether or not a rule could read it
@@ -43,19 +47,66 @@ _Found = tuple[tuple[Role, ...], str, "str | None"]
 
 def find_quotes(ctx: Context, names: Names, events: list[EventRecord]) -> list[QuoteRecord]:
     """Every quotation with a speaker, in the order of the text."""
-    if not ctx.quotes:
+    transcript = [r for r in ctx.rules["quotes"] if r.get("where") == "transcript"]
+    if not ctx.quotes and not transcript:
         return []
-    state = _Attribution(ctx, names, article_people(ctx, names))
-    state.run()
-    records, index_of = _records(ctx, names, events, state)
-    return _nest(ctx, records, index_of)
+    # speaker labels ("Ann Lee: …") are read only in an interview: an article with a question ("Q: …")
+    labelled = [r for r in transcript if "speaker" in r.pattern.groupindex]
+    interview = bool(labelled) and any(_QUESTION.match(ctx.text, a, b) for a, b in ctx.paragraphs)
+    people = article_people(ctx, names) if ctx.quotes or interview else None
+    labels = _labels(ctx, names, people, labelled) if interview else {}
+    records: list[QuoteRecord] = []
+    if people is not None and ctx.quotes:
+        state = _Attribution(ctx, names, people, labels)
+        state.run()
+        records, index_of = _records(ctx, names, events, state)
+        records = _nest(ctx, records, index_of)
+    if transcript:
+        records.extend(_transcript(ctx, names, events, people, transcript, records, labels))
+    return records
+
+
+# a paragraph's speaker label ("Ann Lee: …"): paragraph -> (the rule, where the words start, the speakers)
+_Labels = dict[int, tuple[Rule, int, tuple[Role, ...]]]
+
+
+def _labels(ctx: Context, names: Names, people: People, rules: list[Rule]) -> _Labels:
+    """The paragraphs a `transcript` rule with a `speaker` group matches at their start ("Ann Lee: …" in an
+    interview) right after a question ("Q: …") or another labelled answer, each with the one person its
+    label names: a full name, or a surname only one person of the article bears (two Lees answering, "Lee:"
+    is either); a label naming no person, or several, gives none. One pass over the paragraphs."""
+    out: _Labels = {}
+    bearers: dict[str, set[str]] = {}
+    for c in people.candidates:
+        if " " in c.person:
+            bearers.setdefault(c.person.split()[-1], set()).add(c.person)
+    for p, (a, b) in enumerate(ctx.paragraphs):
+        # a label continues an interview: the paragraph before is a question or an answer labelled so
+        if p == 0 or not (p - 1 in out or _QUESTION.match(ctx.text, *ctx.paragraphs[p - 1])):
+            continue
+        for rule in rules:
+            m = ctx.run(rule, "match", ctx.text, a, b)
+            if not m or m.start("speaker") < 0:
+                continue
+            word = m.group("speaker")
+            refs = group_refs(ctx, names, m, "speaker", (), Speaking(people))
+            persons = {ref.value for ref, _ in refs if ref.type == PERSON}
+            if len(persons) != 1 or (" " not in word and len(bearers.get(word, ())) > 1):
+                refs = []
+            roles = tuple(sorted({Role("creator", ref, sp) for ref, sp in refs}))
+            out[p] = (rule, m.end(), roles)
+            break
+    return out
 
 
 class _Attribution:
     """The quotations of one article, joined into parts and credited to speakers, top level first."""
 
-    def __init__(self, ctx: Context, names: Names, people: People) -> None:
+    def __init__(self, ctx: Context, names: Names, people: People, labels: "_Labels | None" = None) -> None:
         self.ctx, self.names, self.people = ctx, names, people
+        # paragraph -> the one its speaker label names ("Ann Lee: …"): the words there are theirs, so a he or
+        # she of an attribution in them is someone else
+        self.labelled = {p: {r.ref.value for r in roles} for p, (_, _, roles) in (labels or {}).items() if roles}
         self.rules: dict[str, list[Rule]] = {}
         for rule in ctx.rules["quotes"]:
             self.rules.setdefault(rule.get("where"), []).append(rule)
@@ -94,6 +145,11 @@ class _Attribution:
         self.candidate_starts = [people.candidates[k].start for k in cands]
         self.candidates_by_start = [people.candidates[k] for k in cands]
         self.verbs: tuple[list[int], list[int]] | None = None  # the article's verbs of speech: starts, ends
+        bearers: dict[str, set[str]] = {}  # surname -> the people named in full with it
+        for c in people.candidates:
+            if " " in c.person:
+                bearers.setdefault(c.person.split()[-1], set()).add(c.person)
+        self.shared = {w for w, ps in bearers.items() if len(ps) > 1}
 
     def root(self, i: int) -> int:
         while i in self.link:
@@ -165,8 +221,13 @@ class _Attribution:
         return None
 
     def _roles(self, m, i: int) -> list[Role]:
-        """The speakers a match names for quotation i."""
+        """The speakers a match names for quotation i; nobody for a surname two people bear written as a description
+        tells one of them ("the elder Lee", "the younger Lee"): which one it is, the text leaves to the reader."""
         q = self.ctx.quotes[i]
+        a = m.start("speaker")
+        if (a >= 0 and m.group("speaker") in self.shared
+                and _DESCRIBED_SURNAME.search(self.ctx.text, max(0, a - 30), a)):
+            return []
         outer = self.speakers.get(self.root(q.parent), ((), "", None))[0] if q.parent is not None else ()
         speaking = self._speaking(i, outer)
         refs = group_refs(self.ctx, self.names, m, "speaker", outer, speaking)
@@ -187,6 +248,7 @@ class _Attribution:
             return Speaking(self.people, outer=q.parent, outer_known=bool(outer), exclude=frozenset(named), groups=groups,
                             outer_start=min(ctx.quotes[j].start for j in self._parts(q.parent)))
         named = {c.person for j in self._parts(i) for c in self._candidates_in(ctx.quotes[j].start, ctx.quotes[j].end)}
+        named |= self.labelled.get(self.paragraph[i], set())
         return Speaking(self.people, exclude=frozenset(named))
 
     def _candidates_in(self, a: int, b: int):
@@ -313,7 +375,11 @@ class _Attribution:
             return None
         j = by_close[k]
         between = ctx.text[ctx.quotes[j].close + 1 : q.open]
-        if "\n" in between or len(between) > 120:
+        if "\n" in between or len(between) > 240:
+            return None
+        # a long attribution (“A,” Ann Lee, 67, said after the vote, to applause from …. “B.”) only when it is one
+        # sentence with no stop inside: past 120 characters two sentences of narration would fit
+        if len(between) > 120 and _STOP_INSIDE.search(between.rstrip()[:-1]):
             return None
         # the words between end a sentence: they were the attribution of the first part
         return j if _ENDS_ATTRIBUTION.search(between) else None
@@ -381,6 +447,61 @@ class _Attribution:
                for c in self.people.candidates):
             return None
         return (role,), rule.id, _mode(ctx, role.span.exact)
+
+
+def _transcript(ctx: Context, names: Names, events: list[EventRecord], people: People | None, rules: list[Rule],
+                records: list[QuoteRecord], labels: _Labels | None = None) -> list[QuoteRecord]:
+    """The answers of an interview printed as a transcript, without quote marks: a paragraph a `transcript`
+    rule matches at its start is the words of its `speaker` group; a rule without one reads an answer
+    ("A: …" after "Q: …"), the words of the one person the headline names (nobody when it names none or
+    several, or names them as someone's, or is not most about them). An unlabelled paragraph holding a
+    quotation already credited is left to it. One pass over the paragraphs (the labels, `_labels`, found
+    before the quotations were attributed)."""
+    credited = {paragraph_at(ctx, r.pieces[0].start) for r in records}
+    mentions = sorted(names.mentions, key=lambda m: m.span.start)
+    starts = [m.span.start for m in mentions]
+    headline = ctx.article.meta.headline
+    lead = None
+    if headline is not None:
+        in_headline = [m for m in mentions[bisect.bisect_left(starts, headline.start):bisect.bisect_left(starts, headline.end)]
+                       if m.ref.type == PERSON and m.span.end <= headline.end]
+        named = {m.ref.value for m in in_headline}
+        # "Ann Lee's coach on the comeback": the one interviewed is someone the headline does not name; and the
+        # one it names is the one the article is most about
+        owned = any(ctx.text.startswith(("’s", "'s"), m.span.end) for m in in_headline)
+        if len(named) == 1 and not owned and all(m.ref.kind == "name" for m in in_headline):
+            lead = next(iter(named))
+            lead = lead if lead == protagonist(names, None) else None
+    labels = labels or {}
+    unlabelled = [r for r in rules if "speaker" not in r.pattern.groupindex]
+    out = []
+    for p, (a, b) in enumerate(ctx.paragraphs):
+        # a labelled answer ("Ann Lee: …") is hers though it quotes someone ("… and he said, “…”"); an answer
+        # without a label holding a quotation already credited is left to it
+        if p in credited and p not in labels:
+            continue
+        for rule in ([labels[p][0]] if p in labels else unlabelled):
+            if p in labels:
+                _, words_start, roles = labels[p]
+            else:
+                m = ctx.run(rule, "match", ctx.text, a, b)
+                if not m:
+                    continue
+                words_start = m.end()
+                roles = (Role("creator", Ref("name", lead, PERSON), ctx.span(m.start(), m.end())),) if lead else ()
+            end = len(ctx.text[a:b].rstrip()) + a
+            if end <= words_start or not _WORD_CHAR.search(ctx.text, words_start, end):
+                break
+            if roles:
+                piece = ctx.span(words_start, end)
+                about = tuple(sorted(mentions[k] for k in range(bisect.bisect_left(starts, piece.start),
+                                                               bisect.bisect_left(starts, piece.end))
+                                     if mentions[k].span.end <= piece.end))
+                said_in = _event_of(ctx, piece, roles, events, "spoken")
+                out.append(QuoteRecord((piece,), roles, rule.id, about, said_in, None))
+                ctx.hits[rule.id] += 1
+            break
+    return out
 
 
 def _run_ons(ctx: Context) -> dict[int, int]:

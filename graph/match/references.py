@@ -20,10 +20,16 @@ resolve when they name a quotation's speaker:
   none        nobody ("we" names the speaker and others)
 
 A speaker written as a title and a surname two people of the article share ("Ms. Lee") is, of those
-named so far whose gender the title allows, the only one; else the one named since the paragraph
-before or the one the article names far more often (nobody when these disagree); else the one the
-text says is of the title's gender. A pronoun speaker is nobody when, since the person it would stand
-for was last named, a sentence gave words to someone unnamed ("A spokesman for the club said"). Gender comes from the text, never from a first name: a name
+named so far whose gender the title allows (Mr., Mrs., Ms., Miss, Sir, Dame, Lord, Lady), the only one;
+else the one introduced with that very title ("Mr Tom Lee"); else the one named since the paragraph
+before (outside quotations) or the one the article names far more often, unless another is said to be of
+the title's gender (nobody when these disagree); else the one the text says is of the title's gender when
+it is the only one of them the text has had speak: bearers of unknown gender stay candidates. A pronoun
+speaker is nobody when, since the person it would stand for was last named, a sentence gave words to
+someone unnamed ("A spokesman for the club said") or had a description for its subject ("the veteran
+mentor shrugged"); inside a quotation, after the speaker spoke of someone by a gendered noun ("my dad"),
+a he or she of that gender is that one, whom no name stands for. A role phrase stands for the person
+introduced with its noun only after that introduction. Gender comes from the text, never from a first name: a name
 rule or the gazetteer, a title (Mr., Mrs., Ms.), a kinship or gendered noun next to the name
 ("her husband, Tom Hale", "Tom Hale and his wife"), or a sentence opening with He or She right
 after a sentence whose only person is its subject. The lists are in quotes.yaml
@@ -64,8 +70,12 @@ _WORD_BEFORE = regex.compile(r"(?<!\p{L})(\p{L}+)\s+$")
 _WORD = regex.compile(r"\p{Ll}[\p{L}-]*")
 # A name's gender from the words next to it.
 _HONORIFIC = regex.compile(r"(?:^|(?<=[\s(“\"]))(?P<h>\p{Lu}\p{Ll}{1,3})\.?\s+$")
-_NOUN_BEFORE = regex.compile(r"(?<!\p{L})(?P<n>\p{Ll}+),?\s+(?:\p{Ll}[\p{L}-]*\s+)?$")
-_NOUN_AFTER = regex.compile(r",\s+(?:his|her|their|the|\p{Lu}[\p{L}-]*(?:’s|'s))\s+(?:\p{Ll}+\s+)?(?P<n>\p{Ll}+)\b")
+# the word between may be an adjective ("his late wife Ann Lee"), never a preposition: "the son of Ann Lee" tells
+# the gender of the son, not of Ann Lee
+_NOUN_BEFORE = regex.compile(r"(?<!\p{L})(?P<n>\p{Ll}+),?\s+(?:(?P<mid>\p{Ll}[\p{L}-]*)\s+)?$")
+# the noun is the phrase's head, never a possessor before it: "Tom Lee, the bride's younger brother" is a brother
+_NOUN_AFTER = regex.compile(r",\s+(?:his|her|their|the|\p{Lu}[\p{L}-]*(?:’s|'s))\s+(?:\p{Ll}+(?:’s|'s)?\s+){0,2}"
+                            r"(?P<n>\p{Ll}+)\b(?![’'])")
 _AND_POSSESSIVE = regex.compile(r"\s+and\s+(?P<p>her|his)\b")
 _OPENS_WITH_PRONOUN = regex.compile(r"[“\"‘]?(?P<p>He|She)\b")
 # What may stand before a sentence's subject: clauses ending in a comma, then capitalised
@@ -89,6 +99,10 @@ _ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}’'])(?:[Tt]he|an?|[Tt]his|[Tt]hat|
 _GENDERED_PHRASE = regex.compile(r"(?<![\p{L}’'])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)\s+"
                                  r"(?P<w1>\p{Ll}[\p{L}-]*)(?:\s+(?P<w2>\p{Ll}+)(?![\p{L}-]))?")
 _GOES_ON = regex.compile(r"\p{L}+\s+(?:also\s+|then\s+)?(?:added|adds|continued|continues|went\s+on)\b")
+# a sentence whose subject is a description of someone: "The coach smiled", "Asked about it, the veteran mentor
+# shrugged" (a clause, then the, a few words and the noun, then a verb)
+_DESCRIBED_SUBJECT = regex.compile(r"(?:[^,.;:!?“”\"‘’\n]{1,120},\s+)?[Tt]he\s+(?:[\p{Ll}\d][\p{L}\d-]*\s+){0,3}?"
+                                   r"(?P<noun>\p{Ll}[\p{L}-]*)\s+(?:\p{Ll}+ly\s+)?(?P<verb>\p{Ll}+)\b")
 _SUBJECT_PRONOUN = {"f": regex.compile(r"\b[Ss]he\b"), "m": regex.compile(r"\b[Hh]e\b")}
 
 
@@ -268,9 +282,10 @@ def article_people(ctx: Context, names: Names) -> People:
     settings = speaker_settings(ctx)
     mentions = sorted((m for m in names.mentions if m.ref.kind == "name" and m.ref.type == PERSON),
                       key=lambda m: (m.span.start, -m.span.end))
-    roles = _introductions(ctx, mentions, settings)
+    introduced: dict[tuple[str, str], int] = {}
+    roles = _introductions(ctx, mentions, settings, introduced)
     spots = [(m.span.start, m.span.end, m.ref.value) for m in mentions]
-    role_spots = _role_mentions(ctx, roles, spots)
+    role_spots = _role_mentions(ctx, roles, spots, introduced)
     spots = sorted(spots + role_spots)
     candidates = _candidates(ctx, spots, {(a, b) for a, b, _ in role_spots})
     genders = _genders(ctx, names, mentions, candidates, settings)
@@ -334,8 +349,12 @@ def _role_noun(ctx: Context, word: str) -> str:
     return str(settings.get("title_abbreviations", {}).get(plain, plain))
 
 
-def _introductions(ctx: Context, mentions: list[Mention], settings: dict) -> dict[str, set[str]]:
-    """Role noun -> the people named with it: a title before the name, a description beside it."""
+def _introductions(ctx: Context, mentions: list[Mention], settings: dict,
+                   first: dict[tuple[str, str], int] | None = None) -> dict[str, set[str]]:
+    """Role noun -> the people named with it: a title before the name, a description beside it. `first`, when
+    given, gets (noun, person) -> where the text first introduced the person with the noun."""
+    if first is None:
+        first = {}
     honorifics = {h.lower() for h in settings.get("honorifics", {})}
     abbreviations = {w.lower() for w in settings.get("title_abbreviations", {})}
     prepositions = set(settings.get("prepositions", ()))
@@ -348,17 +367,22 @@ def _introductions(ctx: Context, mentions: list[Mention], settings: dict) -> dic
         before = text[max(0, s - 100):s]
         t = _TITLE_BEFORE.search(before[-40:])
         if t and _is_title(t.group("t"), honorifics, function_words, abbreviations):
-            roles[_role_noun(ctx, t.group("t"))].add(m.ref.value)
+            _introduce(roles, first, _role_noun(ctx, t.group("t")), m.ref.value, s - len(before[-40:]) + t.start())
         d = _APPOS_BEFORE.search(before)
         # "Her daughter, Ellen Hardesty" introduces; "In the video, Chrissy" does not; after a preposition
         # only a kinship noun does ("founded by her father, Tom Lee")
         w = _WORD_BEFORE.search(before, 0, d.start()) if d else None
         if d and not (w and w.group(1).lower() in prepositions and d.group("head") not in kin):
-            roles[_role_noun(ctx, d.group("head"))].add(m.ref.value)
+            _introduce(roles, first, _role_noun(ctx, d.group("head")), m.ref.value, s - len(before) + d.start())
         a = _APPOS_AFTER.match(text, e, min(len(text), e + 120))
         if a:
-            roles[_role_noun(ctx, a.group("head"))].add(m.ref.value)
+            _introduce(roles, first, _role_noun(ctx, a.group("head")), m.ref.value, s)
     return roles
+
+
+def _introduce(roles: dict[str, set[str]], first: dict[tuple[str, str], int], noun: str, person: str, at: int) -> None:
+    roles[noun].add(person)
+    first[(noun, person)] = min(at, first.get((noun, person), at))
 
 
 def _is_title(word: str, honorifics: set[str], function_words: set[str], abbreviations: set[str] = frozenset()) -> bool:
@@ -372,9 +396,11 @@ def _is_title(word: str, honorifics: set[str], function_words: set[str], abbrevi
     return word[:1].isupper() or not plain.endswith("ed")
 
 
-def _role_mentions(ctx: Context, roles: dict[str, set[str]], spots) -> list[tuple[int, int, str]]:
+def _role_mentions(ctx: Context, roles: dict[str, set[str]], spots,
+                   introduced: dict[tuple[str, str], int] | None = None) -> list[tuple[int, int, str]]:
     """Role phrases that stand for the one person introduced with their noun ("her father", "the mayor"):
-    the noun right after the determiner, or after one word more."""
+    the noun right after the determiner, or after one word more; never before the text introduced them so
+    ("the veteran shrugged" when "veteran Ann Lee" comes paragraphs later: a reader cannot know it is her)."""
     out = []
     for m in _ROLE_PHRASE.finditer(ctx.text):
         for g in ("noun", "next"):
@@ -385,8 +411,10 @@ def _role_mentions(ctx: Context, roles: dict[str, set[str]], spots) -> list[tupl
                 end = m.end(g)
                 # inside a quotation "my brother" is the speaker's: the narration's roles do not hold there
                 own = m.group("det").lower() in ("my", "our") and ctx.in_quote(m.start())
-                if not any(a < end and m.start() < b for a, b, _ in spots) and not own:
-                    out.append((m.start(), end, next(iter(people))))
+                person = next(iter(people))
+                early = introduced is not None and introduced.get((_role_noun(ctx, m.group(g)), person), -1) > m.start()
+                if not any(a < end and m.start() < b for a, b, _ in spots) and not own and not early:
+                    out.append((m.start(), end, person))
                 break
     return out
 
@@ -470,6 +498,7 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention], candidates: li
     honorifics = {k.lower(): v for k, v in settings.get("honorifics", {}).items()}
     nouns = {w: g for g, ws in settings.get("gendered_nouns", {}).items() for w in ws}
     possessive = {"her": "f", "his": "m"}
+    prepositions = set(settings.get("prepositions", ()))
     told: dict[str, set[str]] = defaultdict(set)  # by a title or a noun beside the name
     shared = _shared_surnames(mentions)
     for m in mentions:
@@ -483,7 +512,7 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention], candidates: li
             if titled_one:
                 told[titled_one].add(honorifics[h.group("h").lower()])
         n = _NOUN_BEFORE.search(before)
-        if n and n.group("n") in nouns:
+        if n and n.group("n") in nouns and n.group("mid") not in prepositions:
             told[m.ref.value].add(nouns[n.group("n")])
         n = _NOUN_AFTER.match(text, e, min(len(text), e + 60))
         if n and n.group("n") in nouns:
@@ -551,26 +580,42 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
     fits = sorted({c.person for c in named})
     if len(fits) == 1:
         return fits[0]
+    # "Mr. Lee" after "Mr. Tom Lee" and a Lord Hugh Lee: the one the article introduced with that very title
+    same = {c.person for c in named if " " in ctx.text[c.start:c.end] and _same_title(ctx, c.start, h.group("h"))}
+    if len(same) == 1:
+        return next(iter(same))
     # the one named since the paragraph before ("Her mother, Grace Lee, said …"), and the one the article names
     # far more often than the others (news calls its subject "Mr. Lee", his relatives by their full names):
     # each is a reader's guess; when they disagree the title names nobody for sure
-    recent = {c.person for c in named if paragraph_at(ctx, c.start) >= paragraph_at(ctx, a) - 1}
+    # (a name inside a quotation is someone the quotation speaks of: never the one named as speaking)
+    recent = {c.person for c in named if c.quote is None and paragraph_at(ctx, c.start) >= paragraph_at(ctx, a) - 1}
     counts: dict[str, int] = defaultdict(int)
     for c in candidates:
         if not c.role and ctx.text[c.start:c.end] != word:
             counts[c.person] += 1
     ranked = sorted(fits, key=lambda p: -counts[p])
     salient = {ranked[0]} if counts[ranked[0]] >= max(3, 2 * counts[ranked[1]]) else set()
+    if salient and genders.get(ranked[0]) != gender and any(genders.get(p) == gender for p in ranked[1:]):
+        salient = set()  # the most named, of a gender the text does not tell, against one it says has the title's
     if len(recent) == 1 and not salient:
         # named last, and named most often or as someone speaking ("Her mother, Grace Lee, said …"); named
         # last only ("Her cousin, Tessa Lee, painted the sign"), a guess against the article's habit
         last = next(iter(recent))
-        speaking = any(c.person == last and _reports(ctx, c) for c in named)
+        speaking = any(c.person == last and c.quote is None and _reports(ctx, c) for c in named)
         return last if speaking or all(counts[last] >= counts[p] for p in fits) else ""
     if len(recent) == 1 or salient:
         guesses = (recent if len(recent) == 1 else set()) | salient
         return next(iter(guesses)) if len(guesses) == 1 else ""
-    return _by_title(ctx, fits, gender, genders) or ""
+    # one already given words (the subject of a verb of reporting, outside quotations): the one a title may
+    # name when the text also says it is of the title's gender
+    spoke = {c.person for c in named if c.quote is None and c.subject and not c.role and _reports(ctx, c)}
+    return _by_title(ctx, fits, gender, genders, spoke) or ""
+
+
+def _same_title(ctx: Context, pos: int, title: str) -> bool:
+    """Whether the title (an honorific: Mr, Ms, Lady) stands right before the name at pos, with or without its period."""
+    h = _HONORIFIC.search(ctx.text, max(0, pos - 7), pos)
+    return h is not None and h.group("h").lower() == title.lower()
 
 
 def _reports(ctx: Context, c: Candidate) -> bool:
@@ -580,14 +625,18 @@ def _reports(ctx: Context, c: Candidate) -> bool:
     return any(w in verbs for w in _WORD.findall(ctx.text, c.end, b))
 
 
-def _by_title(ctx: Context, fits: list[str], gender: str, genders: dict[str, str]) -> str | None:
+def _by_title(ctx: Context, fits: list[str], gender: str, genders: dict[str, str],
+              spoke: set[str] = frozenset()) -> str | None:
     """Of several people named so far who bear a surname and may be of a title's gender, the one it names: the
-    one the text says is of that gender; else the only one whose given name is mostly borne by the title's
-    gender while the others' are mostly borne by the other (names.yaml `given_names`); None when that leaves
-    two."""
+    one the text says is of that gender, when the text has also given them words and no other of them; else
+    the only one whose given name is mostly borne by the title's gender while the others' are mostly borne by
+    the other (names.yaml `given_names`); None when that leaves two."""
     known = [p for p in fits if genders.get(p) == gender]
-    if len(known) == 1:
-        return known[0]  # as for a pronoun: unknown gender yields to a known one
+    if known:
+        # unlike a pronoun's, a title's bearers of unknown gender stay candidates: "Mr. Lee" after Arjun Lee, whom
+        # the text calls a brother, and a Venkat Lee it says nothing of may be either; a wrong name is worse
+        # than none, unless the one of known gender is the one of them the text has had speak
+        return known[0] if len(known) == 1 and spoke & set(fits) == {known[0]} else None
     if not known:
         # the title tells the gender; of the same-surname people the text says nothing about, the
         # one whose given name alone is mostly borne by that gender (Mr. Ambrose: Curtis, not Corinne)
@@ -649,6 +698,8 @@ def antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None) -
                default=None)
     if last is not None and _unnamed_speaker(ctx, last, pos, speaking.people.roles):
         return None
+    if last is not None and _described_subject(ctx, speaking.people, person, last, pos, gender):
+        return None
     if gender is not None and _exchange(ctx, speaking.people, person, pos, gender):
         return None
     return person
@@ -708,6 +759,37 @@ def _unnamed_speaker(ctx: Context, a: int, b: int, roles) -> bool:
     return False
 
 
+def _described_subject(ctx: Context, people: People, person: str, a: int, b: int, gender: str | None) -> bool:
+    """Whether a sentence starting in text[a:b], outside quotations, has for its subject someone a description
+    names ("Asked about the fee, the veteran mentor shrugged."; "The coach smiled."): the next he or she is
+    more likely that one than a person named before. Not when the article introduced the person with the
+    description's noun ("Tom Hale, the coach, …"): then the description is them; nor when the noun is of the
+    other gender ("the waitress" before a "he")."""
+    settings = speaker_settings(ctx)
+    nouns = set(settings.get("person_nouns", ()))
+    gendered = {w: g for key in ("gendered_nouns", "unnamed_nouns") for g, ws in settings.get(key, {}).items() for w in ws}
+    nouns.update(gendered)
+    skip = set(settings.get("prepositions", ())) | set(settings.get("function_words", ())) - set(
+        settings.get("reporting_verbs", ()))
+    k = bisect.bisect_left(ctx.sentence_starts, a)
+    for start in ctx.sentence_starts[k:]:
+        if start >= b:
+            break
+        if ctx.in_quote(start):
+            continue
+        m = _DESCRIBED_SUBJECT.match(ctx.text, start, b)
+        if not m or m.group("verb") in skip:
+            continue
+        noun = _role_noun(ctx, m.group("noun"))
+        if noun not in nouns and noun not in people.roles:
+            continue
+        if gender is not None and gendered.get(noun, gender) != gender:
+            continue  # "the waitress brought the eggs" is no "he"
+        if people.roles.get(noun) != frozenset({person}):
+            return True
+    return False
+
+
 def _name_after(text: str, verb_end: int, name_end: int) -> bool:
     """Whether only a few words stand between a reporting verb and the end of the name after it
     ("said MacAskill", "told reporters that Ann Lee"): the name is what the verb reports."""
@@ -727,6 +809,8 @@ def _antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None, 
             return None  # a pronoun inside the quotation: its referent is the speaker's to know
         if found is not False:
             return found
+        if _unnamed_inside(ctx, speaking.outer_start if speaking.outer_start is not None else outer.start, pos, gender):
+            return None  # “My dad wired the town. He used to say, ‘…’”: the he is the dad, whom the speaker does not name
         pos = _top_open(ctx, speaking.outer)
     outside = [c for c in people.candidates if c.quote is None and c.end <= pos]
     interrupted = _interrupted(ctx, outside, pos)
@@ -740,6 +824,30 @@ def _antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None, 
             return people.resolved[found]
         return _antecedent(ctx, speaking, found, gender, depth + 1) if depth < 4 else None
     return found or None
+
+
+# someone a speaker speaks of by a noun, not a name: "my dad", "our mother", "his coach", "the girl", "Mum"
+_NOUN_PHRASE_INSIDE = regex.compile(r"(?<![\p{L}’'])(?:(?:[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+"
+                                    r"(?:(?P<w1>\p{Ll}[\p{L}-]*)\s+)?(?P<w2>\p{Ll}+)|(?P<kin>\p{Lu}\p{Ll}+))(?![\p{L}’'-])")
+
+
+def _unnamed_inside(ctx: Context, start: int, pos: int, gender: str | None) -> bool:
+    """Whether, in the quotation's words from start to pos (its parts, at most a few sentences back), the speaker speaks of
+    someone by a gendered noun ("my dad", "our mother", "Mum") of the pronoun's gender: a he or she after it
+    inside the quotation is that person, whom no name stands for."""
+    settings = speaker_settings(ctx)
+    nouns = {w: g for g, ws in settings.get("gendered_nouns", {}).items() for w in ws}
+    nouns.update({w: g for g, ws in settings.get("unnamed_nouns", {}).items() for w in ws})
+    for word, kin in settings.get("familiar_kin", {}).items():
+        if kin in nouns:
+            nouns.setdefault(word, nouns[kin])
+    for m in _NOUN_PHRASE_INSIDE.finditer(ctx.text, max(start, pos - 400), pos):
+        if not ctx.in_quote(m.start()):
+            continue  # the attribution between the parts of the quotation: the narration's words
+        words = [m.group("kin").lower()] if m.group("kin") else [w for w in (m.group("w1"), m.group("w2")) if w]
+        if any(nouns.get(w) is not None and gender in (None, nouns[w]) for w in words):
+            return True
+    return False
 
 
 def _interrupted(ctx: Context, candidates: list[Candidate], pos: int) -> set[Candidate]:
@@ -870,6 +978,11 @@ def named_group(ctx: Context, names: Names, speaking: Speaking, pos: int) -> lis
 
 
 # ------------------------------------------------------------------ the roles of `refers`
+
+
+def protagonist(names: Names, gender: str | None) -> str | None:
+    """The person the article is about (most mentioned, headline weighing triple), for other steps."""
+    return _protagonist(names, gender)
 
 
 def _protagonist(names: Names, gender: str | None, told: dict[str, str] | None = None) -> str | None:

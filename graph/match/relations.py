@@ -5,9 +5,17 @@ the pronoun pass of Stanford's coreference sieve: the nearest person named befor
 quotation marks whose gender does not clash with it, the subject when a sentence before it
 names several; when that still leaves two people, no tie (a wrong tie is worse than none).
 A pronoun that opens a sentence before any name continues a chain back to its antecedent
-(`_People.antecedent`). "their" is the nearest pair of people written
+(`_People.antecedent`); a sentence opening with an age ("The 24-year-old said") stands for the
+person the article is about where they were the last one named, and for nobody where the text gave
+that age to someone unnamed ("a 24-year-old man"). "their" is the nearest pair of people written
 together ("Nia Brooks and Cal Ortiz"), else what the role rules say, never a person the
 match itself names as a child; "my" inside a quotation is its speaker, which the merge knows.
+A possessive opening an item of a list of survivors ("He is survived by his son, Tom Reyes; his
+daughter, Ann Lee") is the list's subject (its he or she read as any pronoun, or as the person the
+article is about where that reading is one of the survivors), never an earlier item of the list
+(`_People.survivor_subject`); "the couple" (role-couple) is two people the text ties as partners,
+else nobody (`_People.the_couple`). A sentence opening with an unnamed titled person ("The Duke
+succeeded … his father") makes its possessive nobody named before.
 Two role rules of roles.yaml are read here: "the bride", "the groom" (role-wedding-partner) is one
 of the couple the article is about, told apart by a relative's surname or the gender the text
 tells (a he or she after a sentence opening with "The groom" is the groom too); "the brothers",
@@ -63,12 +71,30 @@ _PARENT_OF_PRONOUN = regex.compile(r"(?P<p>[Hh]er|[Hh]is)\s+(?P<noun>father|moth
 _PARENT_INTRODUCED = regex.compile(r"(?<![\p{L}’'])(?P<p>[Hh]er|[Hh]is)\s+(?:own\s+|late\s+)?(?P<noun>father|mother),?\s+"
                                    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
 _SIBLINGS_ROLE = "role-siblings"
+# "the couple", "the pair" (role-couple) as a person of a tie: two people the text ties as partners
+_COUPLE_ROLE = "role-couple"
 # the order the rules run in: spouse ties first ("their" after a marriage is that couple), then
 # sibling ties ("the brothers' mother"), then the rest
 _ORDER = {"spouse": 0, "sibling": 1}
 # the words of a sibling tie that make the two no full siblings ("her half-brother", "stepsister")
 _TWIN = regex.compile(r"\btwins?\b", regex.IGNORECASE)
 _NOT_FULL = regex.compile(r"\b(?:half|step)[-\s]?(?:brother|sister|sibling)", regex.IGNORECASE)
+# a sentence opening with an unnamed person described by age ("The 24-year-old said"), of either gender
+_AGED_OPENER = regex.compile(r"\s*(?:\p{Lu}[\p{Lu}\s,.]*\s[—–-]+\s*)?[Tt]he\s+(?P<age>\d{1,3})-year-old(?![\p{L}’'-])")
+# a list of the relatives someone is survived by (or predeceased by, or leaves): its subject, a he or
+# she or a name opening the sentence, and the verb; a possessive opening an item of the list (right
+# after the verb, or after a semicolon) is that subject's, never an earlier item's ("He is survived by
+# his son, Tom Reyes of Dunmore; his daughter, Ann": Ann is his, not Tom's)
+_SURVIVOR_VERB = regex.compile(r"\s+(?:(?:is|was)\s+(?:also\s+)?(?:survived|predeceased|preceded\s+in\s+death)\s+by"
+                               r"|leaves(?:\s+behind)?(?=\s+(?:his|her)\s))\s+")
+_SURVIVOR_ITEM = regex.compile(r"(?:;\s+(?:and\s+)?(?:by\s+)?(?:also\s+)?)$")
+_SUBJECT_OPENING = regex.compile(r"\s*(?P<p>[Hh]e|[Ss]he)")
+# a sentence opening with an unnamed person by a capitalised title ("The Duke succeeded to the title on
+# the death of his father", "The Senator, 61, said"): a possessive after it, no one named between, may
+# be that person's
+_TITLED_OPENER = regex.compile(r"\s*[Tt]he\s+\p{Lu}\p{Ll}+(?:\s+of\s+\p{Lu}\p{Ll}+)?(?=,|\s+\p{Ll})")
+# a half-sibling just named: "a half-brother, " before a name
+_HALF_BEFORE = regex.compile(r"\bhalf[-\s]?(?:brother|sister|sibling)s?,?\s+(?:\p{Ll}+\s+){0,2}$", regex.IGNORECASE)
 
 
 def find_relations(ctx: Context, names: Names) -> list[Relation]:
@@ -85,7 +111,7 @@ def find_relations(ctx: Context, names: Names) -> list[Relation]:
             named = {r.value for refs in groups for r, _, implied in refs if not implied}
             if kind == "sibling":
                 refs = _plain(groups[0], named)
-                pairs = [(x, y) for x in refs for y in refs if x != y]
+                pairs = [(x, y) for x in refs for y in refs if x != y and not _half_apart(ctx, m, x[1], y[1])]
             else:
                 left, right = _plain(groups[0], named), _plain(groups[1], named)
                 pairs = [(x, y) for x in left for y in right if x != y]
@@ -101,6 +127,22 @@ def find_relations(ctx: Context, names: Names) -> list[Relation]:
             if pairs:
                 ctx.hits[rule.id] += 1
     return sorted(set(out))
+
+
+def _half_apart(ctx: Context, m, x: Span, y: Span) -> bool:
+    """Whether two relatives a sibling match lists after its first person are no siblings of each
+    other as far as it says: one of them is a half-sibling ("survived by a sister, Maude; a
+    half-brother, August": August is Maude's brother only if they share the parent he shares with
+    the subject, which the list does not say)."""
+    first = m.spans("sibling")[0][0]
+
+    def listed(at: Span) -> bool:
+        return m.start() <= at.start < m.end() and at.start != first
+
+    def half(at: Span) -> bool:
+        return bool(_HALF_BEFORE.search(ctx.text, max(m.start(), at.start - 40), at.start))
+
+    return listed(x) and listed(y) and (half(x) or half(y))
 
 
 def _speaker_side(subject_at: Span, object_at: Span) -> str | None:
@@ -135,7 +177,7 @@ class _People:
         self.married: list[Relation] = []
         # the sibling ties found so far (the sibling rules run next), for "the brothers"
         self.sisters: list[Relation] = []
-        self._roles = {r.id: r for r in ctx.rules["roles"] if r.id in (_WEDDING_PARTNER, _SIBLINGS_ROLE)}
+        self._roles = {r.id: r for r in ctx.rules["roles"] if r.id in (_WEDDING_PARTNER, _SIBLINGS_ROLE, _COUPLE_ROLE)}
 
     def refs(self, m, group: str, pronoun: str | None = None) -> list[tuple[Ref, Span, bool]]:
         """(person, the words it was read from, whether a pronoun or description stood for them)
@@ -153,9 +195,14 @@ class _People:
                     out.extend((ref, at, True) for ref, at in wed)
                     continue
                 if pronoun == "protagonist":
-                    found = self.about(a, gender)
+                    found = self._protagonist_reading(a, gender)
                     if found is not None:
                         out.append((found.ref, found.span, True))
+                    continue
+                listed = self.survivor_subject(a, gender)
+                if listed is not None:  # an item of a list of survivors: the list's subject, or nobody
+                    if listed:
+                        out.append((listed[0].ref, listed[0].span, True))
                     continue
                 surnames = _relatives_surnames(self.ctx, m, group)
                 found = self.antecedent(a, gender, surnames=surnames)
@@ -191,11 +238,68 @@ class _People:
                        for ref, _ in group_refs(self.ctx, self.names, _One(m, group, a, b), group))
         return out
 
+    def _protagonist_reading(self, pos: int, gender: str) -> Mention | None:
+        """Whom a he or she at pos stands for under a rule's `pronoun: protagonist`: the person the
+        article is about (`about`), unless the pronoun reads plainly as someone else the text tells
+        is of its gender; a relative the same list of survivors names is never that someone ("He is
+        survived by his son, Tom; ...": the he is not Tom, however near Tom was named)."""
+        found = self.about(pos, gender)
+        near = self.antecedent(pos, gender) if found is not None else None
+        if near is not None and near.ref.value != found.ref.value and self.genders.get(_key(near)) == gender \
+                and near.ref.value not in self._survivors_named(pos):
+            return None
+        return found
+
+    def _survivors_named(self, pos: int) -> set[str]:
+        """The people named after a survivor verb ("is survived by") following pos in its sentence; a
+        bare surname there is none ("his son, Tom (Ann) Reyes": the names step may read "Reyes" as
+        the one the article is about, who is no survivor of his own)."""
+        a, b = self.ctx.sentence_of(pos)
+        verb = _SURVIVOR_VERB.search(self.ctx.text, pos, b)
+        if verb is None or self.ctx.text[pos:verb.start()].strip() not in ("he", "He", "she", "She"):
+            return set()
+        return {x.ref.value for x in self.mentions if verb.end() <= x.span.start and x.span.end <= b
+                and not (len(x.span.exact.split()) == 1 and x.span.exact == _last_word(x.ref.value))}
+
+    def survivor_subject(self, pos: int, gender: str) -> list[Mention] | None:
+        """Whom a possessive at pos stands for where it opens an item of a list of survivors ("He is
+        survived by his son, Tom Reyes; his daughter, Ann Lee"): the list's subject (a he or she read
+        as any pronoun, or as the person the article is about where that reading is one of the
+        survivors; a name opening the sentence that name), as one mention; [] for nobody; None where
+        the possessive opens no such item, or is of the other gender than the subject (the pronoun
+        is read as any other)."""
+        ctx = self.ctx
+        start, _ = ctx.sentence_of(pos)
+        verb = next((v for v in _SURVIVOR_VERB.finditer(ctx.text, start, pos)), None)
+        if verb is None or ctx.in_quote(pos):
+            return None
+        if not (verb.end() == pos or _SURVIVOR_ITEM.search(ctx.text, verb.end(), pos)):
+            return None
+        if ctx.text[verb.end():pos].count(";") != ctx.text[start:pos].count(";"):
+            return None  # a semicolon before the verb: not one list
+        opening = _SUBJECT_OPENING.fullmatch(ctx.text, start, verb.start())
+        if opening:
+            if _PRONOUN_GENDER[opening.group("p").casefold()] != gender:
+                return None
+            # the he or she as any other pronoun, unless that is one of the survivors: then the one
+            # the article is about, unless that is one of them too
+            at, listed = opening.start("p"), self._survivors_named(opening.start("p"))
+            found = [x for x in (self.antecedent(at, gender), self.about(at, gender)) if x is not None]
+            return [x for x in found if x.ref.value not in listed][:1] if found else []
+        subject = [x for x in self.mentions if start <= x.span.start and x.span.end <= verb.start()]
+        if len(subject) != 1 or not _is_subject(ctx, (start, verb.start()), subject[0]) \
+                or not regex.fullmatch(r"(?:,\s+\d{1,3},)?", ctx.text[subject[0].span.end:verb.start()]):
+            return None
+        if self.genders.get(_key(subject[0])) not in (None, gender):
+            return None
+        return subject
+
     def _role(self, a: int, b: int):
         """How to read words text[a:b] that a role rule this step reads itself matches: a function
         of (match, group, position), with the role's noun bound; None when no such rule matches."""
         words = self.ctx.text[a:b]
-        for rule_id, read in ((_WEDDING_PARTNER, self.partner), (_SIBLINGS_ROLE, self.named_siblings)):
+        for rule_id, read in ((_WEDDING_PARTNER, self.partner), (_SIBLINGS_ROLE, self.named_siblings),
+                              (_COUPLE_ROLE, self.the_couple)):
             rule = self._roles.get(rule_id)
             found = self.ctx.run(rule, "fullmatch", words) if rule is not None else None
             if found:
@@ -348,9 +452,15 @@ class _People:
                 # "Nora Marsh, who lives with her husband"; "her father, Josef Moravec, and his brother":
                 # the pronoun belongs to the name its clause hangs on, even one named as someone's kin
                 return last
+            aged = _AGED_OPENER.match(ctx.text, sentence[0], end)
+            if aged:  # "The 24-year-old said …": the one just named, if the article is about them
+                return self._aged(sentence[0], aged.group("age"), gender)
             opener = self._described.get(gender)
             if opener is not None and opener.match(ctx.text, sentence[0], end):
                 return None  # the pronoun may stand for the unnamed person the sentence is about
+            if sentence == here and not any(sentence[0] <= x.span.start < end for x in self.mentions) \
+                    and _TITLED_OPENER.match(ctx.text, sentence[0], end):
+                return None  # "The Duke succeeded … his father": the titled one, whom the text does not name here
             fits = [x for x in agreeing if not (sentence == here and self._named_as_kin(x, gender))]
             first = fits[0].span.start if fits else end
             chain = next((p for p in same.finditer(ctx.text, sentence[0], first) if not ctx.in_quote(p.start())), None)
@@ -377,14 +487,33 @@ class _People:
             return None  # two people it may stand for: no tie
         return self.protagonist(gender) if depth else None
 
+    def _aged(self, start: int, age: str, gender: str) -> Mention | None:
+        """Whom a sentence at start opening with "The 24-year-old" is about, for a pronoun of gender
+        after it: the person the article is about (`about`), when they are the last person named
+        before it; nobody when the text introduced someone by that age before ("a 24-year-old man
+        was arrested": the unnamed one)."""
+        if regex.search(r"\b[Aa]n?\s+(?:\p{Ll}+\s+)?" + age + r"-year-old\b", self.ctx.text[:start]):
+            return None
+        found = self.about(start, gender)
+        before = [x for x in self.mentions if x.span.end <= start]
+        if found is None or not before or before[-1].ref.value != found.ref.value:
+            return None
+        return found
+
     def protagonist(self, gender: str) -> Mention | None:
         """The most mentioned person, when the article tells their gender and it is `gender`."""
         top = self._named_most()
         if top is None:
             return None
         theirs = [x for x in self.mentions if x.ref.value == top]
-        told = {self.genders.get(_key(x)) for x in theirs} - {None}
+        told = ({self.genders.get(_key(x)) for x in theirs} | self._told_of_nickname_form(top)) - {None}
         return theirs[0] if told == {gender} else None
+
+    def _told_of_nickname_form(self, name: str) -> set[str]:
+        """The genders the text tells of the same person written with or without a nickname in
+        quotes ("Wilhelmina “Billie” Doyle" and "Billie Doyle"), which the names step keeps apart."""
+        return {g for other, g in self.genders.items()
+                if other != name and (name in _nickname_forms(other) or other in _nickname_forms(name))}
 
     def couple(self, pos: int) -> list[tuple[Ref, Span]]:
         """Whom "their" at pos stands for: the nearest two people written as a pair before it
@@ -401,6 +530,27 @@ class _People:
                     return [(x.ref, x.span), (y.ref, y.span)]
             if inside:
                 return self._married_in(sentence[0], end)
+        return []
+
+    def the_couple(self, m, group: str, pos: int, noun: str | None = None) -> list[tuple[Ref, Span]]:
+        """Whom "the couple" or "the pair" at pos stands for: two people the text ties as partners. The
+        pair "their" would be (`couple`: written as a pair, or married, in the nearest sentence naming
+        anyone) where a spouse rule ties them; else the one spouse tie of the article's most mentioned
+        person; else that pair where no sibling rule ties them ("Luna and Miles" are no couple);
+        nobody otherwise (the one the article is about may be a newborn: "the couple's son" is no
+        child of hers)."""
+        pair = self.couple(pos)
+        who = frozenset(ref for ref, _ in pair)
+        if pair and who in {frozenset((r.subject, r.object)) for r in self.married if r.speaker is None}:
+            return pair
+        top = self._named_most()
+        couples = {frozenset((r.subject, r.object)): r for r in self.married
+                   if r.speaker is None and top in (r.subject.value, r.object.value)}
+        if top is not None and len(couples) == 1:
+            (r,) = couples.values()
+            return [(r.subject, r.subject_at), (r.object, r.object_at)]
+        if pair and who not in {frozenset((r.subject, r.object)) for r in self.sisters}:
+            return pair
         return []
 
     def siblings(self, pos: int) -> list[tuple[Ref, Span]]:
@@ -437,6 +587,18 @@ class _People:
             return False
         told = _PRONOUN_GENDER.get(found.group().split()[0].casefold())
         return gender is None or told is None or told == gender
+
+
+_NICKNAME = regex.compile(r"^(?P<first>\S+)\s+[“\"](?P<nick>[^”\"\s]+)[”\"]\s+(?P<rest>\S.*)$")
+
+
+def _nickname_forms(name: str) -> frozenset[str]:
+    """The two ways of writing a name with a nickname in quotes without it: "Wilhelmina “Billie”
+    Doyle" is "Wilhelmina Doyle" and "Billie Doyle"; none for a name without one."""
+    m = _NICKNAME.match(name)
+    if not m:
+        return frozenset()
+    return frozenset({f"{m.group('first')} {m.group('rest')}", f"{m.group('nick')} {m.group('rest')}"})
 
 
 def _relatives_surnames(ctx: Context, m, group: str) -> frozenset[str]:
@@ -521,6 +683,24 @@ def _gender_patterns(rules) -> tuple:
     return _PATTERNS[key][1]
 
 
+def _described_as_kin(rules) -> tuple:
+    """(gender, pattern of a kinship noun of gender_words describing the name just before it: ", the
+    daughter of", " is the son of", " grew up in Halden Bay, the daughter of") for each gender."""
+    words = rules.settings["relations"].get("gender_words", {})
+    key = ("described-as-kin", id(words))
+    if key not in _PATTERNS:
+        out = []
+        for g, spec in sorted(words.items()):
+            kin = spec.get("kin", []) if isinstance(spec, dict) else []
+            if kin:
+                out.append((g, regex.compile(
+                    r"(?![\p{L}’'-])(?:,\s+\d{1,3})?(?:,|\s+(?:is|was)|\s+(?:grew\s+up|was\s+raised|was\s+born)\b[^,;.“”\"]{0,80},)"
+                    r"\s+the\s+(?:(?:only|eldest|oldest|youngest|younger|older|elder|middle|second|third)\s+)?(?:"
+                    + "|".join(map(regex.escape, kin)) + r")\s+of\b")))
+        _PATTERNS[key] = (words, tuple(out))
+    return _PATTERNS[key][1]
+
+
 def _kin_of_pronoun(rules):
     """The pattern of "his son, " / "her sister and co-founder, " just before a name."""
     words = rules.settings["relations"].get("gender_words", {})
@@ -565,6 +745,13 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention]) -> dict[str, s
         for m in mentions:
             before = ctx.text[max(0, m.span.start - 40) : m.span.start]
             if (title_re and title_re.search(before)) or (kin_re and kin_re.search(before)):
+                tell(_key(m), g)
+    # a kinship noun describing them right after the name ("Lena Moss, the daughter of", "Moss is the
+    # son of", "Moss grew up in Halden Bay, the daughter of")
+    described = _described_as_kin(ctx.rules)
+    for m in mentions:
+        for g, kin_after in described:
+            if kin_after.match(ctx.text, m.span.end):
                 tell(_key(m), g)
     # each sentence's people and its first mention, in one pass over the mentions (in order):
     # a scan of all mentions for each sentence is quadratic in a long article

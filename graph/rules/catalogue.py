@@ -60,6 +60,8 @@ QUOTE_WHERE = _table(
     Term("sentence", "anywhere in the quotation's sentence"),
     Term("continues", "where the quotation's paragraph starts; the speaker is the last one credited in the previous "
                       "paragraph"),
+    Term("transcript", "where a paragraph starts: the rest of the paragraph, without quote marks, is the words of the "
+                       "`speaker` group, or with none (an answer, \"A: …\") of the one person the headline names"),
 )
 
 # events.yaml `date:` of an event rule
