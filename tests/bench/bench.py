@@ -626,10 +626,28 @@ def bench_sparql(work: Path, store_size: int, rdflib_size: int, runs: int,
 
 
 def _command(args: list[str], budget: float, memory_cap: int) -> dict:
-    """One `kg` command as a user runs it, in its own process: wall seconds from start to exit
-    and its peak memory (the child's own ru_maxrss, from wait4). Stopped past `budget` seconds
-    or `memory_cap` bytes of resident memory (read from /proc while it runs), so a command that
-    would take the machine's memory is reported, not suffered."""
+    """One `kg` command as a user runs it, started from a small process of its own (a child's
+    ru_maxrss counts what it held before exec: started from the benchmark, which may hold a
+    large graph, every command would seem that large)."""
+    done = subprocess.run([sys.executable, "-c", _LAUNCH, json.dumps([args, budget, memory_cap])],
+                          cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"the command launcher failed: {done.stderr[-2000:]}")
+    return json.loads(done.stdout)
+
+
+_LAUNCH = """
+import json, sys
+from tests.bench.bench import _run_command
+print(json.dumps(_run_command(*json.loads(sys.argv[1]))))
+"""
+
+
+def _run_command(args: list[str], budget: float, memory_cap: int) -> dict:
+    """The command in a child process: wall seconds from start to exit and its peak memory (the
+    child's own ru_maxrss, from wait4). Stopped past `budget` seconds or `memory_cap` bytes of
+    resident memory (read from /proc while it runs), so a command that would take the machine's
+    memory is reported, not suffered."""
     t = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "graph", *args], cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
