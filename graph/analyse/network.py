@@ -128,11 +128,9 @@ class Story:
         import pyoxigraph as ox
 
         values = " ".join(str(ox.NamedNode(str(n))) for n in sorted(nodes, key=str))
-        term, out = self._term, []
-        for query in (_STATEMENTS, _SELECTORS):
-            for t in self.store.select(query.replace("NODES", values)).triples:
-                out.append((term(t.subject), term(t.predicate), term(t.object)))
-        return out
+        term = self._term
+        return [(term(t.subject), term(t.predicate), term(t.object))
+                for t in self.store.select(_PROVENANCE.replace("NODES", values)).triples]
 
     def label(self, node) -> str:
         return self.labels.get(node, str(node).rsplit("/", 1)[-1])
@@ -173,15 +171,12 @@ _STORY = _PREFIXES + """CONSTRUCT { ?s ?p ?o } WHERE {
   { SELECT DISTINCT ?s WHERE { ?s a ?c FILTER (?c != rdf:Statement && ?c != oa:TextPositionSelector) } }
   ?s ?p ?o
 }"""
-# The provenance records of the facts about some nodes (focused_html): the statements, then
-# their selectors (oa:hasSelector, the words; kg:sentence, the sentence around them).
-_STATEMENTS = _PREFIXES + """CONSTRUCT { ?st ?p ?o } WHERE {
+# The provenance records of the facts about some nodes (focused_html): the statements, and their
+# selectors (oa:hasSelector, the words; kg:sentence, the sentence around them), in one pass.
+_PROVENANCE = _PREFIXES + f"PREFIX kg: <{KG_IRI}>\n" + """CONSTRUCT { ?st ?p ?o . ?sel ?sp ?so } WHERE {
   VALUES ?n { NODES } { ?st rdf:subject ?n } UNION { ?st rdf:object ?n }
-  ?st a rdf:Statement ; ?p ?o
-}"""
-_SELECTORS = _PREFIXES + f"PREFIX kg: <{KG_IRI}>\n" + """CONSTRUCT { ?sel ?p ?o } WHERE {
-  VALUES ?n { NODES } { ?st rdf:subject ?n } UNION { ?st rdf:object ?n }
-  ?st a rdf:Statement ; oa:hasSelector|kg:sentence ?sel . ?sel ?p ?o
+  ?st a rdf:Statement .
+  { ?st ?p ?o } UNION { ?st oa:hasSelector|kg:sentence ?sel . ?sel ?sp ?so }
 }"""
 # Each node's articles: those of the statements with the node as subject or object (read_evidence's
 # statements: nodes with rdf:subject and rdf:predicate); each article is named by its

@@ -88,28 +88,26 @@ def _property_checks(shapes: Graph, prop, pattern: str, report: str, subclasses,
     tests = _value_tests(shapes, prop, subclasses)
     if tests is None:
         return None
-    counts, messages, broken = [], [], []
+    counts, messages = [], []
     low, high = shapes.value(prop, SH.minCount), shapes.value(prop, SH.maxCount)
     if low is not None or high is not None:
         outside = " || ".join(part for part in (f"COUNT(DISTINCT ?value) < {int(low)}" if low is not None else "",
                                                 f"COUNT(DISTINCT ?value) > {int(high)}" if high is not None else "")
                               if part)
         counts.append(f"(IF({outside}, 1, 0) AS ?c0)")
-        broken.append("?c0 > 0")
         messages.append(message or "Wrong number of values" + _bounds(low, high))
     for test, said in tests:
         k = len(counts)
         # an expression in error (a comparison that cannot be made) counts as broken, as in SHACL
         counts.append(f"(SUM(COALESCE(IF(BOUND(?value) && ({test}), 1, 0), 1)) AS ?c{k})")
-        broken.append(f"?c{k} > 0")
         messages.append(message or said)
     checks = []
     if counts:
         keys = " ".join(dict.fromkeys((report, "?focus")))
-        columns = " ".join(f"?c{k}" for k in range(len(counts)))
-        checks.append(Check(f"SELECT DISTINCT {report} {columns} WHERE {{ {{ SELECT {keys} {' '.join(counts)} "
+        columns = [f"?c{k}" for k in range(len(counts))]
+        checks.append(Check(f"SELECT DISTINCT {report} {' '.join(columns)} WHERE {{ {{ SELECT {keys} {' '.join(counts)} "
                             f"WHERE {{ {pattern} OPTIONAL {{ ?focus <{path}> ?value }} }} GROUP BY {keys} }} "
-                            f"FILTER ({' || '.join(broken)}) }}", str(path), tuple(messages)))
+                            f"FILTER ({' || '.join(c + ' > 0' for c in columns)}) }}", str(path), tuple(messages)))
     node = shapes.value(prop, SH.node)
     if node is not None:  # every value conforms to a node shape of property shapes: checked on the values
         if not _only(shapes, node, _NODE_KEYS) or shapes.value(node, SH.nodeKind) is not None:

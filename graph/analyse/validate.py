@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,33 +38,32 @@ def validate(graph_path: Path, shapes_path: Path | None = None, notice=None) -> 
     except Exception as err:  # rdflib raises many parser exception types
         said = " ".join(str(err).split())  # rdflib's message runs over several lines
         raise KgError(f"{shapes_file}: not valid Turtle: {said[:200]}") from None
+    if compile_shapes(shapes, lambda cls: [cls]) is None:  # beyond the SPARQL checks: the store is not opened
+        return _pyshacl(load_graph(graph_path), shapes)
     store = Store.open(graph_path, notice=notice)
-    checks = compile_shapes(shapes, _subclasses(store))
-    if checks is not None:
-        lines = violations(store, checks)
-        return Validation(not lines, tuple(lines))
-    del store
-    return _pyshacl(load_graph(graph_path), shapes)
+    lines = violations(store, compile_shapes(shapes, _subclasses(store)))
+    return Validation(not lines, tuple(lines))
 
 
 def _subclasses(store):
-    """class IRI -> it and every class below it by rdfs:subClassOf in the graph, sorted."""
+    """class IRI -> it and every class below it by rdfs:subClassOf in the graph, sorted; asked of
+    the store once per class (a class is named by several shapes)."""
+    from rdflib import RDFS
+
+    @functools.lru_cache(maxsize=None)
     def below(cls: str) -> list[str]:
-        rows = store.select(f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS_SUBCLASS}>* <{cls}> }}").rows
+        rows = store.select(f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS.subClassOf}>* <{cls}> }}").rows
         return sorted({cls} | {r[0].value for r in rows if hasattr(r[0], "value")})
 
     return below
 
 
-RDFS_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
-
-
 def _pyshacl(data, shapes) -> Validation:
     import pyshacl
-    from rdflib import Namespace
+
+    from graph.analyse.shacl_sparql import SH as sh
 
     conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)
-    sh = Namespace("http://www.w3.org/ns/shacl#")
     lines = []
     for r in results.subjects(sh.resultSeverity, sh.Violation):
         focus = results.value(r, sh.focusNode)

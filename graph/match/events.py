@@ -10,7 +10,7 @@ from rdflib import RDFS
 
 from graph.match.context import Context
 from graph.match.names import ORGANIZATION, PERSON, Names
-from graph.match.references import _protagonist, group_refs
+from graph.match.references import group_refs, protagonist
 from graph.rdf.vocab import _ontology_graph, expand
 from graph.records import DateValue, EventRecord, Ref, Role, Span
 from graph.rules.catalogue import EVENT_ROLES
@@ -153,7 +153,7 @@ def _implied_about(ctx: Context, names: Names, rec: EventRecord, rule: Rule, fou
     refs = {r.ref for r in candidates}
     if not refs:
         return rec
-    lead = _protagonist(names, None)
+    lead = protagonist(names, None)
     if lead is not None and Ref("name", lead) in refs:
         chosen = next(r for r in candidates if r.ref == Ref("name", lead))
     elif len(refs) == 1:

@@ -76,10 +76,7 @@ def _labels(ctx: Context, names: Names, people: People, rules: list[Rule]) -> _L
     label names: a full name, or a surname only one person of the article bears (two Lees answering, "Lee:"
     is either); a label naming no person, or several, gives none. One pass over the paragraphs."""
     out: _Labels = {}
-    bearers: dict[str, set[str]] = {}
-    for c in people.candidates:
-        if " " in c.person:
-            bearers.setdefault(c.person.split()[-1], set()).add(c.person)
+    bearers = _surname_bearers(ctx, people)
     for p, (a, b) in enumerate(ctx.paragraphs):
         # a label continues an interview: the paragraph before is a question or an answer labelled so
         if p == 0 or not (p - 1 in out or _QUESTION.match(ctx.text, *ctx.paragraphs[p - 1])):
@@ -97,6 +94,31 @@ def _labels(ctx: Context, names: Names, people: People, rules: list[Rule]) -> _L
             out[p] = (rule, m.end(), roles)
             break
     return out
+
+
+def _surname_bearers(ctx: Context, people: People) -> dict[str, set[str]]:
+    """Surname -> the people the article names in full with it, worked out once per article."""
+    bearers = ctx.memo.get("surname_bearers")
+    if bearers is None:
+        bearers = ctx.memo["surname_bearers"] = {}
+        for c in people.candidates:
+            if " " in c.person:
+                bearers.setdefault(c.person.split()[-1], set()).add(c.person)
+    return bearers
+
+
+def _mention_index(names: Names) -> tuple[list, list[int]]:
+    """The article's mentions in text order, and their starts (for bisect)."""
+    mentions = sorted(names.mentions, key=lambda m: m.span.start)
+    return mentions, [m.span.start for m in mentions]
+
+
+def _about(index: tuple[list, list[int]], pieces) -> tuple:
+    """The mentions inside the pieces of a quotation, sorted: whom its words are about."""
+    mentions, starts = index
+    return tuple(sorted({m for p in pieces
+                         for m in mentions[bisect.bisect_left(starts, p.start):bisect.bisect_right(starts, p.end)]
+                         if m.span.end <= p.end}))
 
 
 class _Attribution:
@@ -145,11 +167,7 @@ class _Attribution:
         self.candidate_starts = [people.candidates[k].start for k in cands]
         self.candidates_by_start = [people.candidates[k] for k in cands]
         self.verbs: tuple[list[int], list[int]] | None = None  # the article's verbs of speech: starts, ends
-        bearers: dict[str, set[str]] = {}  # surname -> the people named in full with it
-        for c in people.candidates:
-            if " " in c.person:
-                bearers.setdefault(c.person.split()[-1], set()).add(c.person)
-        self.shared = {w for w, ps in bearers.items() if len(ps) > 1}
+        self.shared = {w for w, ps in _surname_bearers(ctx, people).items() if len(ps) > 1}
 
     def root(self, i: int) -> int:
         while i in self.link:
@@ -458,8 +476,7 @@ def _transcript(ctx: Context, names: Names, events: list[EventRecord], people: P
     quotation already credited is left to it. One pass over the paragraphs (the labels, `_labels`, found
     before the quotations were attributed)."""
     credited = {paragraph_at(ctx, r.pieces[0].start) for r in records}
-    mentions = sorted(names.mentions, key=lambda m: m.span.start)
-    starts = [m.span.start for m in mentions]
+    index = mentions, starts = _mention_index(names)
     headline = ctx.article.meta.headline
     lead = None
     if headline is not None:
@@ -494,11 +511,8 @@ def _transcript(ctx: Context, names: Names, events: list[EventRecord], people: P
                 break
             if roles:
                 piece = ctx.span(words_start, end)
-                about = tuple(sorted(mentions[k] for k in range(bisect.bisect_left(starts, piece.start),
-                                                               bisect.bisect_left(starts, piece.end))
-                                     if mentions[k].span.end <= piece.end))
                 said_in = _event_of(ctx, piece, roles, events, "spoken")
-                out.append(QuoteRecord((piece,), roles, rule.id, about, said_in, None))
+                out.append(QuoteRecord((piece,), roles, rule.id, _about(index, (piece,)), said_in, None))
                 ctx.hits[rule.id] += 1
             break
     return out
@@ -536,19 +550,15 @@ def _records(ctx: Context, names: Names, events: list[EventRecord],
     chains: dict[int, list[int]] = {}
     for j in range(len(ctx.quotes)):
         chains.setdefault(state.root(j), []).append(j)
-    mentions = sorted(names.mentions, key=lambda m: m.span.start)
-    starts = [m.span.start for m in mentions]
+    index = _mention_index(names)
     for first in sorted(state.speakers, key=lambda j: ctx.quotes[j].open):
         chain = sorted(chains.get(first, [first]), key=lambda j: ctx.quotes[j].open)
         roles, rule_id, mode = state.speakers[first]
         pieces = tuple(ctx.span(ctx.quotes[j].start, ctx.quotes[j].end) for j in chain)
-        about = tuple(sorted({m for p in pieces
-                              for m in mentions[bisect.bisect_left(starts, p.start):bisect.bisect_right(starts, p.end)]
-                              if m.span.end <= p.end}))
         for j in chain:
             index_of[j] = len(out)
         said_in = _event_of(ctx, pieces[0], roles, events, mode) if ctx.quotes[first].depth == 0 else None
-        out.append(QuoteRecord(pieces, roles, rule_id, about, said_in, None))
+        out.append(QuoteRecord(pieces, roles, rule_id, _about(index, pieces), said_in, None))
         ctx.hits[rule_id] += 1
     return out, index_of
 

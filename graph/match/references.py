@@ -207,10 +207,10 @@ def _as_refers(ctx: Context, names: Names, rule, m, a: int, outer) -> list[Ref]:
         owner = _clause_owner(ctx, names, a, gender)
         if owner is not None:
             return [owner]
-        name = _protagonist(names, gender, _told_genders(ctx, names) if gender else None)
+        name = protagonist(names, gender, _told_genders(ctx, names) if gender else None)
         return [Ref("name", name, PERSON)] if name else []
     if refers == "protagonist-and-spouse":
-        name = _protagonist(names, None)
+        name = protagonist(names, None)
         if not name:
             return []
         me = Ref("name", name, PERSON)
@@ -298,11 +298,21 @@ def article_people(ctx: Context, names: Names) -> People:
                   pronoun_genders=pronoun_genders)
 
 
+def _noun_genders(ctx: Context) -> dict[str, str]:
+    """Noun -> the gender it tells of whom it names ("son", "woman"): quotes.yaml's gendered_nouns and
+    unnamed_nouns, made once per article."""
+    table = ctx.memo.get("noun_genders")
+    if table is None:
+        settings = speaker_settings(ctx)
+        table = ctx.memo["noun_genders"] = {w: g for k in ("gendered_nouns", "unnamed_nouns")
+                                            for g, ws in settings.get(k, {}).items() for w in ws}
+    return table
+
+
 def _unnamed_people(ctx: Context, candidates: list[Candidate], settings: dict) -> tuple[tuple[int, str], ...]:
     """Where a gendered noun stands outside quotations for someone the text does not name ("the girl’s calm",
     "a woman in the crowd", "his son"): a person a he or she after it may mean, whom we cannot name."""
-    nouns = {w: g for g, ws in settings.get("gendered_nouns", {}).items() for w in ws}
-    nouns.update({w: g for g, ws in settings.get("unnamed_nouns", {}).items() for w in ws})
+    nouns = _noun_genders(ctx)
     taken = sorted((c.start, c.end) for c in candidates)
     out = []
     for m in _GENDERED_PHRASE.finditer(ctx.text):
@@ -765,12 +775,13 @@ def _described_subject(ctx: Context, people: People, person: str, a: int, b: int
     more likely that one than a person named before. Not when the article introduced the person with the
     description's noun ("Tom Hale, the coach, …"): then the description is them; nor when the noun is of the
     other gender ("the waitress" before a "he")."""
-    settings = speaker_settings(ctx)
-    nouns = set(settings.get("person_nouns", ()))
-    gendered = {w: g for key in ("gendered_nouns", "unnamed_nouns") for g, ws in settings.get(key, {}).items() for w in ws}
-    nouns.update(gendered)
-    skip = set(settings.get("prepositions", ())) | set(settings.get("function_words", ())) - set(
-        settings.get("reporting_verbs", ()))
+    gendered = _noun_genders(ctx)
+    if "described_subject" not in ctx.memo:
+        settings = speaker_settings(ctx)
+        ctx.memo["described_subject"] = (set(settings.get("person_nouns", ())) | set(gendered),
+                        set(settings.get("prepositions", ())) | set(settings.get("function_words", ()))
+                        - set(settings.get("reporting_verbs", ())))
+    nouns, skip = ctx.memo["described_subject"]
     k = bisect.bisect_left(ctx.sentence_starts, a)
     for start in ctx.sentence_starts[k:]:
         if start >= b:
@@ -835,12 +846,12 @@ def _unnamed_inside(ctx: Context, start: int, pos: int, gender: str | None) -> b
     """Whether, in the quotation's words from start to pos (its parts, at most a few sentences back), the speaker speaks of
     someone by a gendered noun ("my dad", "our mother", "Mum") of the pronoun's gender: a he or she after it
     inside the quotation is that person, whom no name stands for."""
-    settings = speaker_settings(ctx)
-    nouns = {w: g for g, ws in settings.get("gendered_nouns", {}).items() for w in ws}
-    nouns.update({w: g for g, ws in settings.get("unnamed_nouns", {}).items() for w in ws})
-    for word, kin in settings.get("familiar_kin", {}).items():
-        if kin in nouns:
-            nouns.setdefault(word, nouns[kin])
+    nouns = ctx.memo.get("nouns_inside")
+    if nouns is None:  # and the familiar words for kin ("Mum": mother)
+        nouns = ctx.memo["nouns_inside"] = dict(_noun_genders(ctx))
+        for word, kin in speaker_settings(ctx).get("familiar_kin", {}).items():
+            if kin in nouns:
+                nouns.setdefault(word, nouns[kin])
     for m in _NOUN_PHRASE_INSIDE.finditer(ctx.text, max(start, pos - 400), pos):
         if not ctx.in_quote(m.start()):
             continue  # the attribution between the parts of the quotation: the narration's words
@@ -980,12 +991,7 @@ def named_group(ctx: Context, names: Names, speaking: Speaking, pos: int) -> lis
 # ------------------------------------------------------------------ the roles of `refers`
 
 
-def protagonist(names: Names, gender: str | None) -> str | None:
-    """The person the article is about (most mentioned, headline weighing triple), for other steps."""
-    return _protagonist(names, gender)
-
-
-def _protagonist(names: Names, gender: str | None, told: dict[str, str] | None = None) -> str | None:
+def protagonist(names: Names, gender: str | None, told: dict[str, str] | None = None) -> str | None:
     """The person the article is about: most mentioned, headline weighing triple.
 
     With a gender (a "he" or "she"): the most mentioned person the text gives that gender;
@@ -1026,7 +1032,7 @@ def _paragraph_couple(ctx: Context, names: Names, pos: int) -> list[Ref]:
     group = _last_list(ctx, before)
     if group:
         return sorted({m.ref for m in group})
-    lead = _protagonist(names, None)
+    lead = protagonist(names, None)
     if lead and (not before or max(before, key=lambda m: m.span.end).ref == Ref("name", lead, PERSON)):
         me = Ref("name", lead, PERSON)
         return [me, Ref("spouse-of", lead, PERSON, inner=me)]
