@@ -258,7 +258,7 @@ def stats(graph_path, fmt, top, verbose):
     """
     from graph.analyse.network import Story, format_stats, stats as run
 
-    result = run(Story.from_store(open_graph(graph_path, verbose)), top=top)
+    result = run(Story.from_store(open_graph(graph_path, verbose), whole=False), top=top)
     click.echo(json.dumps(result, indent=2, ensure_ascii=False) if fmt == "json" else format_stats(result))
 
 
@@ -284,7 +284,7 @@ def path(a, b, graph_path, limit, via_articles, verbose):
     """
     from graph.analyse.network import Story, chains, format_chains, resolve_name
 
-    story = Story.from_store(open_graph(graph_path, verbose))
+    story = Story.from_store(open_graph(graph_path, verbose), whole=False)
     start, end = resolve_name(story, a), resolve_name(story, b)
     found = chains(story, start, end, limit=limit, with_articles=via_articles)
     click.echo(format_chains(story, start, end, found))

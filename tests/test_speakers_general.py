@@ -407,10 +407,11 @@ def test_a_name_reported_by_an_unnamed_subject_is_not_the_next_he(graph):
     assert speakers_of(graph, "Go and get the ball") == set()  # the 24-year-old, unnamed here: no one
 
 
-def test_a_bare_pronoun_reply_in_an_exchange_keeps_no_speaker(graph):
+def test_a_bare_pronoun_reply_in_an_exchange_is_the_turn_before_the_last(graph):
     assert speakers_of(graph, "You never saw my client") == {"Piet Ravel"}
     assert speakers_of(graph, "I saw him tell us") == {"Gerald Fisk"}
-    assert speakers_of(graph, "That is not an answer") == set()  # Ravel's, in truth: no guess either way
+    # the third turn of the conversation (“…?” Ravel asked. / “…,” he said. / “…,” he said.) is the first one's
+    assert speakers_of(graph, "That is not an answer") == {"Piet Ravel"}
 
 
 def test_a_british_title_before_the_name_does_not_hide_the_speaker(graph):
@@ -485,3 +486,237 @@ def test_dismissed_as_and_commenting_give_words_and_the_holds_no_he(graph):
     assert speakers_of(graph, "a lot of noise and no plan") == {"Petronel Ashby"}
     assert speakers_of(graph, "Proudest day of my life") == {"Clemence Vance"}
     assert speakers_of(graph, "Printed with love, as always") == set()  # the elder of two Hollings: which, unsaid
+
+
+# ---------------------------------------------------------------- attribution shapes of wire, court and society copy
+
+SHAPES = {
+    # inside a quotation, a "she" the teller uses for someone the narration just spoke of as "she" (never named
+    # in the paragraph before): the narration's she, whom the text named further back
+    "nested-she": """ date 2024-05-02
+Cellist Mira Tallow wins the Dunmore prize
+
+Mira Tallow won the Dunmore Cello Prize on Sunday.
+
+Her teacher, Anton Krell, has taught her since she was eight. He remembers the day she walked in with a cello taller than herself.
+
+“She looked up at me and said, ‘I only want to play the loud pieces,’ ” Krell said.
+""",
+    # a name in a phrase that opens the sentence ("In a memo seen by Corvane Wire, he wrote") is never its he,
+    # nor whom the next "he" continues
+    "fronted-phrase": """ date 2024-06-03
+Tarrow Foods founder Oduya Banner-Reece to retire
+
+Tarrow Foods said on Monday that its founder, Oduya Banner-Reece, will retire in June.
+
+Banner-Reece, who started the company in 1994, said he was ready to rest. In a memo to staff seen by Corvane Wire, he wrote that the board had "chosen well and chosen early."
+
+"It is time I learned to cook," he wrote.
+""",
+    # a month opening a sentence is no person a "she" may mean
+    "month-opening": """ date 2024-07-09
+Pia Lorne returns to the stage
+
+Pia Lorne played her first concert in a year on Saturday.
+
+Last November she cancelled a tour of fourteen cities.
+
+"I needed to sleep for a month," she said.
+""",
+    # "Last November the singer revealed": a description is the subject, so the "she" after it is not the
+    # person of unknown gender named before it
+    "time-then-description": """ date 2024-07-10
+Sela Quint expecting again
+
+Sela Quint is expecting her second child.
+
+Her partner, Tovi Marr, plays drums in her band.
+
+Last November the singer revealed she had lost a pregnancy.
+
+"I could not get out of bed," she told a podcast host.
+""",
+    # a conversation a turn a paragraph: the third turn, "he said" after the witness's "he said", is the lawyer's
+    "alternation": """ date 2024-03-14
+Roofer's trial hears from foreman
+
+Defense lawyer Hugo Ravel questioned the foreman, Soren Pike, for two hours on Wednesday.
+
+“Did you ever see my client take the money?” Ravel asked.
+
+Pike did not blink. “I saw him send the shingles back,” he said.
+
+“That is not what I asked,” he said. “Did you see it?”
+""",
+    # "the 24-year-old" after a paragraph with two subjects: which one, the text does not say
+    "age-two-subjects": """ date 2024-10-11
+Kelby Town win the derby
+
+Jonah Reyes scored the winner for Kelby Town on Saturday, and Tomas Bright made two saves late on.
+
+The 24-year-old said the dressing room was loud. "Nobody slept on the bus," he said.
+""",
+    # a court's "Justice Meera Kalani" is "the judge"
+    "justice": """ date 2024-04-11
+Driver sentenced in Kessel
+
+Justice Meera Kalani of the High Court sentenced Owen Brask to six years on Thursday.
+
+"The second decision was the worse one," the judge said.
+""",
+    # an adjective between "a" and the name: "a distraught Rafiq Noor told reporters"
+    "adjective-before-name": """ date 2024-08-01
+Wall collapse kills two in Kessel
+
+Two people died when a wall fell on a row of houses in Kessel on Monday.
+
+"There was only mud and water," a distraught Rafiq Noor told reporters.
+""",
+    # British copy: "Prince Edric, Duke of Dunmere" and "the Bishop of Lanfell, the Rt Revd Colm Ashby" are "the Duke"
+    # and "the Bishop" after, as a speaker and for the "he" after them
+    "capitalised-titles": """ date 2023-06-12
+Prince Edric opens the Harrowgate bridge
+
+Prince Edric, Duke of Dunmere, opened the new Harrowgate bridge on Monday with the Bishop of Lanfell, the Rt Revd Colm Ashby, who blessed it. Among the guests was the Duke's cousin, Sir Piers Wendle.
+
+In his address, the Bishop reminded the crowd that the old bridge had stood for two centuries. “Bridges outlive the people who build them,” he said.
+
+Later, the Duke said: “I have crossed this river by ferry all my life.”
+""",
+    # "she put it more plainly in an email:" gives the words after the colon to her
+    "put-it": """ date 2024-11-02
+Band splits after a decade
+
+The Gannet Sisters will play their last show in December, the band said on Friday.
+
+Drummer Kay Rowe, who joined in 2016, was not at the announcement, but she put it more plainly in an email later that day: "Ten years is a long time to share a van."
+""",
+    # an obituary tells a life in "she" for paragraphs: a "she" in her son's quotation is her, however long the chain
+    "long-chain": """ date 2024-02-20
+Ferry captain Edda Vorn dies at 91
+
+Edda Vorn, who captained the Kessel ferry for forty years, died on Sunday. She grew up on the quay. She left school at 16. She passed the master's examination in 1958. She married a harbour pilot. She retired in 1999. She rowed until last spring.
+
+Her son, Aron Aalto, spoke at the quay. “She used to say, ‘A calm sea teaches nobody,’ ” he said.
+""",
+    # the same turns with someone else named before the reply: the words do not tell whose it is
+    "alternation-broken": """ date 2024-03-15
+Roofer's trial hears from driver
+
+Defense lawyer Aldo Renn questioned the driver, Piet Olsen, on Thursday, while Judge Bram Hollis listened.
+
+“Did you ever see my client take the money?” Renn asked.
+
+Olsen did not blink. “I saw him load the truck,” he said.
+
+Hollis called a recess. “We will resume at two,” he said.
+""",
+    # "the 24-year-old" opening a sentence is whom the sentence before was about (no age given to anyone)
+    "age-subject": """ date 2024-10-09
+Singer Ivy Lark is expecting her first child
+
+Singer Ivy Lark is going to be a mother.
+
+The 31-year-old announced on Monday that she and her husband were expecting a child. The baby is due in May, she wrote, adding a line under the photo: "Our loudest song yet."
+""",
+    # an age the text gave someone else is no description of the subject before it
+    "age-other": """ date 2024-10-10
+Singer Rosa Fenn is expecting
+
+Singer Rosa Fenn is going to be a mother. Her sister, Lidia Fenn, 24, will be the godmother.
+
+Rosa Fenn announced the news on Monday. The 24-year-old wrote on her page that the family was thrilled, adding one line: "Best news of the year."
+""",
+    # "the bride said" in an article whose one wedding is of a woman and a man: the woman
+    "bride": """ date 2024-09-22
+Ada Brook and Tomas Vale marry in Harwick
+
+Ada Brook and Tomas Vale were married on Saturday at the Harwick boathouse.
+
+They met at a rowing club in 2018. He proposed on a pier last June.
+
+"He dropped the ring between two planks," the bride said.
+
+"She told me confetti is litter," the groom said.
+""",
+    # two brides of one wedding: "the bride" is either
+    "two-brides": """ date 2024-09-23
+Ada Quell and Maria Dunn marry in Harwick
+
+Ada Quell and Maria Dunn were married on Saturday at the Harwick boathouse.
+
+"We wanted the river in the photos," the bride said.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def shapes(tmp_path_factory) -> Graph:
+    return build_articles(tmp_path_factory.mktemp("shapes"), {f"{k}.txt": v for k, v in SHAPES.items()})
+
+
+def test_a_she_inside_a_quotation_is_whom_the_narration_just_spoke_of_as_she(shapes):
+    assert speakers_of(shapes, "I only want to play the loud pieces") == {"Mira Tallow"}
+
+
+def test_a_name_in_a_phrase_opening_the_sentence_is_not_its_he(shapes):
+    assert speakers_of(shapes, "chosen well and chosen early") == {"Oduya Banner-Reece"}
+    assert speakers_of(shapes, "It is time I learned to cook") == {"Oduya Banner-Reece"}
+
+
+def test_a_month_opening_a_sentence_is_no_one_a_pronoun_may_mean(shapes):
+    assert speakers_of(shapes, "I needed to sleep for a month") == {"Pia Lorne"}
+
+
+def test_a_description_after_a_time_phrase_leaves_the_pronoun_in_doubt(shapes):
+    assert "Tovi Marr" not in speakers_of(shapes, "I could not get out of bed")
+
+
+def test_the_third_turn_of_a_conversation_is_the_first_speakers(shapes):
+    assert speakers_of(shapes, "I saw him send the shingles back") == {"Soren Pike"}
+    assert speakers_of(shapes, "That is not what I asked") == {"Hugo Ravel"}
+
+
+def test_turns_broken_by_someone_else_named_give_the_reply_to_nobody_by_alternation(shapes):
+    assert "Aldo Renn" not in speakers_of(shapes, "We will resume at two")
+
+
+def test_the_n_year_old_opening_a_sentence_is_the_subject_before(shapes):
+    assert speakers_of(shapes, "Our loudest song yet") == {"Ivy Lark"}
+
+
+def test_the_n_year_old_after_two_subjects_is_nobody(shapes):
+    assert speakers_of(shapes, "Nobody slept on the bus") == set()
+
+
+def test_the_n_year_old_is_not_the_subject_before_when_the_text_gave_that_age_to_someone_else(shapes):
+    assert "Rosa Fenn" not in speakers_of(shapes, "Best news of the year")
+
+
+def test_the_bride_and_the_groom_are_the_woman_and_the_man_of_the_wedding(shapes):
+    assert speakers_of(shapes, "He dropped the ring between two planks") == {"Ada Brook"}
+    assert speakers_of(shapes, "She told me confetti is litter") == {"Tomas Vale"}
+    assert speakers_of(shapes, "We wanted the river in the photos") == set()
+
+
+
+def test_a_justice_is_the_judge(shapes):
+    assert speakers_of(shapes, "The second decision was the worse one") == {"Meera Kalani"}
+
+
+def test_an_adjective_between_a_and_the_name_does_not_hide_the_speaker(shapes):
+    assert speakers_of(shapes, "There was only mud and water") == {"Rafiq Noor"}
+
+
+
+def test_a_capitalised_title_of_a_place_introduces_the_duke_and_the_bishop(shapes):
+    assert speakers_of(shapes, "Bridges outlive the people who build them") == {"Colm Ashby"}
+    assert speakers_of(shapes, "I have crossed this river by ferry") == {"Edric"}
+
+
+def test_put_it_more_plainly_in_an_email_then_a_colon(shapes):
+    assert speakers_of(shapes, "Ten years is a long time to share a van") == {"Kay Rowe"}
+
+
+def test_a_long_chain_of_she_reaches_the_woman_named_at_its_start(shapes):
+    assert speakers_of(shapes, "A calm sea teaches nobody") == {"Edda Vorn"}

@@ -62,17 +62,20 @@ class Story:
             key=lambda f: (str(f.subject), str(f.predicate), str(f.object)))
 
     @classmethod
-    def from_store(cls, store) -> "Story":
+    def from_store(cls, store, whole: bool = True) -> "Story":
         """The story of a Store (graph/sparql/store.py) without reading its provenance into rdflib:
         the story subgraph (every triple but those of statements and selectors) by one CONSTRUCT
         and the count of facts by one SELECT; a node's articles (articles_of) and a fact's evidence
-        (evidence_of) are asked of the store when a command needs them."""
+        (evidence_of) are asked of the store when a command needs them.
+
+        whole=False: only what kg stats and kg path read, the nodes' types and names and the links
+        between them; no texts, dates or an article's mentions (most of the story's triples)."""
         from graph.sparql.store import rdflib_converter
 
         term = rdflib_converter()
         g = Graph()
         add = g.add
-        for t in store.select(_STORY).triples:
+        for t in store.select(_STORY if whole else _STORY_LINKS).triples:
             add((term(t.subject), term(t.predicate), term(t.object)))
         count = store.select(_PREFIXES + "SELECT (COUNT(?st) AS ?n) WHERE { ?st a rdf:Statement }").rows[0][0]
         story = cls(g, statements=int(count.value), store=store)
@@ -171,6 +174,11 @@ _STORY = _PREFIXES + """CONSTRUCT { ?s ?p ?o } WHERE {
   { SELECT DISTINCT ?s WHERE { ?s a ?c FILTER (?c != rdf:Statement && ?c != oa:TextPositionSelector) } }
   ?s ?p ?o
 }"""
+# What stats and paths read of it: types, names, and the links between nodes, an article's mentions
+# left out (never a step of a chain: NOT_CHAINS).
+_STORY_LINKS = _STORY.replace("  ?s ?p ?o\n", """  ?s ?p ?o
+  FILTER ((isIRI(?o) && ?p != schema:mentions) || ?p IN (rdfs:label, schema:name, schema:alternateName))
+""").replace("PREFIX rdf:", "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX rdf:")
 # The provenance records of the facts about some nodes (focused_html): the statements, and their
 # selectors (oa:hasSelector, the words; kg:sentence, the sentence around them), in one pass.
 _PROVENANCE = _PREFIXES + f"PREFIX kg: <{KG_IRI}>\n" + """CONSTRUCT { ?st ?p ?o . ?sel ?sp ?so } WHERE {

@@ -22,6 +22,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # winter runs across the new year and is left out.
 SEASON_LAST_MONTH = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+# A part of a day, counted as its day by the offsets ("the next morning", "later that night").
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 
 
 def tense_of(text: str, start: int, end: int, sentence: tuple[int, int], patterns: dict, headline: bool) -> str | None:
@@ -123,6 +125,10 @@ class DateResolver:
         precision, day, how = out
         if e.value in ABSOLUTE:
             self.anchor = (day, precision)
+        if e.value == "offset" and e.group("n") is None:
+            # "the next day", "later that day" count from the story's latest date, but are no new base
+            # for a later offset: "died two days later" still counts from the date the text wrote
+            return DateValue(_lex(precision, day), precision, e.span, e.rule, how)
         if precision == "date":
             self.anchor_day = day
         self.latest = (day, precision)
@@ -161,6 +167,16 @@ class DateResolver:
         if not (month and day):
             return None
         pub = self.published
+        named = (e.group("weekday") or "").lower()
+        if pub and named in WEEKDAYS:
+            # "Saturday, March 1": the weekday fixes the year, whatever the clause's tense: of the
+            # years around publication, the one whose such day is that weekday (nearest publication)
+            fits = [d for y in (pub.year - 1, pub.year, pub.year + 1)
+                    if (d := _safe_date(y, month, day)) and d.weekday() == WEEKDAYS.index(named)]
+            if not fits:
+                return None
+            d = min(fits, key=lambda d: abs((d - pub).days))
+            return ("date", d, "yearless-after-publication" if d >= pub else "yearless-before-publication")
         if pub and e.tense == "future":
             for y in (pub.year, pub.year + 1):
                 d = _safe_date(y, month, day)
@@ -313,8 +329,14 @@ class DateResolver:
         Days and weeks need a day to count from; months give a month; years a year."""
         n = _number(e.group("n"), self.numbers)
         unit = (e.group("unit") or "").lower()
-        direction = (e.group("dir") or "").lower()
-        if not n or unit not in UNITS or not self.latest:
+        direction = " ".join((e.group("dir") or "").lower().split())
+        if unit in PARTS_OF_DAY:
+            unit = "day"  # "the next morning" is the next day
+        if e.group("n") is None and direction in ("next", "following"):
+            n, direction = 1, "later"  # "the next day": one day after the latest date written
+        elif e.group("n") is None and direction in ("that", "the same"):
+            n, direction = 0, "later"  # "later that day", "the same evening": the latest date's own day
+        if n is None or (not n and unit != "day") or unit not in UNITS or not self.latest:
             return None
         sign = 1 if direction in ("later", "before") else -1
         precision, how = _OFFSETS[(unit, sign)]

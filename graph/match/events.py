@@ -45,8 +45,9 @@ CLOCK_GOES_ON = regex.compile(r"\p{Ll}|(?:Monday|Tuesday|Wednesday|Thursday|Frid
 # that comma dates the main clause. (A comma inside a number, 14,000, closes nothing.)
 RELATIVE_OPEN = regex.compile(r',\s+(?:[^,;.“”"]{0,80}?\s)?(?:who|whose|which)\s')
 CLAUSE_CLOSE = regex.compile(r",(?!\d)")
-OTHER_CLAUSE = regex.compile(r"[;—–]|\b(?:where|when|which|who|whom|whose|while|although|because|after|before|since|until|"
-                             r"if|whereas)\b")
+# "after" or "before" a number is a time, not a clause ("arrested shortly after 1 a.m. the next day").
+OTHER_CLAUSE = regex.compile(r"[;—–]|\b(?:where|when|which|who|whom|whose|while|although|because|after(?!\s+\d)|"
+                             r"before(?!\s+\d)|since|until|if|whereas)\b")
 
 
 def find_events(ctx: Context, names: Names, dates: list[DateValue]) -> list[EventRecord]:

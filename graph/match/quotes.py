@@ -16,7 +16,8 @@ import regex
 from graph.errors import RuleError
 from graph.match.context import Context
 from graph.match.names import PERSON, Names
-from graph.match.references import People, Speaking, article_people, group_refs, paragraph_at, protagonist
+from graph.match.references import (People, Speaking, article_people, group_refs, innermost_quote, paragraph_at,
+                                    protagonist)
 from graph.match.text import QuoteSpan, runs_on
 from graph.records import EventRecord, QuoteRecord, Ref, Role, Span
 from graph.rules.ruleset import Rule
@@ -53,7 +54,7 @@ def find_quotes(ctx: Context, names: Names, events: list[EventRecord]) -> list[Q
     # speaker labels ("Ann Lee: …") are read only in an interview: an article with a question ("Q: …")
     labelled = [r for r in transcript if "speaker" in r.pattern.groupindex]
     interview = bool(labelled) and any(_QUESTION.match(ctx.text, a, b) for a, b in ctx.paragraphs)
-    people = article_people(ctx, names) if ctx.quotes or interview else None
+    people = article_people(ctx, names, events) if ctx.quotes or interview else None
     labels = _labels(ctx, names, people, labelled) if interview else {}
     records: list[QuoteRecord] = []
     if people is not None and ctx.quotes:
@@ -212,6 +213,8 @@ class _Attribution:
         windows = self._windows(q)
         wheres = ("after", "before", "sentence") if q.depth == 0 else ("nested-before",)
         title = self._title_like(q, fewest=2)  # one word (‘Hello’) is as often said as a title
+        if self._title_like(q) and self._after_work_noun(q):
+            return None  # the podcast “Off Script,” Whitaker said …: the title of a work, not her words
         for where in wheres:
             a, b = windows[where]
             if where == "after" and self._ends_sentence(q):
@@ -230,7 +233,13 @@ class _Attribution:
                 if title and not (where == "after" or _ENDS_CLAUSE.search(m.group())):
                     continue  # a title in quote marks is nobody's words unless an attribution introduces it
                 roles = self._roles(m, i)
+                if roles and self._names_another(m, "reported", roles):
+                    self.named_nobody.add(i)  # She said Lee had called it “a disgrace”: Lee's words, or hers
+                    return None
                 if roles:
+                    if q.depth == 0:  # a turn of the conversation, for a reply the text leaves to the turns
+                        self.people.turns.setdefault(self.paragraph[i], set()).update(
+                            r.ref.value for r in roles if r.ref.type == PERSON)
                     if where == "after":
                         self._join_next_part(i, m.end())
                     return tuple(sorted(set(roles))), rule.id, _mode(ctx, m.group())
@@ -265,7 +274,10 @@ class _Attribution:
             groups = tuple(self.groups.get(self.continued.get(root, -1), ()))
             return Speaking(self.people, outer=q.parent, outer_known=bool(outer), exclude=frozenset(named), groups=groups,
                             outer_start=min(ctx.quotes[j].start for j in self._parts(q.parent)))
-        named = {c.person for j in self._parts(i) for c in self._candidates_in(ctx.quotes[j].start, ctx.quotes[j].end)}
+        # the people its own words name: not those inside a quotation it quotes (‘He said, “the land is Bríd’s”,’
+        # she said: the father names Bríd, and the she is Bríd)
+        named = {c.person for j in self._parts(i) for c in self._candidates_in(ctx.quotes[j].start, ctx.quotes[j].end)
+                 if innermost_quote(ctx, c.start) == j}
         named |= self.labelled.get(self.paragraph[i], set())
         return Speaking(self.people, exclude=frozenset(named))
 
@@ -359,6 +371,33 @@ class _Attribution:
         words = inner.split()
         return fewest <= len(words) <= limit and all(w[:1].isupper() or len(w) <= 3 for w in words) \
             and not _ENDS_SENTENCE.search(inner)
+
+    def _names_another(self, m, group: str, roles: list[Role]) -> bool:
+        """Whether the match's `group` (a reported clause) names a person other than the speakers found, with a
+        word of speech after them (quotes.yaml `reported_speech_words`): the quoted words may be that person's."""
+        if group not in m.re.groupindex or m.start(group) < 0:
+            return False
+        a, b = m.span(group)
+        speakers = {r.ref.value for r in roles}
+        words = self.ctx.memo.get("reported_speech")
+        if words is None:
+            listed = self.ctx.rules.settings["quotes"].get("settings", {}).get("reported_speech_words", ()) or ()
+            words = self.ctx.memo["reported_speech"] = regex.compile(
+                r"(?<![\p{L}’'-])(?:" + "|".join(sorted(map(regex.escape, map(str, listed)))) + r")(?![\p{L}’'-])") \
+                if listed else None
+        return words is not None and any(
+            a <= x.span.start and x.span.end <= b and x.ref.type == PERSON and x.ref.kind == "name"
+            and x.ref.value not in speakers and words.search(self.ctx.text, x.span.end, b)
+            for x in self.names.mentions)
+
+    def _after_work_noun(self, q: QuoteSpan) -> bool:
+        """Whether a noun of a work (quotes.yaml `work_nouns`) stands right before the quotation's opening mark."""
+        nouns = self.ctx.memo.get("work_nouns")
+        if nouns is None:
+            words = self.ctx.rules.settings["quotes"].get("settings", {}).get("work_nouns", ()) or ()
+            nouns = self.ctx.memo["work_nouns"] = frozenset(str(w).casefold() for w in words)
+        m = _WORD_BEFORE_MARK.search(self.ctx.text, max(0, q.open - 30), q.open)
+        return m is not None and m.group(1).casefold() in nouns
 
     # ---------------------------------------------------------------- parts without an attribution
 
@@ -584,6 +623,10 @@ def _grouped(items: list[int], key) -> list[tuple[object, list[int]]]:
     for item in items:
         groups.setdefault(key(item), []).append(item)
     return list(groups.items())
+
+
+# the word just before a quotation's opening mark ("the podcast “…”", "her album, “…”")
+_WORD_BEFORE_MARK = regex.compile(r"(\p{L}+),?\s+$")
 
 
 def _mode(ctx: Context, attribution: str) -> str | None:

@@ -34,6 +34,15 @@ rule or the gazetteer, a title (Mr., Mrs., Ms.), a kinship or gendered noun next
 ("her husband, Tom Hale", "Tom Hale and his wife"), or a sentence opening with He or She right
 after a sentence whose only person is its subject. The lists are in quotes.yaml
 (`settings.speakers`).
+
+Further shapes of news copy: a "he said" the doubt of an exchange would leave unresolved is, in a
+conversation printed a turn a paragraph, the speaker of the turn before the last (Muzny et al.'s
+conversation rule); "the 24-year-old" opening a sentence is the person the text gave that age, else the
+one subject of the paragraphs around it; "the bride" and "the groom" are the woman and the man of the
+article's one wedding (quotes.yaml `event_roles`); a capitalised title of a place ("Prince Alaric, Duke of
+Wexmoor") introduces "the Duke"; a name in a phrase opening a sentence up to its he or she ("In a letter
+seen by Halden Wire, he wrote") is never that pronoun; inside a quotation, a he or she is the one the
+narration around it (its paragraph or the one before) named or continued by a pronoun.
 """
 
 from __future__ import annotations
@@ -63,6 +72,14 @@ _APPOS_BEFORE = regex.compile(
     r"(?:^|(?<=[\s(“\"]))(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|\p{Lu}[\p{L}-]*(?:’s|'s))\s+"
     r"(?:[\p{L}’'-]+\s+){0,3}?(?P<head>\p{Ll}[\p{L}-]*)(?:\s+(?:of|at|for|to|with)\s+[^,“”\"\n]{1,40}?)?,\s+"
     r"(?:\p{Ll}[\p{L}-]*\s+|\p{Lu}\p{Ll}{1,3}\.\s+)?$")
+# A capitalised title of a place beside a name: "Prince Alaric, Duke of Wexmoor", "the Bishop of Carrowmere, the Rt
+# Revd Anselm Thorne"
+_TITLE_OF_AFTER = regex.compile(r",\s+(?:the\s+)?(?P<head>\p{Lu}\p{Ll}+)\s+of\s+\p{Lu}")
+_TITLE_OF_BEFORE = regex.compile(r"(?:^|(?<=[\s(“\"]))[Tt]he\s+(?P<head>\p{Lu}\p{Ll}+)\s+of\s+(?:\p{Lu}[\p{L}’'-]*\s+){0,2}"
+                                 r"\p{Lu}[\p{L}’'-]*,\s+(?:the\s+)?(?:(?:Rt|Very|Most|Right)\.?\s+)?"
+                                 r"(?:(?:Revd|Rev|Hon|Reverend|Honourable|Honorable)\.?\s+)?$")
+# "the Duke", "the Bishop": a capitalised title alone, standing for the one person the article gave it
+_CAPITALISED_ROLE = regex.compile(r"(?<![\p{L}’'])(?P<det>[Tt]he)\s+(?P<noun>\p{Lu}\p{Ll}+)(?![\p{L}’'-])(?!\s+(?:of\b|\p{Lu}))")
 # A role phrase standing for one person: "her teacher", "the tournament director".
 _ROLE_PHRASE = regex.compile(r"(?<![\p{L}’'])(?P<det>[Tt]he|[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur)\s+(?P<noun>\p{Ll}[\p{L}-]*)"
                           r"(?:\s+(?P<next>\p{Ll}[\p{L}-]*))?")
@@ -101,9 +118,17 @@ _GENDERED_PHRASE = regex.compile(r"(?<![\p{L}’'])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]e
 _GOES_ON = regex.compile(r"\p{L}+\s+(?:also\s+|then\s+)?(?:added|adds|continued|continues|went\s+on)\b")
 # a sentence whose subject is a description of someone: "The coach smiled", "Asked about it, the veteran mentor
 # shrugged" (a clause, then the, a few words and the noun, then a verb)
-_DESCRIBED_SUBJECT = regex.compile(r"(?:[^,.;:!?“”\"‘’\n]{1,120},\s+)?[Tt]he\s+(?:[\p{Ll}\d][\p{L}\d-]*\s+){0,3}?"
+_DESCRIBED_SUBJECT = regex.compile(r"(?:[^,.;:!?“”\"‘’\n]{1,120},\s+"
+                                   # a time or place before the subject without a comma: "Last November the singer
+                                   # revealed", "On Tuesday the coach said", "In Leeds the mayor"
+                                   r"|(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Oo]n|[Ii]n|[Aa]t)\s+"
+                                   r"(?:\p{Lu}\p{Ll}+|week|month|year|season|spring|summer|autumn|fall|winter|night|weekend)\s+)?"
+                                   r"[Tt]he\s+(?:[\p{Ll}\d][\p{L}\d-]*\s+){0,3}?"
                                    r"(?P<noun>\p{Ll}[\p{L}-]*)\s+(?:\p{Ll}+ly\s+)?(?P<verb>\p{Ll}+)\b")
 _SUBJECT_PRONOUN = {"f": regex.compile(r"\b[Ss]he\b"), "m": regex.compile(r"\b[Hh]e\b")}
+# a relative pronoun right before a he or she ("the illness from which she died"): the pronoun is the subject of a
+# relative clause about someone else's noun, not the one the story goes on about (centering's main-clause subject)
+_RELATIVE_BEFORE = regex.compile(r"(?<![\p{L}’'])(?:which|whom|whose|where|when)\s+$")
 
 
 @dataclass(frozen=True)
@@ -139,6 +164,9 @@ class People:
     # person -> the genders of the he or she speaker pronouns found to be them so far: one a "he said" was
     # found to be is no "she" of the next quotation (“…,” he said. “…,” she said.), whatever the name says
     resolved_as: dict = field(default_factory=dict, compare=False)
+    # paragraph -> the people its top-level quotations were credited to so far (quotes.py fills it, in text
+    # order): the turns of a conversation, for a reply whose "he said" leaves a doubt (see `_alternation`)
+    turns: dict = field(default_factory=dict, compare=False)
 
     def pronoun_gender(self, person: str) -> str | None:
         """The gender a he or she may take the person for: pronoun_genders, else the one gender
@@ -277,17 +305,36 @@ def speaker_settings(ctx: Context) -> dict:
     return ctx.rules.settings["quotes"].get("settings", {}).get("speakers", {}) or {}
 
 
-def article_people(ctx: Context, names: Names) -> People:
-    """Where each person is named, their gender as the text tells it, and the roles it introduced them with."""
+def article_people(ctx: Context, names: Names, events=()) -> People:
+    """Where each person is named, their gender as the text tells it, and the roles it introduced them with;
+    `events` (the article's, events.py) introduce the two people of an event by the nouns its kind gives them
+    (quotes.yaml `event_roles`: the bride and the groom of the article's one wedding)."""
     settings = speaker_settings(ctx)
     mentions = sorted((m for m in names.mentions if m.ref.kind == "name" and m.ref.type == PERSON),
                       key=lambda m: (m.span.start, -m.span.end))
     introduced: dict[tuple[str, str], int] = {}
     roles = _introductions(ctx, mentions, settings, introduced)
+    people = _people(ctx, names, mentions, roles, introduced, settings)
+    extra = _event_roles(people, events, settings)
+    if any(noun not in roles for noun, _, _ in extra):
+        for noun, person, at in extra:
+            if noun not in roles:
+                _introduce(roles, introduced, noun, person, at)
+        people = _people(ctx, names, mentions, roles, introduced, settings)
+    return people
+
+
+def _people(ctx: Context, names: Names, mentions: list[Mention], roles: dict[str, set[str]],
+            introduced: dict[tuple[str, str], int], settings: dict) -> People:
     spots = [(m.span.start, m.span.end, m.ref.value) for m in mentions]
     role_spots = _role_mentions(ctx, roles, spots, introduced)
     spots = sorted(spots + role_spots)
     candidates = _candidates(ctx, spots, {(a, b) for a, b, _ in role_spots})
+    age_spots = _age_mentions(ctx, mentions, candidates, _unknown_names(ctx, names, settings))
+    if age_spots:
+        role_spots += age_spots
+        spots = sorted(spots + age_spots)
+        candidates = _candidates(ctx, spots, {(a, b) for a, b, _ in role_spots})
     genders = _genders(ctx, names, mentions, candidates, settings)
     candidates = _retitled(ctx, candidates, genders)
     given = ctx.rules.given_names
@@ -296,6 +343,83 @@ def article_people(ctx: Context, names: Names) -> People:
     return People(tuple(candidates), genders, {k: frozenset(v) for k, v in roles.items()},
                   _unknown_names(ctx, names, settings), _unnamed_people(ctx, candidates, settings),
                   pronoun_genders=pronoun_genders)
+
+
+def _event_roles(people: People, events, settings: dict) -> list[tuple[str, str, int]]:
+    """(noun, person, where) for the nouns an event kind gives its people by gender (`event_roles`: a wedding's
+    bride and groom): only when the article's events of that kind are all of the same two people, named, one
+    a woman and one a man as the text (else the given name) tells; where: the first such event."""
+    out = []
+    for kind, nouns in (settings.get("event_roles", {}) or {}).items():
+        told = [e for e in events if e.kind == kind]
+        pairs = {frozenset(r.ref.value for r in e.roles if r.ref.type == PERSON and r.ref.kind == "name"
+                           and r.role in ("attendee", "organizer")) for e in told}
+        if len(pairs) != 1:
+            continue
+        pair = next(iter(pairs))
+        by_gender = {people.pronoun_gender(p): p for p in pair}
+        if len(pair) != 2 or set(by_gender) != {"f", "m"}:
+            continue
+        at = min(e.span.start for e in told)
+        out.extend((noun, by_gender[g], at) for noun, g in nouns.items() if g in by_gender)
+    return out
+
+
+# "The 24-year-old", "the 61-year-old actor" opening a sentence (after a clause, perhaps): a person by their age
+_AGE_SUBJECT = regex.compile(r"(?:[“\"‘]?[^,.;:!?“”\"‘’\n]{1,80},\s+)?(?P<phrase>[Tt]he\s+(?P<age>\d{1,3})-year-old"
+                             r"(?:\s+(?P<noun>\p{Ll}[\p{L}-]*))?)(?![\p{L}-])")
+# an age given with a name: "Ann Lee, 24," "Ann Lee (24)" / "24-year-old Ann Lee"
+_AGE_AFTER = regex.compile(r"(?:,\s+|\s+\()(?P<age>\d{1,3})(?:,|\)|\s*$)")
+_AGE_BEFORE = regex.compile(r"(?<![\d\p{L}])(?:(?:an?|the)\s+)?(?P<age>\d{1,3})-year-old\s+(?:(?P<noun>\p{Ll}[\p{L}-]*)\s+)?$")
+
+
+def _age_mentions(ctx: Context, mentions: list[Mention], candidates: list[Candidate],
+                  unknown: tuple[int, ...] = ()) -> list[tuple[int, int, str]]:
+    """"The 24-year-old" as a sentence's subject, outside quotations: the one person the article gave that age
+    ("Ann Lee, 24,", "24-year-old Ann Lee"); when it gave it to nobody, the one person that is the subject of
+    the last sentence before, in its paragraph or the one before, that has a subject, unless the article gave
+    that person another age. The news convention of naming again by age whom the text was just about."""
+    text = ctx.text
+    verbs = set(speaker_settings(ctx).get("reporting_verbs", ()))
+
+    def noun(m) -> bool:  # the word after "-year-old" is a noun ("striker"), never the sentence's verb ("said")
+        w = m.group("noun")
+        return w is None or not (w in verbs or w.endswith("ed"))
+
+    ages: dict[str, set[str]] = defaultdict(set)  # age -> people the text gives it
+    told: dict[str, set[str]] = defaultdict(set)  # person -> ages the text gives them
+    for m in mentions:
+        a = _AGE_AFTER.match(text, m.span.end, min(len(text), m.span.end + 8))
+        b = _AGE_BEFORE.search(text, max(0, m.span.start - 40), m.span.start)
+        for found in (a, b if b and noun(b) else None):
+            if found:
+                ages[found.group("age")].add(m.ref.value)
+                told[m.ref.value].add(found.group("age"))
+    taken = [(c.start, c.end) for c in candidates]
+    out = []
+    for k, (s0, _) in enumerate(ctx.sentences):
+        if ctx.in_quote(s0):
+            continue
+        m = _AGE_SUBJECT.match(text, s0, ctx.sentences[k][1])
+        if not m:
+            continue
+        a, b = m.span("phrase") if noun(m) else (m.start("phrase"), m.end("age") + len("-year-old"))
+        if ctx.in_quote(a) or any(x < b and a < y for x, y in taken):
+            continue
+        age = m.group("age")
+        person = next(iter(ages[age])) if len(ages[age]) == 1 else None
+        if person is None and not ages[age]:
+            # the one person that is a subject, outside quotations, from the paragraph before up to the phrase,
+            # where the text names nobody the names step missed (who might be the subject it means)
+            here = paragraph_at(ctx, a)
+            lo = ctx.paragraphs[here - 1][0] if here > 0 else ctx.paragraphs[here][0]
+            subjects = {c.person for c in candidates if lo <= c.start and c.end <= a and c.quote is None and c.subject}
+            if (len(subjects) == 1 and not (told.get(next(iter(subjects))) or {age}) - {age}
+                    and not any(lo <= u < a for u in unknown)):
+                person = next(iter(subjects))
+        if person:
+            out.append((a, b, person))
+    return out
 
 
 def _noun_genders(ctx: Context) -> dict[str, str]:
@@ -332,7 +456,9 @@ def _unknown_names(ctx: Context, names: Names, settings: dict) -> tuple[int, ...
     """Where two or three capitalised words stand outside quotations that no mention covers ("His assistant,
     Sam Ray, agreed" when the names step missed Sam Ray): a person a pronoun may mean, whom we cannot name."""
     skip = {w.lower() for w in (*settings.get("prepositions", ()), *settings.get("function_words", ()))}
-    covered = sorted((m.span.start, m.span.end) for m in names.mentions)
+    # a date the date rules read ("Last November", "Christmas Eve") names no one
+    covered = sorted([(m.span.start, m.span.end) for m in names.mentions] + _date_spans(ctx))
+    months = {str(k) for k in (ctx.rules.settings.get("dates", {}) or {}).get("months", {}) or {}}
     out = []
     for m in _CAPITALISED.finditer(ctx.text):
         words = m.group().split()
@@ -341,6 +467,8 @@ def _unknown_names(ctx: Context, names: Names, settings: dict) -> tuple[int, ...
             continue
         while words and words[0].lower() in skip:
             words.pop(0)
+        if any(w in months for w in words[1:]) or (words and words[0] in months and _DIGIT_AFTER.match(ctx.text, m.end())):
+            continue  # "Last November", "Early March 2024": a time (dates.yaml months), no person ("April Lee" may be)
         start = m.end() - len(" ".join(words)) if words else m.end()
         if len(words) < 2 or ctx.in_quote(start):
             continue
@@ -349,6 +477,17 @@ def _unknown_names(ctx: Context, names: Names, settings: dict) -> tuple[int, ...
             continue
         out.append(start)
     return tuple(out)
+
+
+_DIGIT_AFTER = regex.compile(r"\s+\d")
+
+
+def _date_spans(ctx: Context) -> list[tuple[int, int]]:
+    """Where the date rules (dates.yaml) match: words that tell a time, not a person."""
+    out = ctx.memo.get("date_spans")
+    if out is None:
+        out = ctx.memo["date_spans"] = [(m.start(), m.end()) for rule in ctx.rules["dates"] for m in ctx.finditer(rule)]
+    return out
 
 
 def _role_noun(ctx: Context, word: str) -> str:
@@ -370,6 +509,7 @@ def _introductions(ctx: Context, mentions: list[Mention], settings: dict,
     prepositions = set(settings.get("prepositions", ()))
     function_words = prepositions | set(settings.get("function_words", ()))
     kin = {w for ws in settings.get("gendered_nouns", {}).values() for w in ws}
+    person_nouns = kin | set(settings.get("person_nouns", ())) | set(_noun_genders(ctx))
     roles: dict[str, set[str]] = defaultdict(set)
     text = ctx.text
     for m in mentions:
@@ -387,6 +527,11 @@ def _introductions(ctx: Context, mentions: list[Mention], settings: dict,
         a = _APPOS_AFTER.match(text, e, min(len(text), e + 120))
         if a:
             _introduce(roles, first, _role_noun(ctx, a.group("head")), m.ref.value, s)
+        # a title of a place, capitalised: "Prince Alaric, Duke of Wexmoor," / "the Bishop of Carrowmere, the Rt
+        # Revd Anselm Thorne": "the Duke", "the Bishop" after it (a title that names a person, settings' nouns)
+        for found in (_TITLE_OF_AFTER.match(text, e, min(len(text), e + 80)), _TITLE_OF_BEFORE.search(before)):
+            if found and found.group("head").lower() in person_nouns:
+                _introduce(roles, first, _role_noun(ctx, found.group("head")), m.ref.value, s)
     return roles
 
 
@@ -412,6 +557,13 @@ def _role_mentions(ctx: Context, roles: dict[str, set[str]], spots,
     the noun right after the determiner, or after one word more; never before the text introduced them so
     ("the veteran shrugged" when "veteran Ann Lee" comes paragraphs later: a reader cannot know it is her)."""
     out = []
+    for m in _CAPITALISED_ROLE.finditer(ctx.text):
+        people = roles.get(_role_noun(ctx, m.group("noun")))
+        if people and len(people) == 1 and not ctx.in_quote(m.start()):
+            person = next(iter(people))
+            early = introduced is not None and introduced.get((_role_noun(ctx, m.group("noun")), person), -1) > m.start()
+            if not any(a < m.end() and m.start() < b for a, b, _ in spots) and not early:
+                out.append((m.start(), m.end(), person))
     for m in _ROLE_PHRASE.finditer(ctx.text):
         for g in ("noun", "next"):
             if m.start(g) < 0:
@@ -440,7 +592,7 @@ def _candidates(ctx: Context, spots, roles: set[tuple[int, int]] = frozenset()) 
     run: tuple[int, int | None] | None = None  # (sentence, quotation) whose subject run is open
     seen: set[tuple[int, int | None]] = set()
     for k, (s, e, person) in enumerate(spots):
-        quote = _innermost_quote(ctx, s)
+        quote = innermost_quote(ctx, s)
         si = bisect.bisect_right(starts, s) - 1
         sent_start = ctx.sentences[si][0] if si >= 0 else 0
         key = (si, quote)
@@ -474,7 +626,7 @@ def paragraph_at(ctx: Context, pos: int) -> int:
     return i if i >= 0 and pos <= ctx.paragraphs[i][1] else -1
 
 
-def _innermost_quote(ctx: Context, pos: int) -> int | None:
+def innermost_quote(ctx: Context, pos: int) -> int | None:
     """The deepest quotation around pos, by bisection (asked for every person named in the article).
 
     Quotations nest (scan_quotes closes a quotation only with everything opened inside it), so those
@@ -694,15 +846,19 @@ def antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None) -
     """The person a speaker pronoun at pos stands for, or None when the text leaves a doubt: also when,
     since that person was last named, a sentence gave the words to someone unnamed ("A spokesman for the
     club said …": the next "he said" is more likely the spokesman's)."""
-    person = _antecedent(ctx, speaking, pos, gender)
+    via: list[int] = []
+    person = _antecedent(ctx, speaking, pos, gender, via=via)
     if person is None:
         return None
     if speaking.outer is not None:
         # “He said, ‘…’” within a quotation: the teller's he, whom the narration around the quotation names
-        # (its paragraph or the one before); one named further back is the reader's guess, not the text's
+        # (its paragraph or the one before), or speaks of there by a he or she the text resolves to them
+        # (“Her teacher has heard her play since she was nine.” / “‘She looked at me and said, ‘…’’”); one
+        # named further back and not spoken of since is the reader's guess, not the text's
         first = speaking.outer_start if speaking.outer_start is not None else ctx.quotes[speaking.outer].start
         p = paragraph_at(ctx, first)
         near = any(c.person == person and p - 1 <= c.paragraph and c.end <= pos for c in speaking.people.candidates)
+        near = near or any(p - 1 <= paragraph_at(ctx, at) <= p and not ctx.in_quote(at) for at in via)
         return person if near else None
     last = max((c.end for c in speaking.people.candidates if c.person == person and c.quote is None and c.end <= pos),
                default=None)
@@ -711,8 +867,29 @@ def antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None) -
     if last is not None and _described_subject(ctx, speaking.people, person, last, pos, gender):
         return None
     if gender is not None and _exchange(ctx, speaking.people, person, pos, gender):
-        return None
+        return _alternation(ctx, speaking.people, person, pos, gender)
     return person
+
+
+def _alternation(ctx: Context, people: People, person: str, pos: int, gender: str) -> str | None:
+    """The reply of a conversation printed a turn a paragraph (Muzny et al. 2017, conversation rule): “…?” Lee
+    asked. / “…,” he said. / “…,” he said.: the third turn is the first speaker's when the two turns before were
+    one person's each, the first one's a quotation opening its paragraph, of the pronoun's gender or one the text
+    does not tell, and nobody else is named since; else nobody (the words do not tell)."""
+    here = paragraph_at(ctx, pos)
+    if here < 2:
+        return None
+    first, second = people.turns.get(here - 2, set()), people.turns.get(here - 1, set())
+    if len(first) != 1 or second != {person} or first == second:
+        return None
+    other = next(iter(first))
+    if people.pronoun_gender(other) not in (None, gender) or ctx.text[ctx.paragraphs[here - 2][0]] not in "“\"‘'":
+        return None
+    # nobody but the two is named, outside quotations, from the first turn on
+    lo = ctx.paragraphs[here - 2][0]
+    if any(c.quote is None and lo <= c.start < pos and c.person not in (person, other) for c in people.candidates):
+        return None
+    return other
 
 
 def _exchange(ctx: Context, people: People, person: str, pos: int, gender: str) -> bool:
@@ -807,8 +984,15 @@ def _name_after(text: str, verb_end: int, name_end: int) -> bool:
     return name_end - verb_end <= 60 and not any(ch in text[verb_end:name_end] for ch in ".;!?“”\"")
 
 
-def _antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None, depth: int = 0) -> str | None:
-    """antecedent(), before the check for an unnamed speaker."""
+# how many he or she in a row, each continuing the one before (centering), a speaker pronoun may follow back to a
+# name: an obituary or a profile tells a life in "she" for paragraphs
+_CHAIN = 8
+
+
+def _antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None, depth: int = 0,
+                via: list[int] | None = None) -> str | None:
+    """antecedent(), before the check for an unnamed speaker. `via`, when given, gets the offsets of the he or
+    she outside quotations the pronoun at pos was found to continue (centering), nearest first."""
     people = speaking.people
     if speaking.outer is not None and not speaking.outer_known:
         return None  # "She said, ‘…’" in words nobody is credited with: whom the teller meant is unknown
@@ -831,9 +1015,11 @@ def _antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None, 
     if isinstance(found, int) and not isinstance(found, bool):
         # centering: a he or she nearer than the people named continues the person the text is about,
         # and so does the speaker pronoun: whom that one was found to be, or is found to be
+        if via is not None:
+            via.append(found)
         if found in people.resolved:
             return people.resolved[found]
-        return _antecedent(ctx, speaking, found, gender, depth + 1) if depth < 4 else None
+        return _antecedent(ctx, speaking, found, gender, depth + 1, via) if depth < _CHAIN else None
     return found or None
 
 
@@ -921,13 +1107,16 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
         if windows is not None and para < windows[1]:
             break
         known = [c for c in here if gender is None or people.pronoun_gender(c.person) == gender]
-        unknown = [c for c in here if c not in known]
+        # “Devin had asked her to help”: the her is someone else than its clause's subject (binding), so a
+        # person of untold gender whose verb takes a her is no she (nor one taking a him a he)
+        unknown = [c for c in here if c not in known and not _object_pronoun_after(ctx, c.end, gender)]
         if windows is not None and para < windows[0]:
             unknown = []
         for group in (known, unknown):
             if not group:
                 continue
-            if missed and any(max(c.end, near) <= u < pos and not _after_subject(ctx, group, u) for u in people.unknown):
+            if missed and any(max(c.end, near) <= u < pos and not _after_subject(ctx, group, u)
+                              and not _fronted_object(ctx, u) for u in people.unknown):
                 return None  # someone the names step missed is named just before: maybe the one meant
             if gender is not None and any(g == gender and ctx.sentences[si][1] <= u < pos for u, g in people.unnamed):
                 return None  # "the girl’s calm …”: someone unnamed of that gender stands nearer
@@ -940,6 +1129,43 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
             subjects = {c.person for c in group if c.subject}
             return next(iter(subjects)) if len(subjects) == 1 else None
     return False
+
+
+# the verb of a subject, then a her or him as its object: “asked her to”, “has told him that”, “thanked her.”
+_OBJECT_PRONOUN = {
+    "f": regex.compile(r"\s+(?:(?:had|has|have|then|also|later)\s+)?\p{Ll}+\s+her(?=\s+(?:to|that|if|whether|about|for|with|out|up|back|again|and)\b|\s*[,.;:!?])"),
+    "m": regex.compile(r"\s+(?:(?:had|has|have|then|also|later)\s+)?\p{Ll}+\s+him(?![\p{L}’'-])"),
+}
+
+
+def _object_pronoun_after(ctx: Context, end: int, gender: str | None) -> bool:
+    """Whether the person named up to `end` is the subject of a verb whose object is a pronoun of `gender`."""
+    rx = _OBJECT_PRONOUN.get(gender)
+    return rx is not None and rx.match(ctx.text, end, min(len(ctx.text), end + 40)) is not None
+
+
+def _fronted_object(ctx: Context, u: int) -> bool:
+    """Whether the name at u stands after a preposition in a phrase that opens its sentence, up to a comma and a he
+    or she that is the sentence's subject ("In a letter seen by Halden Wire, he wrote"; "With Ann Lee beside him,
+    he said"): the he or she is never the one the phrase names, and the subject, not that name, is whom a
+    pronoun after it continues."""
+    k = bisect.bisect_right(ctx.sentence_starts, u) - 1
+    if k < 0:
+        return False
+    prepositions = ctx.memo.get("prepositions")
+    if prepositions is None:
+        prepositions = ctx.memo["prepositions"] = frozenset(speaker_settings(ctx).get("prepositions", ()))
+    w = _WORD_BEFORE.search(ctx.text, max(0, u - 20), u)
+    if not w or w.group(1).lower() not in prepositions or w.group(1).lower() in _SUBORDINATORS:
+        return False  # "After Ann Lee arrived, she said": a clause of its own, whose subject the she may be
+    m = _FRONTED.match(ctx.text, ctx.sentence_starts[k], ctx.sentences[k][1])
+    return m is not None and u < m.end()
+
+
+# prepositions that also open a clause with a subject of its own
+_SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "like", "than", "despite", "without"})
+# a phrase opening a sentence up to a comma, then a he or she, the subject ("In a letter to staff seen by Halden Wire, he")
+_FRONTED = regex.compile(r"[“\"‘]?\p{Lu}\p{Ll}*\s+[^,.;:!?“”\"‘’\n]{1,150},\s+(?:[Hh]e|[Ss]he)(?![\p{L}’'-])")
 
 
 def _one(genders: set[str] | None) -> str | None:
@@ -963,7 +1189,8 @@ def _pronoun_between(ctx: Context, group: list[Candidate], gender: str | None, p
     si = group[0].sentence
     a, b = ctx.sentences[si]
     first = min(c.start for c in group)
-    later = [m.start() for m in _SUBJECT_PRONOUN[gender].finditer(ctx.text, b, pos) if not ctx.in_quote(m.start())]
+    later = [m.start() for m in _SUBJECT_PRONOUN[gender].finditer(ctx.text, b, pos)
+             if not ctx.in_quote(m.start()) and not _RELATIVE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())]
     if later:
         return later[-1]
     if _PARTICIPLE_OPENING.match(ctx.text, a, first):
@@ -980,7 +1207,7 @@ def named_group(ctx: Context, names: Names, speaking: Speaking, pos: int) -> lis
     lo = ctx.paragraphs[p - 1][0] if p > 0 else ctx.paragraphs[p][0] if p >= 0 else 0
 
     def allowed(m: Mention) -> bool:
-        q = _innermost_quote(ctx, m.span.start)
+        q = innermost_quote(ctx, m.span.start)
         return q is None or (speaking.outer is not None and q == speaking.outer)
 
     people = [m for m in names.mentions if m.ref.type == PERSON and lo <= m.span.start and m.span.end <= pos and allowed(m)]

@@ -71,6 +71,10 @@ _PARENT_OF_PRONOUN = regex.compile(r"(?P<p>[Hh]er|[Hh]is)\s+(?P<noun>father|moth
 _PARENT_INTRODUCED = regex.compile(r"(?<![\p{L}’'])(?P<p>[Hh]er|[Hh]is)\s+(?:own\s+|late\s+)?(?P<noun>father|mother),?\s+"
                                    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
 _SIBLINGS_ROLE = "role-siblings"
+# how many sentences back a he or she may find "The bride" or "The groom" opening one, through
+# sentences that open with the same pronoun ("The groom, 33, teaches. He graduated from X. He is the son of")
+_WEDDING_CHAIN = 3
+_PRONOUN_OPENING = regex.compile(r"\s*(?P<p>[Hh]e|[Ss]he)(?![\p{L}’'-])")
 # "the couple", "the pair" (role-couple) as a person of a tie: two people the text ties as partners
 _COUPLE_ROLE = "role-couple"
 # the order the rules run in: spouse ties first ("their" after a marriage is that couple), then
@@ -209,7 +213,10 @@ class _People:
                 if found is not None and m.start() <= found.span.start < a:
                     # "Pavel, her half-brother,": the pronoun is not the name it describes; it is
                     # whom it would stand for before that name
+                    inside = found
                     found = self.antecedent(m.start(), gender, surnames=surnames)
+                    if found is not None and inside.span.start == m.start() and found.ref.value == inside.ref.value:
+                        found = None  # "Lucia is her daughter": her is not Lucia, named before too
                 if found is not None:
                     out.append((found.ref, found.span, True))
                 continue
@@ -311,7 +318,9 @@ class _People:
         """Whom a pronoun at pos stands for when its sentence, or the one before where its own names
         nobody before it, opens with "The groom" or "The bride" and names nobody ("The groom, 33,
         teaches history. His mother, ..."): that partner (role-wedding-partner), of the pronoun's
-        gender; None where no such sentence opens so (the pronoun is read as any other)."""
+        gender; also a few sentences back where each between opens with the same he or she and names
+        nobody ("The bride, 31, is a nurse. She graduated from X. She is the daughter of"); None where
+        no such sentence opens so (the pronoun is read as any other)."""
         rule = self._roles.get(_WEDDING_PARTNER)
         if rule is None:
             return None
@@ -324,9 +333,17 @@ class _People:
                 if not found or _kin_gender(self.ctx.rules, found.group("noun")) != gender:
                     return None
                 return self.partner(m, group, pos, found.group("noun"))
-            if named or k >= 1:
+            if named or k >= _WEDDING_CHAIN:
                 return None
+            if k >= 1 and not self._opens_with_pronoun(sentence, gender):
+                return None  # only sentences opening with the same he or she carry the role on
         return None
+
+    def _opens_with_pronoun(self, sentence: tuple[int, int], gender: str) -> bool:
+        """Whether a sentence opens with a he or she of gender outside quotation marks ("The bride, 31,
+        is a nurse. She graduated from …": the she of the second goes on being the bride)."""
+        p = _PRONOUN_OPENING.match(self.ctx.text, sentence[0], sentence[1])
+        return bool(p) and not self.ctx.in_quote(p.start("p")) and _PRONOUN_GENDER[p.group("p").casefold()] == gender
 
     def partner(self, m, group: str, pos: int, noun: str | None) -> list[tuple[Ref, Span]]:
         """Whom "the bride" or "the groom" at pos stands for: of the couple the article is about
@@ -335,11 +352,20 @@ class _People:
         other's; failing a surname, the one of the noun's gender where the text tells the gender
         of one of them; nobody otherwise."""
         ranked = sorted(self.names.counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        if not ranked:
             return []
-        top = ranked[0][0]
-        couples = {frozenset((r.subject, r.object)): r for r in self.married
-                   if r.speaker is None and top in (r.subject.value, r.object.value)}
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            # two named as often as each other, and more than anyone else: the couple the article is
+            # about where a spouse rule ties those two ("Priya Rao and Tom Hale were married")
+            if len(ranked) > 2 and ranked[2][1] == ranked[0][1]:
+                return []
+            pair = {ranked[0][0], ranked[1][0]}
+            couples = {frozenset((r.subject, r.object)): r for r in self.married
+                       if r.speaker is None and {r.subject.value, r.object.value} == pair}
+        else:
+            top = ranked[0][0]
+            couples = {frozenset((r.subject, r.object)): r for r in self.married
+                       if r.speaker is None and top in (r.subject.value, r.object.value)}
         if len(couples) != 1:
             return []
         (r,) = couples.values()
@@ -351,7 +377,9 @@ class _People:
         fit = [side for side, g in zip(sides, told) if g in (None, gender)]
         sure = [side for side, g in zip(sides, told) if g == gender]
         surnames = {_last_word(self.ctx.text[a:b]) for g in m.re.groupindex for a, b in m.spans(g) if a != pos}
-        kin = [side for side in sides if _last_word(side[0].value) in surnames]
+        # a double-barrelled surname shares each of its parts ("the groom's sister, Niamh Hale-Oduya")
+        parts = {p for name in surnames if name for p in name.split("-") if p}
+        kin = [side for side in sides if set((_last_word(side[0].value) or "").split("-")) & parts]
         if len(kin) == 1:  # a blood relative's surname, where the gender the text tells does not clash
             return kin if kin[0] in fit else []
         if len(fit) == 1 or (len(fit) == 2 and len(sure) == 1):

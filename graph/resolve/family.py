@@ -85,8 +85,8 @@ class FamilyTold:
 
     def _other_parent(self) -> Iterator[tuple[str, URIRef, URIRef, set]]:
         """The spouse of a child's parent is the child's other parent, where the article names
-        that parent's only spouse and gives the child no other second parent (a second marriage,
-        or a parent named apart, leaves it open)."""
+        that parent's only spouse, or of several the one whose surname the child alone shares
+        (`_partner_for`), and gives the child no other second parent (a parent named apart leaves it open)."""
         for article in sorted(self.children):
             spouses = self.spouses.get(article, {})
             parents_of: dict[URIRef, set[URIRef]] = defaultdict(set)
@@ -95,18 +95,34 @@ class FamilyTold:
                     parents_of[kid].add(parent)
             for parent in sorted(self.children[article]):
                 partners = spouses.get(parent, {})
-                if len(partners) != 1:
-                    continue
-                (partner, married), = partners.items()
-                if len(spouses.get(partner, {})) != 1 or any(_LATER_MARRIAGE.search(ev.span.exact) for ev in married):
+                if not partners:
                     continue
                 for kid in sorted(self.children[article][parent]):
+                    partner = self._partner_for(article, parent, kid, partners)
+                    if partner is None:
+                        continue
+                    married = partners[partner]
+                    if len(spouses.get(partner, {})) != 1 or any(_LATER_MARRIAGE.search(ev.span.exact) for ev in married):
+                        continue
                     if kid == partner or parents_of[kid] - {parent, partner}:
                         continue
                     if _of_another_union(self.children[article][parent][kid]):
                         continue
                     if partner not in parents_of[kid]:
                         yield "parent", kid, partner, self.children[article][parent][kid] | married
+
+    def _partner_for(self, article: str, parent: URIRef, kid: URIRef, partners: dict) -> URIRef | None:
+        """Which spouse of a parent may be a child's other parent: the only one; of several (a second
+        marriage), the one whose surname the child goes by, where no other spouse nor the parent does
+        ("In 1958 she married George Hale ... her husband, Walter Pruitt ... her daughter, Ellen Hale")."""
+        if len(partners) == 1:
+            return next(iter(partners))
+        names = self.surnames[article]
+        theirs = names.get(kid, set())
+        if not theirs or theirs & names.get(parent, set()):
+            return None
+        fit = [p for p in partners if theirs & names.get(p, set())]
+        return fit[0] if len(fit) == 1 else None
 
     def _siblings_parents(self) -> Iterator[tuple[str, URIRef, URIRef, set]]:
         """A parent of one of two siblings is the other's parent too, where the article calls them
@@ -148,7 +164,14 @@ class FamilyTold:
         """Whether a person goes by no surname, or by one of the family's: a sibling of another
         surname (a married name, or another father's) leaves open which parents they share."""
         theirs = self.surnames[article].get(person, set())
-        return not theirs or bool(theirs & {s for kin in family for s in self.surnames[article].get(kin, ())})
+        ours = {s for kin in family for s in self.surnames[article].get(kin, ())}
+        # a double-barrelled name keeps the family's ("Niamh Hale-Oduya" of the Hales)
+        return not theirs or bool(_parts(theirs) & _parts(ours))
+
+
+def _parts(surnames: set[str]) -> set[str]:
+    """The parts of surnames, a double-barrelled one ("Hale-Oduya") split at its hyphens."""
+    return {p for name in surnames for p in name.split("-") if p}
 
 
 def _not_full(evidence: set) -> bool:
