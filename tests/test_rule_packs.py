@@ -200,3 +200,37 @@ def test_cached_rules_read_from_another_folder_name_that_folder(rules_copy, tmp_
     shutil.copytree(rules_copy, moved)
     again = load_rules(moved)
     assert all(r.path.startswith(str(moved)) for r in again.all())
+
+
+def test_a_shared_macro_matches_what_it_would_match_written_in_full():
+    """A shared macro is defined once per pattern and called; the matches are the same as with
+    the macro written out, a shared macro inside another is defined once, and the definitions'
+    groups are no roles of the rule."""
+    import regex
+
+    from graph.rules.ruleset import Macros, roles_of
+
+    patterns = {"STOPW": "(?:The|Then|Mr)", "WORD": r"(?!{STOPW}\b)\p{Lu}\p{Ll}+", "PAIR": r"{WORD}\s{WORD}",
+                "OUTER": r"(?:{PAIR}|{WORD})"}
+    written = Macros(patterns)
+    shared = Macros(patterns, frozenset({"STOPW", "PAIR"}))
+    rule = r"(?P<person>{OUTER})\s+said"
+    full = written.compiled_source(rule, "macros.yaml", 1, "t")
+    called = shared.compiled_source(rule, "macros.yaml", 1, "t")
+    assert "(?&_STOPW)" in called and called.count("(?<_STOPW>") == 1 and "(?<_PAIR>" in called
+    text = "Then Dana Reyes said it. Mr Tom said no. The Otis said so. Ann Lee said yes, Then Lee said."
+    want = ["Dana Reyes", "Tom", "Otis", "Ann Lee", "Lee"]
+    assert [m.group("person") for m in regex.finditer(full, text)] == want
+    assert [m.span("person") for m in regex.finditer(called, text)] == \
+           [m.span("person") for m in regex.finditer(full, text)]
+    assert roles_of(regex.compile(called)) == ["person"]
+    # the anchor analysis reads a stand-in for the shared macro, never its words
+    assert "Then" not in shared.for_analysis(rule, "macros.yaml", 1, "t")
+
+
+def test_a_shared_flag_that_is_no_boolean_is_refused(rules_copy):
+    path = rules_copy / "macros.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    shared: true\n", "    shared: yes please\n", 1),
+                    encoding="utf-8")
+    with pytest.raises(RuleError, match=r"macros\.yaml:\d+.*rule 'STOP'.*'shared' is true or false, got 'yes please'"):
+        load_rules(rules_copy)

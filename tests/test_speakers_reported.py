@@ -56,7 +56,8 @@ According to Nell, the proposal came as a surprise. Kit had asked her to help ch
 
 “Half the market cheered,” she said.
 """,
-    # abbreviated honorifics (Prof., Hon.) and a West African title (Otunba) are no part of a name
+    # abbreviated honorifics (Prof., Hon., Fr), a West African title (Otunba) and the Mr Justice of a judge are no
+    # part of a name
     "honorifics": """ date 2025-05-08
 Lawmakers defect
 
@@ -65,6 +66,8 @@ The member for Ezin North, Hon. Chidi Okafor, left the party on Tuesday.
 The party chairman, Otunba Femi Adeyemi-Cole, who received him on Wednesday, said the party now had eleven members.
 
 A political scientist at Udara University, Prof. Ngozi Eze-Obi, said the timing was significant. “They waited for the budget,” she said.
+
+In a court case on Monday before Mr Justice Colm Fennessy, Fr Declan Morrow, the parish priest, gave evidence.
 """,
 }
 
@@ -98,6 +101,6 @@ def test_a_subject_whose_verb_takes_her_as_object_is_not_the_she(graph):
 
 def test_abbreviated_and_west_african_honorifics_are_no_names(graph):
     names = {str(n) for (n,) in rows(graph, "SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n }")}
-    assert {"Chidi Okafor", "Femi Adeyemi-Cole", "Ngozi Eze-Obi"} <= names, names
-    assert not names & {"Hon", "Prof", "Otunba Femi Adeyemi-Cole"}, names
+    assert {"Chidi Okafor", "Femi Adeyemi-Cole", "Ngozi Eze-Obi", "Colm Fennessy", "Declan Morrow"} <= names, names
+    assert not names & {"Hon", "Prof", "Otunba Femi Adeyemi-Cole", "Justice Colm Fennessy", "Fr Declan Morrow"}, names
     assert speakers_of(graph, "They waited for the budget") == {"Ngozi Eze-Obi"}

@@ -17,7 +17,7 @@ def find_dates(ctx: Context) -> list[DateValue]:
     exprs: list[DateExpr] = []
     for rule in ctx.rules["dates"]:
         for m in ctx.finditer(rule):
-            groups = tuple((k, v) for k, v in sorted(m.groupdict().items()) if v is not None)
+            groups = tuple((k, v) for k, v in sorted(m.groupdict().items()) if v is not None and not k.startswith("_"))
             exprs.append(DateExpr(ctx.span(m.start(), m.end()), rule.id, rule.get("value"), groups))
     exprs.sort(key=lambda e: (e.span.start, -(e.span.end - e.span.start), e.rule))
     chosen, last_end = [], -1

@@ -34,6 +34,7 @@ from graph.match.names import PERSON, Names
 from graph.match.references import group_refs
 from graph.records import Mention, Ref, Relation, Span
 from graph.rules.catalogue import RELATIONS
+from graph.rules.ruleset import roles_of
 
 _PRONOUN_GENDER = {"his": "m", "her": "f", "he": "m", "she": "f", "him": "m"}
 _SUBJECT_PRONOUN = regex.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b")
@@ -376,7 +377,7 @@ class _People:
             return []
         fit = [side for side, g in zip(sides, told) if g in (None, gender)]
         sure = [side for side, g in zip(sides, told) if g == gender]
-        surnames = {_last_word(self.ctx.text[a:b]) for g in m.re.groupindex for a, b in m.spans(g) if a != pos}
+        surnames = {_last_word(self.ctx.text[a:b]) for g in roles_of(m.re) for a, b in m.spans(g) if a != pos}
         # a double-barrelled surname shares each of its parts ("the groom's sister, Niamh Hale-Oduya")
         parts = {p for name in surnames if name for p in name.split("-") if p}
         kin = [side for side in sides if set((_last_word(side[0].value) or "").split("-")) & parts]
@@ -632,7 +633,7 @@ def _nickname_forms(name: str) -> frozenset[str]:
 def _relatives_surnames(ctx: Context, m, group: str) -> frozenset[str]:
     """The last words of the names the other groups of match m capture (pronouns aside)."""
     out = set()
-    for other in m.re.groupindex:
+    for other in roles_of(m.re):
         if other == group:
             continue
         for a, b in m.spans(other):

@@ -7,7 +7,8 @@ bad or empty-matching regex, a type the ontology does not know) fails on load wi
 file, line, rule id and what was expected, before anything is written.
 
 Patterns may use macros, `{NAME}`, defined in macros.yaml; a macro name is
-upper-case so it never clashes with a regex quantifier like `{2,3}`.
+upper-case so it never clashes with a regex quantifier like `{2,3}`. A macro marked
+`shared` is compiled once per pattern and called where it is written (see `Macros`).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ GENERAL = "general"
 
 # name of file -> (allowed keys of a rule, required keys, settings sections allowed)
 FILE_SPECS: dict[str, tuple[frozenset, frozenset, frozenset]] = {
-    "macros": (frozenset({"id", "pattern", "description"}), frozenset({"id", "pattern"}), frozenset()),
+    "macros": (frozenset({"id", "pattern", "description", "shared"}), frozenset({"id", "pattern"}), frozenset()),
     "gazetteer": (
         frozenset({"id", "type", "name", "aliases", "wikidata", "gender", "description"}),
         frozenset({"id", "type", "name"}),
@@ -104,13 +105,21 @@ class Rule:
     def pattern(self):
         """The compiled pattern, made on first use: a build compiles only the rules whose anchors
         its articles hold, and compiling is most of what loading hundreds of rules costs."""
-        return None if self.source is None else regex.compile(self.source)
+        return None if self.source is None else _compiled(self.source)
 
     def get(self, key: str, default: Any = None) -> Any:
         for k, v in self.fields:
             if k == key:
                 return v
         return default
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(source: str):
+    """A pattern compiled once per process, whichever rule set it is read from: the regex
+    module's own cache holds 500 patterns of every caller and drops them all when full, and a
+    rule set is several hundred, so a second build in one process compiled them again."""
+    return regex.compile(source)
 
 
 @dataclass(frozen=True)
@@ -215,17 +224,62 @@ def _rule_near(text: str, line: int | None) -> str | None:
     return None
 
 
-def _expand(pattern: str, macros: dict[str, str], path, line, rule_id, seen=()) -> str:
-    def sub(m):
-        name = m.group(1)
-        if name in seen:
-            raise RuleError(path, line, rule_id, f"macro {{{name}}} refers to itself")
-        if name not in macros:
-            raise RuleError(path, line, rule_id, f"unknown macro {{{name}}}",
-                            f"define it in macros.yaml; known: {', '.join(sorted(macros)) or 'none'}")
-        return "(?:" + _expand(macros[name], macros, path, line, rule_id, seen + (name,)) + ")"
+@dataclass(frozen=True)
+class Macros:
+    """The macros by name, and which of them are shared.
 
-    return MACRO_REF.sub(sub, pattern)
+    A macro is written into a pattern in full wherever it is used, except a `shared` one: that
+    is defined once at the end of the pattern, `(?(DEFINE)(?<_NAME>...))`, and called where it
+    is used, `(?&_NAME)`. The regex module parses and optimises in Python, so a long closed list
+    written into every name of every rule (STOP: 1,200 times over the rules) was most of the
+    rules' compile time (10 s of 12); called, it is parsed once per pattern, and matching,
+    which runs it only inside a lookahead at a capital letter, is 2% slower. A called macro is
+    opaque to the engine's optimiser, so a macro that starts or anchors a match stays written in
+    full. The group name's underscore keeps it apart from the rules' own groups (`roles_of`)."""
+
+    patterns: dict[str, str]
+    shared: frozenset[str] = frozenset()
+
+    def for_analysis(self, pattern: str, path, line, rule_id) -> str:
+        """The pattern for the anchor analysis: macros written in full, a shared one as `\\w+`.
+
+        The analysis reads the literals every match needs; a shared macro is a closed list
+        used where a word is refused or allowed, so a stand-in that needs no literal can
+        only cost an anchor, never give a wrong one, and spares parsing the list each time."""
+        return self._expand(pattern, path, line, rule_id, (), None)
+
+    def compiled_source(self, pattern: str, path, line, rule_id) -> str:
+        """The pattern as compiled: shared macros called, their definitions appended."""
+        defined: dict[str, str] = {}
+        body = self._expand(pattern, path, line, rule_id, (), defined)
+        if not defined:
+            return body
+        return body + "(?(DEFINE)" + "".join(f"(?<_{n}>{v})" for n, v in sorted(defined.items())) + ")"
+
+    def _expand(self, pattern, path, line, rule_id, seen, defined: dict[str, str] | None) -> str:
+        def sub(m):
+            name = m.group(1)
+            if name in seen:
+                raise RuleError(path, line, rule_id, f"macro {{{name}}} refers to itself")
+            if name not in self.patterns:
+                raise RuleError(path, line, rule_id, f"unknown macro {{{name}}}",
+                                f"define it in macros.yaml; known: {', '.join(sorted(self.patterns)) or 'none'}")
+            body = lambda: self._expand(self.patterns[name], path, line, rule_id, seen + (name,), defined)  # noqa: E731
+            if name not in self.shared:
+                return "(?:" + body() + ")"
+            if defined is None:
+                return r"(?:\w+)"
+            if name not in defined:
+                defined[name] = ""  # claimed before expanding, so a shared macro inside it is defined once
+                defined[name] = body()
+            return f"(?&_{name})"
+
+        return MACRO_REF.sub(sub, pattern)
+
+
+def roles_of(compiled) -> list[str]:
+    """The named groups a rule's pattern captures with, shared macros' definitions aside."""
+    return [g for g in compiled.groupindex if not g.startswith("_")]
 
 
 def _check_written(pattern: str, path, line, rule_id) -> None:
@@ -246,19 +300,19 @@ def _check_groups(kind: str, item: dict, compiled, path) -> None:
     if kind != "relations":
         return
     roles = RELATIONS[item["relation"]]
-    wrong = sorted(set(compiled.groupindex) - set(roles))
+    wrong = sorted(set(roles_of(compiled)) - set(roles))
     if wrong:
         raise RuleError(path, item["__line__"], item["id"],
                         f"group {wrong[0]!r} is not a role of relation {item['relation']!r}",
                         f"name the groups {' and '.join(roles)}")
-    if not compiled.groupindex:
+    if not roles_of(compiled):
         raise RuleError(path, item["__line__"], item["id"], "captures no one",
                         f"name the groups {' and '.join(roles)}")
 
 
 def _compile(pattern: str, path, line, rule_id):
     try:
-        compiled = regex.compile(pattern)
+        compiled = _compiled(pattern)
     except regex.error as err:
         raise RuleError(path, line, rule_id, f"invalid regex: {err}", "test it with python -c 'import regex; regex.compile(...)'") from None
     for probe in ("", " ", "a", "\n"):
@@ -400,15 +454,22 @@ def _collect_rules(docs, packs) -> dict[str, list[tuple[dict, Path, str]]]:
     return raw
 
 
-def _macros(mpath: Path, items) -> dict[str, str]:
+def _macros(mpath: Path, items) -> Macros:
     """The macros by name, each of which must expand and compile on its own."""
-    macros: dict[str, str] = {}
+    patterns: dict[str, str] = {}
+    shared = set()
     for item, _, _ in items:
         if not regex.fullmatch(r"[A-Z][A-Z0-9_]*", item["id"]):
             raise RuleError(mpath, item["__line__"], item["id"], "a macro id is UPPER_CASE (it is written {ID} in patterns)")
-        macros[item["id"]] = str(item["pattern"])
+        if item.get("shared", False) not in (True, False):
+            raise RuleError(mpath, item["__line__"], item["id"], f"'shared' is true or false, got {item['shared']!r}")
+        patterns[item["id"]] = str(item["pattern"])
+        if item.get("shared"):
+            shared.add(item["id"])
+    macros = Macros(patterns, frozenset(shared))
     for item, _, _ in items:
-        _compile(_expand(macros[item["id"]], macros, mpath, item["__line__"], item["id"]), mpath, item["__line__"], item["id"])
+        _compile(macros.compiled_source(patterns[item["id"]], mpath, item["__line__"], item["id"]),
+                 mpath, item["__line__"], item["id"])
     return macros
 
 
@@ -463,13 +524,14 @@ def _rule(kind: str, item: dict, path: Path, pack: str, macros, ontology: Ontolo
     if "pattern" in item and kind != "macros":
         if not isinstance(item["pattern"], str) or not item["pattern"]:
             raise RuleError(path, line, rid, "'pattern' must be a non-empty string")
-        source = expanded = _expand(item["pattern"], macros, path, line, rid)
-        key = _check_key(kind, item, expanded)
+        expanded = macros.for_analysis(item["pattern"], path, line, rid)
+        source = macros.compiled_source(item["pattern"], path, line, rid)
+        key = _check_key(kind, item, source)
         if before is not None and key in before:
             found_anchors = before[key]
         else:
             _check_written(item["pattern"], path, line, rid)
-            compiled = _compile(expanded, path, line, rid)
+            compiled = _compile(source, path, line, rid)
             _check_groups(kind, item, compiled, path)
             found_anchors = anchors(expanded)
             _check_examples(item, compiled, path)
