@@ -40,7 +40,7 @@ def _tables(markdown: str) -> dict[str, list[list[str]]]:
 
 def test_smoke_run_completes_and_its_table_parses(tmp_path):
     out = tmp_path / "bench.md"
-    result = run_bench("--sizes", "10", "--repeat", "1", "--query-runs", "1", "--rdflib-budget", "1",
+    result = run_bench("--sizes", "10", "--repeat", "1", "--query-runs", "1", "--rdflib-budget", "0.2",
                        "--endpoint-queries", "16", "--out", out, "--workdir", tmp_path / "work")
     assert result.returncode == 0, result.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
@@ -91,11 +91,11 @@ def test_synthetic_articles_differ_and_fire_the_same_rules(tmp_path):
 def test_one_section_runs_alone_and_builds_what_it_needs(tmp_path):
     out = tmp_path / "bench.md"
     result = run_bench("--sizes", "10", "--repeat", "1", "--query-runs", "1", "--rdflib-budget", "1",
-                       "--sections", "sparql", "--out", out, "--workdir", tmp_path / "work")
+                       "--sections", "commands", "--out", out, "--workdir", tmp_path / "work")
     assert result.returncode == 0, result.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
-    assert list(_tables(text)) == ["SPARQL"]
-    assert "--sections sparql" in text, "the header says which sections ran"
+    assert list(_tables(text)) == ["Read commands"]
+    assert "--sections commands" in text, "the header says which sections ran"
     assert (tmp_path / "work" / "build-10" / "graph.ttl").is_file()
 
 
