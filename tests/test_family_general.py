@@ -96,6 +96,9 @@ CASES = {
         "Tomas Renn is a novelist. Two years later he married Ines Calla, a set designer. "
         "Their daughter, Mira, was born in 2012.\n",
         {("Mira", "parent", "Tomas Renn"), ("Mira", "parent", "Ines Calla")}),
+    "relative-clause-that": (
+        "The reception follows in the barn that Raymond Kessler and his late father, Walter Kessler, built in 1987.\n",
+        {("Raymond Kessler", "parent", "Walter Kessler")}),
     "his-widow": (
         "Frank Dorr died in June 2023, at 81. His widow, Marla Dorr, 66, says the note leaves the orchard to her.\n",
         {("Frank Dorr", "spouse", "Marla Dorr")}),
