@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,12 @@ if "KG_TEST_RULES_CACHE" not in os.environ:
     # whether or not the virtual environment was activated.
     os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
 os.environ["KG_RULES_CACHE"] = os.environ["KG_TEST_RULES_CACHE"]
+# A suite started in the background of a non-interactive shell (`pytest &` in a script) inherits
+# SIGINT ignored, and so does every process it starts: `kg serve`, which the tests stop with
+# Ctrl-C as a user does, would then never stop. Python's own handler here is what an
+# interactive run has, and a child process starts with the default, as from a terminal.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
