@@ -428,3 +428,16 @@ def test_a_person_named_with_how_they_are_kin_is_a_person():
                    "singer Ada Ronan-Vrell, in October 2021. She was born in Eskerby Vale, the daughter of a miner.\n")
     assert "Tomasz Vrell" in typed.get("Person", set())
     assert "Eskerby Vale" not in typed.get("Person", set())
+
+
+def test_the_platform_of_a_post_and_the_paper_told_are_organisations():
+    """'a lengthy post on Glimpse', 'streams on Riverlight', 'he told the Courier': the website of a
+    post and the paper someone told are organisations; a weekday, a street or a title in the same
+    place is none."""
+    typed = _typed(" date 2025-03-12 Noor Vance broke her silence with a lengthy post on Glimpse. The film "
+                   "streams on Riverlight from June 20. “It is still honest,” Vance told the Courier in 2013. "
+                   "She posted on Monday that the show was off, and she posted on Main Street a notice. "
+                   "She told the Duke that the horses were ready.\n")
+    assert {"Glimpse", "Riverlight", "Courier"} <= typed.get("Organization", set())
+    assert not {"Monday", "Main Street", "Main", "Duke"} & typed.get("Organization", set())
+    assert "Noor Vance" in typed.get("Person", set())
