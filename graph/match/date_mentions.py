@@ -10,6 +10,7 @@ from graph.match.context import Context
 from graph.match.dates import TENSED, DateExpr, DateResolver, tense_of
 from graph.records import DateValue
 from graph.rules.catalogue import TENSE_MARKERS
+from graph.rules.ruleset import roles_of
 
 
 def find_dates(ctx: Context) -> list[DateValue]:
@@ -17,7 +18,7 @@ def find_dates(ctx: Context) -> list[DateValue]:
     exprs: list[DateExpr] = []
     for rule in ctx.rules["dates"]:
         for m in ctx.finditer(rule):
-            groups = tuple((k, v) for k, v in sorted(m.groupdict().items()) if v is not None and not k.startswith("_"))
+            groups = tuple((k, m.group(k)) for k in sorted(roles_of(m.re)) if m.group(k) is not None)
             exprs.append(DateExpr(ctx.span(m.start(), m.end()), rule.id, rule.get("value"), groups))
     exprs.sort(key=lambda e: (e.span.start, -(e.span.end - e.span.start), e.rule))
     chosen, last_end = [], -1

@@ -524,7 +524,6 @@ def _rule(kind: str, item: dict, path: Path, pack: str, macros, ontology: Ontolo
     if "pattern" in item and kind != "macros":
         if not isinstance(item["pattern"], str) or not item["pattern"]:
             raise RuleError(path, line, rid, "'pattern' must be a non-empty string")
-        expanded = macros.for_analysis(item["pattern"], path, line, rid)
         source = macros.compiled_source(item["pattern"], path, line, rid)
         key = _check_key(kind, item, source)
         if before is not None and key in before:
@@ -533,7 +532,7 @@ def _rule(kind: str, item: dict, path: Path, pack: str, macros, ontology: Ontolo
             _check_written(item["pattern"], path, line, rid)
             compiled = _compile(source, path, line, rid)
             _check_groups(kind, item, compiled, path)
-            found_anchors = anchors(expanded)
+            found_anchors = anchors(macros.for_analysis(item["pattern"], path, line, rid))
             _check_examples(item, compiled, path)
         if passed is not None:
             passed[key] = found_anchors
@@ -545,11 +544,11 @@ def _rule(kind: str, item: dict, path: Path, pack: str, macros, ontology: Ontolo
     return rule
 
 
-def _check_key(kind: str, item: dict, expanded: str) -> str:
+def _check_key(kind: str, item: dict, source: str) -> str:
     """What a rule's pattern checks depend on: its kind, every field as written (line numbers
-    aside), the pattern with its macros expanded, and the code that checks them."""
+    aside), the pattern as compiled (its macros expanded or defined), and the code that checks them."""
     fields = json.dumps(_strip_lines(item), sort_keys=True, ensure_ascii=False, default=repr)
-    return hashlib.sha256(f"{RULES_CACHE_FORMAT}\0{_code()}\0{kind}\0{expanded}\0{fields}".encode()).hexdigest()
+    return hashlib.sha256(f"{RULES_CACHE_FORMAT}\0{_code()}\0{kind}\0{source}\0{fields}".encode()).hexdigest()
 
 
 @functools.lru_cache(maxsize=1)
