@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_extraction import family, rows
-from tests.test_resolve import build_graph
+from tests.test_resolve import build_graph, people
 
 
 def ties(g) -> set[tuple[str, str, str]]:
@@ -986,3 +986,36 @@ def test_in_law_and_step_siblings_listed_are_no_siblings(tmp_path):
         "Laura Pell said the farm would stay open. Her brothers-in-law, Tom Lusk and Ben Ray, run the dairy. "
         "Her stepsisters, Ivy Hale and Maria Cole, keep the books.\n")})
     assert not [t for t in ties(g) if t[1] == "sibling"], sorted(ties(g))
+
+
+def test_two_people_written_with_one_surname(tmp_path):
+    """"Gerald and Patrice Whitcomb" are two people, each a Whitcomb, and a couple; the obituary's
+    "his son, Gregory (Linda) Wieczorek" is a son and his wife. Words that only look so are nobody:
+    a firm of two given-name-like words, a maiden name in parentheses, two full names."""
+    g = build_graph(tmp_path, {"a.txt": (
+        "Meredith Whitcomb and Jonah Hale were married on Saturday. The bride is the daughter of "
+        "Gerald and Patrice Whitcomb of Ashby Falls. Tom Hale and Ann Rusk read.\n\n"
+        "The groom is the son of Anthony Hale and the late Deborah (Lyle) Hale. "
+        "The cake came from Marks and Spencer Foods.\n\n"
+        "Stan Wieczorek died on Monday. He is survived by his son, Gregory (Linda) Wieczorek of Dayton; "
+        "and grandchildren Adam and Kasia Wieczorek.\n")})
+    named = people(g)
+    assert {"Gerald Whitcomb", "Patrice Whitcomb", "Gregory Wieczorek", "Linda Wieczorek",
+            "Adam Wieczorek", "Kasia Wieczorek"} <= named, sorted(named)
+    assert not {n for n in named if n.startswith(("Lyle", "Deborah Lyle", "Marks", "Spencer", "Tom Rusk"))}, \
+        sorted(named)
+    got = ties(g)
+    assert _has(got, ("Gerald Whitcomb", "spouse", "Patrice Whitcomb")), sorted(got)
+    assert _has(got, ("Gregory Wieczorek", "spouse", "Linda Wieczorek")), sorted(got)
+    assert _has(got, ("Gregory Wieczorek", "parent", "Stan Wieczorek")), sorted(got)
+    assert not [t for t in got if "Linda Wieczorek" in (t[0], t[2]) and t[1] != "spouse"], sorted(got)
+
+
+def test_a_tie_is_between_people_never_to_a_place(tmp_path):
+    """"Born in Grenner Township, he was the son of …": the place the sentence opens with is nobody's kin."""
+    g = build_graph(tmp_path, {"a.txt": (
+        "Stan Wieczorek, a clockmaker, died on Monday. He was 91.\n\n"
+        "Born in Grenner Township, he was the son of Jozef Wieczorek and Anna Wieczorek, who farmed there.\n")})
+    got = ties(g)
+    assert _has(got, ("Stan Wieczorek", "parent", "Jozef Wieczorek")), sorted(got)
+    assert not [t for t in got if "Grenner Township" in (t[0], t[2])], sorted(got)

@@ -63,7 +63,9 @@ _NICK = regex.compile(r"[\"“‘']([^\"“”‘’']+)[\"”’']")
 _SPACES = regex.compile(r"\s+")
 _WORD = regex.compile(r"[\p{L}’'-]+")
 _DATE_MARKER = regex.compile(r"^\s?date\s+\d{4}-\d\d-\d\d\b")
-_LINE_END = regex.compile(r"[.!?:\"”’)]\s*$")
+# a sentence's end, also inside a closing quote mark, or a credit line in parentheses; a headline
+# may end in quoted words ("Vance Gets Candid: ‘The Kids Could See Straight Through It’")
+_LINE_END = regex.compile(r"(?:[.!?:][\"”’)]?|\))\s*$")
 _CAPITAL_WORD = regex.compile(r"\p{Lu}[\p{Ll}’'-]*\p{Ll}")
 
 
@@ -117,6 +119,9 @@ class _Candidate:
     name: str  # the node's name
     alias: tuple[int, int] | None = None  # the whole way it is written (baby Jack), when the rule says
     titles: tuple[tuple[str, str, tuple[int, int]], ...] = ()  # (kind, words, evidence span)
+    # a name written in two places (Gerald of "Gerald and Patrice Whitcomb"): the words from its
+    # first to its last, which are the evidence of the whole name; start:end is the part it owns
+    written: tuple[int, int] | None = None
 
     @property
     def rank(self) -> float:
@@ -204,6 +209,7 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
         evidence = _evidence(rule)
         typ = rule.get("type")
         has_alias = "alias" in rule.pattern.groupindex
+        has_surname = "surname" in rule.pattern.groupindex
         for m in ctx.finditer(rule):
             spans = m.spans("name") if "name" in m.re.groupindex else [m.span()]
             if evidence == "against":
@@ -211,14 +217,27 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
                 continue
             titles = _titles(rule, m)
             for a, b in spans:
-                if evidence == "given" and name_tokens(ctx.text[a:b])[0] not in ctx.rules.given_names:
+                # a joint name needs every partner's given name to be one, its own alone does not
+                joint = [ctx.text[x:y] for g in ("name", "partner") if g in m.re.groupindex for x, y in m.spans(g)] \
+                    if has_surname else [ctx.text[a:b]]
+                if evidence == "given" and not _given_names(ctx, joint):
                     continue
                 if evidence in _WEAK and _inside(a, title_lines) or (typ in _RANKED_TYPES and _quoted_title(ctx.text, a, b)):
                     continue
                 alias = m.spans("alias")[0] if has_alias and m.captures("alias") else None
-                out.append(_Candidate(rule, order, typ, evidence, a, b, _node_name(ctx.text[a:b], typ), alias,
-                                      titles if len(spans) == 1 else ()))
+                name, written = _node_name(ctx.text[a:b], typ), None
+                if has_surname and m.captures("surname"):  # Gerald of "Gerald and Patrice Whitcomb"
+                    name = f"{name} {m.captures('surname')[0]}"
+                    written = (spans[0][0], m.spans("surname")[0][1])
+                out.append(_Candidate(rule, order, typ, evidence, a, b, name, alias,
+                                      titles if len(spans) == 1 else (), written))
     return out, vetoes
+
+
+def _given_names(ctx: Context, names: list[str]) -> bool:
+    """Whether each name's first word is a given name (names.yaml `given_names`): a joint name
+    ("Gerald and Patrice Whitcomb") needs both partners' to be, or "Tom and Jerry Cartoons" is one."""
+    return all(name_tokens(n)[0] in ctx.rules.given_names for n in names if name_tokens(n))
 
 
 _OPEN_QUOTE = regex.compile(r"[“\"‘](?:(?:The|A|An)\s)?$")
@@ -378,7 +397,10 @@ def _assign(ctx: Context, kept: list[_Candidate], taken: _Taken) -> tuple[list[M
         ctx.hits[rule.id] += 1
         discovered.setdefault(c.name, (c.type, rule.get("gender"), rule.id))
         own_titles = tuple(sorted({(k, w, ctx.span(x, y)) for k, w, (x, y) in titles.get((a, b), ())}))
-        if c.alias:
+        if c.written:  # the whole joint name is the evidence; no alias: its words are two people's
+            found.append(Mention(Ref("name", c.name, c.type), ctx.span(*c.written), rule.id,
+                                 gender=rule.get("gender"), titles=own_titles))
+        elif c.alias:
             aa, ab = c.alias
             found.append(Mention(Ref("name", c.name, c.type), ctx.span(aa, ab), rule.id, alias=ctx.text[aa:ab],
                                  gender=rule.get("gender"), titles=own_titles))
@@ -391,6 +413,11 @@ def _assign(ctx: Context, kept: list[_Candidate], taken: _Taken) -> tuple[list[M
                 found.append(Mention(Ref("name", c.name, c.type), ctx.span(a + nick.start(1), a + nick.end(1)),
                                      rule.id, alias=nick.group(1)))
         taken.add(a, b)
+    # the rest of a joint name is no one else's: "Wieczorek" of "Gregory (Linda) Wieczorek" is theirs;
+    # only now, when both partners of each joint name have their mention
+    for c in kept:
+        if c.written:
+            taken.add(*c.written)
     return found, discovered
 
 

@@ -48,7 +48,7 @@ narration around it (its paragraph or the one before) named or continued by a pr
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import regex
@@ -512,8 +512,13 @@ def _introductions(ctx: Context, mentions: list[Mention], settings: dict,
     person_nouns = kin | set(settings.get("person_nouns", ())) | set(_noun_genders(ctx))
     roles: dict[str, set[str]] = defaultdict(set)
     text = ctx.text
+    # a joint name ("his daughter, Theresa (Marcus) Boateng") is one span of two people's mentions: the
+    # words around it introduce the one it begins with, not the partner
+    shared = Counter((m.span.start, m.span.end) for m in mentions)
     for m in mentions:
         s, e = m.span.start, m.span.end
+        if shared[(s, e)] > 1 and not m.span.exact.startswith(m.ref.value.split()[0]):
+            continue
         before = text[max(0, s - 100):s]
         t = _TITLE_BEFORE.search(before[-40:])
         if t and _is_title(t.group("t"), honorifics, function_words, abbreviations):
@@ -1247,6 +1252,10 @@ def _recent_group(ctx: Context, names: Names, pos: int) -> list[Mention]:
     return _last_list(ctx, [m for m in names.mentions if m.ref.type == PERSON and m.span.end <= pos])
 
 
+# a person named as the child of "their" ("Inés, their first child, was born …")
+_THEIR_CHILD = regex.compile(r",\s+their\s+(?:[\p{Ll}-]+\s+){0,2}(?:child|son|daughter|baby|kid|girl|boy)\b")
+
+
 def _paragraph_couple(ctx: Context, names: Names, pos: int) -> list[Ref]:
     """Whom "their" stands for: the last list of people written before it in its paragraph; else the
     protagonist and their spouse, when the protagonist is the last person named before it there
@@ -1260,7 +1269,10 @@ def _paragraph_couple(ctx: Context, names: Names, pos: int) -> list[Ref]:
     if group:
         return sorted({m.ref for m in group})
     lead = protagonist(names, None)
-    if lead and (not before or max(before, key=lambda m: m.span.end).ref == Ref("name", lead, PERSON)):
+    last = max(before, key=lambda m: m.span.end) if before else None
+    if last is not None and _THEIR_CHILD.match(ctx.text, last.span.end):
+        return []  # "Inés, their first child, … Their son, Tomás": she is the pair's child, not one of them
+    if lead and (last is None or last.ref == Ref("name", lead, PERSON)):
         me = Ref("name", lead, PERSON)
         return [me, Ref("spouse-of", lead, PERSON, inner=me)]
     return []
@@ -1285,10 +1297,22 @@ def _last_list(ctx: Context, people: list[Mention]) -> list[Mention]:
 
 def _mention_at(names: Names, a: int, b: int) -> Mention | None:
     """The mention inside [a, b) (the longest; of equal ones the first the names step gave), else the
-    first that contains it ("Jack" within "baby Jack")."""
+    one that contains it ("Jack" within "baby Jack"): the one whose name begins with these words,
+    else the shortest, for a joint name's evidence holds its partner's name too ("Gerald and
+    Patrice Whitcomb" is Gerald's; "Patrice" within it is Patrice's; so are "Gregory" and "Linda"
+    of "Gregory (Linda) Wieczorek")."""
     index = names.index
     inside = [i for i in index.overlapping(a, b) if a <= names.mentions[i].span.start and names.mentions[i].span.end <= b]
     if inside:
         return names.mentions[min(inside, key=lambda i: (-(names.mentions[i].span.end - names.mentions[i].span.start), i))]
     holding = [i for _, _, i in index.containing(a, b)]
-    return names.mentions[min(holding)] if holding else None
+    if not holding:
+        return None
+    first = names.mentions[holding[0]].span
+    words = " ".join(first.exact[a - first.start : b - first.start].split())
+
+    def begins(m: Mention) -> bool:
+        return m.ref.value == words or m.ref.value.startswith(words + " ")
+
+    return names.mentions[min(holding, key=lambda i: (not begins(names.mentions[i]),
+                                                      names.mentions[i].span.end - names.mentions[i].span.start, i))]

@@ -112,7 +112,9 @@ def find_relations(ctx: Context, names: Names) -> list[Relation]:
         roles = RELATIONS[kind]
         for m in ctx.finditer(rule):
             span = ctx.span(m.start(), m.end())
-            groups = [people.refs(m, g, rule.get("pronoun")) for g in roles]
+            # a tie is between people only: words the names step found to be a place or an
+            # organisation ("Born in Grenner Township, he was the son of ...") are nobody's kin
+            groups = [[r for r in people.refs(m, g, rule.get("pronoun")) if r[0].type == PERSON] for g in roles]
             named = {r.value for refs in groups for r, _, implied in refs if not implied}
             if kind == "sibling":
                 refs = _plain(groups[0], named)
