@@ -99,6 +99,10 @@ CASES = {
     "relative-clause-that": (
         "The reception follows in the barn that Raymond Kessler and his late father, Walter Kessler, built in 1987.\n",
         {("Raymond Kessler", "parent", "Walter Kessler")}),
+    "kin-subject-then-his": (
+        "Sandy Pell, 32, proposed last month. His father, Hugo Pell, succeeded to the title on the death of "
+        "his own father, Cedric, in 2011, and lives near Kelsby with his wife, Henrietta.\n",
+        {("Sandy Pell", "parent", "Hugo Pell"), ("Hugo Pell", "parent", "Cedric"), ("Hugo Pell", "spouse", "Henrietta")}),
     "his-widow": (
         "Frank Dorr died in June 2023, at 81. His widow, Marla Dorr, 66, says the note leaves the orchard to her.\n",
         {("Frank Dorr", "spouse", "Marla Dorr")}),
@@ -1019,3 +1023,13 @@ def test_a_tie_is_between_people_never_to_a_place(tmp_path):
     got = ties(g)
     assert _has(got, ("Stan Wieczorek", "parent", "Jozef Wieczorek")), sorted(got)
     assert not [t for t in got if "Grenner Township" in (t[0], t[2])], sorted(got)
+
+
+def test_his_after_a_relative_who_is_the_subject_is_that_relative(tmp_path):
+    """"His father, Hugo Pell, succeeded … with his wife, Henrietta": Hugo's wife, not the son's."""
+    g = build_graph(tmp_path, {"a.txt": (
+        "Sandy Pell, 32, proposed last month. His father, Hugo Pell, succeeded to the title in 2011, "
+        "and lives near Kelsby with his wife, Henrietta.\n")})
+    got = ties(g)
+    assert _has(got, ("Hugo Pell", "spouse", "Henrietta")), sorted(got)
+    assert not _has(got, ("Sandy Pell", "spouse", "Henrietta")), sorted(got)

@@ -720,3 +720,12 @@ def test_put_it_more_plainly_in_an_email_then_a_colon(shapes):
 
 def test_a_long_chain_of_she_reaches_the_woman_named_at_its_start(shapes):
     assert speakers_of(shapes, "A calm sea teaches nobody") == {"Edda Vorn"}
+
+
+def test_a_title_no_bearer_named_so_far_can_take_names_nobody(tmp_path):
+    """"Mr Lee" where only women of that surname were named before: a man the text has not named,
+    so the quotation has no speaker (and the build goes on: this once stopped it)."""
+    g = build_articles(tmp_path, {"a.txt": (
+        "Miss Ann Lee, 29, is to marry Tom Hale. Her sister, Ivy Lee, will be a bridesmaid.\n\n"
+        "Mr Lee, a retired doctor, said he was delighted. \"He asked me first,\" Mr Lee said.\n")})
+    assert not speakers_of(g, "He asked me first") & {"Ann Lee", "Ivy Lee"}

@@ -747,6 +747,8 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
     fits = sorted({c.person for c in named})
     if len(fits) == 1:
         return fits[0]
+    if not fits:  # "Mr Thwaite" where only his daughters were named before: a man the text has not named
+        return ""
     # "Mr. Lee" after "Mr. Tom Lee" and a Lord Hugh Lee: the one the article introduced with that very title
     same = {c.person for c in named if " " in ctx.text[c.start:c.end] and _same_title(ctx, c.start, h.group("h"))}
     if len(same) == 1:

@@ -492,9 +492,15 @@ class _People:
             if sentence == here and not any(sentence[0] <= x.span.start < end for x in self.mentions) \
                     and _TITLED_OPENER.match(ctx.text, sentence[0], end):
                 return None  # "The Duke succeeded … his father": the titled one, whom the text does not name here
-            fits = [x for x in agreeing if not (sentence == here and self._named_as_kin(x, gender))]
+            # "His father, Hugo, succeeded …, with his wife": the relative the sentence opens with is its
+            # subject, whom a later "his" stands for; not a "his" that opens a clause of its own ("His son,
+            # Tom, has run it since 2011, and his daughter, Ellen, …": both are the same man's)
+            subject = sentence == here and not _AND_BEFORE.search(ctx.text, max(0, pos - 8), pos)
+            fits = [x for x in agreeing if not (sentence == here and self._named_as_kin(x, gender)
+                                                and not (subject and self._kin_subject(x)))]
             first = fits[0].span.start if fits else end
-            chain = next((p for p in same.finditer(ctx.text, sentence[0], first) if not ctx.in_quote(p.start())), None)
+            chain = None if fits and subject and self._kin_subject(fits[0]) else next(
+                (p for p in same.finditer(ctx.text, sentence[0], first) if not ctx.in_quote(p.start())), None)
             if chain is not None:
                 if depth >= _CHAIN:
                     return None
@@ -618,6 +624,20 @@ class _People:
             return False
         told = _PRONOUN_GENDER.get(found.group().split()[0].casefold())
         return gender is None or told is None or told == gender
+
+    def _kin_subject(self, mention: Mention) -> bool:
+        """Whether a relative named after a possessive opens its sentence and then does something ("His
+        father, Hugo Pellew-Dacre, succeeded to the title … with his wife"): the sentence's subject, whom
+        a later "his" of it stands for, not the "His" before it."""
+        a = self.ctx.sentence_of(mention.span.start)[0]
+        return bool(_KIN_OPENER.fullmatch(self.ctx.text, a, mention.span.start)
+                    and _DOES_NEXT.match(self.ctx.text, mention.span.end))
+
+
+_AND_BEFORE = regex.compile(r"(?:^|[,;]?\s)and\s+$")
+_KIN_OPENER = regex.compile(r"(?:His|Her|Their)\s+(?:[\p{Ll}-]+\s+)?\p{Ll}+,?\s+")
+# the verb after an appositive name (", succeeded", ", who lives"): not a list going on (", and his …")
+_DOES_NEXT = regex.compile(r",?\s+(?!(?:and|or|but|his|her|their|the|a|an|of|in|on|at|to|from|with|who|whose|which|aged|now)\b)\p{Ll}+(?:ed|s)\b")
 
 
 _NICKNAME = regex.compile(r"^(?P<first>\S+)\s+[“\"](?P<nick>[^”\"\s]+)[”\"]\s+(?P<rest>\S.*)$")
