@@ -441,3 +441,23 @@ def test_the_platform_of_a_post_and_the_paper_told_are_organisations():
     assert {"Glimpse", "Riverlight", "Courier"} <= typed.get("Organization", set())
     assert not {"Monday", "Main Street", "Main", "Duke"} & typed.get("Organization", set())
     assert "Noor Vance" in typed.get("Person", set())
+
+
+def test_a_firm_named_for_its_founders_is_no_person():
+    """'Mercer Lowe, the Pittsburgh startup whose engine …', founded by Priya Mercer and Daniel Lowe: an
+    organisation (its description may name a place), never a person the founders' surnames join."""
+    typed = _typed(" date 2025-03-04 Kestrel is buying Mercer Lowe, the Pittsburgh startup whose engine it uses. "
+                   "Mercer Lowe was founded in 2019 by Priya Mercer and her husband, Daniel Lowe. "
+                   "“Buying Mercer Lowe is the fastest way,” an analyst said.\n")
+    assert "Mercer Lowe" in typed.get("Organization", set())
+    assert not {n for n in typed.get("Person", set()) if "Mercer Lowe" in n}
+    assert {"Priya Mercer", "Daniel Lowe"} <= typed.get("Person", set())
+
+
+def test_a_restaurant_named_after_a_person_is_no_mention_of_her():
+    """'the back kitchen of Casa Teodora', named for the grandmother Teodora Ruiz: the restaurant is an
+    organisation, and its name no mention of her."""
+    typed = _typed(" date 2024-10-07 Ines Vega stands over a pot in the back kitchen of Casa Teodora. "
+                   "The room is named for her grandmother, Teodora Ruiz.\n")
+    assert "Casa Teodora" in typed.get("Organization", set())
+    assert {"Ines Vega", "Teodora Ruiz"} <= typed.get("Person", set())

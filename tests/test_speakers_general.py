@@ -729,3 +729,18 @@ def test_a_title_no_bearer_named_so_far_can_take_names_nobody(tmp_path):
         "Miss Ann Lee, 29, is to marry Tom Hale. Her sister, Ivy Lee, will be a bridesmaid.\n\n"
         "Mr Lee, a retired doctor, said he was delighted. \"He asked me first,\" Mr Lee said.\n")})
     assert not speakers_of(g, "He asked me first") & {"Ann Lee", "Ivy Lee"}
+
+
+def test_a_described_subject_after_an_opening_apposition_leaves_the_he_to_no_one_named(tmp_path):
+    """"Speaking outside Kedia House, the group's headquarters, the patriarch was terse. “…,” he said.":
+    the he is the patriarch (Hari Vora, named just before), never the brother introduced as "the late
+    Om Vora" paragraphs back, whom "his late wife" would otherwise stand for: "the late" is no title."""
+    g = build_articles(tmp_path, {"a.txt": (
+        " date 2024-11-19\nHari Vora will hand the chairmanship to his elder son, Vik Vora, the group announced "
+        "on Monday. Their cousin, Sid Vora, son of the late Om Vora, will retain the chemicals unit.\n\n"
+        "Om Vora, Hari's younger brother, ran the chemicals business until his death in 2011.\n\n"
+        "Meera Iyengar, a director, said the board agreed.\n\n"
+        "Hari Vora will chair the Kamala Vora Foundation, named after his late wife, Kamala, who died in 2016. "
+        "Speaking briefly outside Kedia House, the group's headquarters, the patriarch was terse. "
+        "\"I have done my innings,\" he said.\n")})
+    assert "Om Vora" not in speakers_of(g, "I have done my innings")

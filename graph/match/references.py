@@ -63,9 +63,10 @@ SPEAKER_MODES = ("nearest", "introduced", "group", "none")
 
 # A title written right before a name: "coach Tom Bray", "Judge Harriet Lomax", "Gov. Daniel Ashgrove".
 _TITLE_BEFORE = regex.compile(r"(?:^|(?<=[\s(“\"‘—–]))(?P<t>\p{L}[\p{L}-]+\.?)[^\S\n]+$")
-# A description after a name: "Dana Reyes, the tournament director", "Jonah Pierce, an analyst at …".
+# A description after a name: "Dana Reyes, the tournament director", "Jonah Pierce, an analyst at …"; not
+# a clause with a verb in the past ("Vikram Bhandari, the group announced on Monday").
 _APPOS_AFTER = regex.compile(
-    r",\s+(?:the|a|an|his|her|its|their|\p{Lu}[\p{L}-]*(?:’s|'s))\s+(?:[\p{L}’'-]+\s+){0,4}?(?P<head>\p{Ll}[\p{L}-]*)"
+    r",\s+(?:the|a|an|his|her|its|their|\p{Lu}[\p{L}-]*(?:’s|'s))\s+(?:[\p{L}’'-]+\s+){0,4}?(?P<head>\p{Ll}[\p{L}-]*(?<!ed))"
     r"(?=\s*[,.;)]|\s*$|\s+(?:of|at|for|in|on|with|from|who|whose|which|that|since|to)\b)")
 # A description before a name: "Her daughter, Ellen Hardesty", "Its executive director, Paul Ferrante".
 _APPOS_BEFORE = regex.compile(
@@ -118,7 +119,8 @@ _GENDERED_PHRASE = regex.compile(r"(?<![\p{L}’'])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]e
 _GOES_ON = regex.compile(r"\p{L}+\s+(?:also\s+|then\s+)?(?:added|adds|continued|continues|went\s+on)\b")
 # a sentence whose subject is a description of someone: "The coach smiled", "Asked about it, the veteran mentor
 # shrugged" (a clause, then the, a few words and the noun, then a verb)
-_DESCRIBED_SUBJECT = regex.compile(r"(?:[^,.;:!?“”\"‘’\n]{1,120},\s+"
+# an opening clause may hold an apposition ("Speaking outside Kedia House, the group's headquarters, the patriarch was …")
+_DESCRIBED_SUBJECT = regex.compile(r"(?:(?:[^,.;:!?“”\"‘’\n]{1,120},\s+){1,2}"
                                    # a time or place before the subject without a comma: "Last November the singer
                                    # revealed", "On Tuesday the coach said", "In Leeds the mayor"
                                    r"|(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Oo]n|[Ii]n|[Aa]t)\s+"
