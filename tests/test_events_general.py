@@ -997,3 +997,23 @@ def test_a_statement_whose_speaker_is_named_after_a_title_set_off_by_commas(tmp_
         " date 2024-11-06\nA daughter for the Duke\n\nIn a short statement issued by Carrowby Castle on Monday, "
         "the Duke, Edmund Vane-Tempest, said they were overjoyed.\n")))
     assert ("statement", "2024-11-04", "Edmund Vane-Tempest") in got, got
+
+
+def test_a_he_or_she_in_an_event_is_the_nearest_person_of_that_gender(tmp_path):
+    """"He died in 2015" after "His brother, Ernest Hale, ran the mill" is Ernest's death, never the
+    protagonist's; "In 1975 she became the first woman elected …" after a quotation by Thomas Quill is
+    the woman's (a given name tells his gender); "the illness from which she died" is the mother's
+    who was diagnosed with it, not the daughter who told the court."""
+    g = _build(tmp_path, "a.txt", (
+        " date 2024-05-10\nWalter Hale ran the farm for 40 years. Hale sold it in 1990. "
+        "His brother, Ernest Hale, ran the mill. He died in 2015.\n\n"
+        "Margaret Pruitt taught English. \"She told us a poem was something you carried,\" said Thomas Quill, "
+        "a former student.\n\nIn 1975 she became the first woman elected to the Alder Falls Board of Selectmen.\n\n"
+        "Bríd Cassidy told the court her father raised the matter in 2011, shortly after her mother, "
+        "Kathleen Dolan, had been diagnosed with the illness from which she died two years later.\n"))
+    got = _events(g)
+    assert ("death", "2015", "Ernest Hale") in got, sorted(got)
+    assert not [e for e in got if e[0] == "death" and e[2] == "Walter Hale"], sorted(got)
+    assert not [e for e in got if e[1] == "1975" and e[2] == "Thomas Quill"], sorted(got)
+    assert not [e for e in got if e[0] == "death" and e[2] == "Bríd Cassidy"], sorted(got)
+    assert ("appointment", "1975", "Margaret Pruitt") in got and ("death", "2013", "Kathleen Dolan") in got, sorted(got)

@@ -1013,6 +1013,7 @@ def test_two_people_written_with_one_surname(tmp_path):
     assert _has(got, ("Gregory Wieczorek", "spouse", "Linda Wieczorek")), sorted(got)
     assert _has(got, ("Gregory Wieczorek", "parent", "Stan Wieczorek")), sorted(got)
     assert not [t for t in got if "Linda Wieczorek" in (t[0], t[2]) and t[1] != "spouse"], sorted(got)
+    assert _has(got, ("Adam Wieczorek", "sibling", "Kasia Wieczorek")), sorted(got)
 
 
 def test_a_tie_is_between_people_never_to_a_place(tmp_path):

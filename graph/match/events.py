@@ -10,7 +10,8 @@ from rdflib import RDFS
 
 from graph.match.context import Context
 from graph.match.names import ORGANIZATION, PERSON, Names
-from graph.match.references import group_refs, protagonist
+from graph.match.relations import pronoun_antecedent
+from graph.match.references import Capture, group_refs, protagonist
 from graph.rdf.vocab import _ontology_graph, expand
 from graph.records import DateValue, EventRecord, Ref, Role, Span
 from graph.rules.catalogue import EVENT_ROLES
@@ -60,8 +61,7 @@ def find_events(ctx: Context, names: Names, dates: list[DateValue]) -> list[Even
                 continue  # what a speaker says happened is not the article's own telling
             roles = []
             for group in sorted(EVENT_ROLES.keys() & set(m.re.groupindex)):
-                for ref, gspan in group_refs(ctx, names, m, group):
-                    roles.append(Role(group, ref, gspan))
+                roles.extend(_group_roles(ctx, names, m, group))
             when = _date_of(ctx, rule, m, dates)
             if rule.get("generic") and not when:
                 continue  # a rule that reads any verb tells an event only with its date
@@ -83,6 +83,21 @@ def find_events(ctx: Context, names: Names, dates: list[DateValue]) -> list[Even
         out.append(rec)
     out.sort(key=lambda e: (e.span.start, e.span.end, e.rule))
     return _link_within(ctx, out)
+
+
+def _group_roles(ctx: Context, names: Names, m, group: str) -> list[Role]:
+    """Who each capture of a people group is: a "he" or "she" the nearest person of its gender named before
+    it, as a family tie's pronoun is read (nobody when two may be meant: "He died in 2015" after a brother is
+    the brother, never the article's protagonist by default); anything else by the role rules and names."""
+    out = []
+    for a, b in m.spans(group):
+        if group in PEOPLE_ROLES and ctx.text[a:b].casefold() in ("he", "she"):
+            found = pronoun_antecedent(ctx, names, a, b)
+            if found is not None:
+                out.append(Role(group, found.ref, ctx.span(a, b)))
+            continue
+        out.extend(Role(group, ref, gspan) for ref, gspan in group_refs(ctx, names, Capture(m, group, a, b), group))
+    return out
 
 
 def _names_its_subject(ctx: Context, rec: EventRecord) -> bool:

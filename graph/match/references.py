@@ -189,6 +189,16 @@ class Speaking:
     found_groups: list = field(default_factory=list, compare=False)  # groups resolved here, for the caller
 
 
+class Capture:
+    """One capture of a repeated group, seen as a match of its own by `group_refs`."""
+
+    def __init__(self, m, group: str, a: int, b: int):
+        self.re, self._group, self._span = m.re, group, (a, b)
+
+    def spans(self, group: str):
+        return [self._span] if group == self._group else []
+
+
 def group_refs(ctx: Context, names: Names, m, group: str, outer=(), speaking: Speaking | None = None) -> list[tuple[Ref, Span]]:
     """What each capture of a group of match m refers to, with the words that say so; none if m has no such group."""
     if group not in m.re.groupindex:

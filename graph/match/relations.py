@@ -31,7 +31,7 @@ import regex
 
 from graph.match.context import Context
 from graph.match.names import PERSON, Names
-from graph.match.references import group_refs
+from graph.match.references import Capture, group_refs
 from graph.records import Mention, Ref, Relation, Span
 from graph.rules.catalogue import RELATIONS
 from graph.rules.ruleset import roles_of
@@ -102,9 +102,28 @@ _TITLED_OPENER = regex.compile(r"\s*[Tt]he\s+\p{Lu}\p{Ll}+(?:\s+of\s+\p{Lu}\p{Ll
 _HALF_BEFORE = regex.compile(r"\bhalf[-\s]?(?:brother|sister|sibling)s?,?\s+(?:\p{Ll}+\s+){0,2}$", regex.IGNORECASE)
 
 
+def article_people_for_pronouns(ctx: Context, names: Names) -> "_People":
+    """The article's people as the relation rules read them, made once per article (the events step
+    reads a he or she by the same antecedent)."""
+    people = ctx.memo.get("relation_people")
+    if people is None:
+        people = ctx.memo["relation_people"] = _People(ctx, names)
+    return people
+
+
+def pronoun_antecedent(ctx: Context, names: Names, a: int, b: int) -> Mention | None:
+    """Whom a subject "he" or "she" at text[a:b] stands for, read as a family tie's pronoun is: the
+    nearest person named before it whose gender does not clash, or nobody when the text leaves a doubt;
+    None too for words that are no such pronoun."""
+    gender = {"he": "m", "she": "f"}.get(ctx.text[a:b].casefold())
+    if gender is None:
+        return None
+    return article_people_for_pronouns(ctx, names).antecedent(a, gender)
+
+
 def find_relations(ctx: Context, names: Names) -> list[Relation]:
     """Every tie a relation rule states between two distinct people, sorted."""
-    people = _People(ctx, names)
+    people = article_people_for_pronouns(ctx, names)
     out: list[Relation] = []
     # spouse rules first: "their" after a sentence that states a marriage is that couple's
     for rule in sorted(ctx.rules["relations"], key=lambda r: _ORDER.get(r.get("relation"), 2)):
@@ -245,7 +264,7 @@ class _People:
                 continue
             named = _mention_inside(self.mentions, a, b)
             out.extend((ref, self.ctx.span(a, b), not named)
-                       for ref, _ in group_refs(self.ctx, self.names, _One(m, group, a, b), group))
+                       for ref, _ in group_refs(self.ctx, self.names, Capture(m, group, a, b), group))
         return out
 
     def _protagonist_reading(self, pos: int, gender: str) -> Mention | None:
@@ -475,7 +494,7 @@ class _People:
         for sentence in self._sentences_back(pos, first_paragraph):
             end = min(sentence[1], pos)
             agreeing = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= end
-                        and self.genders.get(_key(x)) in (None, gender)]
+                        and self._gender(x) in (None, gender)]
             last = agreeing[-1] if agreeing else None
             if sentence == here and last is not None and (
                     _RELATIVE.fullmatch(ctx.text, last.span.end, pos)
@@ -499,7 +518,10 @@ class _People:
             fits = [x for x in agreeing if not (sentence == here and self._named_as_kin(x, gender)
                                                 and not (subject and self._kin_subject(x)))]
             first = fits[0].span.start if fits else end
-            chain = None if fits and subject and self._kin_subject(fits[0]) else next(
+            # a sentence before whose subject is such a relative ("His brother, Ernest, ran the mill. He died
+            # in 2015"): the he is that relative, not whom the opening His stood for
+            opener = fits and self._kin_subject(fits[0]) and (subject or sentence != here)
+            chain = None if opener else next(
                 (p for p in same.finditer(ctx.text, sentence[0], first) if not ctx.in_quote(p.start())), None)
             if chain is not None:
                 if depth >= _CHAIN:
@@ -536,6 +558,15 @@ class _People:
         if found is None or not before or before[-1].ref.value != found.ref.value:
             return None
         return found
+
+    def _gender(self, x: Mention) -> str | None:
+        """A person's gender as the text tells it; where it tells none, as their given name mostly is
+        (names.yaml given_names: "Thomas Quill" is no "she")."""
+        told = self.genders.get(_key(x))
+        if told is not None:
+            return told
+        words = x.ref.value.split()
+        return self.ctx.rules.given_names.get(words[0]) if len(words) >= 2 else None
 
     def protagonist(self, gender: str) -> Mention | None:
         """The most mentioned person, when the article tells their gender and it is `gender`."""
@@ -626,18 +657,21 @@ class _People:
         return gender is None or told is None or told == gender
 
     def _kin_subject(self, mention: Mention) -> bool:
-        """Whether a relative named after a possessive opens its sentence and then does something ("His
-        father, Hugo Pellew-Dacre, succeeded to the title … with his wife"): the sentence's subject, whom
-        a later "his" of it stands for, not the "His" before it."""
+        """Whether a relative named after a possessive opens its sentence (or a clause of it) and then does
+        something ("His father, Hugo Pellew-Dacre, succeeded to the title … with his wife"): the subject,
+        whom a later "his" of it stands for, not the "His" before it."""
         a = self.ctx.sentence_of(mention.span.start)[0]
         return bool(_KIN_OPENER.fullmatch(self.ctx.text, a, mention.span.start)
                     and _DOES_NEXT.match(self.ctx.text, mention.span.end))
 
 
 _AND_BEFORE = regex.compile(r"(?:^|[,;]?\s)and\s+$")
-_KIN_OPENER = regex.compile(r"(?:His|Her|Their)\s+(?:[\p{Ll}-]+\s+)?\p{Ll}+,?\s+")
+# the relative opens the sentence, or a clause a subordinating word opens ("… in 2011, shortly after her
+# mother, Kathleen Dolan, had been diagnosed with the illness from which she died")
+_KIN_OPENER = regex.compile(r"(?:[^;]*?\b(?:after|before|when|while|because|since|until|although|though|once)\s+(?:his|her|their)"
+                            r"|His|Her|Their)\s+(?:[\p{Ll}-]+\s+)?\p{Ll}+,?\s+")
 # the verb after an appositive name (", succeeded", ", who lives"): not a list going on (", and his …")
-_DOES_NEXT = regex.compile(r",?\s+(?!(?:and|or|but|his|her|their|the|a|an|of|in|on|at|to|from|with|who|whose|which|aged|now)\b)\p{Ll}+(?:ed|s)\b")
+_DOES_NEXT = regex.compile(r",?\s+(?!(?:and|or|but|nor|his|her|their|its|the|a|an|of|in|on|at|to|from|with|by|for|as|who|whose|which|that|aged|now|then|a|both|also|too|once|still|himself|herself|and)\b)\p{Ll}+\b(?!-)")
 
 
 _NICKNAME = regex.compile(r"^(?P<first>\S+)\s+[“\"](?P<nick>[^”\"\s]+)[”\"]\s+(?P<rest>\S.*)$")
@@ -697,21 +731,16 @@ def _key(m: Mention) -> str:
     return m.ref.value if len(surface.split()) >= 2 else surface
 
 
-class _One:
-    """One capture of a repeated group, seen as a match of its own by `group_refs`."""
-
-    def __init__(self, m, group: str, a: int, b: int):
-        self.re, self._group, self._span = m.re, group, (a, b)
-
-    def spans(self, group: str):
-        return [self._span] if group == self._group else []
-
-
 def _is_subject(ctx: Context, sentence: tuple[int, int], mention: Mention) -> bool:
     """Whether a mention opens its sentence (a title or a dateline before it aside): its subject."""
     before = ctx.text[sentence[0] : mention.span.start]
     return not regex.search(r"\p{Ll}", before.replace("Mrs.", "").replace("Mr.", "").replace("Ms.", "")) \
-        or bool(regex.search(r"\s[—–-]+\s*$", before))
+        or bool(regex.search(r"\s[—–-]+\s*$", before)) or bool(_OPENING_PHRASE.fullmatch(before))
+
+
+# a short phrase of time or place the sentence opens with, then its subject ("In the video, Chrissy is seen …")
+_OPENING_PHRASE = regex.compile(r"(?:In|On|At|During|After|Before|Since|Later|Earlier|Last|This|That|Then|Now|Today|"
+                                r"Yesterday|Meanwhile|Afterwards?|By|From|Until|Within|Over|Throughout)\s[^,;“”\"]{0,50},\s+")
 
 
 _PATTERNS: dict = {}  # (what, id of a rule set's gender_words) -> (those words, their compiled patterns)
