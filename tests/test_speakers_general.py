@@ -744,3 +744,15 @@ def test_a_described_subject_after_an_opening_apposition_leaves_the_he_to_no_one
         "Speaking briefly outside Kedia House, the group's headquarters, the patriarch was terse. "
         "\"I have done my innings,\" he said.\n")})
     assert "Om Vora" not in speakers_of(g, "I have done my innings")
+
+
+def test_a_speaker_after_a_role_of_several_words_and_a_said_with_its_own_object(tmp_path):
+    """"…,” company spokeswoman Mara Quintero said: hers. “Where is the blank?” then "Greg Lusk said keeping
+    him mattered": that said reports its own words, so the question is not his."""
+    g = build_articles(tmp_path, {"a.txt": (
+        " date 2024-05-10\nGrayson Electric is the largest utility. \"Crews cannot reach the substation,\" "
+        "company spokeswoman Mara Quintero said in a statement Thursday.\n\n"
+        "Professor Ada Marwick returned a chapter with a single comment: \"Where is the blank?\" "
+        "Kingfishers head coach Greg Lusk said keeping the playmaker had been vital.\n")})
+    assert speakers_of(g, "Crews cannot reach the substation") == {"Mara Quintero"}
+    assert "Greg Lusk" not in speakers_of(g, "Where is the blank?")
