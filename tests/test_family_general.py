@@ -1034,3 +1034,27 @@ def test_his_after_a_relative_who_is_the_subject_is_that_relative(tmp_path):
     got = ties(g)
     assert _has(got, ("Hugo Pell", "spouse", "Henrietta")), sorted(got)
     assert not _has(got, ("Sandy Pell", "spouse", "Henrietta")), sorted(got)
+
+
+def test_their_after_a_paragraph_that_ends_on_a_pair_is_that_pair(tmp_path):
+    """"Among the dead were Harold and June Pettibone … / Their daughter, Karen Lusk, said …": the pair the
+    paragraph before ended on (a month that is a given name is one in a joint name), not the governor the
+    article is about and her spouse."""
+    g = build_graph(tmp_path, {"a.txt": (
+        "Gov. Adele Brandt declared an emergency. Brandt said help was coming. Brandt toured the county.\n\n"
+        "Among the dead were Harold and June Pettibone, a couple in their 70s whose truck was swept off the road.\n\n"
+        "Their daughter, Karen Lusk, said her parents had refused to leave.\n")})
+    got = ties(g)
+    assert _has(got, ("Karen Lusk", "parent", "Harold Pettibone")), sorted(got)
+    assert _has(got, ("Karen Lusk", "parent", "June Pettibone")), sorted(got)
+    assert not [t for t in got if "Adele Brandt" in (t[0], t[2])], sorted(got)
+
+
+def test_a_maiden_name_in_a_joint_name_is_part_of_her_name(tmp_path):
+    """"the son of Hendrik and Geertje (Vos) Brink": Geertje Vos Brink, and Vos alone is nobody."""
+    g = build_graph(tmp_path, {"a.txt": (
+        "Lowell Brink, a veterinarian, died Monday. He was 89.\n\n"
+        "Born in 1934 in Hollins Grove, he was the son of Hendrik and Geertje (Vos) Brink, who milked cows.\n")})
+    named = people(g)
+    assert {"Hendrik Brink", "Geertje Vos Brink"} <= named and "Vos" not in named, sorted(named)
+    assert _has(ties(g), ("Lowell Brink", "parent", "Geertje Vos Brink")), sorted(ties(g))

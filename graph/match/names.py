@@ -218,8 +218,7 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
             titles = _titles(rule, m)
             for a, b in spans:
                 # a joint name needs every partner's given name to be one, its own alone does not
-                joint = [ctx.text[x:y] for g in ("name", "partner") if g in m.re.groupindex for x, y in m.spans(g)] \
-                    if has_surname else [ctx.text[a:b]]
+                joint = [ctx.text[x:y] for x, y in spans] if has_surname else [ctx.text[a:b]]
                 if evidence == "given" and not _given_names(ctx, joint):
                     continue
                 if evidence in _WEAK and _inside(a, title_lines) or (typ in _RANKED_TYPES and _quoted_title(ctx.text, a, b)):
@@ -227,7 +226,9 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
                 alias = m.spans("alias")[0] if has_alias and m.captures("alias") else None
                 name, written = _node_name(ctx.text[a:b], typ), None
                 if has_surname and m.captures("surname"):  # Gerald of "Gerald and Patrice Whitcomb"
-                    name = f"{name} {m.captures('surname')[0]}"
+                    # the last of the pair may carry her maiden name: "Hendrik and Geertje (Vos) Brink"
+                    maiden = m.captures("maiden") if "maiden" in m.re.groupindex and (a, b) == spans[-1] else []
+                    name = f"{name} {maiden[0]} {m.captures('surname')[0]}" if maiden else f"{name} {m.captures('surname')[0]}"
                     written = (spans[0][0], m.spans("surname")[0][1])
                 out.append(_Candidate(rule, order, typ, evidence, a, b, name, alias,
                                       titles if len(spans) == 1 else (), written))
@@ -236,8 +237,15 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
 
 def _given_names(ctx: Context, names: list[str]) -> bool:
     """Whether each name's first word is a given name (names.yaml `given_names`): a joint name
-    ("Gerald and Patrice Whitcomb") needs both partners' to be, or "Tom and Jerry Cartoons" is one."""
-    return all(name_tokens(n)[0] in ctx.rules.given_names for n in names if name_tokens(n))
+    ("Gerald and Patrice Whitcomb") needs both partners' to be, or "Tom and Jerry Cartoons" is one.
+    In a joint name a month that is also a given name is one ("Harold and June Pettibone"): the
+    list leaves them out, as alone before a capitalised word they more often begin a date."""
+    joint = len(names) > 1
+    return all(name_tokens(n)[0] in ctx.rules.given_names or (joint and name_tokens(n)[0] in _MONTH_NAMES)
+               for n in names if name_tokens(n))
+
+
+_MONTH_NAMES = frozenset({"April", "May", "June", "August"})
 
 
 _OPEN_QUOTE = regex.compile(r"[“\"‘](?:(?:The|A|An)\s)?$")

@@ -1282,6 +1282,13 @@ def _paragraph_couple(ctx: Context, names: Names, pos: int) -> list[Ref]:
     group = _last_list(ctx, before)
     if group:
         return sorted({m.ref for m in group})
+    if not before and para > 0:
+        # "Among the dead were Harold and June Pettibone … / Their daughter, Karen Lusk, said": a paragraph
+        # that names nobody before its "their" goes on with the pair the paragraph before ended on
+        earlier = [m for m in names.mentions if m.ref.type == PERSON and paragraph_at(ctx, m.span.start) == para - 1]
+        group = _last_list(ctx, earlier)
+        if group and max(m.span.end for m in earlier) == max(m.span.end for m in group):
+            return sorted({m.ref for m in group})
     lead = protagonist(names, None)
     last = max(before, key=lambda m: m.span.end) if before else None
     if last is not None and _THEIR_CHILD.match(ctx.text, last.span.end):
@@ -1300,7 +1307,9 @@ def _last_list(ctx: Context, people: list[Mention]) -> list[Mention]:
     while i < len(people):
         group = [people[i]]
         j = i + 1
-        while j < len(people) and _LIST_GLUE.fullmatch(ctx.text[group[-1].span.end : people[j].span.start]):
+        # a joint name ("Harold and June Pettibone") is one span of both people's mentions
+        while j < len(people) and (people[j].span == group[-1].span
+                                   or _LIST_GLUE.fullmatch(ctx.text[group[-1].span.end : people[j].span.start])):
             group.append(people[j])
             j += 1
         if len({m.ref for m in group}) >= 2:
@@ -1328,5 +1337,9 @@ def _mention_at(names: Names, a: int, b: int) -> Mention | None:
     def begins(m: Mention) -> bool:
         return m.ref.value == words or m.ref.value.startswith(words + " ")
 
-    return names.mentions[min(holding, key=lambda i: (not begins(names.mentions[i]),
-                                                      names.mentions[i].span.end - names.mentions[i].span.start, i))]
+    # words of the span that are in no name it holds (the maiden name Vos of "Geertje (Vos) Brink") are nobody
+    named = [i for i in holding if f" {words} " in f" {names.mentions[i].ref.value} "]
+    if not named:
+        return None
+    return names.mentions[min(named, key=lambda i: (not begins(names.mentions[i]),
+                                                    names.mentions[i].span.end - names.mentions[i].span.start, i))]

@@ -88,8 +88,8 @@ NAME_EVIDENCE = _table(
     Term("shape", "the name's own last word says it (College, Records, Street, County), or a dateline"),
     Term("capitals", "only capital letters and a verb or preposition (X said, in X)"),
     Term("surname", "a full name whose last word is already a person of the article"),
-    Term("given", "a full name whose first word is one of names.yaml's given_names (and, in a joint "
-                  "name, the `partner` group's first word too)"),
+    Term("given", "a full name whose first word is one of names.yaml's given_names (in a joint name "
+                  "with a `surname` group, every `name` capture's first word)"),
     Term("against", "a veto: a word after the, a, her or & begins no person's name"),
 )
 
