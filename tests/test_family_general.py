@@ -1058,3 +1058,17 @@ def test_a_maiden_name_in_a_joint_name_is_part_of_her_name(tmp_path):
     named = people(g)
     assert {"Hendrik Brink", "Geertje Vos Brink"} <= named and "Vos" not in named, sorted(named)
     assert _has(ties(g), ("Lowell Brink", "parent", "Geertje Vos Brink")), sorted(ties(g))
+
+
+def test_a_relative_of_the_protagonists_surname_is_hers_not_the_last_woman_named(tmp_path):
+    """An obituary: "Dr. Raman said … / Her daughter, Joanna Marwick, said": the daughter of Helen Marwick,
+    whose surname she bears, not of the colleague named just before."""
+    g = build_graph(tmp_path, {"a.txt": (
+        "Helen Marwick, an oceanographer, died on Friday. She was 91. Marwick joined the institute in 1966 "
+        "and Marwick led it for 11 years.\n\n"
+        "Dr. Priya Raman, a former student, said Dr. Marwick was exacting. \"It was the most important "
+        "question anyone ever asked me,\" Dr. Raman said.\n\n"
+        "Her daughter, Joanna Marwick, a teacher, said her mother rowed until she was 80.\n")})
+    got = ties(g)
+    assert _has(got, ("Joanna Marwick", "parent", "Helen Marwick")), sorted(got)
+    assert not [t for t in got if "Priya Raman" in (t[0], t[2])], sorted(got)

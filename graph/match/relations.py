@@ -239,6 +239,7 @@ class _People:
                     found = self.antecedent(m.start(), gender, surnames=surnames)
                     if found is not None and inside.span.start == m.start() and found.ref.value == inside.ref.value:
                         found = None  # "Lucia is her daughter": her is not Lucia, named before too
+                found = self._family_name_reading(found, gender, surnames)
                 if found is not None:
                     out.append((found.ref, found.span, True))
                 continue
@@ -266,6 +267,15 @@ class _People:
             out.extend((ref, self.ctx.span(a, b), not named)
                        for ref, _ in group_refs(self.ctx, self.names, Capture(m, group, a, b), group))
         return out
+
+    def _family_name_reading(self, found: Mention | None, gender: str, surnames: frozenset[str]) -> Mention | None:
+        """"Dr. Raman said … / Her daughter, Joanna Marwick, said": where the relative bears the surname of the
+        article's protagonist of that gender and not that of the person the pronoun's nearness gives, the
+        family name outweighs the nearness: the protagonist's relative."""
+        if found is None or not surnames or _surname(found) in surnames:
+            return found
+        lead = self.protagonist(gender)
+        return lead if lead is not None and _surname(lead) in surnames else found
 
     def _protagonist_reading(self, pos: int, gender: str) -> Mention | None:
         """Whom a he or she at pos stands for under a rule's `pronoun: protagonist`: the person the
