@@ -756,3 +756,13 @@ def test_a_speaker_after_a_role_of_several_words_and_a_said_with_its_own_object(
         "Kingfishers head coach Greg Lusk said keeping the playmaker had been vital.\n")})
     assert speakers_of(g, "Crews cannot reach the substation") == {"Mara Quintero"}
     assert "Greg Lusk" not in speakers_of(g, "Where is the blank?")
+
+
+def test_the_couple_of_someone_whose_spouse_no_article_names_credits_no_one(tmp_path):
+    """"‘…,’ the couple said" of an engaged pair: the words are both people's, and the articles name no
+    spouse of the bride-to-be, so crediting her alone would be wrong: no speaker."""
+    g = build_articles(tmp_path, {"a.txt": (
+        " date 2025-05-14\nMiss Isobel Thwaite is to marry Alexander Pell. Miss Thwaite, 29, is a specialist "
+        "at an auction house. Thwaite studied art.\n\n"
+        "\"We are both ridiculously happy,\" the couple said.\n")})
+    assert "Isobel Thwaite" not in speakers_of(g, "We are both ridiculously happy")

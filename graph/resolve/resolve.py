@@ -479,7 +479,13 @@ def _quotes(extractions, out: Facts, node_of, event_of_record, labels) -> None:
             # a quotation's creator is a person (the shapes say so): words credited to a company or a
             # place have no speaker here
             people = [r for r in q.speakers if r.ref.type == "Person"]
-            speakers = frozenset(n for n in (node_of(r.ref, r.span) for r in people) if n is not None)
+            nodes = [node_of(r.ref, r.span) for r in people]
+            if any(n is None and r.ref.kind == "spouse-of" for r, n in zip(people, nodes)):
+                # "the couple said" of someone whose spouse the articles do not name: crediting one of
+                # the two with words both said would be wrong, so the quotation has no speaker here
+                out.unresolved.append((f"one of the pair {q.rule} credits could not be resolved", q.pieces[0]))
+                continue
+            speakers = frozenset(n for n in nodes if n is not None)
             if not speakers:
                 out.unresolved.append((f"speaker of a quotation by {q.rule} could not be resolved", q.pieces[0]))
                 continue
