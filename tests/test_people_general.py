@@ -461,3 +461,14 @@ def test_a_restaurant_named_after_a_person_is_no_mention_of_her():
                    "The room is named for her grandmother, Teodora Ruiz.\n")
     assert "Casa Teodora" in typed.get("Organization", set())
     assert {"Ines Vega", "Teodora Ruiz"} <= typed.get("Person", set())
+
+
+def test_a_sponsor_or_an_agency_named_without_a_determiner_is_an_organisation():
+    """'Shirt sponsor Morrow Finch is …', 'super-agency Pemberton Lyle, whose founder …': firms, though
+    their names look like people's; "his sponsor, Tom Hale" stays a person."""
+    typed = _typed(" date 2025-01-29 Shirt sponsor Morrow Finch is planning a special kit. The deal was done by "
+                   "super-agency Pemberton Lyle, whose founder Marcus Pemberton looks after the back four. "
+                   "His sponsor, Tom Hale, drove him to meetings.\n")
+    assert {"Morrow Finch", "Pemberton Lyle"} <= typed.get("Organization", set())
+    assert not {"Morrow Finch", "Pemberton Lyle"} & typed.get("Person", set())
+    assert "Tom Hale" in typed.get("Person", set())
