@@ -10,7 +10,7 @@ from rdflib import RDFS
 
 from graph.match.context import Context
 from graph.match.names import ORGANIZATION, PERSON, Names
-from graph.match.relations import pronoun_antecedent
+from graph.match.relations import SUBJECT_PRONOUNS, pronoun_antecedent
 from graph.match.references import Capture, group_refs, protagonist
 from graph.rdf.vocab import _ontology_graph, expand
 from graph.records import DateValue, EventRecord, Ref, Role, Span
@@ -91,7 +91,7 @@ def _group_roles(ctx: Context, names: Names, m, group: str) -> list[Role]:
     the brother, never the article's protagonist by default); anything else by the role rules and names."""
     out = []
     for a, b in m.spans(group):
-        if group in PEOPLE_ROLES and ctx.text[a:b].casefold() in ("he", "she"):
+        if group in PEOPLE_ROLES and ctx.text[a:b].casefold() in SUBJECT_PRONOUNS:
             found = pronoun_antecedent(ctx, names, a, b)
             if found is not None:
                 out.append(Role(group, found.ref, ctx.span(a, b)))

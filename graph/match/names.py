@@ -216,10 +216,11 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
                 vetoes.extend(spans)
                 continue
             titles = _titles(rule, m)
+            # a joint name needs every partner's given name to be one, its own alone does not
+            if evidence == "given" and has_surname and not _given_names(ctx, [ctx.text[x:y] for x, y in spans]):
+                continue
             for a, b in spans:
-                # a joint name needs every partner's given name to be one, its own alone does not
-                joint = [ctx.text[x:y] for x, y in spans] if has_surname else [ctx.text[a:b]]
-                if evidence == "given" and not _given_names(ctx, joint):
+                if evidence == "given" and not has_surname and not _given_names(ctx, [ctx.text[a:b]]):
                     continue
                 if evidence in _WEAK and _inside(a, title_lines) or (typ in _RANKED_TYPES and _quoted_title(ctx.text, a, b)):
                     continue
@@ -245,7 +246,7 @@ def _given_names(ctx: Context, names: list[str]) -> bool:
                for n in names if name_tokens(n))
 
 
-_MONTH_NAMES = frozenset({"April", "May", "June", "August"})
+_MONTH_NAMES = frozenset({"April", "May", "June", "August"})  # macros.yaml GIVENMONTH
 
 
 _OPEN_QUOTE = regex.compile(r"[“\"‘](?:(?:The|A|An)\s)?$")

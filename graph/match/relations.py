@@ -37,6 +37,7 @@ from graph.rules.catalogue import RELATIONS
 from graph.rules.ruleset import roles_of
 
 _PRONOUN_GENDER = {"his": "m", "her": "f", "he": "m", "she": "f", "him": "m"}
+SUBJECT_PRONOUNS = {w: g for w, g in _PRONOUN_GENDER.items() if w in ("he", "she")}  # what an event's people may be
 _SUBJECT_PRONOUN = regex.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b")
 _PARAGRAPHS_BACK = 2  # how far back a pronoun looks: its paragraph and the two before
 _CHAIN = 4  # pronouns standing for one another, followed back at most this far
@@ -102,7 +103,7 @@ _TITLED_OPENER = regex.compile(r"\s*[Tt]he\s+\p{Lu}\p{Ll}+(?:\s+of\s+\p{Lu}\p{Ll
 _HALF_BEFORE = regex.compile(r"\bhalf[-\s]?(?:brother|sister|sibling)s?,?\s+(?:\p{Ll}+\s+){0,2}$", regex.IGNORECASE)
 
 
-def article_people_for_pronouns(ctx: Context, names: Names) -> "_People":
+def _article_people(ctx: Context, names: Names) -> "_People":
     """The article's people as the relation rules read them, made once per article (the events step
     reads a he or she by the same antecedent)."""
     people = ctx.memo.get("relation_people")
@@ -115,15 +116,15 @@ def pronoun_antecedent(ctx: Context, names: Names, a: int, b: int) -> Mention | 
     """Whom a subject "he" or "she" at text[a:b] stands for, read as a family tie's pronoun is: the
     nearest person named before it whose gender does not clash, or nobody when the text leaves a doubt;
     None too for words that are no such pronoun."""
-    gender = {"he": "m", "she": "f"}.get(ctx.text[a:b].casefold())
+    gender = SUBJECT_PRONOUNS.get(ctx.text[a:b].casefold())
     if gender is None:
         return None
-    return article_people_for_pronouns(ctx, names).antecedent(a, gender)
+    return _article_people(ctx, names).antecedent(a, gender)
 
 
 def find_relations(ctx: Context, names: Names) -> list[Relation]:
     """Every tie a relation rule states between two distinct people, sorted."""
-    people = article_people_for_pronouns(ctx, names)
+    people = _article_people(ctx, names)
     out: list[Relation] = []
     # spouse rules first: "their" after a sentence that states a marriage is that couple's
     for rule in sorted(ctx.rules["relations"], key=lambda r: _ORDER.get(r.get("relation"), 2)):
@@ -681,7 +682,7 @@ _AND_BEFORE = regex.compile(r"(?:^|[,;]?\s)and\s+$")
 _KIN_OPENER = regex.compile(r"(?:[^;]*?\b(?:after|before|when|while|because|since|until|although|though|once)\s+(?:his|her|their)"
                             r"|His|Her|Their)\s+(?:[\p{Ll}-]+\s+)?\p{Ll}+,?\s+")
 # the verb after an appositive name (", succeeded", ", who lives"): not a list going on (", and his …")
-_DOES_NEXT = regex.compile(r",?\s+(?!(?:and|or|but|nor|his|her|their|its|the|a|an|of|in|on|at|to|from|with|by|for|as|who|whose|which|that|aged|now|then|a|both|also|too|once|still|himself|herself|and)\b)\p{Ll}+\b(?!-)")
+_DOES_NEXT = regex.compile(r",?\s+(?!(?:and|or|but|nor|his|her|their|its|the|a|an|of|in|on|at|to|from|with|by|for|as|who|whose|which|that|aged|now|then|both|also|too|once|still|himself|herself)\b)\p{Ll}+\b(?!-)")
 
 
 _NICKNAME = regex.compile(r"^(?P<first>\S+)\s+[“\"](?P<nick>[^”\"\s]+)[”\"]\s+(?P<rest>\S.*)$")
