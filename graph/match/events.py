@@ -46,6 +46,7 @@ CLOCK_GOES_ON = regex.compile(r"\p{Ll}|(?:Monday|Tuesday|Wednesday|Thursday|Frid
 # that comma dates the main clause. (A comma inside a number, 14,000, closes nothing.)
 RELATIVE_OPEN = regex.compile(r',\s+(?:[^,;.“”"]{0,80}?\s)?(?:who|whose|which)\s')
 CLAUSE_CLOSE = regex.compile(r",(?!\d)")
+RELATIVE_CLAUSE = regex.compile(r',\s+(?:who|whom|whose|which)\s[^,;.“”"]{1,150}?,')
 # "after" or "before" a number is a time, not a clause ("arrested shortly after 1 a.m. the next day").
 OTHER_CLAUSE = regex.compile(r"[;—–]|\b(?:where|when|which|who|whom|whose|while|although|because|after(?!\s+\d)|"
                              r"before(?!\s+\d)|since|until|if|whereas)\b")
@@ -202,6 +203,10 @@ def _date_of(ctx: Context, rule: Rule, m, dates: list[DateValue]) -> tuple[DateV
         return ()
     sa, sb = _sentence_past_clock(ctx, m.start())
     near = [d for d in dates if sa <= d.span.start < sb and not ctx.in_quote(d.span.start)]
+    # "Mayor Dennis Albright, who was first elected in 2015, announced his resignation": a date in a
+    # relative clause the telling's words run through dates that clause, never the telling
+    clauses = [(c.start(), c.end()) for c in RELATIVE_CLAUSE.finditer(ctx.text, m.start(), m.end())]
+    near = [d for d in near if not any(a <= d.span.start and d.span.end <= b for a, b in clauses)]
     if when == "sentence":
         # a date inside the telling's own words is its date; else the nearest one just before or after it
         inside = [d for d in near if m.start() <= d.span.start and d.span.end <= m.end()]

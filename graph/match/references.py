@@ -765,6 +765,11 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
     same = {c.person for c in named if " " in ctx.text[c.start:c.end] and _same_title(ctx, c.start, h.group("h"))}
     if len(same) == 1:
         return next(iter(same))
+    # "Mrs Ashworth" after "Fiona Ashworth" and her daughter "Ellie, 22": a title and a surname call back the
+    # one the reader has seen written with that surname, not one so far named only by her given name
+    written = {c.person for c in named if ctx.text[c.start:c.end].split()[-1] == word}
+    if len(written) == 1:
+        return next(iter(written))
     # the one named since the paragraph before ("Her mother, Grace Lee, said …"), and the one the article names
     # far more often than the others (news calls its subject "Mr. Lee", his relatives by their full names):
     # each is a reader's guess; when they disagree the title names nobody for sure

@@ -231,7 +231,7 @@ class _People:
                     if listed:
                         out.append((listed[0].ref, listed[0].span, True))
                     continue
-                surnames = _relatives_surnames(self.ctx, m, group)
+                surnames = _relatives_surnames(self.ctx, m, (a, b))
                 found = self.antecedent(a, gender, surnames=surnames)
                 if found is not None and m.start() <= found.span.start < a:
                     # "Pavel, her half-brother,": the pronoun is not the name it describes; it is
@@ -240,7 +240,7 @@ class _People:
                     found = self.antecedent(m.start(), gender, surnames=surnames)
                     if found is not None and inside.span.start == m.start() and found.ref.value == inside.ref.value:
                         found = None  # "Lucia is her daughter": her is not Lucia, named before too
-                found = self._family_name_reading(found, gender, surnames)
+                found = self._family_name_reading(found, gender, surnames, m.start(), words in ('his', 'her'))
                 if found is not None:
                     out.append((found.ref, found.span, True))
                 continue
@@ -269,14 +269,28 @@ class _People:
                        for ref, _ in group_refs(self.ctx, self.names, Capture(m, group, a, b), group))
         return out
 
-    def _family_name_reading(self, found: Mention | None, gender: str, surnames: frozenset[str]) -> Mention | None:
+    def _family_name_reading(self, found: Mention | None, gender: str, surnames: frozenset[str],
+                             before: int, possessive: bool) -> Mention | None:
         """"Dr. Raman said … / Her daughter, Joanna Marwick, said": where the relative bears the surname of the
         article's protagonist of that gender and not that of the person the pronoun's nearness gives, the
-        family name outweighs the nearness: the protagonist's relative."""
-        if found is None or not surnames or _surname(found) in surnames:
-            return found
+        family name outweighs the nearness: the protagonist's relative. Else, for a possessive ("his wife,
+        Mrs …"; never "she married …", whose bride did not yet bear the name), the last one of that surname
+        named shortly before (two paragraphs), outside quotations, is
+        ("“…,” Adeyanju said. … Seated beside him were his wife, Mrs Funmilayo Adeyanju": not the rival
+        named nearer), unless their given name or the text says they are of the other gender. Nobody found
+        stays nobody: the doubt was the pronoun reader's to settle ("Ivy Lusk is her daughter")."""
+        if found is None or not surnames or surnames & set(found.ref.value.split()):
+            return found  # any word of the name: a maiden name kept inside it ("Grace Okafor Brandt")
         lead = self.protagonist(gender)
-        return lead if lead is not None and _surname(lead) in surnames else found
+        if lead is not None and _surname(lead) in surnames:
+            return lead
+        if not possessive:
+            return found
+        para = self.ctx.paragraph_of(before)
+        bearers = [x for x in self.mentions if x.span.end <= before and x.ref.value.split()[-1] in surnames
+                   and not self.ctx.in_quote(x.span.start) and self.ctx.paragraph_of(x.span.start) >= para - 2
+                   and self._gender(x) in (None, gender)]
+        return bearers[-1] if bearers else found
 
     def _protagonist_reading(self, pos: int, gender: str) -> Mention | None:
         """Whom a he or she at pos stands for under a rule's `pronoun: protagonist`: the person the
@@ -697,15 +711,14 @@ def _nickname_forms(name: str) -> frozenset[str]:
     return frozenset({f"{m.group('first')} {m.group('rest')}", f"{m.group('nick')} {m.group('rest')}"})
 
 
-def _relatives_surnames(ctx: Context, m, group: str) -> frozenset[str]:
-    """The last words of the names the other groups of match m capture (pronouns aside)."""
+def _relatives_surnames(ctx: Context, m, pronoun: tuple[int, int]) -> frozenset[str]:
+    """The last words of the names match m captures besides the pronoun at text[pronoun] (in any group:
+    a sibling rule captures both siblings in one)."""
     out = set()
     for other in roles_of(m.re):
-        if other == group:
-            continue
         for a, b in m.spans(other):
             words = ctx.text[a:b].split()
-            if len(words) >= 2 and words[-1][:1].isupper():
+            if (a, b) != pronoun and len(words) >= 2 and words[-1][:1].isupper():
                 out.add(words[-1])
     return frozenset(out)
 

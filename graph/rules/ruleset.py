@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,31 @@ def _compiled(source: str):
     return regex.compile(source)
 
 
+def fold_accents(word: str) -> str:
+    """The word without its combining marks: Tomás -> Tomas, Zoë -> Zoe, Inés -> Ines."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+
+
+class GivenNames(dict):
+    """Given name -> gender, looked up with and then without accents: a list of given names is kept
+    in one spelling, and news prints "Tomás", "José" or "Zoë" where the list has Tomas, Jose, Zoe."""
+
+    def __missing__(self, word: str):
+        folded = fold_accents(word)
+        if folded == word or not dict.__contains__(self, folded):
+            raise KeyError(word)
+        return dict.__getitem__(self, folded)
+
+    def __contains__(self, word: object) -> bool:
+        return dict.__contains__(self, word) or (isinstance(word, str) and dict.__contains__(self, fold_accents(word)))
+
+    def get(self, word, default=None):
+        try:
+            return self[word]
+        except KeyError:
+            return default
+
+
 @dataclass(frozen=True)
 class RuleSet:
     """All rules, by kind, in file order; plus each file's settings and the rules' hash."""
@@ -155,11 +181,11 @@ class RuleSet:
         return Path(self.source_dir).resolve() == default_rules_dir().resolve()
 
     @functools.cached_property
-    def given_names(self) -> dict[str, str | None]:
+    def given_names(self) -> GivenNames:
         """names.yaml `given_names`: each first word that makes a full name a person's (evidence
         `given`), with the gender the name mostly has (f, m), or None where it has either."""
         lists = self.settings["names"].get("given_names", {})
-        return {n: (g if g in GENDERS else None) for g in sorted(lists) for n in lists[g]}
+        return GivenNames({n: (g if g in GENDERS else None) for g in sorted(lists) for n in lists[g]})
 
     def __getitem__(self, kind: str) -> tuple[Rule, ...]:
         return self.by_kind.get(kind, ())
