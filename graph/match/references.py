@@ -349,8 +349,7 @@ def _people(ctx: Context, names: Names, mentions: list[Mention], roles: dict[str
         candidates = _candidates(ctx, spots, {(a, b) for a, b, _ in role_spots})
     genders = _genders(ctx, names, mentions, candidates, settings)
     candidates = _retitled(ctx, candidates, genders)
-    given = ctx.rules.given_names
-    by_name = {p: given.get(p.split()[0]) for p in {c.person for c in candidates} if " " in p }
+    by_name = {p: ctx.rules.given_gender(p) for p in {c.person for c in candidates}}
     pronoun_genders = {**{p: g for p, g in by_name.items() if g}, **genders}
     return People(tuple(candidates), genders, {k: frozenset(v) for k, v in roles.items()},
                   _unknown_names(ctx, names, settings), _unnamed_people(ctx, candidates, settings),
@@ -751,11 +750,10 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
     if len(owners) < 2:
         return None
     gender = honorifics[h.group("h").lower()]
-    given = ctx.rules.given_names
     # a reader knows only the people named so far ("Ms. Lee said" never means an Ann Lee introduced later),
     # and a title does not name one the text, or failing it the given name, says is of the other gender
     named = [c for c in candidates if c.person in owners and c.end <= a and ctx.text[c.start:c.end] != word
-             and genders.get(c.person, given.get(c.person.split()[0])) in (None, gender)]
+             and genders.get(c.person, ctx.rules.given_gender(c.person)) in (None, gender)]
     fits = sorted({c.person for c in named})
     if len(fits) == 1:
         return fits[0]
@@ -826,9 +824,8 @@ def _by_title(ctx: Context, fits: list[str], gender: str, genders: dict[str, str
     if not known:
         # the title tells the gender; of the same-surname people the text says nothing about, the
         # one whose given name alone is mostly borne by that gender (Mr. Ambrose: Curtis, not Corinne)
-        given = ctx.rules.given_names
-        by_name = [p for p in fits if given.get(p.split()[0]) == gender]
-        if len(by_name) == 1 and all(given.get(p.split()[0]) not in (None, gender) for p in fits if p != by_name[0]):
+        by_name = [p for p in fits if ctx.rules.given_gender(p) == gender]
+        if len(by_name) == 1 and all(ctx.rules.given_gender(p) not in (None, gender) for p in fits if p != by_name[0]):
             return by_name[0]
     return None
 

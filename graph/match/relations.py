@@ -590,8 +590,7 @@ class _People:
         told = self.genders.get(_key(x))
         if told is not None:
             return told
-        words = x.ref.value.split()
-        return self.ctx.rules.given_names.get(words[0]) if len(words) >= 2 else None
+        return self.ctx.rules.given_gender(x.ref.value)
 
     def protagonist(self, gender: str) -> Mention | None:
         """The most mentioned person, when the article tells their gender and it is `gender`."""

@@ -187,6 +187,12 @@ class RuleSet:
         lists = self.settings["names"].get("given_names", {})
         return GivenNames({n: (g if g in GENDERS else None) for g in sorted(lists) for n in lists[g]})
 
+    def given_gender(self, name: str) -> str | None:
+        """The gender the first word of a full name mostly has (`given_names`); None for a single word,
+        which may as well be a surname, and for a first word the list gives either gender or lacks."""
+        words = name.split()
+        return self.given_names.get(words[0]) if len(words) >= 2 else None
+
     def __getitem__(self, kind: str) -> tuple[Rule, ...]:
         return self.by_kind.get(kind, ())
 
