@@ -83,3 +83,36 @@ def rules_copy(tmp_path) -> Path:
     dst = tmp_path / "rules"
     shutil.copytree(ROOT / "schema" / "rules", dst)
     return dst
+
+
+def extract_body(tmp_path: Path, rules, body: str, date: str = "2025-03-14"):
+    """The extraction of a small article: a date marker, a headline that names no one, then `body`."""
+    from graph.load import load_article
+    from graph.match.extract import extract
+
+    path = tmp_path / "a.txt"
+    path.write_text(f" date {date}\nA headline of no one\n\n{body}", encoding="utf-8")
+    return extract(load_article(path), rules)
+
+
+def named(x, kind: str = "Person") -> set[str]:
+    """The names an extraction gives nodes of one type (Person, Organization, Place)."""
+    return {m.ref.value for m in x.mentions if m.ref.type == kind}
+
+
+def ties(x) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object) of an extraction's relations."""
+    return {(r.subject.value, r.predicate, r.object.value) for r in x.relations}
+
+
+def speakers(x, words: str) -> set[str]:
+    """Who the quotations holding `words` are credited to."""
+    return {s.ref.value for q in x.quotes if words in q.text for s in q.speakers}
+
+
+@pytest.fixture(scope="session")
+def shipped_rules():
+    """The shipped rule set, loaded once for the session."""
+    from graph.rules.ruleset import load_rules
+
+    return load_rules(None)

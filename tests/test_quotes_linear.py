@@ -20,7 +20,6 @@ from graph.match.date_mentions import find_dates
 from graph.match.events import find_events
 from graph.match.names import find_names
 from graph.match.quotes import find_quotes
-from graph.rules.ruleset import load_rules
 
 HEAD = " date 2021-03-04 Ann Lee spoke to reporters on Tuesday.\n\n"
 SHAPES = {
@@ -37,8 +36,8 @@ SHAPES = {
 
 
 @pytest.fixture(scope="module")
-def rules():
-    return load_rules(None)
+def rules(shipped_rules):
+    return shipped_rules
 
 
 def calls(rules, body: str) -> tuple[int, int]:

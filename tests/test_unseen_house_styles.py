@@ -8,36 +8,19 @@ Each case is a small invented article, extracted on its own.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from graph.load import load_article
-from graph.match.extract import extract
-from graph.rules.ruleset import fold_accents, load_rules
+from conftest import extract_body as read, named, speakers, ties
+from graph.rules.ruleset import fold_accents
 
 
 @pytest.fixture(scope="module")
-def rules():
-    return load_rules(None)
-
-
-def read(tmp_path: Path, rules, body: str, date: str = "2025-03-14"):
-    path = tmp_path / "a.txt"
-    path.write_text(f" date {date}\nA headline of no one\n\n{body}", encoding="utf-8")
-    return extract(load_article(path), rules)
+def rules(shipped_rules):
+    return shipped_rules
 
 
 def people(x) -> set[str]:
-    return {m.ref.value for m in x.mentions if m.ref.type == "Person"}
-
-
-def ties(x) -> set[tuple[str, str, str]]:
-    return {(r.subject.value, r.predicate, r.object.value) for r in x.relations}
-
-
-def speakers(x, words: str) -> set[str]:
-    return {s.ref.value for q in x.quotes if words in q.text for s in q.speakers}
+    return named(x, "Person")
 
 
 def test_day_is_a_surname_and_the_end_of_a_holiday(tmp_path, rules):

@@ -80,13 +80,22 @@ def nickname(name: str) -> str | None:
     return m.group(1) if m else None
 
 
+# The capitalised particles of macros.yaml PARTICLE (Irish surnames: Ó Súilleabháin, Ní Bhriain)
+CAPITAL_PARTICLES = frozenset({"Ó", "Ní", "Nic", "Uí", "Ua"})
+
+
+def is_particle(token: str) -> bool:
+    return not token[:1].isupper() or token in CAPITAL_PARTICLES
+
+
 def name_words(name: str) -> list[str]:
     """The words one may call a person by alone: the capitalised words of the name, and a
-    surname with its particles (Amara de la Cruz -> Amara, Cruz, de la Cruz); never a particle."""
+    surname with its particles (Amara de la Cruz -> Amara, Cruz, de la Cruz; Diarmuid Ó
+    Súilleabháin -> Diarmuid, Súilleabháin, Ó Súilleabháin); never a particle."""
     tokens = name_tokens(name)
-    words = [t for t in tokens if t[:1].isupper()]
+    words = [t for t in tokens if not is_particle(t)]
     for i, t in enumerate(tokens):
-        if i and not t[:1].isupper() and tokens[i - 1][:1].isupper():
+        if i and is_particle(t) and not is_particle(tokens[i - 1]):
             words.append(" ".join(tokens[i:]))  # de la Cruz
             break
     return words
@@ -393,9 +402,12 @@ def _assign(ctx: Context, kept: list[_Candidate], taken: _Taken) -> tuple[list[M
     Returns the mentions, and each name with the (type, gender, rule id) of the first rule that found it.
     """
     titles: dict[tuple[int, int], list] = {}
+    genders: dict[tuple[int, int], set] = {}  # what every rule reading this very span says of the gender
     for c in kept:
         if c.titles and c.type == PERSON:
             titles.setdefault((c.start, c.end), []).extend(c.titles)
+        if c.type == PERSON and c.rule.get("gender"):
+            genders.setdefault((c.start, c.end), set()).add(c.rule.get("gender"))
     found: list[Mention] = []
     discovered: dict[str, tuple[str, str | None, str]] = {}
     for c in sorted(kept, key=lambda c: (-c.rank, c.order, c.start)):
@@ -406,17 +418,20 @@ def _assign(ctx: Context, kept: list[_Candidate], taken: _Taken) -> tuple[list[M
         ctx.hits[rule.id] += 1
         discovered.setdefault(c.name, (c.type, rule.get("gender"), rule.id))
         own_titles = tuple(sorted({(k, w, ctx.span(x, y)) for k, w, (x, y) in titles.get((a, b), ())}))
+        # "her husband, the architect Idris Benali": the job's rule takes the span, the kinship's tells he is a man
+        said = genders.get((a, b), set())
+        gender = next(iter(said)) if len(said) == 1 and c.type == PERSON else None
         if c.written:  # the whole joint name is the evidence; no alias: its words are two people's
             found.append(Mention(Ref("name", c.name, c.type), ctx.span(*c.written), rule.id,
-                                 gender=rule.get("gender"), titles=own_titles))
+                                 gender=gender, titles=own_titles))
         elif c.alias:
             aa, ab = c.alias
             found.append(Mention(Ref("name", c.name, c.type), ctx.span(aa, ab), rule.id, alias=ctx.text[aa:ab],
-                                 gender=rule.get("gender"), titles=own_titles))
+                                 gender=gender, titles=own_titles))
             taken.add(aa, ab)
         else:
             found.append(Mention(Ref("name", c.name, c.type), ctx.span(a, b), rule.id, alias=ctx.text[a:b],
-                                 gender=rule.get("gender"), titles=own_titles))
+                                 gender=gender, titles=own_titles))
             nick = _NICK.search(c.name) if c.type == PERSON else None
             if nick:  # Vilailuck "Pepper" Teigen is also called Pepper
                 found.append(Mention(Ref("name", c.name, c.type), ctx.span(a + nick.start(1), a + nick.end(1)),
@@ -507,7 +522,7 @@ def _heads(people, found: list[Mention]) -> dict[str, str]:
     """
     heads: dict[str, str] = {}
     # a full name has two capitalised words: "de la Cruz" alone is a surname
-    full = sorted((n for n in people if len([w for w in name_tokens(n) if w[:1].isupper()]) >= 2),
+    full = sorted((n for n in people if len([w for w in name_tokens(n) if not is_particle(w)]) >= 2),
                   key=lambda n: (-len(name_tokens(n)), n))
     for n in full:
         plain = " ".join(name_tokens(n))
@@ -573,6 +588,9 @@ def _thing_recurrences(ctx: Context, taken: _Taken, kept: list[_Candidate], head
 
 def _part_of_longer_name(text: str, a: int, b: int) -> bool:
     """Whether the capitalised word(s) at a:b go on into a longer name (Halloway in the Halloway Prize)."""
+    before = text[max(0, a - 5):a].split()
+    if before and before[-1] in CAPITAL_PARTICLES and text[a - 1:a].isspace():
+        return True  # Bhriain of Páirc Uí Bhriain: an Irish particle makes the surname another name
     nxt = regex.match(r"[ \t]+(\p{Lu}\p{Ll})", text[b:b + 4])
     return nxt is not None and " " not in text[a:b] and not _is_line_start_title(text, a)
 

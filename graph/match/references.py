@@ -92,6 +92,10 @@ _HONORIFIC = regex.compile(r"(?:^|(?<=[\s(“\"]))(?P<h>\p{Lu}\p{Ll}{1,3})\.?\s+
 # the gender of the son, not of Ann Lee
 _NOUN_BEFORE = regex.compile(r"(?<!\p{L})(?P<n>\p{Ll}+),?\s+(?:(?P<mid>\p{Ll}[\p{L}-]*)\s+)?$")
 # the noun is the phrase's head, never a possessor before it: "Tom Lee, the bride's younger brother" is a brother
+# a verb right after the name: after "her half-brother," the name is the sentence's subject, not the
+# brother ("Standing beside her half-brother, Avery looked up"); the verbs of macros.yaml KINCOMMA
+_VERB_AFTER = regex.compile(r"\s+(?:\p{Ll}+ed|said|says|told|tells|was|is|has|had|sat|sits|stood|stands|took|gave|"
+                            r"wrote|went|came|made|spoke|began|ran|held|kept|left|got|saw|found|thought|sang|wept|looks)\b")
 _NOUN_AFTER = regex.compile(r",\s+(?:his|her|their|the|\p{Lu}[\p{L}-]*(?:’s|'s))\s+(?:\p{Ll}+(?:’s|'s)?\s+){0,2}"
                             r"(?P<n>\p{Ll}+)\b(?![’'])")
 _AND_POSSESSIVE = regex.compile(r"\s+and\s+(?P<p>her|his)\b")
@@ -690,7 +694,8 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention], candidates: li
             if titled_one:
                 told[titled_one].add(honorifics[h.group("h").lower()])
         n = _NOUN_BEFORE.search(before)
-        if n and n.group("n") in nouns and n.group("mid") not in prepositions:
+        if n and n.group("n") in nouns and n.group("mid") not in prepositions \
+                and not ("," in n.group(0) and _VERB_AFTER.match(text, e)):
             told[m.ref.value].add(nouns[n.group("n")])
         n = _NOUN_AFTER.match(text, e, min(len(text), e + 60))
         if n and n.group("n") in nouns:
