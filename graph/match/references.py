@@ -48,6 +48,7 @@ narration around it (its paragraph or the one before) named or continued by a pr
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -55,7 +56,7 @@ import regex
 
 from graph.errors import RuleError
 from graph.match.context import Context
-from graph.match.names import PERSON, Names
+from graph.match.names import CAPITAL_PARTICLES, PERSON, Names
 from graph.records import Mention, Ref, Role, Span
 
 _LIST_GLUE = regex.compile(r",?\s*(?:and\s+)?|\s*,\s*")
@@ -149,6 +150,7 @@ class Candidate:
     paragraph: int
     subject: bool  # the subject of its sentence
     role: bool = False  # a role phrase ("the plumber"), not a name
+    undecided: bool = False  # a bare surname two people named before it bear: `person` is only a guess
 
 
 @dataclass(frozen=True)
@@ -353,6 +355,10 @@ def _people(ctx: Context, names: Names, mentions: list[Mention], roles: dict[str
         candidates = _candidates(ctx, spots, {(a, b) for a, b, _ in role_spots})
     genders = _genders(ctx, names, mentions, candidates, settings)
     candidates = _retitled(ctx, candidates, genders)
+    undecided = _undecided_surnames(ctx, mentions)
+    if undecided:
+        candidates = [dataclasses.replace(c, undecided=True) if (c.start, c.end) in undecided else c
+                      for c in candidates]
     by_name = {p: ctx.rules.given_gender(p) for p in {c.person for c in candidates}}
     pronoun_genders = {**{p: g for p, g in by_name.items() if g}, **genders}
     return People(tuple(candidates), genders, {k: frozenset(v) for k, v in roles.items()},
@@ -713,6 +719,42 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention], candidates: li
                 break
             if source:
                 break  # the text says both: unknown
+    return out
+
+
+def _undecided_surnames(ctx: Context, mentions: list[Mention]) -> set[tuple[int, int]]:
+    """Where a bare surname stands that two people named in full before it bear, neither of them the one
+    the article names in full first: the text does not say which of them it is ("Ruairí Ó Súilleabháin, the
+    manager's nephew ... Diarmuid Ó Súilleabháin, who took charge in 2021 ... Ó Súilleabháin said"), and
+    the person sieve (graph/resolve/people.py) leaves it to no one; a he or she after it then follows no one.
+    """
+    def words(name: str) -> list[str]:
+        return [w for w in name.split() if w not in CAPITAL_PARTICLES]
+
+    fulls = [(m.span.start, m.span.end, m.ref.value) for m in mentions if len(words(m.alias or m.span.exact)) >= 2]
+    headline = ctx.article.meta.headline
+    body = headline.end if headline is not None else 0
+    # the person the article is about: the first named in full after the headline (a dateline's
+    # abbreviation, "SILVERTON CREEK, Calif. — Theo Lindqvist and ...", may end a sentence before them)
+    lead = next((v for a, _, v in sorted(fulls) if a >= body), None)
+    out = set()
+    first: dict[str, bool] = {}  # a surname keeps what its first use was (the sieve's "established")
+    for m in sorted(mentions, key=lambda m: m.span.start):
+        surface = words(m.alias or m.span.exact)
+        if len(surface) != 1 or _HONORIFIC.search(ctx.text[max(0, m.span.start - 12):m.span.start]):
+            continue  # "Mrs Haddad": a title says which of them it is (_retitled)
+        if surface[0] not in first:
+            bearers = {v for a, b, v in fulls if b <= m.span.start and words(v) and words(v)[-1] == surface[0]}
+            if not bearers:
+                continue  # somebody of their own until a full name of them comes
+            # one of them named more often so far is the one the article keeps returning to (the father
+            # of newborn twins of his name, not the twins): the names step's choice stands when it is that one
+            seen = Counter(x.ref.value for x in mentions if x.span.end <= m.span.start and x.ref.value in bearers)
+            top = seen.most_common(2)
+            kept = len(top) == 1 or (len(top) == 2 and top[0][1] > top[1][1])
+            first[surface[0]] = len(bearers) > 1 and lead not in bearers and not (kept and top[0][0] == m.ref.value)
+        if first[surface[0]]:
+            out.add((m.span.start, m.span.end))
     return out
 
 
@@ -1151,9 +1193,11 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
                 return earlier  # "As she pointed out, Luna is …": the she, not Luna, continues the story
             persons = {c.person for c in group}
             if len(persons) == 1:
-                return group[0].person
+                return None if any(c.undecided for c in group) else group[0].person
             subjects = {c.person for c in group if c.subject}
-            return next(iter(subjects)) if len(subjects) == 1 else None
+            if len(subjects) != 1 or any(c.undecided for c in group if c.subject):
+                return None
+            return next(iter(subjects))
     return False
 
 
