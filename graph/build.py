@@ -10,6 +10,8 @@ from typing import Callable
 
 from rdflib import RDF
 
+from graph.analyse.index import NAME as INDEX, STATS, StoryIndex, encode, story_index
+from graph.analyse.network import stats_of_index
 from graph.errors import ArticleError
 from graph.load import check_size, decode, discover
 from graph.rdf.turtle import TurtleBlocks, turtle_chunks
@@ -171,6 +173,9 @@ def _build(seeds: Path, out: Path, rules_dir: Path | None, strict: bool, jobs: i
     report.articles = len(extractions)
     report.hits = Counter({r.id: 0 for r in rules.all() if r.kind != "macros"})
     report.hits.update(facts.hits)
+    index = story_index(grouped, facts.facts, triples)  # what kg stats, path and view read of the graph
+    extras = {INDEX: encode(index), STATS: encode(stats_of_index(StoryIndex(index)), sort_keys=False)}
+    del index
     # the records and the merged facts now live on as triples; drop them before the
     # writers, whose working sets are the build's peak on a large corpus
     del extractions, facts, texts
@@ -180,7 +185,7 @@ def _build(seeds: Path, out: Path, rules_dir: Path | None, strict: bool, jobs: i
     html = render_html(triples, title=f"Knowledge graph of {report.articles} articles")
     t5 = clock()
     publish(out, {"graph.ttl": ttl, "graph.html": html},
-            derived={STORE: lambda folder: write_store(folder, folder.parent / "graph.ttl")})
+            derived={STORE: lambda folder: write_store(folder, folder.parent / "graph.ttl", extras)})
     t6 = clock()
     report.timings = {"rules": t_rules - t0, "extract": t1 - t_rules, "resolve": t2 - t1, "emit": t3 - t2,
                       "turtle": t4 - t3, "html": t5 - t4, "write": t6 - t5}

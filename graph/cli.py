@@ -256,9 +256,9 @@ def stats(graph_path, fmt, top, verbose):
     Example:
       kg stats --format json
     """
-    from graph.analyse.network import Story, format_stats, stats as run
+    from graph.analyse.network import format_stats, stats_in
 
-    result = run(Story.from_store(open_graph(graph_path, verbose), whole=False), top=top)
+    result = stats_in(open_graph(graph_path, verbose), top=top)
     click.echo(json.dumps(result, indent=2, ensure_ascii=False) if fmt == "json" else format_stats(result))
 
 
@@ -284,7 +284,7 @@ def path(a, b, graph_path, limit, via_articles, verbose):
     """
     from graph.analyse.network import Story, chains, format_chains, resolve_name
 
-    story = Story.from_store(open_graph(graph_path, verbose), whole=False)
+    story = Story.for_reading(open_graph(graph_path, verbose), whole=False)
     start, end = resolve_name(story, a), resolve_name(story, b)
     found = chains(story, start, end, limit=limit, with_articles=via_articles)
     click.echo(format_chains(story, start, end, found))
@@ -318,7 +318,7 @@ def view(name, graph_path, depth, output, open_browser):
     from graph.rdf.vocab import slug
     from graph.write import write_atomic
 
-    story = Story.from_store(open_graph(graph_path))
+    story = Story.for_reading(open_graph(graph_path))
     node = resolve_name(story, name)
     output = output or graph_path.parent / f"view-{slug(story.label(node))}.html"
     write_atomic(output, focused_html(story, node, depth))

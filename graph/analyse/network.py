@@ -10,6 +10,7 @@ article and the exact words, from the graph's provenance.
 from __future__ import annotations
 
 import difflib
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -62,6 +63,92 @@ class Story:
             key=lambda f: (str(f.subject), str(f.predicate), str(f.object)))
 
     @classmethod
+    def for_reading(cls, store, whole: bool = True) -> "Story":
+        """The story a read command needs: from the story index the build left in the store when
+        there is one and it is what the build wrote (milliseconds to a second, whatever the
+        graph's size), else asked of the store (from_store)."""
+        index = _index_of(store)
+        return cls.from_index(store, index) if index is not None else cls.from_store(store, whole)
+
+    @classmethod
+    def from_index(cls, store, index) -> "Story":
+        """The story of a store from its story index (graph/analyse/index.py): nodes, names, links, each
+        link's evidence and each person's articles from the index, without a query; the triples of
+        the part a view shows (around) asked of the store."""
+        story = cls.__new__(cls)
+        story.g = None
+        story.store = store
+        story.index = index
+        story._term = None
+        story.labels = index.labels
+        story.types = index.types
+        story.evidence = {}
+        story.sources = defaultdict(set, index.sources)
+        story.statements = index.statements
+        story.facts = [Fact(s, p, o, ()) for s, p, o in index.links]
+        return story
+
+    index = None  # the story index a story was read from (from_index), else None
+
+    def find(self, name: str) -> list[URIRef]:
+        """The story nodes called `name` (label, name or alternate name, any case), or whose IRI it is."""
+        if self.index is None:
+            return [n for n in find_nodes(self.g, name) if n in self.types]
+        want = name.casefold().strip()
+        hits = {n for n, written in self.index.names if written.casefold() == want}
+        if not hits and name.startswith(("http://", "https://")) and URIRef(name) in self.types:
+            hits.add(URIRef(name))
+        return sorted(hits, key=str)
+
+    def names(self) -> dict[str, str]:
+        """Every name of a story node but an article, by its casefold (the first written, by name)."""
+        if self.index is not None:
+            written = ((n, name) for n, name in self.index.names)
+        else:
+            written = ((s, str(o)) for p in (RDFS.label, SDO.name, SDO.alternateName)
+                       for s, o in self.g.subject_objects(p) if isinstance(o, Literal))
+        out: dict[str, str] = {}
+        for s, name in sorted(written, key=lambda x: x[1]):
+            if s in self.types and self.types[s] != ARTICLE:
+                out.setdefault(name.casefold(), name)
+        return out
+
+    def event_kinds(self) -> Counter:
+        """Events by the label of each kind they are of (besides the general event classes)."""
+        if self.index is not None:
+            return Counter(self.index.kinds)
+        kinds = Counter()
+        for s, c in self.g.subject_objects(RDF.type):
+            if s in self.types and self.type_key(s) == "event" and c not in TYPE_OF_CLASS and c in self.labels:
+                kinds[self.labels[c]] += 1
+        return kinds
+
+    def around(self, node: URIRef, depth: int) -> "Story":
+        """From a story index: the story a view `depth` links deep around `node` reads, asked of the
+        store: every triple of the nodes at most depth + 1 links away (the view's edges are links; a
+        shown fact's other end is one link further, and the view names it), the names of what they
+        link to, and every triple of the articles, ontology and rules (the index's context), as
+        from_store would read them for the whole story."""
+        import pyoxigraph as ox
+
+        from graph.sparql.store import rdflib_converter
+
+        g = nx.Graph()
+        g.add_nodes_from(self.types)
+        g.add_edges_from((f.subject, f.object) for f in self.facts)
+        near = sorted(nx.ego_graph(g, node, radius=depth + 1), key=str)
+        values = " ".join(str(ox.NamedNode(str(n))) for n in [*near, *self.index.context])
+        term = rdflib_converter()
+        sub = Graph()
+        named = " ".join(str(ox.NamedNode(str(n))) for n in near)
+        for query in (_AROUND.replace("NODES", values), _NAMES_AROUND.replace("NODES", named)):
+            for t in self.store.select(query).triples:
+                sub.add((term(t.subject), term(t.predicate), term(t.object)))
+        story = Story(sub, statements=self.statements, store=self.store)
+        story._term = term
+        return story
+
+    @classmethod
     def from_store(cls, store, whole: bool = True) -> "Story":
         """The story of a Store (graph/sparql/store.py) without reading its provenance into rdflib:
         the story subgraph (every triple but those of statements and selectors) by one CONSTRUCT
@@ -100,7 +187,10 @@ class Story:
             self.sources[self._term(found)].add(ident)
 
     def evidence_of(self, fact: Fact) -> tuple[Evidence, ...]:
-        """A fact's evidence, one per article and words: from the whole graph, or asked of the store."""
+        """A fact's evidence, one per article and words: from the whole graph or the story index, or
+        asked of the store."""
+        if self.index is not None:
+            return self.index.evidence_of(fact)
         if self.store is None or fact.evidence:
             return fact.evidence
         import pyoxigraph as ox
@@ -196,6 +286,27 @@ _SOURCES = _PREFIXES + """SELECT DISTINCT ?node ?article WHERE {
   OPTIONAL { ?st prov:wasDerivedFrom ?article }
 }"""
 _IDENTIFIERS = _PREFIXES + "SELECT ?a ?id WHERE { ?a schema:identifier ?id }"
+# Every triple of some subjects (Story.around)
+_AROUND = "CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?s { NODES } ?s ?p ?o }"
+# ... and the names of what they link to (an article's mentions, the view lists by name)
+_NAMES_AROUND = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+CONSTRUCT { ?o rdfs:label ?l } WHERE { VALUES ?s { NODES } ?s ?p ?o . ?o rdfs:label ?l }"""
+
+
+def _index_of(store):
+    """The story index of a Store opened on the build's store, when it holds one the build stamped."""
+    if store is None or getattr(store, "graph", None) is None:
+        return None
+    from graph.analyse.index import NAME, StoryIndex
+    from graph.sparql.persist import read_extra
+
+    raw = read_extra(store.graph, NAME)
+    if raw is None:
+        return None
+    try:
+        return StoryIndex.parse(raw)
+    except ValueError:
+        return None
 
 
 def _evidence_by_fact(g: Graph) -> dict[tuple, list[Evidence]]:
@@ -213,7 +324,7 @@ def _evidence_by_fact(g: Graph) -> dict[tuple, list[Evidence]]:
 def resolve_name(story: Story, name: str) -> URIRef:
     """The one story node called `name` (label, name or alternate name, any case), or a KgError (exit 2)
     naming the close matches."""
-    nodes = [n for n in find_nodes(story.g, name) if n in story.types]
+    nodes = story.find(name)
     if len(nodes) == 1:
         return nodes[0]
     if nodes:
@@ -226,11 +337,7 @@ def resolve_name(story: Story, name: str) -> URIRef:
 
 def close_matches(story: Story, name: str, limit: int = 5) -> list[str]:
     """Names like `name`: those that contain it, then those spelt nearly like it."""
-    names = {}
-    for p in (RDFS.label, SDO.name, SDO.alternateName):
-        for s, o in story.g.subject_objects(p):
-            if s in story.types and story.types[s] != ARTICLE and isinstance(o, Literal):
-                names.setdefault(str(o).casefold(), str(o))
+    names = story.names()
     want = name.casefold().strip()
     contained = sorted((v for k, v in names.items() if want and want in k), key=lambda v: (len(v), v))
     similar = [names[k] for k in difflib.get_close_matches(want, sorted(names), n=limit, cutoff=0.6)]
@@ -243,10 +350,7 @@ def close_matches(story: Story, name: str, limit: int = 5) -> list[str]:
 def stats(story: Story, top: int = 10) -> dict:
     """Counts by type, most connected people, connected components, articles per person."""
     by_type = Counter(NODE_TYPES[t].key for t in story.types.values())
-    kinds = Counter()
-    for s, c in story.g.subject_objects(RDF.type):
-        if s in story.types and story.type_key(s) == "event" and c not in TYPE_OF_CLASS and c in story.labels:
-            kinds[story.labels[c]] += 1
+    kinds = story.event_kinds()
     g = story.network()
     people = sorted((n for n in g if story.type_key(n) == "person"), key=str)
     connected = sorted(people, key=lambda n: (-g.degree(n), story.label(n)))[:top]
@@ -269,6 +373,30 @@ def stats(story: Story, top: int = 10) -> dict:
         "articles_per_person": [{"name": story.label(n), "iri": str(n), "articles": len(ids), "ids": ids}
                                 for n, ids in per_person],
     }
+
+
+def stats_of_index(index) -> dict:
+    """stats() of a story index with every person ranked (`top` all of them): what the build stores
+    for kg stats, which then only cuts the ranking at its --top (stats_in)."""
+    story = Story.from_index(None, index)
+    return stats(story, top=sum(1 for t in story.types.values() if NODE_TYPES[t].key == "person"))
+
+
+def stats_in(store, top: int = 10) -> dict:
+    """kg stats of a Store: the answer the build stored beside the database when it is the stamped
+    one (milliseconds at any size), else worked out from the story (Story.for_reading)."""
+    from graph.analyse.index import STATS
+    from graph.sparql.persist import read_extra
+
+    raw = read_extra(store.graph, STATS) if getattr(store, "graph", None) is not None else None
+    if raw is not None:
+        try:
+            result = json.loads(raw)
+            result["most_connected"] = result["most_connected"][:top]  # as stats() cuts it
+            return result
+        except (ValueError, KeyError, TypeError):
+            pass
+    return stats(Story.for_reading(store, whole=False), top=top)
 
 
 def format_stats(s: dict) -> str:
@@ -374,6 +502,8 @@ def focused_html(story: Story, node: URIRef, depth: int) -> str:
     statements with a kept node as subject or object and their selectors, all the page shows
     of the nine triples in ten that are provenance. The same page as from the whole graph.
     """
+    if story.index is not None:
+        story = story.around(node, depth)  # the nodes a view of that depth may show, and their triples
     triples = list(story.g)
     keep = neighbourhood(story.g, node, depth, triples)
     if story.store is not None:

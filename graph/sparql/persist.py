@@ -6,12 +6,14 @@ written, so it is published with graph.ttl in the same step (graph/write.py) and
 build never leaves a store beside a graph it does not hold. Layout, beside graph.ttl:
 
     .store/db/          the Oxigraph (RocksDB) database, opened read-only by readers
-    .store/stamp.json   what the database was loaded from: the sha256 of graph.ttl, and
-                        the name and size of each database file
+    .store/story.json   the story index kg stats, path and view read (graph/analyse/index.py)
+    .store/stamp.json   what the database was loaded from: the sha256 of graph.ttl and what
+                        identifies the file on disk, the name and size of each database
+                        file, and the sha256 of each file beside the database
 
 A read command uses the store only when it is fresh: the stamp names the graph.ttl beside
-it (its sha256 is recomputed, about 0.05 s per 100 MB), and the database files are the ones
-stamped. Otherwise it says why in one line and reads graph.ttl instead, so an edited graph,
+it (the very file the build wrote: same inode, size and change time; else its sha256 is
+recomputed, about 0.3 s per 100 MB), and the database files are the ones stamped. Otherwise it says why in one line and reads graph.ttl instead, so an edited graph,
 an interrupted copy or a damaged store gives the right answer, only slower. The folder is
 hidden and never committed (.gitignore): it is derived, about 2.7 times the size of the Turtle.
 """
@@ -56,10 +58,13 @@ def _db_files(db: Path) -> dict[str, int]:
             if e.is_file() and e.name != "LOCK" and not e.name.startswith("LOG")}
 
 
-def write_store(folder: Path, graph_file: Path) -> None:
+def write_store(folder: Path, graph_file: Path, extras: dict[str, bytes] | None = None) -> None:
     """Load `graph_file` (Turtle) into a new store at `folder`, then stamp it.
 
-    The stamp is written last: a folder without one is never read as a store.
+    `extras` (name -> bytes) are files written beside the database, each stamped with its
+    sha256 (the story index, graph/analyse/index.py): read_extra returns one only while it
+    is what the build wrote. The stamp is written last: a folder without one is never read
+    as a store.
     """
     folder = Path(folder)
     if folder.exists():
@@ -75,8 +80,15 @@ def write_store(folder: Path, graph_file: Path) -> None:
     # else holds it, so dropping the one reference is enough (a full gc.collect() here cost a
     # tenth of a second in a process holding many objects, on every build)
     del store
+    extras = dict(sorted((extras or {}).items()))
+    for name, data in extras.items():
+        with open(folder / name, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
     stamp = {"format": FORMAT, "graph": Path(graph_file).name, "sha256": sha256_of(graph_file),
-             "pyoxigraph": ox.__version__, "files": _db_files(folder / DB)}
+             "identity": _identity(graph_file), "pyoxigraph": ox.__version__, "files": _db_files(folder / DB),
+             "extras": {name: hashlib.sha256(data).hexdigest() for name, data in extras.items()}}
     tmp = folder / f".{STAMP}.tmp"
     with open(tmp, "w", encoding="utf-8") as f:
         json.dump(stamp, f, indent=1, sort_keys=True)
@@ -112,7 +124,9 @@ def open_fresh(graph: Path) -> tuple[ox.Store | None, str]:
     try:
         if _db_files(folder / DB) != before.get("files"):
             return None, f"{folder} is damaged: its files are not those the build wrote"
-        if sha256_of(graph) != before.get("sha256"):
+        # the file the build wrote, untouched since (same inode, size, and change time, which no
+        # write or touch leaves as it was), needs no digest: hashing 800 MB costs seconds
+        if _identity(graph) != before.get("identity") and sha256_of(graph) != before.get("sha256"):
             return None, f"{folder} is stale: {graph} changed since the build"
     except OSError as err:
         return None, f"{folder} cannot be read: {err.strerror}"
@@ -123,6 +137,28 @@ def open_fresh(graph: Path) -> tuple[ox.Store | None, str]:
     if _read_stamp(folder) != before:
         return None, f"{folder} changed while it was opened (a build finished)"
     return store, "fresh"
+
+
+def _identity(path: Path) -> list[int]:
+    """What tells a file from any rewrite of it without reading it: inode, size, change time."""
+    st = os.stat(path)
+    return [st.st_dev, st.st_ino, st.st_size, st.st_ctime_ns, st.st_mtime_ns]
+
+
+def read_extra(graph: Path, name: str) -> bytes | None:
+    """The file `name` the build stamped into the store beside `graph`, or None when it is missing,
+    unstamped, or not what the build wrote (edited, truncated, swapped). Call it after open_fresh
+    found the store fresh."""
+    folder = store_dir(Path(graph))
+    stamp = _read_stamp(folder)
+    want = (stamp or {}).get("extras", {}).get(name) if isinstance((stamp or {}).get("extras"), dict) else None
+    if not isinstance(want, str):
+        return None
+    try:
+        data = (folder / name).read_bytes()
+    except OSError:
+        return None
+    return data if hashlib.sha256(data).hexdigest() == want else None
 
 
 def _first_line(err: BaseException) -> str:

@@ -25,7 +25,7 @@ def _story(graph_path: Path):
     with _lock:
         if key is None or _cached.get("key") != key:
             # the build's store when fresh, else graph.ttl loaded; a missing or bad file: its KgError
-            _cached["story"] = Story.from_store(Store.open(graph_path))
+            _cached["story"] = Story.for_reading(Store.open(graph_path))
             _cached["key"] = key
         return _cached["story"]
 
