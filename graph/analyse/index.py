@@ -28,6 +28,7 @@ Everything is sorted, so one graph gives one file byte for byte.
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections import Counter, defaultdict
 
@@ -100,6 +101,10 @@ def encode(data, sort_keys: bool = True) -> bytes:
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=sort_keys) + "\n").encode("utf-8")
 
 
+def fact_triple(fact) -> tuple:
+    return (fact.subject, fact.predicate, fact.object)
+
+
 class StoryIndex:
     """A story index read back: the nodes, names, links and sources as `Story` holds them."""
 
@@ -117,15 +122,17 @@ class StoryIndex:
         flat = data["links"]
         self.links = [(nodes[flat[k]], terms[flat[k + 1]], nodes[flat[k + 2]]) for k in range(0, len(flat), 3)]
         self.sources = {nodes[i]: set(ids) for i, ids in data["sources"]}
-        self._evidence = dict(zip(self.links, data["evidence"]))
+        self._evidence = data["evidence"]  # in the order of links, which are sorted: found by bisection
         self.statements = int(data["statements"])
         self.context = [URIRef(i) for i in data["context"]]
 
     def evidence_of(self, fact) -> tuple:
         """A link's evidence as Story.evidence_of gives it: one per article and words, sorted."""
+        key = (str(fact.subject), str(fact.predicate), str(fact.object))
+        k = bisect.bisect_left(self.links, key, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
+        found = self._evidence[k] if k < len(self.links) and self.links[k] == fact_triple(fact) else ()
         return tuple(Evidence(None, fact.subject, fact.predicate, fact.object, None, ident, "",
-                              TextSelector(None, None, None, exact), None, "")
-                     for ident, exact in self._evidence.get((fact.subject, fact.predicate, fact.object), ()))
+                              TextSelector(None, None, None, exact), None, "") for ident, exact in found)
 
     @classmethod
     def parse(cls, raw: bytes) -> "StoryIndex":

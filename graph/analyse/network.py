@@ -239,11 +239,17 @@ class Story:
         g = nx.Graph()
         keep = sorted((n for n, t in self.types.items() if with_articles or t != ARTICLE), key=str)
         g.add_nodes_from(keep)
+        kept = set(keep)
+        between: dict = {}  # (u, v) and (v, u) -> the facts of that edge
+        edges = []  # each edge once, in the order of its first fact: the order add_edge would give
         for f in self.facts:
-            if f.subject in g and f.object in g:
-                if not g.has_edge(f.subject, f.object):
-                    g.add_edge(f.subject, f.object, facts=[])
-                g.edges[f.subject, f.object]["facts"].append(f)
+            if f.subject in kept and f.object in kept:
+                facts = between.get((f.subject, f.object))
+                if facts is None:
+                    facts = between[f.subject, f.object] = between[f.object, f.subject] = []
+                    edges.append((f.subject, f.object, {"facts": facts}))
+                facts.append(f)
+        g.add_edges_from(edges)
         return g
 
     def articles_of(self, node) -> set[str]:
