@@ -111,8 +111,8 @@ def speakers(x, words: str) -> set[str]:
 
 
 @pytest.fixture(scope="session")
-def shipped_rules():
-    """The shipped rule set, loaded once for the session."""
+def rules():
+    """The shipped rule set, loaded once for the session (a test module may define its own)."""
     from graph.rules.ruleset import load_rules
 
     return load_rules(None)

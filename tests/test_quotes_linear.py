@@ -35,11 +35,6 @@ SHAPES = {
 }
 
 
-@pytest.fixture(scope="module")
-def rules(shipped_rules):
-    return shipped_rules
-
-
 def calls(rules, body: str) -> tuple[int, int]:
     """(calls the quotes step made, quotations it returned) on an article of HEAD + body."""
     article = parse_article((HEAD + body + "\n").encode("utf-8"), "linear.txt", "linear")

@@ -8,34 +8,23 @@ Each case is a small invented article, extracted on its own.
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import extract_body as read, named, speakers, ties
 from graph.rules.ruleset import fold_accents
-
-
-@pytest.fixture(scope="module")
-def rules(shipped_rules):
-    return shipped_rules
-
-
-def people(x) -> set[str]:
-    return named(x, "Person")
 
 
 def test_day_is_a_surname_and_the_end_of_a_holiday(tmp_path, rules):
     x = read(tmp_path, rules, "Ines is the daughter of Lucia Verhoeven and her husband, cinematographer Nathaniel "
                               "Day. Her uncle, Felix Day, edited the film.\n\n"
                               "On National Sons Day and on Mother's Day, Lucia Verhoeven posted a photo.\n")
-    assert {"Nathaniel Day", "Felix Day"} <= people(x)
-    assert not {"Nathaniel", "Felix", "Day", "Sons Day"} & people(x)
+    assert {"Nathaniel Day", "Felix Day"} <= named(x)
+    assert not {"Nathaniel", "Felix", "Day", "Sons Day"} & named(x)
     assert ("Lucia Verhoeven", "spouse", "Nathaniel Day") in ties(x)
 
 
 def test_neither_opens_no_name(tmp_path, rules):
     x = read(tmp_path, rules, "Rowan Castellane and Mila Vance are divorcing.\n\n"
                               "Neither Castellane nor Vance is expected to say more, a source said.\n")
-    assert "Neither Castellane" not in people(x)
+    assert "Neither Castellane" not in named(x)
 
 
 def test_a_british_police_rank_is_no_part_of_the_name_and_its_bearer_speaks(tmp_path, rules):
@@ -43,7 +32,7 @@ def test_a_british_police_rank_is_no_part_of_the_name_and_its_bearer_speaks(tmp_
                               "PC Gareth Lumb, a collision investigator, told the inquest that the camera had failed. "
                               "According to PC Lumb, the connection was loose.\n\n"
                               "‘With a working camera, the driver would have seen him,’ he said.\n")
-    assert "Gareth Lumb" in people(x)
+    assert "Gareth Lumb" in named(x)
     assert speakers(x, "With a working camera") == {"Gareth Lumb"}
 
 

@@ -101,10 +101,6 @@ def encode(data, sort_keys: bool = True) -> bytes:
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=sort_keys) + "\n").encode("utf-8")
 
 
-def fact_triple(fact) -> tuple:
-    return (fact.subject, fact.predicate, fact.object)
-
-
 class StoryIndex:
     """A story index read back: the nodes, names, links and sources as `Story` holds them."""
 
@@ -130,7 +126,8 @@ class StoryIndex:
         """A link's evidence as Story.evidence_of gives it: one per article and words, sorted."""
         key = (str(fact.subject), str(fact.predicate), str(fact.object))
         k = bisect.bisect_left(self.links, key, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
-        found = self._evidence[k] if k < len(self.links) and self.links[k] == fact_triple(fact) else ()
+        triple = (fact.subject, fact.predicate, fact.object)
+        found = self._evidence[k] if k < len(self.links) and self.links[k] == triple else ()
         return tuple(Evidence(None, fact.subject, fact.predicate, fact.object, None, ident, "",
                               TextSelector(None, None, None, exact), None, "") for ident, exact in found)
 

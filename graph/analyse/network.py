@@ -38,6 +38,8 @@ class Fact:
 class Story:
     """The story nodes of a graph, their labels and types, and the facts between them."""
 
+    index = None  # the story index a story was read from (from_index), else None
+
     def __init__(self, g: Graph, statements: int | None = None, store=None):
         """The story of `g`, a whole parsed graph; or (from_store) of a store's story subgraph, whose
         provenance is then asked of the store when needed: a node's articles, a fact's evidence."""
@@ -88,8 +90,6 @@ class Story:
         story.facts = [Fact(s, p, o, ()) for s, p, o in index.links]
         return story
 
-    index = None  # the story index a story was read from (from_index), else None
-
     def find(self, name: str) -> list[URIRef]:
         """The story nodes called `name` (label, name or alternate name, any case), or whose IRI it is."""
         if self.index is None:
@@ -133,10 +133,7 @@ class Story:
 
         from graph.sparql.store import rdflib_converter
 
-        g = nx.Graph()
-        g.add_nodes_from(self.types)
-        g.add_edges_from((f.subject, f.object) for f in self.facts)
-        near = sorted(nx.ego_graph(g, node, radius=depth + 1), key=str)
+        near = sorted(nx.ego_graph(self.network(with_articles=True), node, radius=depth + 1), key=str)
         values = " ".join(str(ox.NamedNode(str(n))) for n in [*near, *self.index.context])
         term = rdflib_converter()
         sub = Graph()
@@ -299,14 +296,21 @@ _NAMES_AROUND = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 CONSTRUCT { ?o rdfs:label ?l } WHERE { VALUES ?s { NODES } ?s ?p ?o . ?o rdfs:label ?l }"""
 
 
-def _index_of(store):
-    """The story index of a Store opened on the build's store, when it holds one the build stamped."""
+def _stamped(store, name: str) -> bytes | None:
+    """The file `name` the build stamped into the store a Store was opened on; None when the Store
+    is graph.ttl loaded, or the file is not what the build wrote."""
     if store is None or getattr(store, "graph", None) is None:
         return None
-    from graph.analyse.index import NAME, StoryIndex
     from graph.sparql.persist import read_extra
 
-    raw = read_extra(store.graph, NAME)
+    return read_extra(store.graph, name)
+
+
+def _index_of(store):
+    """The story index of a Store opened on the build's store, when it holds one the build stamped."""
+    from graph.analyse.index import NAME, StoryIndex
+
+    raw = _stamped(store, NAME)
     if raw is None:
         return None
     try:
@@ -392,9 +396,8 @@ def stats_in(store, top: int = 10) -> dict:
     """kg stats of a Store: the answer the build stored beside the database when it is the stamped
     one (milliseconds at any size), else worked out from the story (Story.for_reading)."""
     from graph.analyse.index import STATS
-    from graph.sparql.persist import read_extra
 
-    raw = read_extra(store.graph, STATS) if getattr(store, "graph", None) is not None else None
+    raw = _stamped(store, STATS)
     if raw is not None:
         try:
             result = json.loads(raw)

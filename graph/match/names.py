@@ -88,6 +88,12 @@ def is_particle(token: str) -> bool:
     return not token[:1].isupper() or token in CAPITAL_PARTICLES
 
 
+def counted_words(name: str) -> tuple[str, ...]:
+    """The words of a name that count it as one word or a full name: all but a capitalised particle
+    ("Ó Súilleabháin" is one word, a surname; "Diarmuid Ó Súilleabháin" two)."""
+    return tuple(t for t in name_tokens(name) if t not in CAPITAL_PARTICLES)
+
+
 def name_words(name: str) -> list[str]:
     """The words one may call a person by alone: the capitalised words of the name, and a
     surname with its particles (Amara de la Cruz -> Amara, Cruz, de la Cruz; Diarmuid Ó

@@ -56,7 +56,7 @@ import regex
 
 from graph.errors import RuleError
 from graph.match.context import Context
-from graph.match.names import CAPITAL_PARTICLES, PERSON, Names
+from graph.match.names import PERSON, Names, counted_words
 from graph.records import Mention, Ref, Role, Span
 
 _LIST_GLUE = regex.compile(r",?\s*(?:and\s+)?|\s*,\s*")
@@ -728,10 +728,8 @@ def _undecided_surnames(ctx: Context, mentions: list[Mention]) -> set[tuple[int,
     manager's nephew ... Diarmuid Ó Súilleabháin, who took charge in 2021 ... Ó Súilleabháin said"), and
     the person sieve (graph/resolve/people.py) leaves it to no one; a he or she after it then follows no one.
     """
-    def words(name: str) -> list[str]:
-        return [w for w in name.split() if w not in CAPITAL_PARTICLES]
-
-    fulls = [(m.span.start, m.span.end, m.ref.value) for m in mentions if len(words(m.alias or m.span.exact)) >= 2]
+    fulls = [(m.span.start, m.span.end, m.ref.value) for m in mentions
+             if len(counted_words(m.alias or m.span.exact)) >= 2]
     headline = ctx.article.meta.headline
     body = headline.end if headline is not None else 0
     # the person the article is about: the first named in full after the headline (a dateline's
@@ -740,11 +738,11 @@ def _undecided_surnames(ctx: Context, mentions: list[Mention]) -> set[tuple[int,
     out = set()
     first: dict[str, bool] = {}  # a surname keeps what its first use was (the sieve's "established")
     for m in sorted(mentions, key=lambda m: m.span.start):
-        surface = words(m.alias or m.span.exact)
+        surface = counted_words(m.alias or m.span.exact)
         if len(surface) != 1 or _HONORIFIC.search(ctx.text[max(0, m.span.start - 12):m.span.start]):
             continue  # "Mrs Haddad": a title says which of them it is (_retitled)
         if surface[0] not in first:
-            bearers = {v for a, b, v in fulls if b <= m.span.start and words(v) and words(v)[-1] == surface[0]}
+            bearers = {v for a, b, v in fulls if b <= m.span.start and counted_words(v)[-1:] == surface}
             if not bearers:
                 continue  # somebody of their own until a full name of them comes
             # one of them named more often so far is the one the article keeps returning to (the father

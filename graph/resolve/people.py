@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from graph.match.names import CAPITAL_PARTICLES, name_tokens, nickname
+from graph.match.names import counted_words, nickname
 from graph.records import Extraction, Mention, Ref, Span
 from graph.rdf.vocab import iri, slug
 
@@ -66,9 +66,7 @@ def _is_person_name(m: Mention) -> bool:
     return m.ref.kind == "name" and m.ref.type == PERSON
 
 
-def _words(name: str) -> tuple[str, ...]:
-    """The words of a name but a capitalised particle: "Ó Súilleabháin" is one word, a surname."""
-    return tuple(t for t in name_tokens(name) if t not in CAPITAL_PARTICLES)
+_words = counted_words
 
 
 def article_sieve(x: Extraction) -> Sieved:

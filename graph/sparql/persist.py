@@ -150,8 +150,8 @@ def read_extra(graph: Path, name: str) -> bytes | None:
     unstamped, or not what the build wrote (edited, truncated, swapped). Call it after open_fresh
     found the store fresh."""
     folder = store_dir(Path(graph))
-    stamp = _read_stamp(folder)
-    want = (stamp or {}).get("extras", {}).get(name) if isinstance((stamp or {}).get("extras"), dict) else None
+    extras = (_read_stamp(folder) or {}).get("extras")
+    want = extras.get(name) if isinstance(extras, dict) else None
     if not isinstance(want, str):
         return None
     try:
