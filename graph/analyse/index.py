@@ -36,7 +36,7 @@ from rdflib import RDF, RDFS, Literal, URIRef
 
 from graph.rdf.provenance import Evidence, TextSelector
 from graph.rdf.types import NODE_TYPES, TYPE_OF_CLASS
-from graph.rdf.vocab import KG, OA, SDO
+from graph.rdf.vocab import OA, SDO
 
 FORMAT = 1
 NAME = "story.json"
@@ -60,7 +60,7 @@ def story_index(by_subject: dict, facts: dict, triples) -> dict:
             labels[s] = min(found)
     nodes = sorted(types, key=str)
     at = {n: i for i, n in enumerate(nodes)}
-    names = sorted({(at[s], str(o)) for s in nodes if KG.Rule not in by_subject[s].get(RDF.type, ())
+    names = sorted({(at[s], str(o)) for s in nodes  # a rule is no story node: its names are never found
                     for p in _NAMING for o in by_subject[s].get(p, ()) if isinstance(o, Literal)})
     kinds = Counter(labels[c] for s in nodes if NODE_TYPES[types[s]].key == "event"
                     for c in set(by_subject[s].get(RDF.type, ())) if c not in TYPE_OF_CLASS and c in labels)
