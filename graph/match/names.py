@@ -88,17 +88,52 @@ def is_particle(token: str) -> bool:
     return not token[:1].isupper() or token in CAPITAL_PARTICLES
 
 
+# The generational suffixes a person's name may end in (Ramon dela Cruz Jr., Walter Brennan III):
+# part of who the person is (a father and his son may differ by it alone), never a word one calls
+# them by, nor their surname. Each written form -> the one the name keeps.
+SUFFIXES = {"Jr.": "Jr.", "Jr": "Jr.", "Sr.": "Sr.", "Sr": "Sr.", "II": "II", "III": "III", "IV": "IV"}
+# a suffix right after a person's name; "Jr" without its full stop is the British house style. The
+# older style's comma ("Martin Luther King, Jr.") is left out: it would make "King," the surname
+_SUFFIX_AFTER = regex.compile(r"\s(?:Jr\.?|Sr\.?|III|II|IV)(?![\p{L}\p{N}’'-])")
+
+
+def suffix_after(text: str, end: int) -> int:
+    """Where a person's name ending at `end` ends with the generational suffix written after it
+    (end itself when none is)."""
+    m = _SUFFIX_AFTER.match(text, end)
+    return m.end() if m else end
+
+
+def suffix(name: str) -> str | None:
+    """A name's generational suffix, one form for each ("Jr" and "Jr." are Jr.), or None."""
+    tokens = name_tokens(name)
+    return SUFFIXES.get(tokens[-1]) if len(tokens) > 1 else None
+
+
 def counted_words(name: str) -> tuple[str, ...]:
-    """The words of a name that count it as one word or a full name: all but a capitalised particle
-    ("Ó Súilleabháin" is one word, a surname; "Diarmuid Ó Súilleabháin" two)."""
-    return tuple(t for t in name_tokens(name) if t not in CAPITAL_PARTICLES)
+    """The words of a name that count it as one word or a full name, the last its surname: all but
+    a capitalised particle ("Ó Súilleabháin" is one word, a surname; "Diarmuid Ó Súilleabháin"
+    two) and a generational suffix (the surname of Ramon dela Cruz Jr. is Cruz)."""
+    tokens = name_tokens(name)
+    if suffix(name):
+        tokens = tokens[:-1]
+    return tuple(t for t in tokens if t not in CAPITAL_PARTICLES)
+
+
+def surname(name: str) -> str:
+    """The last word of a name that one may call the person by: Cruz of Ramon dela Cruz Jr."""
+    words = counted_words(name)
+    return words[-1] if words else name
 
 
 def name_words(name: str) -> list[str]:
     """The words one may call a person by alone: the capitalised words of the name, and a
     surname with its particles (Amara de la Cruz -> Amara, Cruz, de la Cruz; Diarmuid Ó
-    Súilleabháin -> Diarmuid, Súilleabháin, Ó Súilleabháin); never a particle."""
+    Súilleabháin -> Diarmuid, Súilleabháin, Ó Súilleabháin); never a particle nor a
+    generational suffix (Jr.)."""
     tokens = name_tokens(name)
+    if suffix(name):
+        tokens = tokens[:-1]
     words = [t for t in tokens if not is_particle(t)]
     for i, t in enumerate(tokens):
         if i and is_particle(t) and not is_particle(tokens[i - 1]):
@@ -241,6 +276,10 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
                     continue
                 alias = m.spans("alias")[0] if has_alias and m.captures("alias") else None
                 name, written = _node_name(ctx.text[a:b], typ), None
+                if typ == PERSON and not has_surname:
+                    # Ramon dela Cruz Jr.: a father and his son of one name differ by it alone
+                    b = suffix_after(ctx.text, b)
+                    name = ctx.text[a:b]
                 if has_surname and m.captures("surname"):  # Gerald of "Gerald and Patrice Whitcomb"
                     # the last of the pair may carry her maiden name: "Hendrik and Geertje (Vos) Brink"
                     maiden = m.captures("maiden") if "maiden" in m.re.groupindex and (a, b) == spans[-1] else []
@@ -527,24 +566,32 @@ def _heads(people, found: list[Mention]) -> dict[str, str]:
     first: news names the person it is about first, and calls them by the surname after.
     """
     heads: dict[str, str] = {}
-    # a full name has two capitalised words: "de la Cruz" alone is a surname
-    full = sorted((n for n in people if len([w for w in name_tokens(n) if not is_particle(w)]) >= 2),
-                  key=lambda n: (-len(name_tokens(n)), n))
+    first_at: dict[str, int] = {}
+    for mention in found:
+        if mention.ref.kind == "name" and mention.ref.type == PERSON:
+            v = mention.ref.value
+            first_at[v] = min(first_at.get(v, mention.span.start), mention.span.start)
+    # a full name has two capitalised words: "de la Cruz" alone is a surname, and so is "Dela Cruz"
+    # where a sentence begins with it: the surname of whoever is named with it (Ramon dela Cruz Jr.)
+    capitalised = {}
+    for n in sorted(people, key=lambda n: (first_at.get(n, 0), n)):
+        for word in name_words(n):
+            if is_particle(word.split()[0]) and (cap := word[:1].upper() + word[1:]) in people and cap != n:
+                capitalised.setdefault(cap, n)
+    full = sorted((n for n in people if len([w for w in name_tokens(n) if not is_particle(w)]) >= 2
+                   and n not in capitalised), key=lambda n: (-len(name_tokens(n)), n))
     for n in full:
         plain = " ".join(name_tokens(n))
         if plain != n and plain in people:
             heads[plain] = n  # Everett Fontenot is Everett “Deacon” Fontenot
     for n in full:
         heads.setdefault(n, n)
-    first_at: dict[str, int] = {}
-    for mention in found:
-        if mention.ref.kind == "name" and mention.ref.type == PERSON:
-            v = mention.ref.value
-            first_at[v] = min(first_at.get(v, mention.span.start), mention.span.start)
     for n in sorted(full, key=lambda n: (first_at.get(n, 0), n)):
         for word in name_words(n):
             if word not in heads:
                 heads[word] = n
+        if (cap := next((c for c, owner in capitalised.items() if owner == n), None)) and cap not in heads:
+            heads[cap] = n
         nick = nickname(n)
         if nick and nick not in heads:
             heads[nick] = n
@@ -598,7 +645,8 @@ def _part_of_longer_name(text: str, a: int, b: int) -> bool:
     if before and before[-1] in CAPITAL_PARTICLES and text[a - 1:a].isspace():
         return True  # Bhriain of Páirc Uí Bhriain: an Irish particle makes the surname another name
     nxt = regex.match(r"[ \t]+(\p{Lu}\p{Ll})", text[b:b + 4])
-    return nxt is not None and " " not in text[a:b] and not _is_line_start_title(text, a)
+    return (nxt is not None and " " not in text[a:b] and not _is_line_start_title(text, a)
+            and suffix_after(text, b) == b)  # "Tolliver Sr." is the name and its suffix, no longer name
 
 
 _DATE_AFTER = regex.compile(r"\s+\d")
@@ -652,10 +700,18 @@ def _to_heads(ctx: Context, found: list[Mention], heads: dict[str, str]) -> Name
     counts = Counter()
     genders: dict[str, str] = {}
     shared = _shared_words(heads)
+    namesakes = namesakes_of(heads.values())
     for mention in found:
         ref = mention.ref
         if ref.kind == "name" and ref.type == PERSON:
-            ref = Ref("name", heads.get(ref.value, ref.value), PERSON)
+            written = mention.alias or mention.span.exact
+            word = counted_words(written)
+            if len(word) == 1 and word[0] in namesakes:
+                # Raymond Tolliver Sr. and Jr.: a bare Tolliver is the one the words around it say, else
+                # left bare for the person sieve, which then gives it to neither
+                ref = Ref("name", _generation(ctx.text, mention, written, namesakes[word[0]]) or word[0], PERSON)
+            else:
+                ref = Ref("name", heads.get(ref.value, ref.value), PERSON)
             mention = dataclasses.replace(mention, ref=ref)
             if mention.titles and mention.alias in shared:
                 # "Ms. Halloran" in an article of two Hallorans: whose title it is, the word cannot tell
@@ -665,6 +721,46 @@ def _to_heads(ctx: Context, found: list[Mention], heads: dict[str, str]) -> Name
                 genders.setdefault(ref.value, mention.gender)
         mentions.append(mention)
     return Names(tuple(mentions), counts, genders)
+
+
+def namesakes_of(names) -> dict[str, list[str]]:
+    """Of some person names, the first and last word of the full names two or more people bear, told
+    apart only by a generational suffix (Raymond Tolliver Sr. and Raymond Tolliver Jr.) -> those names."""
+    by_words: dict[tuple, set[str]] = {}
+    for h in set(names):
+        words = counted_words(h)
+        if len(words) >= 2:
+            by_words.setdefault(words, set()).add(h)
+    out: dict[str, list[str]] = {}
+    for words, names in by_words.items():
+        if len(names) > 1 and len({suffix(n) for n in names}) == len(names):
+            for w in (words[0], words[-1]):
+                out[w] = sorted(names)
+    return out
+
+
+# "the elder Tolliver"; "Tolliver the younger", "Tolliver Sr." where a rule took "Tolliver" alone
+_GENERATION_BEFORE = regex.compile(r"(?<![\p{L}’'-])(?P<g>[Ee]lder|[Yy]ounger)\s+$")
+_GENERATION_AFTER = regex.compile(r"\s+the\s+(?P<g>elder|younger)(?![\p{L}’'-])|\s(?P<s>Jr\.?|Sr\.?)(?![\p{L}’'-])")
+_GENERATIONS = {"elder": "Sr.", "younger": "Jr."}
+
+
+def _generation(text: str, mention: Mention, written: str, bearers: list[str]) -> str | None:
+    """Which of a father and son of one name a bare name is, by its own suffix or the words around
+    it ("the younger Tolliver", "Tolliver Sr."); None when nothing says."""
+    start, end = mention.span.start, mention.span.end
+    before = _GENERATION_BEFORE.search(text, max(0, start - 10), start)
+    after = _GENERATION_AFTER.match(text, end)
+    if suffix(written):
+        want = suffix(written)
+    elif before:
+        want = _GENERATIONS[before.group("g").lower()]
+    elif after:
+        want = _GENERATIONS[after.group("g")] if after.group("g") else SUFFIXES[after.group("s")]
+    else:
+        return None
+    chosen = [n for n in bearers if suffix(n) == want]
+    return chosen[0] if len(chosen) == 1 else None
 
 
 def _shared_words(heads: dict[str, str]) -> set[str]:

@@ -15,7 +15,7 @@ import regex
 
 from graph.errors import RuleError
 from graph.match.context import Context
-from graph.match.names import PERSON, Names
+from graph.match.names import PERSON, Names, surname
 from graph.match.references import (People, Speaking, article_people, group_refs, innermost_quote, paragraph_at,
                                     protagonist)
 from graph.match.text import QuoteSpan, runs_on
@@ -104,7 +104,7 @@ def _surname_bearers(ctx: Context, people: People) -> dict[str, set[str]]:
         bearers = ctx.memo["surname_bearers"] = {}
         for c in people.candidates:
             if " " in c.person:
-                bearers.setdefault(c.person.split()[-1], set()).add(c.person)
+                bearers.setdefault(surname(c.person), set()).add(c.person)
     return bearers
 
 

@@ -56,7 +56,7 @@ import regex
 
 from graph.errors import RuleError
 from graph.match.context import Context
-from graph.match.names import PERSON, Names, counted_words
+from graph.match.names import PERSON, Names, counted_words, namesakes_of, surname
 from graph.records import Mention, Ref, Role, Span
 
 _LIST_GLUE = regex.compile(r",?\s*(?:and\s+)?|\s*,\s*")
@@ -345,7 +345,10 @@ def article_people(ctx: Context, names: Names, events=()) -> People:
 def _people(ctx: Context, names: Names, mentions: list[Mention], roles: dict[str, set[str]],
             introduced: dict[tuple[str, str], int], settings: dict) -> People:
     spots = [(m.span.start, m.span.end, m.ref.value) for m in mentions]
-    role_spots = _role_mentions(ctx, roles, spots, introduced)
+    ambiguous: list[tuple[int, int, str]] = []
+    role_spots = _role_mentions(ctx, roles, spots, introduced, ambiguous)
+    # a role phrase two people were introduced with is someone all the same: undecided, like a bare surname two bear
+    role_spots += ambiguous
     spots = sorted(spots + role_spots)
     candidates = _candidates(ctx, spots, {(a, b) for a, b, _ in role_spots})
     age_spots = _age_mentions(ctx, mentions, candidates, _unknown_names(ctx, names, settings))
@@ -355,7 +358,7 @@ def _people(ctx: Context, names: Names, mentions: list[Mention], roles: dict[str
         candidates = _candidates(ctx, spots, {(a, b) for a, b, _ in role_spots})
     genders = _genders(ctx, names, mentions, candidates, settings)
     candidates = _retitled(ctx, candidates, genders)
-    undecided = _undecided_surnames(ctx, mentions)
+    undecided = _undecided_surnames(ctx, mentions) | {(a, b) for a, b, _ in ambiguous}
     if undecided:
         candidates = [dataclasses.replace(c, undecided=True) if (c.start, c.end) in undecided else c
                       for c in candidates]
@@ -578,33 +581,51 @@ def _is_title(word: str, honorifics: set[str], function_words: set[str], abbrevi
 
 
 def _role_mentions(ctx: Context, roles: dict[str, set[str]], spots,
-                   introduced: dict[tuple[str, str], int] | None = None) -> list[tuple[int, int, str]]:
+                   introduced: dict[tuple[str, str], int] | None = None,
+                   ambiguous: list | None = None) -> list[tuple[int, int, str]]:
     """Role phrases that stand for the one person introduced with their noun ("her father", "the mayor"):
     the noun right after the determiner, or after one word more; never before the text introduced them so
-    ("the veteran shrugged" when "veteran Ann Lee" comes paragraphs later: a reader cannot know it is her)."""
+    ("the veteran shrugged" when "veteran Ann Lee" comes paragraphs later: a reader cannot know it is her).
+    `ambiguous`, when given, gets those outside quotations whose noun the text introduced several people
+    with before it ("The governor" after Gov. Ramon dela Cruz Jr. and Gov. Ramon dela Cruz Sr.), each with
+    the first of them: someone a pronoun after it may mean, whom we cannot tell."""
     out = []
     for m in _CAPITALISED_ROLE.finditer(ctx.text):
-        people = roles.get(_role_noun(ctx, m.group("noun")))
-        if people and len(people) == 1 and not ctx.in_quote(m.start()):
-            person = next(iter(people))
-            early = introduced is not None and introduced.get((_role_noun(ctx, m.group("noun")), person), -1) > m.start()
-            if not any(a < m.end() and m.start() < b for a, b, _ in spots) and not early:
-                out.append((m.start(), m.end(), person))
+        if ctx.in_quote(m.start()) or any(a < m.end() and m.start() < b for a, b, _ in spots):
+            continue
+        people = _known(ctx, roles, introduced, m.group("noun"), m.start())
+        if len(people) == 1:
+            out.append((m.start(), m.end(), people[0]))
+        elif people and ambiguous is not None:
+            ambiguous.append((m.start(), m.end(), people[0]))
     for m in _ROLE_PHRASE.finditer(ctx.text):
         for g in ("noun", "next"):
             if m.start(g) < 0:
                 break
-            people = roles.get(_role_noun(ctx, m.group(g)))
-            if people and len(people) == 1:
-                end = m.end(g)
+            people = _known(ctx, roles, introduced, m.group(g), m.start())
+            if not people:
+                continue
+            end = m.end(g)
+            free = not any(a < end and m.start() < b for a, b, _ in spots)
+            if len(people) == 1:
                 # inside a quotation "my brother" is the speaker's: the narration's roles do not hold there
                 own = m.group("det").lower() in ("my", "our") and ctx.in_quote(m.start())
-                person = next(iter(people))
-                early = introduced is not None and introduced.get((_role_noun(ctx, m.group(g)), person), -1) > m.start()
-                if not any(a < end and m.start() < b for a, b, _ in spots) and not own and not early:
-                    out.append((m.start(), end, person))
+                if free and not own:
+                    out.append((m.start(), end, people[0]))
+                break
+            # "the governor", not "her mother": a kinship noun is whose relative, which the introductions do not keep
+            if ambiguous is not None and free and m.group("det").lower() == "the" and not ctx.in_quote(m.start()):
+                ambiguous.append((m.start(), end, people[0]))
                 break
     return out
+
+
+def _known(ctx: Context, roles: dict[str, set[str]], introduced: dict | None, noun: str, pos: int) -> list[str]:
+    """The people the text introduced with a role noun before pos, sorted: a reader knows no other ("the
+    chairman of the committee, Gov. Ibrahim Dankaro": the phrase is his introduction, not a mention after it)."""
+    key = _role_noun(ctx, noun)
+    people = roles.get(key, ())
+    return sorted(p for p in people if introduced is None or introduced.get((key, p), -1) <= pos)
 
 
 def _candidates(ctx: Context, spots, roles: set[tuple[int, int]] = frozenset()) -> list[Candidate]:
@@ -736,6 +757,9 @@ def _undecided_surnames(ctx: Context, mentions: list[Mention]) -> set[tuple[int,
     # abbreviation, "SILVERTON CREEK, Calif. — Theo Lindqvist and ...", may end a sentence before them)
     lead = next((v for a, _, v in sorted(fulls) if a >= body), None)
     out = set()
+    # a bare name a father and his son bear that the names step left bare: nothing said which of them
+    namesakes = namesakes_of(v for _, _, v in fulls)
+    out.update((m.span.start, m.span.end) for m in mentions if m.ref.value in namesakes)
     first: dict[str, bool] = {}  # a surname keeps what its first use was (the sieve's "established")
     for m in sorted(mentions, key=lambda m: m.span.start):
         surface = counted_words(m.alias or m.span.exact)
@@ -760,16 +784,15 @@ def _shared_surnames(mentions: list[Mention]) -> set[str]:
     """Single names that end the full names of two or more people of the article (Walter and Tom Pruett)."""
     owners: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        words = m.ref.value.split()
-        if len(words) >= 2:
-            owners[words[-1]].add(m.ref.value)
+        if len(counted_words(m.ref.value)) >= 2:
+            owners[surname(m.ref.value)].add(m.ref.value)
     return {w for w, people in owners.items() if len(people) > 1}
 
 
-def _only_bearer_so_far(mentions: list[Mention], surname: str, pos: int) -> str | None:
-    """The one person named in full before pos whose name ends with surname; None when none or several."""
+def _only_bearer_so_far(mentions: list[Mention], word: str, pos: int) -> str | None:
+    """The one person named in full before pos whose surname is word; None when none or several."""
     bearers = {m.ref.value for m in mentions
-               if m.span.end <= pos and len(m.ref.value.split()) >= 2 and m.ref.value.split()[-1] == surname}
+               if m.span.end <= pos and len(counted_words(m.ref.value)) >= 2 and surname(m.ref.value) == word}
     return next(iter(bearers)) if len(bearers) == 1 else None
 
 
@@ -791,7 +814,7 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
     word = ctx.text[a:b]
     if not h or h.group("h").lower() not in honorifics or " " in word:
         return None
-    owners = {c.person for c in candidates if " " in c.person and c.person.split()[-1] == word}
+    owners = {c.person for c in candidates if " " in c.person and surname(c.person) == word}
     if len(owners) < 2:
         return None
     gender = honorifics[h.group("h").lower()]
@@ -810,7 +833,7 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
         return next(iter(same))
     # "Mrs Ashworth" after "Fiona Ashworth" and her daughter "Ellie, 22": a title and a surname call back the
     # one the reader has seen written with that surname, not one so far named only by her given name
-    written = {c.person for c in named if ctx.text[c.start:c.end].split()[-1] == word}
+    written = {c.person for c in named if surname(ctx.text[c.start:c.end]) == word}
     if len(written) == 1:
         return next(iter(written))
     # the one named since the paragraph before ("Her mother, Grace Lee, said …"), and the one the article names

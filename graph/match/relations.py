@@ -30,7 +30,7 @@ import bisect
 import regex
 
 from graph.match.context import Context
-from graph.match.names import PERSON, Names
+from graph.match.names import PERSON, Names, counted_words, surname
 from graph.match.references import Capture, group_refs
 from graph.records import Mention, Ref, Relation, Span
 from graph.rules.catalogue import RELATIONS
@@ -287,7 +287,7 @@ class _People:
         if not possessive:
             return found
         para = self.ctx.paragraph_of(before)
-        bearers = [x for x in self.mentions if x.span.end <= before and x.ref.value.split()[-1] in surnames
+        bearers = [x for x in self.mentions if x.span.end <= before and surname(x.ref.value) in surnames
                    and not self.ctx.in_quote(x.span.start) and self.ctx.paragraph_of(x.span.start) >= para - 2
                    and self._gender(x) in (None, gender)]
         return bearers[-1] if bearers else found
@@ -737,9 +737,8 @@ def _kin_gender(rules, noun: str) -> str | None:
 
 
 def _surname(m: Mention) -> str | None:
-    """The last word of a mention's full name, when it has two words or more."""
-    words = m.ref.value.split()
-    return words[-1] if len(words) >= 2 else None
+    """The surname of a mention's full name, when it has two words or more."""
+    return surname(m.ref.value) if len(counted_words(m.ref.value)) >= 2 else None
 
 
 def _mention_inside(mentions: list[Mention], a: int, b: int) -> bool:
@@ -811,7 +810,7 @@ def _kin_of_pronoun(rules):
     if key not in _PATTERNS:
         kin = [w for spec in words.values() for w in spec.get("kin", [])]
         pattern = regex.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y)\s+(?:\p{Ll}+\s+)?(?:" + "|".join(map(regex.escape, kin))
-                                + r"),?\s+(?:\p{Ll}+\s+){0,2}$") if kin else None
+                                + r"),?[^\S\n]+(?:\p{Ll}+\s+){0,2}$") if kin else None  # never across a blank line
         _PATTERNS[key] = (words, pattern)
     return _PATTERNS[key][1]
 

@@ -14,6 +14,7 @@ import regex
 from rdflib import URIRef
 
 from graph.errors import RuleError
+from graph.match.names import counted_words, surname
 from graph.rules.catalogue import INFERENCES
 
 # The words of a parent tie that say the child is of another union ("Sam's son from an earlier
@@ -46,9 +47,8 @@ class FamilyTold:
 
     def name(self, article: str, node: URIRef | None, name: str) -> None:
         """A name the article gives a person: its last word is a surname where it has two words or more."""
-        words = name.split()
-        if node is not None and len(words) >= 2:
-            self.surnames[article][node].add(words[-1])
+        if node is not None and len(counted_words(name)) >= 2:
+            self.surnames[article][node].add(surname(name))
 
     def add(self, article: str, predicate: str, a: URIRef, b: URIRef, evidence) -> None:
         """A tie the article states: parent ties are (child, parent)."""

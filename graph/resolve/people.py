@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from graph.match.names import counted_words, nickname
+from graph.match.names import counted_words, nickname, suffix
 from graph.records import Extraction, Mention, Ref, Span
 from graph.rdf.vocab import iri, slug
 
@@ -90,7 +90,12 @@ def article_sieve(x: Extraction) -> Sieved:
         if decided is None:
             if any(a <= m.span.start and m.span.end <= b for a, b, _ in fulls):
                 continue  # the nickname written inside a full name (Vilailuck "Pepper" Teigen)
-            if surface in established:
+            namesakes = _namesakes(surface, m.span.start, fulls)
+            if namesakes:
+                # a father and his son of one name (Raymond Tolliver Sr. and Jr.): a bare name is either,
+                # unless the words around it said which to the names step ("the younger Tolliver")
+                decided = m.ref.value if m.ref.value in namesakes else None
+            elif surface in established:
                 decided = established[surface]
             else:
                 in_headline = headline is not None and headline.start <= m.span.start < headline.end
@@ -152,6 +157,16 @@ def _head_match(word: str, pos: int, fulls: list[tuple[int, int, str]], in_headl
     return word
 
 
+def _namesakes(word: str, pos: int, fulls: list[tuple[int, int, str]]) -> list[str]:
+    """The people named in full before pos whose names a single `word` may be, when they are two or more
+    and their names differ only by a generational suffix (Raymond Tolliver Sr. and Jr.); else []."""
+    bearers = list(dict.fromkeys(v for a, b, v in fulls if b <= pos and word in (_words(v)[0], _words(v)[-1])))
+    if len(bearers) > 1 and len({suffix(v) for v in bearers}) == len(bearers) \
+            and len({tuple(_words(v)) for v in bearers}) == 1:
+        return bearers
+    return []
+
+
 class People:
     """Decides which person node each name, read at a place of an article, refers to."""
 
@@ -184,15 +199,17 @@ class People:
         by_tokens: dict[tuple, str] = {}
         by_ends: dict[tuple, str] = {}  # (first, last) word -> the first full name with them: a lookup, not a scan
         for n in fulls:
-            key = tuple(t.casefold() for t in _words(n))
+            # a generational suffix tells a father from his son of one name (Ramon dela Cruz Jr. and Sr.)
+            key = (*(t.casefold() for t in _words(n)), suffix(n))
             if key in by_tokens:
                 canonical[n] = by_tokens[key]
                 continue
             # a shorter full name contained in a longer one is the same person (John Legend / John Roger Legend)
-            host = by_ends.get((key[0], key[-1]))
+            ends = (key[0], key[-2], key[-1])
+            host = by_ends.get(ends)
             canonical[n] = host or n
             by_tokens.setdefault(key, host or n)
-            by_ends.setdefault((key[0], key[-1]), host or n)
+            by_ends.setdefault(ends, host or n)
         return canonical
 
     def _named_in_tellings(self, extractions: list[Extraction], values: dict[str, Counter]) -> None:
