@@ -21,12 +21,14 @@ from graph.records import ArticleMeta, Span
 # ` date YYYY-MM-DD` at the very start (after an optional BOM): metadata, not text.
 # The graph names this rule article-date-marker (graph/rules/catalogue.py).
 DATE_MARKER = re.compile(r"\A(\ufeff?)[ \t]*date[ \t]+(\d{4})-(\d{2})-(\d{2})(?=\s|\Z)")
-# A title: one line, no sentence punctuation at its end, followed by a blank line.
+# A title: one line, no sentence punctuation at its end, followed by a blank line. It may end in
+# quoted words ("Brierley calls time: 'The body told me before I did'"): a closing quote mark after
+# no sentence punctuation.
 # The graph names this rule article-headline (graph/rules/catalogue.py).
-TITLE_LINE = re.compile(r"\A\ufeff?[ \t]*([^\n]*?[^\s.!?;:,\"”’'])[ \t]*\n[ \t]*\n")
+TITLE_LINE = re.compile(r"\A\ufeff?[ \t]*([^\n]*?[^\s.!?;:,\"”’'][\"”’']?)[ \t]*\n[ \t]*\n")
 # The same title on the line after a date marker that stands alone on its line
 # (" date 2023-05-18\nTitle\n\nBody"); matched from the end of the marker.
-TITLE_AFTER_MARKER = re.compile(r"[ \t]*\n[ \t]*([^\n]*?[^\s.!?;:,\"”’'])[ \t]*\n[ \t]*\n")
+TITLE_AFTER_MARKER = re.compile(r"[ \t]*\n[ \t]*([^\n]*?[^\s.!?;:,\"”’'][\"”’']?)[ \t]*\n[ \t]*\n")
 TITLE_MAX_CHARS = 200
 # An article larger than this is refused before it is read. News articles run to tens of
 # kilobytes; matching time grows faster than linearly with one article's length, so a

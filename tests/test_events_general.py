@@ -53,6 +53,16 @@ def test_a_title_line_after_the_date_marker_is_the_headline():
     assert a.text[a.meta.headline.start:a.meta.headline.end] == a.meta.headline.exact
 
 
+@pytest.mark.parametrize("title", ["Reed calls time on his career: 'The body told me before I did'",
+                                   "Reed on retiring: “Not many blokes get to”"])
+def test_a_title_line_may_end_in_quoted_words(title):
+    a = parse_article(f" date 2023-05-18\n{title}\n\nReed said so.\n".encode(), "x.txt", "x")
+    assert a.meta.headline is not None and a.meta.headline.exact == title
+    # a first paragraph that is a quoted sentence is no title: its words end in punctuation
+    b = parse_article(" date 2023-05-18\n“We will be back,”\n\nReed said.\n".encode(), "x.txt", "x")
+    assert b.meta.headline is None
+
+
 def test_body_text_on_the_marker_line_is_not_a_headline():
     a = parse_article(" date 2022-09-12 EASTVALE — Lopez and Reed are married.\n\nMore.\n".encode(), "x.txt", "x")
     assert a.meta.headline is None

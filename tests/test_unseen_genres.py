@@ -103,3 +103,11 @@ def test_the_surname_of_the_one_named_most_is_theirs(tmp_path, rules):
                               "Ansel and Theo Alexander Ansel arrived on Monday. Derek Ansel cried.\n\n"
                               "Ansel, 42, posted a photo on Instagram. He added in a second post, “Send coffee.”\n")
     assert speakers(x, "Send coffee") == {"Derek Ansel"}
+
+
+def test_a_noun_of_a_gender_right_before_a_name_outweighs_the_given_name_list(tmp_path, rules):
+    # Dessie is mostly a woman's name, but the text says he is a man: the he is him, not the other man named
+    x = read(tmp_path, rules, "The old man is Dessie Harlow, 61, who has coached the club since 1990.\n\n"
+                              "Dessie, who lost to Vic Marron in the 1994 final, could barely speak. "
+                              "“It was the best night of my life,” he said.\n")
+    assert speakers(x, "best night") == {"Dessie Harlow"}

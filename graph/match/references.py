@@ -706,6 +706,8 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention], candidates: li
     text = ctx.text
     honorifics = {k.lower(): v for k, v in settings.get("honorifics", {}).items()}
     nouns = {w: g for g, ws in settings.get("gendered_nouns", {}).items() for w in ws}
+    # "The old man is Dessie Driscoll": a noun of a person of a gender right before the name tells it too
+    before_nouns = {**{w: g for g, ws in settings.get("unnamed_nouns", {}).items() for w in ws}, **nouns}
     possessive = {"her": "f", "his": "m"}
     prepositions = set(settings.get("prepositions", ()))
     told: dict[str, set[str]] = defaultdict(set)  # by a title or a noun beside the name
@@ -721,9 +723,9 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention], candidates: li
             if titled_one:
                 told[titled_one].add(honorifics[h.group("h").lower()])
         n = _NOUN_BEFORE.search(before)
-        if n and n.group("n") in nouns and n.group("mid") not in prepositions \
+        if n and n.group("n") in before_nouns and n.group("mid") not in prepositions \
                 and not ("," in n.group(0) and _VERB_AFTER.match(text, e)):
-            told[m.ref.value].add(nouns[n.group("n")])
+            told[m.ref.value].add(before_nouns[n.group("n")])
         n = _NOUN_AFTER.match(text, e, min(len(text), e + 60))
         if n and n.group("n") in nouns:
             told[m.ref.value].add(nouns[n.group("n")])
