@@ -111,3 +111,19 @@ def test_a_noun_of_a_gender_right_before_a_name_outweighs_the_given_name_list(tm
                               "Dessie, who lost to Vic Marron in the 1994 final, could barely speak. "
                               "“It was the best night of my life,” he said.\n")
     assert speakers(x, "best night") == {"Dessie Harlow"}
+
+
+def test_a_tabloids_verbs_of_saying_and_a_trainers_apposition(tmp_path, rules):
+    x = read(tmp_path, rules, "Bogdan Kravets lost his title on Saturday.\n\n"
+                              "“The referee stopped it too early,” fumed his trainer, Ostap Melnyk.\n\n"
+                              "“I have waited my whole life for this,” a tearful Tom Hale roared into the microphone.\n")
+    assert "Ostap Melnyk" in named(x)
+    assert speakers(x, "too early") == {"Ostap Melnyk"}
+    assert speakers(x, "whole life") == {"Tom Hale"}
+
+
+def test_an_attribution_may_begin_after_a_quoted_title(tmp_path, rules):
+    # the title in quote marks is no quotation: the words after it name the speaker of the next one
+    x = read(tmp_path, rules, "Tobias Varga is the more guarded of the siblings. Asked about “Wrench,” a six-minute "
+                              "song, he puts it bluntly: “I didn’t want to write about him.”\n")
+    assert speakers(x, "write about him") == {"Tobias Varga"}

@@ -142,6 +142,7 @@ class _Attribution:
         self.run_next = {prev: nxt for nxt, prev in self.runs.items()}
         self.paragraph = [paragraph_at(ctx, q.open) for q in ctx.quotes]
         self.by_open = sorted(range(len(ctx.quotes)), key=lambda k: ctx.quotes[k].open)
+        self.titles: list[tuple[int, int]] | None = None  # (close, open) of the quoted titles, sorted (_after_title)
         self.in_paragraph: dict[int, list[int]] = {}  # paragraph -> its quotations, in order
         for j in self.by_open:
             self.in_paragraph.setdefault(self.paragraph[j], []).append(j)
@@ -219,11 +220,16 @@ class _Attribution:
             a, b = windows[where]
             if where == "after" and self._ends_sentence(q):
                 continue  # “… them.” He added …: a new sentence, not an attribution
+            # a quoted title in the words before (Asked about “Wrench,” a six-minute song, he puts it bluntly:)
+            # is no quotation of its own: an attribution no pattern reads across it may begin after it
+            title_end = self._after_title(a, b) if where == "before" else None
             for rule in self.rules.get(where, []):
                 # only a match at the window's start counts after the quote, and a pattern opening with \G
                 # matches only there: tried there alone (the same match), not at every place of a long window
                 at_start = where == "after" or rule.pattern.pattern.startswith("\\G")
                 m = ctx.run(rule, "match" if at_start else "search", ctx.text, a, b)
+                if not m and title_end is not None:
+                    m = ctx.run(rule, "match" if at_start else "search", ctx.text, title_end, b)
                 if not m or "speaker" not in m.re.groupindex:
                     continue
                 if where == "after" and m.start() != a:
@@ -336,6 +342,16 @@ class _Attribution:
             "nested-before": (before_start, q.open),
             "sentence": (sa, sb),
         }
+
+    def _after_title(self, a: int, b: int) -> int | None:
+        """Where the words after the last quoted title (“Wrench,”) within a:b begin; None when there is none.
+        A bisection among the article's quoted titles, found once: never a walk of the window's quotations."""
+        if self.titles is None:
+            self.titles = sorted((q.close, q.open) for q in self.ctx.quotes if self._title_like(q))
+        k = bisect.bisect_left(self.titles, (b, -1)) - 1
+        if k >= 0 and self.titles[k][1] >= a:
+            return self.titles[k][0] + 1
+        return None
 
     def _bounds(self, p: int, depth: int) -> tuple[list[int], list[int]]:
         """The opening and the closing offsets, each sorted, of paragraph p's quotations at `depth` that are not
