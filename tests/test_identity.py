@@ -11,9 +11,9 @@ from __future__ import annotations
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
-from graph.rdf.vocab import KG
+from graph.rdf.vocab import KG, SDO
 from graph.records import ArticleMeta, EventRecord, Extraction, Mention, Ref, Role, Span
-from tests.conftest import ROOT, SEEDS, write_article
+from tests.conftest import ROOT, SEEDS, build_articles, write_article
 from tests.test_extraction import quotes, rows
 from tests.test_resolve import build_graph
 
@@ -198,3 +198,12 @@ def test_the_seed_story_stays_one_story(seed_graph):
     """Within one story the tellings still merge: one pregnancy loss, one interview."""
     got = rows(seed_graph, 'SELECT DISTINCT ?e WHERE { ?e kg:eventKind "pregnancy-loss" }')
     assert len(got) == 1
+
+
+def test_two_full_names_of_other_middle_names_are_two_people(tmp_path):
+    # quadruplets: Yaa Ama Owusu and Yaa Esi Owusu share a first name and a surname, not a person
+    g = build_articles(tmp_path, {"quads.txt": (
+        " date 2025-03-14\nA headline of no one\n\nThe babies were named Yaa Ama Owusu and Yaa Esi Owusu, "
+        "their mother, Abena Owusu, said on Friday.\n")})
+    names = {str(o) for o in g.objects(None, SDO.name)}
+    assert {"Yaa Ama Owusu", "Yaa Esi Owusu"} <= names

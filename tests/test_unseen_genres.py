@@ -127,3 +127,28 @@ def test_an_attribution_may_begin_after_a_quoted_title(tmp_path, rules):
     x = read(tmp_path, rules, "Tobias Varga is the more guarded of the siblings. Asked about “Wrench,” a six-minute "
                               "song, he puts it bluntly: “I didn’t want to write about him.”\n")
     assert speakers(x, "write about him") == {"Tobias Varga"}
+
+
+def test_west_african_and_maritime_forms_of_address_are_no_part_of_a_name(tmp_path, rules):
+    x = read(tmp_path, rules, "The babies' grandmother, Madam Efua Mensah, 61, arrived from Kumasi on Friday.\n\n"
+                              "Skipper Rui Antunes, 54, said the crew had tied themselves together.\n")
+    assert {"Efua Mensah", "Rui Antunes"} <= named(x)
+    assert not {"Madam Efua Mensah", "Skipper Rui Antunes"} & named(x)
+
+
+def test_one_persons_surname_and_anothers_given_name_is_neither(tmp_path, rules):
+    # Farhan is the girl's surname and her father's given name: the he after a bare Farhan is in doubt
+    x = read(tmp_path, rules, "Zoya Farhan, 12, won the national title on Sunday. Her father, Farhan Qureshi, "
+                              "watched from the back.\n\n"
+                              "Farhan, a software engineer, insists the family never pushed her. “We bought her a "
+                              "cricket bat too,” he said.\n")
+    assert "Zoya Farhan" not in speakers(x, "cricket bat")
+
+
+def test_a_description_is_not_whoever_is_named_most_when_the_lede_is_about_another(tmp_path, rules):
+    # "the actress" is the star the lede names, not the woman named a little more often further on
+    x = read(tmp_path, rules, "Celeste Marquand walked the red carpet on Monday with her mother, Yvonne Marquand.\n\n"
+                              "Asked who she was wearing, the actress laughed: “My mother’s earrings.”\n\n"
+                              "Mireille Dufresne, a choreographer, came with her fiancé. “He cried first,” Dufresne "
+                              "told reporters. Dufresne laughed. “Put that in writing,” Dufresne said.\n")
+    assert "Mireille Dufresne" not in speakers(x, "earrings")

@@ -249,11 +249,17 @@ def _as_refers(ctx: Context, names: Names, rule, m, a: int, outer) -> list[Ref]:
     """What the words of a role rule refer to by its `refers`."""
     refers = rule.get("refers")
     if refers == "protagonist":
-        gender = rule.get("gender")
+        # the rule's gender, else the one its noun tells ("the actress" is whom the article is about of hers)
+        gender = rule.get("gender") or _noun_genders(ctx).get((_WORD.findall(m.group()) or [""])[-1])
         owner = _clause_owner(ctx, names, a, gender)
         if owner is not None:
             return [owner]
-        name = protagonist(names, gender, _told_genders(ctx, names) if gender else None)
+        told = _told_genders(ctx, names) if gender else None
+        name = protagonist(names, gender, told)
+        lead = _lede_person(ctx, names)
+        if name and lead and lead != name and names.counts[name] < 2 * names.counts[lead] \
+                and (gender is None or (told or {}).get(lead, names.genders.get(lead)) in (None, gender)):
+            return []  # the most named, not by far, and the one the lede is about differ: "the actress" may be either
         return [Ref("name", name, PERSON)] if name else []
     if refers == "protagonist-and-spouse":
         name = protagonist(names, None)
@@ -277,6 +283,15 @@ def _as_refers(ctx: Context, names: Names, rule, m, a: int, outer) -> list[Ref]:
 
 
 _WHO_CLAUSE = regex.compile(r",\s+who\s+[^,;.!?“”\"\n]{0,120}")
+
+
+def _lede_person(ctx: Context, names: Names) -> str | None:
+    """The person the lede names first in full: whom the article is about."""
+    headline = ctx.article.meta.headline
+    body = headline.end if headline is not None else 0
+    return next((m.ref.value for m in sorted(names.mentions, key=lambda m: m.span.start)
+                 if m.span.start >= body and m.ref.kind == "name" and m.ref.type == PERSON
+                 and len(counted_words(m.span.exact)) >= 2 and len(counted_words(m.ref.value)) >= 2), None)
 
 
 def _clause_owner(ctx: Context, names: Names, a: int, gender: str | None) -> Ref | None:
@@ -767,6 +782,11 @@ def _undecided_surnames(ctx: Context, mentions: list[Mention]) -> set[tuple[int,
         surface = counted_words(m.alias or m.span.exact)
         if len(surface) != 1 or _HONORIFIC.search(ctx.text[max(0, m.span.start - 12):m.span.start]):
             continue  # "Mrs Haddad": a title says which of them it is (_retitled)
+        givers = {v for a, b, v in fulls if b <= m.span.start and counted_words(v)[:1] == surface}
+        if givers and any(b <= m.span.start and counted_words(v)[-1:] == surface and v not in givers
+                          for a, b, v in fulls):
+            out.add((m.span.start, m.span.end))  # her surname, her father's given name (Zoya Farhan, Farhan Qureshi)
+            continue
         if surface[0] not in first:
             bearers = {v for a, b, v in fulls if b <= m.span.start and counted_words(v)[-1:] == surface}
             if not bearers:

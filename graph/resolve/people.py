@@ -140,6 +140,9 @@ def _head_match(word: str, pos: int, fulls: list[tuple[int, int, str]], in_headl
     """
     fits = _is_head if any(_is_head(v, word) for _, _, v in fulls) else _is_first
     before = list(dict.fromkeys(v for a, b, v in fulls if b <= pos and fits(v, word)))
+    if fits is _is_head and any(_is_first(v, word) and v not in before for a, b, v in fulls if b <= pos):
+        # one person's surname and another's given name (Zoya Farhan, and her father Farhan Qureshi): either
+        return None
     if len(before) == 1:
         return before[0]
     if len(before) > 1:
@@ -155,6 +158,12 @@ def _head_match(word: str, pos: int, fulls: list[tuple[int, int, str]], in_headl
     if len(after) == 1 and fits is _is_first:
         return after[0]  # a first name used before the full name ("my husband, Daniel"): unique, so safe
     return word
+
+
+def _within(short: tuple, long: tuple) -> bool:
+    """Whether the words of one name are those of another in order, maybe with words between."""
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
 
 
 def _namesakes(word: str, pos: int, fulls: list[tuple[int, int, str]]) -> list[str]:
@@ -197,19 +206,24 @@ class People:
         fulls = sorted((n for n in counts if len(_words(n)) >= 2), key=lambda n: (-len(_words(n)), -counts[n], n))
         canonical: dict[str, str] = {}
         by_tokens: dict[tuple, str] = {}
-        by_ends: dict[tuple, str] = {}  # (first, last) word -> the first full name with them: a lookup, not a scan
+        # (first, last word, suffix) -> the full names with them so far, each with its words: a lookup, not a scan
+        by_ends: dict[tuple, list[tuple[str, tuple]]] = {}
         for n in fulls:
             # a generational suffix tells a father from his son of one name (Ramon dela Cruz Jr. and Sr.)
             key = (*(t.casefold() for t in _words(n)), suffix(n))
             if key in by_tokens:
                 canonical[n] = by_tokens[key]
                 continue
-            # a shorter full name contained in a longer one is the same person (John Legend / John Roger Legend)
+            # a shorter full name contained in a longer one is the same person (John Legend / John Roger Legend);
+            # one of other middle names is another (the quadruplets Yaa Ahotor Boateng and Yaa Ayeyi Boateng),
+            # and one two longer names contain is either (Yaa Boateng): no one's for sure, so a node of its own
             ends = (key[0], key[-2], key[-1])
-            host = by_ends.get(ends)
+            hosts = [h for h, words in by_ends.get(ends, ()) if _within(key, words)]
+            host = hosts[0] if len(hosts) == 1 else None
             canonical[n] = host or n
             by_tokens.setdefault(key, host or n)
-            by_ends.setdefault(ends, host or n)
+            if host is None:
+                by_ends.setdefault(ends, []).append((n, key))
         return canonical
 
     def _named_in_tellings(self, extractions: list[Extraction], values: dict[str, Counter]) -> None:
