@@ -10,7 +10,7 @@ from typing import Callable
 
 from rdflib import RDF
 
-from graph.analyse.index import NAME as INDEX, STATS, StoryIndex, encode, story_index
+from graph.analyse.index import EVIDENCE, NAME as INDEX, STATS, StoryIndex, encode, encode_lines, story_index
 from graph.analyse.network import stats_of_index
 from graph.errors import ArticleError
 from graph.load import check_size, decode, discover
@@ -173,9 +173,10 @@ def _build(seeds: Path, out: Path, rules_dir: Path | None, strict: bool, jobs: i
     report.articles = len(extractions)
     report.hits = Counter({r.id: 0 for r in rules.all() if r.kind != "macros"})
     report.hits.update(facts.hits)
-    index = story_index(grouped, facts.facts, triples)  # what kg stats, path and view read of the graph
-    extras = {INDEX: encode(index), STATS: encode(stats_of_index(StoryIndex(index)), sort_keys=False)}
-    del index
+    index, evidence = story_index(grouped, facts.facts, triples)  # what kg stats, path and view read of the graph
+    extras = {INDEX: encode(index), EVIDENCE: encode_lines(evidence),
+              STATS: encode(stats_of_index(StoryIndex(index)), sort_keys=False)}
+    del index, evidence
     # the records and the merged facts now live on as triples; drop them before the
     # writers, whose working sets are the build's peak on a large corpus
     del extractions, facts, texts

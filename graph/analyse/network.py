@@ -10,6 +10,7 @@ article and the exact words, from the graph's provenance.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -77,28 +78,22 @@ class Story:
         """The story of a store from its story index (graph/analyse/index.py): nodes, names, links, each
         link's evidence and each person's articles from the index, without a query; the triples of
         the part a view shows (around) asked of the store."""
-        story = cls.__new__(cls)
+        story = _IndexedStory.__new__(_IndexedStory)
         story.g = None
         story.store = store
         story.index = index
         story._term = None
-        story.labels = index.labels
-        story.types = index.types
         story.evidence = {}
-        story.sources = defaultdict(set, index.sources)
         story.statements = index.statements
-        story.facts = [Fact(s, p, o, ()) for s, p, o in index.links]
         return story
 
     def find(self, name: str) -> list[URIRef]:
         """The story nodes called `name` (label, name or alternate name, any case), or whose IRI it is."""
-        if self.index is None:
-            return [n for n in find_nodes(self.g, name) if n in self.types]
-        want = name.casefold().strip()
-        hits = {n for n, written in self.index.names if written.casefold() == want}
-        if not hits and name.startswith(("http://", "https://")) and URIRef(name) in self.types:
-            hits.add(URIRef(name))
-        return sorted(hits, key=str)
+        return [n for n in find_nodes(self.g, name) if n in self.types]
+
+    def type_of(self, node) -> int | None:
+        """A node's type (its place in NODE_TYPES), None when it is no story node."""
+        return self.types.get(node)
 
     def names(self) -> dict[str, str]:
         """Every name of a story node but an article, by its casefold (the first written, by name)."""
@@ -133,7 +128,9 @@ class Story:
 
         from graph.sparql.store import rdflib_converter
 
-        near = sorted(nx.ego_graph(self.network(with_articles=True), node, radius=depth + 1), key=str)
+        index = self.index
+        near = sorted((index.iri(i) for i in _within(index.adjacency(True), index.position(node), depth + 1)),
+                      key=str)
         values = " ".join(str(ox.NamedNode(str(n))) for n in [*near, *self.index.context])
         term = rdflib_converter()
         sub = Graph()
@@ -256,6 +253,94 @@ class Story:
         return self.sources.get(node, set())
 
 
+class _IndexedStory(Story):
+    """A story read from its story index (Story.from_index). A name, a type, a label or the links near
+    a node are looked up by the node's place in the index (kg path: two nodes and the chains between
+    them, in a second at ten thousand articles); the whole story as Story holds it (every label, type,
+    link and person's articles) is made from the index only when a command reads all of it."""
+
+    @functools.cached_property
+    def labels(self) -> dict:
+        return self.index.labels
+
+    @functools.cached_property
+    def types(self) -> dict:
+        return self.index.types
+
+    @functools.cached_property
+    def sources(self) -> defaultdict:
+        return defaultdict(set, self.index.sources)
+
+    @functools.cached_property
+    def facts(self) -> list[Fact]:
+        return [Fact(s, p, o, ()) for s, p, o in self.index.links]
+
+    @functools.cached_property
+    def _term_labels(self) -> dict:
+        return self.index.term_labels()
+
+    def find(self, name: str) -> list[URIRef]:
+        hits = self.index.find(name)
+        if not hits and name.startswith(("http://", "https://")) and self.index.position(name) is not None:
+            hits = [URIRef(name)]
+        return hits
+
+    def type_of(self, node) -> int | None:
+        i = self.index.position(node)
+        return None if i is None else self.index.type_at(i)
+
+    def type_key(self, node) -> str:
+        return NODE_TYPES[self.type_of(node)].key
+
+    def label(self, node) -> str:
+        i = self.index.position(node)
+        found = self.index.label_at(i) if i is not None else None
+        return found if found is not None else str(node).rsplit("/", 1)[-1]
+
+    def prop(self, p) -> str:
+        return property_label(p, self._term_labels)
+
+
+def _within(adj: list[list[int]], start: int, radius: int) -> set[int]:
+    """The places at most `radius` links from start (networkx's ego_graph, on an index's adjacency)."""
+    seen, frontier = {start}, [start]
+    for _ in range(radius):
+        reached = []
+        for u in frontier:
+            for v in adj[u]:
+                if v not in seen:
+                    seen.add(v)
+                    reached.append(v)
+        frontier = reached
+    return seen
+
+
+def _shortest_paths(adj: list[list[int]], a: int, b: int, limit: int) -> list[list[int]]:
+    """Up to `limit` shortest paths from a to b by breadth first search (networkx's all_shortest_paths,
+    on an index's adjacency); [] when none."""
+    level, pred, frontier = {a: 0}, {a: []}, [a]
+    while frontier and b not in level:
+        nxt = []
+        for u in frontier:
+            for v in adj[u]:
+                if v not in level:
+                    level[v], pred[v] = level[u] + 1, [u]
+                    nxt.append(v)
+                elif level[v] == level[u] + 1 and u not in pred[v]:
+                    pred[v].append(u)
+        frontier = nxt
+    if b not in level:
+        return []
+    out, stack = [], [(b, [b])]
+    while stack and len(out) < limit:
+        node, path = stack.pop()
+        if node == a:
+            out.append(path[::-1])
+            continue
+        stack.extend((u, path + [u]) for u in pred[node])
+    return out
+
+
 _PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX schema: <https://schema.org/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -308,13 +393,14 @@ def _stamped(store, name: str) -> bytes | None:
 
 def _index_of(store):
     """The story index of a Store opened on the build's store, when it holds one the build stamped."""
-    from graph.analyse.index import NAME, StoryIndex
+    from graph.analyse.index import EVIDENCE, NAME, StoryIndex
 
     raw = _stamped(store, NAME)
-    if raw is None:
+    evidence = _stamped(store, EVIDENCE) if raw is not None else None
+    if raw is None or evidence is None:
         return None
     try:
-        return StoryIndex.parse(raw)
+        return StoryIndex.parse(raw, evidence)
     except ValueError:
         return None
 
@@ -441,25 +527,38 @@ def chains(story: Story, a: URIRef, b: URIRef, limit: int = 5, with_articles: bo
     """Up to `limit` shortest chains of facts from a to b, in a stable order; [] when none links them."""
     if a == b:
         raise KgError(f"both names are {story.label(a)}", "name two different nodes")
-    ends_at_article = ARTICLE in (story.types.get(a), story.types.get(b))
-    g = story.network(with_articles=with_articles or ends_at_article)
+    ends_at_article = ARTICLE in (story.type_of(a), story.type_of(b))
+    articles = with_articles or ends_at_article
+    if story.index is not None:  # on the index's places: no graph of the whole story is made
+        index = story.index
+        found = [[index.iri(i) for i in p] for p in
+                 _shortest_paths(index.adjacency(articles), index.position(a), index.position(b), _ENOUGH)]
+        found.sort(key=lambda p: ([story.label(n) for n in p], [str(n) for n in p]))
+        found = found[:limit]
+        between = index.links_between([(index.position(u), index.position(v)) for p in found for u, v in zip(p, p[1:])])
+        return [[Step(u, v, _facts_from(u, [Fact(*t, ()) for t in between[index.position(u), index.position(v)]]))
+                 for u, v in zip(path, path[1:])] for path in found]
+    g = story.network(with_articles=articles)
     try:
         paths = nx.all_shortest_paths(g, a, b)
         found = []
         for path in paths:
             found.append(path)
-            if len(found) >= 500:  # enough to choose the first `limit` from in a stable order
+            if len(found) >= _ENOUGH:
                 break
     except nx.NetworkXNoPath:
         return []
-    found.sort(key=lambda p: [story.label(n) for n in p])
-    return [[Step(u, v, _facts_between(g, u, v)) for u, v in zip(path, path[1:])] for path in found[:limit]]
+    found.sort(key=lambda p: ([story.label(n) for n in p], [str(n) for n in p]))
+    return [[Step(u, v, _facts_from(u, g.edges[u, v]["facts"])) for u, v in zip(path, path[1:])]
+            for path in found[:limit]]
 
 
-def _facts_between(g: nx.Graph, u, v) -> tuple[Fact, ...]:
+_ENOUGH = 500  # shortest chains to choose the first `limit` from in a stable order
+
+
+def _facts_from(u, facts) -> tuple[Fact, ...]:
     """The facts on an edge, those read from u first; of a fact stated both ways (spouse, or
     parent and child) only the one read from u."""
-    facts = g.edges[u, v]["facts"]
     forward = [f for f in facts if f.subject == u]
     said = {f.predicate for f in forward}
     return tuple(forward + [f for f in facts if f.subject != u and INVERSE.get(f.predicate) not in said])

@@ -7,6 +7,8 @@ build never leaves a store beside a graph it does not hold. Layout, beside graph
 
     .store/db/          the Oxigraph (RocksDB) database, opened read-only by readers
     .store/story.json   the story index kg stats, path and view read (graph/analyse/index.py)
+    .store/evidence.jsonl  the words of each link of the index, a line each, kg path reads
+    .store/stats.json   kg stats's answer, worked out by the build from the index
     .store/stamp.json   what the database was loaded from: the sha256 of graph.ttl and what
                         identifies the file on disk, the name and size of each database
                         file, and the sha256 of each file beside the database
