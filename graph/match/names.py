@@ -110,14 +110,17 @@ def suffix(name: str) -> str | None:
     return SUFFIXES.get(tokens[-1]) if len(tokens) > 1 else None
 
 
+def _unsuffixed(name: str) -> list[str]:
+    """The words of a name but its generational suffix."""
+    tokens = name_tokens(name)
+    return tokens[:-1] if len(tokens) > 1 and tokens[-1] in SUFFIXES else tokens
+
+
 def counted_words(name: str) -> tuple[str, ...]:
     """The words of a name that count it as one word or a full name, the last its surname: all but
     a capitalised particle ("Ó Súilleabháin" is one word, a surname; "Diarmuid Ó Súilleabháin"
     two) and a generational suffix (the surname of Ramon dela Cruz Jr. is Cruz)."""
-    tokens = name_tokens(name)
-    if suffix(name):
-        tokens = tokens[:-1]
-    return tuple(t for t in tokens if t not in CAPITAL_PARTICLES)
+    return tuple(t for t in _unsuffixed(name) if t not in CAPITAL_PARTICLES)
 
 
 def surname(name: str) -> str:
@@ -131,9 +134,7 @@ def name_words(name: str) -> list[str]:
     surname with its particles (Amara de la Cruz -> Amara, Cruz, de la Cruz; Diarmuid Ó
     Súilleabháin -> Diarmuid, Súilleabháin, Ó Súilleabháin); never a particle nor a
     generational suffix (Jr.)."""
-    tokens = name_tokens(name)
-    if suffix(name):
-        tokens = tokens[:-1]
+    tokens = _unsuffixed(name)
     words = [t for t in tokens if not is_particle(t)]
     for i, t in enumerate(tokens):
         if i and is_particle(t) and not is_particle(tokens[i - 1]):
@@ -573,11 +574,14 @@ def _heads(people, found: list[Mention]) -> dict[str, str]:
             first_at[v] = min(first_at.get(v, mention.span.start), mention.span.start)
     # a full name has two capitalised words: "de la Cruz" alone is a surname, and so is "Dela Cruz"
     # where a sentence begins with it: the surname of whoever is named with it (Ramon dela Cruz Jr.)
-    capitalised = {}
+    capitalised: dict[str, str] = {}  # "Dela Cruz" -> whose surname it is
     for n in sorted(people, key=lambda n: (first_at.get(n, 0), n)):
         for word in name_words(n):
             if is_particle(word.split()[0]) and (cap := word[:1].upper() + word[1:]) in people and cap != n:
                 capitalised.setdefault(cap, n)
+    capitalised_of: dict[str, str] = {}  # whose surname -> its first capitalised form
+    for cap, owner in capitalised.items():
+        capitalised_of.setdefault(owner, cap)
     full = sorted((n for n in people if len([w for w in name_tokens(n) if not is_particle(w)]) >= 2
                    and n not in capitalised), key=lambda n: (-len(name_tokens(n)), n))
     for n in full:
@@ -590,7 +594,7 @@ def _heads(people, found: list[Mention]) -> dict[str, str]:
         for word in name_words(n):
             if word not in heads:
                 heads[word] = n
-        if (cap := next((c for c, owner in capitalised.items() if owner == n), None)) and cap not in heads:
+        if (cap := capitalised_of.get(n)) and cap not in heads:
             heads[cap] = n
         nick = nickname(n)
         if nick and nick not in heads:

@@ -286,12 +286,16 @@ _WHO_CLAUSE = regex.compile(r",\s+who\s+[^,;.!?“”\"\n]{0,120}")
 
 
 def _lede_person(ctx: Context, names: Names) -> str | None:
-    """The person the lede names first in full: whom the article is about."""
-    headline = ctx.article.meta.headline
-    body = headline.end if headline is not None else 0
-    return next((m.ref.value for m in sorted(names.mentions, key=lambda m: m.span.start)
-                 if m.span.start >= body and m.ref.kind == "name" and m.ref.type == PERSON
-                 and len(counted_words(m.span.exact)) >= 2 and len(counted_words(m.ref.value)) >= 2), None)
+    """The person the lede names first in full: whom the article is about (worked out once per article)."""
+    key = ("lede", id(names))
+    if key not in ctx.memo:
+        headline = ctx.article.meta.headline
+        body = headline.end if headline is not None else 0
+        ctx.memo[key] = next((m.ref.value for m in sorted(names.mentions, key=lambda m: m.span.start)
+                              if m.span.start >= body and m.ref.kind == "name" and m.ref.type == PERSON
+                              and len(counted_words(m.span.exact)) >= 2 and len(counted_words(m.ref.value)) >= 2),
+                             None)
+    return ctx.memo[key]
 
 
 def _clause_owner(ctx: Context, names: Names, a: int, gender: str | None) -> Ref | None:

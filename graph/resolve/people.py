@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from graph.match.names import counted_words, nickname, suffix
+from graph.match.names import counted_words, namesakes_of, nickname, suffix
 from graph.records import Extraction, Mention, Ref, Span
 from graph.rdf.vocab import iri, slug
 
@@ -90,7 +90,7 @@ def article_sieve(x: Extraction) -> Sieved:
         if decided is None:
             if any(a <= m.span.start and m.span.end <= b for a, b, _ in fulls):
                 continue  # the nickname written inside a full name (Vilailuck "Pepper" Teigen)
-            namesakes = _namesakes(surface, m.span.start, fulls)
+            namesakes = namesakes_of(v for a, b, v in fulls if b <= m.span.start).get(surface, ())
             if namesakes:
                 # a father and his son of one name (Raymond Tolliver Sr. and Jr.): a bare name is either,
                 # unless the words around it said which to the names step ("the younger Tolliver")
@@ -160,20 +160,10 @@ def _head_match(word: str, pos: int, fulls: list[tuple[int, int, str]], in_headl
     return word
 
 
-def _within(short: tuple, long: tuple) -> bool:
+def _in_order(short: tuple, long: tuple) -> bool:
     """Whether the words of one name are those of another in order, maybe with words between."""
     it = iter(long)
     return all(any(w == x for x in it) for w in short)
-
-
-def _namesakes(word: str, pos: int, fulls: list[tuple[int, int, str]]) -> list[str]:
-    """The people named in full before pos whose names a single `word` may be, when they are two or more
-    and their names differ only by a generational suffix (Raymond Tolliver Sr. and Jr.); else []."""
-    bearers = list(dict.fromkeys(v for a, b, v in fulls if b <= pos and word in (_words(v)[0], _words(v)[-1])))
-    if len(bearers) > 1 and len({suffix(v) for v in bearers}) == len(bearers) \
-            and len({tuple(_words(v)) for v in bearers}) == 1:
-        return bearers
-    return []
 
 
 class People:
@@ -218,7 +208,7 @@ class People:
             # one of other middle names is another (the quadruplets Yaa Ahotor Boateng and Yaa Ayeyi Boateng),
             # and one two longer names contain is either (Yaa Boateng): no one's for sure, so a node of its own
             ends = (key[0], key[-2], key[-1])
-            hosts = [h for h, words in by_ends.get(ends, ()) if _within(key, words)]
+            hosts = [h for h, words in by_ends.get(ends, ()) if _in_order(key, words)]
             host = hosts[0] if len(hosts) == 1 else None
             canonical[n] = host or n
             by_tokens.setdefault(key, host or n)
