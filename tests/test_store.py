@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -239,6 +241,18 @@ def test_stats_and_path_answer_the_same_from_the_store(both):
         for name in ("Chrisy", "jack", "https://w3id.org/kg-news/id/person/luna", "Nobody Atall"):
             assert asked.find(name) == whole.find(name)
             assert close_matches(asked, name) == close_matches(whole, name)
+
+
+def test_kg_path_on_the_index_loads_neither_networkx_nor_pyvis(seed_build):
+    # a read command that draws nothing pays for no graph library: at scale its imports are a good part
+    # of its time (pyvis alone brings IPython)
+    code = ("import runpy, sys\n"
+            "sys.argv = ['kg', 'path', 'Chrissy Teigen', 'Jack', '--graph', sys.argv[1]]\n"
+            "try:\n    runpy.run_module('graph', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('networkx', 'pyvis', 'IPython') if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(seed_build / "graph.ttl")], capture_output=True, text=True)
+    assert "Chrissy Teigen → Jack" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_a_focused_view_from_the_store_is_the_page_of_the_whole_graph(both):

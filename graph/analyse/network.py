@@ -15,7 +15,6 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-import networkx as nx
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from graph.errors import KgError
@@ -230,6 +229,7 @@ class Story:
 
     def network(self, with_articles: bool = False) -> nx.Graph:
         """Undirected story graph, sorted; each edge holds the facts between its two nodes."""
+        import networkx as nx  # here, not at the top: kg path on the index never needs it
         g = nx.Graph()
         keep = sorted((n for n, t in self.types.items() if with_articles or t != ARTICLE), key=str)
         g.add_nodes_from(keep)
@@ -445,6 +445,7 @@ def close_matches(story: Story, name: str, limit: int = 5) -> list[str]:
 
 def stats(story: Story, top: int = 10) -> dict:
     """Counts by type, most connected people, connected components, articles per person."""
+    import networkx as nx  # here, not at the top: kg path on the index never needs it
     by_type = Counter(NODE_TYPES[t].key for t in story.types.values())
     kinds = story.event_kinds()
     g = story.network()
@@ -538,6 +539,8 @@ def chains(story: Story, a: URIRef, b: URIRef, limit: int = 5, with_articles: bo
         between = index.links_between([(index.position(u), index.position(v)) for p in found for u, v in zip(p, p[1:])])
         return [[Step(u, v, _facts_from(u, [Fact(*t, ()) for t in between[index.position(u), index.position(v)]]))
                  for u, v in zip(path, path[1:])] for path in found]
+    import networkx as nx  # only off the index
+
     g = story.network(with_articles=articles)
     try:
         paths = nx.all_shortest_paths(g, a, b)
@@ -594,6 +597,7 @@ def _clip(text: str, limit: int = 90) -> str:
 
 def neighbourhood(g: Graph, node: URIRef, depth: int, triples=None) -> set[URIRef]:
     """The nodes at most `depth` links from `node` in the view's own graph (the edges it draws)."""
+    import networkx as nx  # here, not at the top: kg path on the index never needs it
     data = graph_data(triples if triples is not None else list(g), layout=False)  # the edges, not where nodes go
     ids = [n["id"] for n in data["nodes"]]
     net = nx.Graph()

@@ -89,6 +89,10 @@ _WORD_BEFORE = regex.compile(r"(?<!\p{L})(\p{L}+)\s+$")
 _WORD = regex.compile(r"\p{Ll}[\p{L}-]*")
 # A name's gender from the words next to it.
 _HONORIFIC = regex.compile(r"(?:^|(?<=[\s(“\"]))(?P<h>\p{Lu}\p{Ll}{1,3})\.?\s+$")
+# a word that says which generation of a family a bare surname is: "the elder Lee", "Lee senior"
+_GENERATION_WORD = regex.compile(r"(?<![\p{L}’'])(?:[Ee]lder|[Yy]ounger)\s+$")
+_GENERATION_AFTER = regex.compile(r"\s+(?:senior|junior|the\s+(?:elder|younger))(?![\p{L}’'-])")
+_TITLE_BEFORE_NAME = regex.compile(r"(?<!\p{L})(?P<h>\p{Lu}\p{Ll}{1,3})\.?\s+(?=\p{Lu})")
 # the word between may be an adjective ("his late wife Ann Lee"), never a preposition: "the son of Ann Lee" tells
 # the gender of the son, not of Ann Lee
 _NOUN_BEFORE = regex.compile(r"(?<!\p{L})(?P<n>\p{Ll}+),?\s+(?:(?P<mid>\p{Ll}[\p{L}-]*)\s+)?$")
@@ -786,6 +790,13 @@ def _undecided_surnames(ctx: Context, mentions: list[Mention]) -> set[tuple[int,
         surface = counted_words(m.alias or m.span.exact)
         if len(surface) != 1 or _HONORIFIC.search(ctx.text[max(0, m.span.start - 12):m.span.start]):
             continue  # "Mrs Haddad": a title says which of them it is (_retitled)
+        if _GENERATION_WORD.search(ctx.text, max(0, m.span.start - 12), m.span.start) \
+                or _GENERATION_AFTER.match(ctx.text, m.span.end):
+            # "Pōhatu senior", "the elder Pōhatu" among a father and son named in full: which of them is
+            # older the text leaves to the reader (names.py reads it only of a Sr. and a Jr.)
+            if len({v for a, b, v in fulls if counted_words(v)[-1:] == surface}) > 1:
+                out.add((m.span.start, m.span.end))
+                continue
         givers = {v for a, b, v in fulls if b <= m.span.start and counted_words(v)[:1] == surface}
         if givers and any(b <= m.span.start and counted_words(v)[-1:] == surface and v not in givers
                           for a, b, v in fulls):
@@ -841,9 +852,21 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
     if not h or h.group("h").lower() not in honorifics or " " in word:
         return None
     owners = {c.person for c in candidates if " " in c.person and surname(c.person) == word}
-    if len(owners) < 2:
-        return None
     gender = honorifics[h.group("h").lower()]
+    if len(owners) == 1:
+        # "Mrs MacPhail" and "Mr MacPhail" where one MacPhail only is named in full: two people go by the
+        # surname, and the title names the one named in full only where the text (else the given name)
+        # says that one is of the title's gender
+        (owner,) = owners
+        titles = {honorifics[t.group("h").lower()] for t in _TITLE_BEFORE_NAME.finditer(ctx.text)
+                  if t.group("h").lower() in honorifics and ctx.text.startswith(word, t.end())
+                  and not ctx.text[t.end() + len(word):t.end() + len(word) + 1].isalpha()}
+        if len(titles) < 2:
+            return None
+        told = genders.get(owner) or ctx.rules.given_gender(owner)
+        return owner if told == gender else ""
+    if not owners:
+        return None
     # a reader knows only the people named so far ("Ms. Lee said" never means an Ann Lee introduced later),
     # and a title does not name one the text, or failing it the given name, says is of the other gender
     named = [c for c in candidates if c.person in owners and c.end <= a and ctx.text[c.start:c.end] != word

@@ -15,14 +15,13 @@ What the page gets, all computed here so the browser only draws:
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import math
 import re
 from collections import defaultdict
 from pathlib import Path
 
-import networkx as nx
-import pyvis
 from rdflib import RDF, RDFS, URIRef
 
 from graph.runtime.collector import collector_paused
@@ -33,7 +32,13 @@ from graph.resources import template_path
 
 TEMPLATE = template_path("view.html")
 OVERVIEW_TEMPLATE = template_path("overview.html")
-VIS_JS = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+
+
+def vis_js() -> Path:
+    """vis-network as pyvis ships it, found without importing pyvis (which imports IPython): the
+    commands that never draw a page (kg path, kg stats) need not pay for it."""
+    spec = importlib.util.find_spec("pyvis")
+    return Path(spec.origin).resolve().parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
 
 # relations drawn as edges; the inverse ones (children) and article mentions stay in the panel only
 EDGE_PROPERTIES = (SDO.spouse, SDO.parent, SDO.sibling, SDO.organizer, SDO.attendee, SDO.about, SDO.location,
@@ -475,6 +480,7 @@ def _edges(story: list, by_s: dict, index: dict, tables: _Tables, labels: dict) 
 
 def story_graph(nodes: list, edges: list) -> nx.Graph:
     """The undirected graph of the story: articles left out, as every quotation links to its source."""
+    import networkx as nx  # here, not at the top: the read commands that draw nothing skip its import
     articles = {i for i, n in enumerate(nodes) if n["type"] == ARTICLE}
     g = nx.Graph()
     g.add_nodes_from(i for i in range(len(nodes)) if i not in articles)
@@ -500,6 +506,7 @@ def _hubs(g: nx.Graph) -> set:
 def _radial(g: nx.Graph, component: set) -> dict:
     """A component in rings around its best-connected node: ring k holds the nodes k steps away,
     each placed next to the node it was reached from, so a story reads outward from its centre."""
+    import networkx as nx  # here, not at the top: the read commands that draw nothing skip its import
     root = min(component, key=lambda n: (-g.degree(n), n))
     pos = {root: (0.0, 0.0)}
     angle = {root: 0.0}
@@ -522,6 +529,7 @@ def _precompute_layout(nodes: list, edges: list) -> None:
     components are packed in rows, largest first, and each hub goes to the middle of its
     neighbours. The page then relaxes this with a few physics steps, hub links excluded.
     """
+    import networkx as nx  # here, not at the top: the read commands that draw nothing skip its import
     g = nx.Graph()
     g.add_nodes_from(range(len(nodes)))
     g.add_edges_from((a, b) for a, b, _ in edges if a != b)
@@ -566,6 +574,7 @@ def overview_data(data: dict) -> dict:
     OVERVIEW_STORIES largest are listed, each with its best-connected names and its dates.
     Every node but a quotation is in the name index: [label, type, story or -1, aliases].
     """
+    import networkx as nx  # here, not at the top: the read commands that draw nothing skip its import
     nodes, edges = data["nodes"], data["edges"]
     kinds = {k for k, t in enumerate(NODE_TYPES) if t.key in OVERVIEW_TYPES}
     g = nx.Graph()
@@ -618,7 +627,7 @@ def render_html(triples, title: str = "Knowledge graph", keep=None, focus: str |
     if len(data["nodes"]) > LAYOUT_THRESHOLD:
         _precompute_layout(data["nodes"], data["edges"])
     page = TEMPLATE.read_text(encoding="utf-8")
-    vis = VIS_JS.read_text(encoding="utf-8").replace("</script", "<\\/script")
+    vis = vis_js().read_text(encoding="utf-8").replace("</script", "<\\/script")
     # base: the prefix every node IRI shares, left out of the links the page writes in its URL fragment
     payload = {"graph": data, "title": title, "focus": focus or "", "depth": depth, "base": str(BASE)}
     return page.replace("{{VIS_JS}}", vis).replace("{{DATA}}", _json_for_html(payload))
