@@ -387,9 +387,18 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     for c in cands:
         words = name_words(c.name)
         if c.evidence == "surname" and words and words[-1] in surnames and c.name not in things \
-                and kept_things.free(c.start, c.end):
+                and kept_things.free(c.start, c.end) and not _common_word_opening(ctx.text, c.start, words[0]):
             kept.append(c)
     return kept
+
+
+def _common_word_opening(text: str, start: int, word: str) -> bool:
+    """Whether a word that opens a sentence or a line ("Stolen Vaelsmit masterpiece found"), where
+    capitals mean nothing, is one the article also writes in lower case: a common word, not a given name."""
+    before = text[max(0, start - 40):start].rstrip(" \t\"“‘'(")
+    if before and (before[-1].isalnum() or before[-1] in ",;&"):
+        return False
+    return regex.search(r"(?<![\p{L}’'-])" + regex.escape(word.lower()) + r"(?![\p{L}’'-])", text) is not None
 
 
 def _thing_names(cands) -> set[str]:

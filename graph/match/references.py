@@ -949,11 +949,15 @@ def _by_title(ctx: Context, fits: list[str], gender: str, genders: dict[str, str
 
 def _retitled(ctx: Context, candidates: list[Candidate], genders: dict[str, str]) -> list[Candidate]:
     """The candidates, each written as a title and a shared surname ("Mr Marchbank, a farmer, …") standing for the
-    one person the title names among those named so far; for nobody ("") when it names no one for sure: a
-    pronoun after it then stays in doubt rather than going to whoever the names step took the surname for."""
+    one person the title names among those named so far; undecided when it names no one for sure: a pronoun
+    after it then stays in doubt rather than going to whoever the names step took the surname for, or to
+    someone named before it."""
     out = []
     for c in candidates:
         person = None if c.role else _titled_person(ctx, candidates, genders, c.start, c.end)
+        if person == "":  # undecided, like a bare surname two bear: a he or she after it follows no one
+            out.append(dataclasses.replace(c, undecided=True))
+            continue
         out.append(c if person is None or person == c.person else
                    Candidate(c.start, c.end, person, c.quote, c.sentence, c.paragraph, c.subject, c.role))
     return out
