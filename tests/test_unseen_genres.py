@@ -289,3 +289,20 @@ def test_a_he_after_a_title_two_of_a_surname_may_bear_follows_no_one_before(tmp_
                               "shed, next to his father's old helmet.\n\n"
                               "\"It belongs to the brigade,\" he said.\n")
     assert speakers(x, "belongs to the brigade") == set()
+
+
+def test_a_headman_is_a_title_and_a_financial_firm_no_person(tmp_path, rules):
+    x = read(tmp_path, rules, "The dispute was first heard by Headman Mubvumbi (Mr Simon Gwatidzo) in March.\n\n"
+                              "Brackwater Financial completed the takeover on Monday. Chief Financial Officer "
+                              "Hideo Banerjee-Stroud said the company would pay down debt.\n")
+    assert "Headman Mubvumbi" not in named(x)
+    assert "Brackwater Financial" not in named(x)
+    assert "Brackwater Financial" in named(x, "Organization")
+    assert "Chief Financial" not in named(x, "Organization")
+
+
+def test_words_another_promised_inside_what_a_speaker_said_are_not_the_speakers(tmp_path, rules):
+    x = read(tmp_path, rules, "Graham Pellow and his son were rescued on Wednesday. His wife, Helen, flew out.\n\n"
+                              "She said her husband had climbed in the Alps every summer since 1998 and had promised "
+                              "her that this would be \"the last big one\" before his birthday.\n")
+    assert speakers(x, "the last big one") == set()
