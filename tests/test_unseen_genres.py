@@ -306,3 +306,15 @@ def test_words_another_promised_inside_what_a_speaker_said_are_not_the_speakers(
                               "She said her husband had climbed in the Alps every summer since 1998 and had promised "
                               "her that this would be \"the last big one\" before his birthday.\n")
     assert speakers(x, "the last big one") == set()
+
+
+def test_a_pair_with_one_surname_and_an_age_are_two_people_whatever_their_given_names(tmp_path, rules):
+    # Imani is no given name of the list; the age after the pair says both are people, so the she after
+    # "Imani went first" is hers, not the grandmother's named before
+    x = read(tmp_path, rules, "Imani and Zora Whitfield, 22, graduated as co-valedictorians on Saturday. They live "
+                              "with their grandmother, Ernestine Battiste.\n\n"
+                              "\"They raised themselves,\" Ernestine Battiste said.\n\n"
+                              "On Saturday the sisters delivered a single address. Imani went first.\n\n"
+                              "\"People keep asking which one of us is the smart one,\" she told the graduates.\n")
+    assert {"Imani Whitfield", "Zora Whitfield"} <= named(x)
+    assert speakers(x, "the smart one") == {"Imani Whitfield"}
