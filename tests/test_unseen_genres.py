@@ -318,3 +318,23 @@ def test_a_pair_with_one_surname_and_an_age_are_two_people_whatever_their_given_
                               "\"People keep asking which one of us is the smart one,\" she told the graduates.\n")
     assert {"Imani Whitfield", "Zora Whitfield"} <= named(x)
     assert speakers(x, "the smart one") == {"Imani Whitfield"}
+
+
+def test_a_welsh_school_a_welsh_particle_a_headteacher_and_a_parent_governor(tmp_path, rules):
+    x = read(tmp_path, rules, "Ysgol Llanfeirion will close on August 31, with pupils moving to Ysgol y Berllan.\n\n"
+                              "Headteacher Eirlys Pritchard said staff were heartbroken. Local councillor Rhodri ap "
+                              "Dafydd, who represents the ward, spoke against it. Residents of Kendupali said they "
+                              "had written to the council. Under Mokoena, the estate has won awards.\n\n"
+                              "Siân Prosser, a parent governor whose son Twm, eight, is in Year 3, said families felt "
+                              "the outcome had been decided.\n\n"
+                              "\"We turned up to every meeting,\" she said.\n")
+    assert {"Ysgol Llanfeirion", "Ysgol y Berllan"} <= named(x, "Organization")
+    assert named(x) == {"Eirlys Pritchard", "Rhodri ap Dafydd", "Siân Prosser", "Twm"}
+    assert speakers(x, "every meeting") == {"Siân Prosser"}
+
+
+def test_a_name_of_four_or_five_words_is_one_person(tmp_path, rules):
+    x = read(tmp_path, rules, "Their daughter will be called Matilda Rose Caroline Fiona Mountclair, the palace said. "
+                              "Her grandmother is Fiona Ashcombe-Pryce.\n")
+    assert "Matilda Rose Caroline Fiona Mountclair" in named(x)
+    assert not {"Mountclair", "Fiona Mountclair", "Matilda Rose Caroline"} & named(x)
