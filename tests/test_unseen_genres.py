@@ -338,3 +338,29 @@ def test_a_name_of_four_or_five_words_is_one_person(tmp_path, rules):
                               "Her grandmother is Fiona Ashcombe-Pryce.\n")
     assert "Matilda Rose Caroline Fiona Mountclair" in named(x)
     assert not {"Mountclair", "Fiona Mountclair", "Matilda Rose Caroline"} & named(x)
+
+
+def test_a_one_word_name_described_as_a_member_of_the_group_is_a_person(tmp_path, rules):
+    # Rio is named once, at a sentence's start: the description says who he is, so the he after it is his
+    x = read(tmp_path, rules, "Jay Park, who completed his own service in 2023, offered advice in a post.\n\n"
+                              "Rio, the group's youngest member, appeared to struggle for words. \"I have nothing cool "
+                              "to say,\" he wrote in a reply.\n")
+    assert "Rio" in named(x)
+    assert speakers(x, "nothing cool") == {"Rio"}
+
+
+def test_a_chiefs_style_a_grill_a_galerie_and_a_common_word_opening_a_quotation_make_no_person(tmp_path, rules):
+    x = read(tmp_path, rules, "The Omanhene, Nana Okatakyi Ampofo II, visited both candidates yesterday. The family "
+                              "vows to rebuild Athena Grill after the fire. The painting disappeared from Galerie "
+                              "Delvaux in 2023. Kevin L. (34) and his cousin Yannick L. deny the theft.\n\n"
+                              "\"People said sympathy alone would not win this seat,\" Alhaji Mumuni Zakari said. "
+                              "Young people voted in numbers.\n")
+    assert named(x) == {"Okatakyi Ampofo II", "Kevin L.", "Yannick L.", "Mumuni Zakari"}
+    assert {"Athena Grill", "Galerie Delvaux"} <= named(x, "Organization")
+
+
+def test_a_said_clause_before_another_subjects_words_is_not_who_tells_them(tmp_path, rules):
+    # "Getachew said, she held his face … and told him, “…”": the words are hers, as he tells it
+    x = read(tmp_path, rules, "When Tesfaye reached her in the finish area, Getachew said, she held his face in both "
+                              "hands and told him, \"Now you come home and eat.\" Getachew Alemu paced him.\n")
+    assert speakers(x, "come home and eat") == set()

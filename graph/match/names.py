@@ -363,7 +363,7 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
                                       and not _named_outside(ctx.text, c.name, title_lines))]
     # a lone capitalised word found by its capitals alone needs them to mean a name
     cands = [c for c in cands if not (c.type == PERSON and c.evidence == "capitals" and c.single
-                                      and not is_proper(c.name))]
+                                      and (not is_proper(c.name) or _common_word_opening(ctx.text, c.start, c.name)))]
     things = _thing_names(c for c in cands if c.type != PERSON)
     things |= {surface for _, _, surface in gazetteer}
     thing_spans = SpanIndex((a, b, None) for a, b in _name_uses(ctx.text, [t for t in things if " " in t]))
@@ -393,8 +393,8 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
 
 
 def _common_word_opening(text: str, start: int, word: str) -> bool:
-    """Whether a word that opens a sentence or a line ("Stolen Vaelsmit masterpiece found"), where
-    capitals mean nothing, is one the article also writes in lower case: a common word, not a given name."""
+    """Whether a word that opens a sentence or a line ("Stolen Vaelsmit masterpiece found"; “People said
+    …”), where capitals mean nothing, is one the article also writes in lower case: a common word, not a name."""
     before = text[max(0, start - 40):start].rstrip(" \t\"“‘'(")
     if before and (before[-1].isalnum() or before[-1] in ",;&"):
         return False
