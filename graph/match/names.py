@@ -395,8 +395,7 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
 def _common_word_opening(text: str, start: int, word: str) -> bool:
     """Whether a word that opens a sentence or a line ("Stolen Vaelsmit masterpiece found"; “People said
     …”), where capitals mean nothing, is one the article also writes in lower case: a common word, not a name."""
-    before = text[max(0, start - 40):start].rstrip(" \t\"“‘'(")
-    if before and (before[-1].isalnum() or before[-1] in ",;&"):
+    if _after_a_word(text, start):
         return False
     return regex.search(r"(?<![\p{L}’'-])" + regex.escape(word.lower()) + r"(?![\p{L}’'-])", text) is not None
 
@@ -559,12 +558,18 @@ def _mid_sentence_capital(ctx: Context, word: str, skipped) -> bool:
     for a, b in _name_uses(text, [word]):
         if _inside(a, skipped):
             continue
-        before = text[max(0, a - 40):a].rstrip(" \t\"“‘'(")
-        if before and (before[-1].isalnum() or before[-1] in ",;&"):
+        if _after_a_word(text, a):
             return True
-        if _ATTRIBUTION_BEFORE.search(before):  # “It still hurts,” Stone said: the sentence goes on
-            return True
+        if _ATTRIBUTION_BEFORE.search(text[max(0, a - 40):a].rstrip(" \t\"“‘'(")):
+            return True  # “It still hurts,” Stone said: the sentence goes on
     return False
+
+
+def _after_a_word(text: str, pos: int) -> bool:
+    """Whether the word at pos follows a word or a comma of its sentence (quote marks and brackets aside),
+    where a capital means a name; not at a sentence's, a line's or a quotation's start."""
+    before = text[max(0, pos - 40):pos].rstrip(" \t\"“‘'(")
+    return bool(before) and (before[-1].isalnum() or before[-1] in ",;&")
 
 
 # ------------------------------------------------------------------ later uses of the names

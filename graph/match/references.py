@@ -93,6 +93,7 @@ _HONORIFIC = regex.compile(r"(?:^|(?<=[\s(“\"]))(?P<h>\p{Lu}\p{Ll}{1,3})\.?\s+
 _GENERATION_WORD = regex.compile(r"(?<![\p{L}’'])(?:[Ee]lder|[Yy]ounger)\s+$")
 _GENERATION_AFTER = regex.compile(r"\s+(?:senior|junior|the\s+(?:elder|younger))(?![\p{L}’'-])")
 _TITLE_BEFORE_NAME = regex.compile(r"(?<!\p{L})(?P<h>\p{Lu}\p{Ll}{1,3})\.?\s+(?=\p{Lu})")
+_NEXT_WORD = regex.compile(r"\p{Lu}\p{L}*(?:[’'-]\p{Lu}\p{L}*)*")  # O’Neill, Nsiah-Darko; never MacPhail’s
 # the word between may be an adjective ("his late wife Ann Lee"), never a preposition: "the son of Ann Lee" tells
 # the gender of the son, not of Ann Lee
 _NOUN_BEFORE = regex.compile(r"(?<!\p{L})(?P<n>\p{Ll}+),?\s+(?:(?P<mid>\p{Ll}[\p{L}-]*)\s+)?$")
@@ -858,10 +859,7 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
         # surname, and the title names the one named in full only where the text (else the given name)
         # says that one is of the title's gender
         (owner,) = owners
-        titles = {honorifics[t.group("h").lower()] for t in _TITLE_BEFORE_NAME.finditer(ctx.text)
-                  if t.group("h").lower() in honorifics and ctx.text.startswith(word, t.end())
-                  and not ctx.text[t.end() + len(word):t.end() + len(word) + 1].isalpha()}
-        if len(titles) < 2:
+        if len(_title_genders(ctx, honorifics).get(word, ())) < 2:
             return None
         told = genders.get(owner) or ctx.rules.given_gender(owner)
         return owner if told == gender else ""
@@ -911,6 +909,19 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
     # name when the text also says it is of the title's gender
     spoke = {c.person for c in named if c.quote is None and c.subject and not c.role and _reports(ctx, c)}
     return _by_title(ctx, fits, gender, genders, spoke) or ""
+
+
+def _title_genders(ctx: Context, honorifics: dict[str, str]) -> dict[str, set[str]]:
+    """Each word the article writes after a title (Mr, Mrs, Lady …) -> the genders of those titles, read once."""
+    found = ctx.memo.get("title_genders")
+    if found is None:
+        found = ctx.memo["title_genders"] = defaultdict(set)
+        for t in _TITLE_BEFORE_NAME.finditer(ctx.text):
+            if t.group("h").lower() in honorifics:
+                w = _NEXT_WORD.match(ctx.text, t.end())
+                if w:
+                    found[w.group()].add(honorifics[t.group("h").lower()])
+    return found
 
 
 def _same_title(ctx: Context, pos: int, title: str) -> bool:
