@@ -363,7 +363,7 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
                                       and not _named_outside(ctx.text, c.name, title_lines))]
     # a lone capitalised word found by its capitals alone needs them to mean a name
     cands = [c for c in cands if not (c.type == PERSON and c.evidence == "capitals" and c.single
-                                      and (not is_proper(c.name) or _common_word_opening(ctx.text, c.start, c.name)))]
+                                      and (not is_proper(c.name) or _common_word_opening(ctx, c.start, c.name)))]
     things = _thing_names(c for c in cands if c.type != PERSON)
     things |= {surface for _, _, surface in gazetteer}
     thing_spans = SpanIndex((a, b, None) for a, b in _name_uses(ctx.text, [t for t in things if " " in t]))
@@ -387,17 +387,23 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     for c in cands:
         words = name_words(c.name)
         if c.evidence == "surname" and words and words[-1] in surnames and c.name not in things \
-                and kept_things.free(c.start, c.end) and not _common_word_opening(ctx.text, c.start, words[0]):
+                and kept_things.free(c.start, c.end) and not _common_word_opening(ctx, c.start, words[0]):
             kept.append(c)
     return kept
 
 
-def _common_word_opening(text: str, start: int, word: str) -> bool:
+def _common_word_opening(ctx: Context, start: int, word: str) -> bool:
     """Whether a word that opens a sentence or a line ("Stolen Vaelsmit masterpiece found"; “People said
     …”), where capitals mean nothing, is one the article also writes in lower case: a common word, not a name."""
-    if _after_a_word(text, start):
+    if _after_a_word(ctx.text, start):
         return False
-    return regex.search(r"(?<![\p{L}’'-])" + regex.escape(word.lower()) + r"(?![\p{L}’'-])", text) is not None
+    words = ctx.memo.get("written_words")
+    if words is None:  # every word of the article as written, read once
+        words = ctx.memo["written_words"] = frozenset(_RUN_OF_LETTERS.findall(ctx.text))
+    return word.lower() in words
+
+
+_RUN_OF_LETTERS = regex.compile(r"[\p{L}’'-]+")
 
 
 def _thing_names(cands) -> set[str]:
@@ -761,6 +767,16 @@ def namesakes_of(names) -> dict[str, list[str]]:
 _GENERATION_BEFORE = regex.compile(r"(?<![\p{L}’'-])(?P<g>[Ee]lder|[Yy]ounger)\s+$")
 _GENERATION_AFTER = regex.compile(r"\s+the\s+(?P<g>elder|younger)(?![\p{L}’'-])|\s(?P<s>Jr\.?|Sr\.?)(?![\p{L}’'-])")
 _GENERATIONS = {"elder": "Sr.", "younger": "Jr."}
+# "Pōhatu senior": a word of generation after a bare name, which the choice between a Sr. and a Jr. below leaves out
+_SENIORITY_AFTER = regex.compile(r"\s+(?:senior|junior)(?![\p{L}’'-])")
+
+
+def generation_described(text: str, start: int, end: int) -> bool:
+    """Whether the words around the bare name text[start:end] say which generation of a family it is ("the
+    elder Lee", "Lee the younger", "Lee senior"); a suffix written with it (Lee Sr.) is part of the name."""
+    after = _GENERATION_AFTER.match(text, end)
+    return bool(_GENERATION_BEFORE.search(text, max(0, start - 12), start) or (after and after.group("g"))
+                or _SENIORITY_AFTER.match(text, end))
 
 
 def _generation(text: str, mention: Mention, written: str, bearers: list[str]) -> str | None:

@@ -56,7 +56,7 @@ import regex
 
 from graph.errors import RuleError
 from graph.match.context import Context
-from graph.match.names import PERSON, Names, counted_words, namesakes_of, surname
+from graph.match.names import PERSON, Names, counted_words, generation_described, namesakes_of, surname
 from graph.records import Mention, Ref, Role, Span
 
 _LIST_GLUE = regex.compile(r",?\s*(?:and\s+)?|\s*,\s*")
@@ -89,9 +89,6 @@ _WORD_BEFORE = regex.compile(r"(?<!\p{L})(\p{L}+)\s+$")
 _WORD = regex.compile(r"\p{Ll}[\p{L}-]*")
 # A name's gender from the words next to it.
 _HONORIFIC = regex.compile(r"(?:^|(?<=[\s(“\"]))(?P<h>\p{Lu}\p{Ll}{1,3})\.?\s+$")
-# a word that says which generation of a family a bare surname is: "the elder Lee", "Lee senior"
-_GENERATION_WORD = regex.compile(r"(?<![\p{L}’'])(?:[Ee]lder|[Yy]ounger)\s+$")
-_GENERATION_AFTER = regex.compile(r"\s+(?:senior|junior|the\s+(?:elder|younger))(?![\p{L}’'-])")
 _TITLE_BEFORE_NAME = regex.compile(r"(?<!\p{L})(?P<h>\p{Lu}\p{Ll}{1,3})\.?\s+(?=\p{Lu})")
 _NEXT_WORD = regex.compile(r"\p{Lu}\p{L}*(?:[’'-]\p{Lu}\p{L}*)*")  # O’Neill, Nsiah-Darko; never MacPhail’s
 # the word between may be an adjective ("his late wife Ann Lee"), never a preposition: "the son of Ann Lee" tells
@@ -791,8 +788,7 @@ def _undecided_surnames(ctx: Context, mentions: list[Mention]) -> set[tuple[int,
         surface = counted_words(m.alias or m.span.exact)
         if len(surface) != 1 or _HONORIFIC.search(ctx.text[max(0, m.span.start - 12):m.span.start]):
             continue  # "Mrs Haddad": a title says which of them it is (_retitled)
-        if _GENERATION_WORD.search(ctx.text, max(0, m.span.start - 12), m.span.start) \
-                or _GENERATION_AFTER.match(ctx.text, m.span.end):
+        if generation_described(ctx.text, m.span.start, m.span.end):
             # "Pōhatu senior", "the elder Pōhatu" among a father and son named in full: which of them is
             # older the text leaves to the reader (names.py reads it only of a Sr. and a Jr.)
             if len({v for a, b, v in fulls if counted_words(v)[-1:] == surface}) > 1:
