@@ -273,6 +273,8 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
             for a, b in spans:
                 if evidence == "given" and not has_surname and not _given_names(ctx, [ctx.text[a:b]]):
                     continue
+                if evidence == "given" and not has_surname:
+                    a = _first_name_before(ctx, a, b)
                 if evidence in _WEAK and _inside(a, title_lines) or (typ in _RANKED_TYPES and _quoted_title(ctx.text, a, b)):
                     continue
                 alias = m.spans("alias")[0] if has_alias and m.captures("alias") else None
@@ -302,6 +304,44 @@ def _given_names(ctx: Context, names: list[str]) -> bool:
 
 
 _MONTH_NAMES = frozenset({"April", "May", "June", "August"})  # macros.yaml GIVENMONTH
+
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}’'.-])(\p{Lu}\p{Ll}+)[^\S\n]$")
+
+
+def _first_name_before(ctx: Context, a: int, b: int) -> int:
+    """Where a name whose first word is a given name begins: before it, at a capitalised word the article also
+    writes right before the name's surname, and which is no title ("Gervase Anthony Tolland-Hythe was born …"
+    of a Colonel Gervase Tolland-Hythe: Anthony is his middle name, not another man's first)."""
+    m = _WORD_BEFORE.search(ctx.text, max(0, a - 40), a)
+    if m is None:
+        return a
+    word, last = m.group(1), ctx.text[a:b].split()[-1]
+    if word.lower() in _title_words(ctx) or f"{word} {last}" not in ctx.text or _titles_at(ctx, m.start(1), b):
+        return a
+    return m.start(1)
+
+
+def _titles_at(ctx: Context, a: int, b: int) -> bool:
+    """Whether a name rule that reads a title before a name (office-named: Sheriff Tom Hale) reads one at a."""
+    for rule in ctx.rules["names"]:
+        if "title" in rule.pattern.groupindex:
+            m = ctx.run(rule, "match", ctx.text, a, b)
+            if m and m.captures("title") and m.start("title") == a:
+                return True
+    return False
+
+
+def _title_words(ctx: Context) -> frozenset[str]:
+    """Words that stand before a surname as a title, not a given name (quotes.yaml `speakers`: honorifics,
+    titles written short and the role nouns they stand for, nouns for a person), lower-cased; read once."""
+    words = ctx.memo.get("title_words")
+    if words is None:
+        settings = ctx.rules.settings["quotes"].get("settings", {}).get("speakers", {}) or {}
+        abbreviations = settings.get("title_abbreviations", {})
+        words = ctx.memo["title_words"] = frozenset(
+            w.lower() for w in [*settings.get("honorifics", {}), *abbreviations, *abbreviations.values(),
+                                *settings.get("person_nouns", ())])
+    return words
 
 
 _OPEN_QUOTE = regex.compile(r"[“\"‘](?:(?:The|A|An)\s)?$")
@@ -377,6 +417,11 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     # weak people lose to things the article names otherwise (Northwind said; Apex Biotech said) ...
     cands = [c for c in cands if not (c.type == PERSON and c.evidence in _WEAK
                                       and (c.name in things or name_tokens(c.name)[0] in org_words))]
+    # ... and a name of capitals alone to a place that begins with its first word ("Today, Lagos Coastal has come
+    # home" in an article naming Lagos State: a district named after the place, not a person)
+    place_words = {name_tokens(c.name)[0] for c in cands if c.type == PLACE and name_tokens(c.name)}
+    cands = [c for c in cands if not (c.type == PERSON and c.evidence == "capitals"
+                                      and name_tokens(c.name)[0] in place_words)]
     people = {c.name for c in cands if c.type == PERSON and c.evidence != "surname"}
     person_words = {w for n in people for w in name_words(n)}
     # ... and weak things to people (in Maren)

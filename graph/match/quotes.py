@@ -37,8 +37,11 @@ _REST_OF_ATTRIBUTION = regex.compile(r"[^“”\"‘’\n.!?;]{0,80}?,\s*")
 # a verb of speech in the words after a quotation: an attribution, whether or not a rule could read it
 _SPEECH_VERB = regex.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|explained|recalled|according|asked|"
                              r"answered|replied|joked|insisted|noted|continued|shared|posted|commented|tweeted)\b")
-# what the speaker says before a role phrase that describes themselves: "I'm just the plumber"
-_SELF_DESCRIPTION = regex.compile(r"\bI(?:’m|'m|\s+am|\s+was)\s+(?:just\s+|only\s+|simply\s+|still\s+)?$")
+# what the speaker says before a role phrase that says what someone is rather than who: the speaker
+# ("I'm just the plumber"), or anyone the words suppose ("When you are the captain, you are thinking …";
+# "as the coach", "to be the mayor"): a predicate, which stands for no person the quotation speaks of
+_PREDICATE = regex.compile(r"(?:\bI(?:’m|'m|\s+am|\s+was)|\b[Yy]ou(?:’re|'re|\s+are|\s+were)|\b[Ww]e(?:’re|'re|\s+are|\s+were)|"
+                           r"\b(?:being|become|becomes|became|to\s+be|as))\s+(?:just\s+|only\s+|simply\s+|still\s+)?$")
 # speaker words that are a name (not a pronoun or a description)
 _NAMED = regex.compile(r"(?!(?:She|He|They|We|The|Her|His|Their|Its|My)\b)\p{Lu}")
 
@@ -288,11 +291,11 @@ class _Attribution:
         return Speaking(self.people, exclude=frozenset(named))
 
     def _candidates_in(self, a: int, b: int):
-        """The people named within [a, b), but for a role phrase the speaker says they are ("I'm just the
-        plumber," he said): the speaker himself, not someone he speaks of."""
+        """The people named within [a, b), but for a role phrase the words predicate ("I'm just the plumber,"
+        he said; "When you are the captain, …"): what someone is, not someone the speaker speaks of."""
         starts = self.candidate_starts
         return [c for c in self.candidates_by_start[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
-                if not (c.role and _SELF_DESCRIPTION.search(self.ctx.text, max(a, c.start - 20), c.start))]
+                if not (c.role and _PREDICATE.search(self.ctx.text, max(a, c.start - 24), c.start))]
 
     def _parts(self, i: int) -> list[int]:
         """Quote i, the parts before it it was joined to, and the paragraphs' quotations a run-on part continues into."""

@@ -890,8 +890,13 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
             counts[c.person] += 1
     ranked = sorted(fits, key=lambda p: -counts[p])
     salient = {ranked[0]} if counts[ranked[0]] >= max(3, 2 * counts[ranked[1]]) else set()
-    if salient and genders.get(ranked[0]) != gender and any(genders.get(p) == gender for p in ranked[1:]):
-        salient = set()  # the most named, of a gender the text does not tell, against one it says has the title's
+    def told(p: str) -> str | None:  # what the text says, else the given name
+        return genders.get(p) or ctx.rules.given_gender(p)
+
+    if salient and told(ranked[0]) != gender and any(told(p) == gender for p in ranked[1:]):
+        # the most named, of a gender neither the text nor the given name tells, against one that is of the
+        # title's ("Ms Mulvihill" after a son Cian and his parents Declan and Siobhán Mulvihill)
+        salient = set()
     if len(recent) == 1 and not salient:
         # named last, and named most often or as someone speaking ("Her mother, Grace Lee, said …"); named
         # last only ("Her cousin, Tessa Lee, painted the sign"), a guess against the article's habit
@@ -1008,7 +1013,17 @@ def antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None) -
         p = paragraph_at(ctx, first)
         near = any(c.person == person and p - 1 <= c.paragraph and c.end <= pos for c in speaking.people.candidates)
         near = near or any(p - 1 <= paragraph_at(ctx, at) <= p and not ctx.in_quote(at) for at in via)
-        return person if near else None
+        if not near:
+            return None
+        # “Pellerin said Aderinto still repeats his father's sayings. … ‘He used to say, …’”: the narration spoke
+        # of someone of that gender by a noun since it last named that person, whom the quotation does not name
+        # before the pronoun; the he may be either
+        inside = any(c.person == person and first <= c.start and c.end <= pos for c in speaking.people.candidates)
+        last = max([c.end for c in speaking.people.candidates if c.person == person and c.quote is None and c.end <= first]
+                   + [at for at in via if at <= first and not ctx.in_quote(at)], default=None)  # named, or a he or she of them
+        if not inside and last is not None and gender is not None and _unnamed_narrated(ctx, last, first, gender):
+            return None
+        return person
     last = max((c.end for c in speaking.people.candidates if c.person == person and c.quote is None and c.end <= pos),
                default=None)
     if last is not None and _unnamed_speaker(ctx, last, pos, speaking.people.roles):
@@ -1167,8 +1182,19 @@ def _antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None, 
         if via is not None:
             via.append(found)
         if found in people.resolved:
-            return people.resolved[found]
-        return _antecedent(ctx, speaking, found, gender, depth + 1, via) if depth < _CHAIN else None
+            person = people.resolved[found]
+        elif depth >= _CHAIN:
+            person = None
+        elif speaking.outer is not None:
+            # that he or she is whoever it stands for, whether or not the quote within a quote may be theirs
+            person = _antecedent(ctx, dataclasses.replace(speaking, exclude=frozenset()), found, gender, depth + 1, via)
+        else:
+            person = _antecedent(ctx, speaking, found, gender, depth + 1, via)
+        if speaking.outer is not None and person in speaking.exclude:
+            # one a quote within a quote may not be (the one quoting it) leaves nobody else ("Usman said he had
+            # tried to talk his brother out of it. “… He said, ‘…’”: not their father, the man named before Usman)
+            return None
+        return person
     return found or None
 
 
@@ -1192,6 +1218,23 @@ def _unnamed_inside(ctx: Context, start: int, pos: int, gender: str | None) -> b
             continue  # the attribution between the parts of the quotation: the narration's words
         words = [m.group("kin").lower()] if m.group("kin") else [w for w in (m.group("w1"), m.group("w2")) if w]
         if any(nouns.get(w) is not None and gender in (None, nouns[w]) for w in words):
+            return True
+    return False
+
+
+# someone the narration speaks of by a noun: "his father's sayings", "her mother", "a woman"
+_NOUN_PHRASE_NARRATED = regex.compile(r"(?<![\p{L}’'])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+"
+                                      r"(?:(?P<w1>\p{Ll}[\p{L}-]*)\s+)?(?P<w2>\p{Ll}+)(?![\p{L}-])")
+
+
+def _unnamed_narrated(ctx: Context, start: int, end: int, gender: str) -> bool:
+    """Whether the narration from start to end (outside quotations) speaks of someone of `gender` by a noun
+    ("his father", "the woman") rather than by name."""
+    nouns = _noun_genders(ctx)
+    for m in _NOUN_PHRASE_NARRATED.finditer(ctx.text, start, end):
+        if ctx.in_quote(m.start()):
+            continue
+        if any(nouns.get(w) == gender for w in (m.group("w1"), m.group("w2")) if w):
             return True
     return False
 
@@ -1274,11 +1317,15 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
                 return earlier  # "As she pointed out, Luna is …": the she, not Luna, continues the story
             persons = {c.person for c in group}
             if len(persons) == 1:
-                return None if any(c.undecided for c in group) else group[0].person
-            subjects = {c.person for c in group if c.subject}
-            if len(subjects) != 1 or any(c.undecided for c in group if c.subject):
+                found = None if any(c.undecided for c in group) else group[0].person
+            else:
+                subjects = {c.person for c in group if c.subject}
+                if len(subjects) != 1 or any(c.undecided for c in group if c.subject):
+                    return None
+                found = next(iter(subjects))
+            if found is not None and windows is not None and _about_another(ctx, people, found, para, gender, pos):
                 return None
-            return next(iter(subjects))
+            return found
     return False
 
 
@@ -1329,6 +1376,21 @@ def _after_subject(ctx: Context, group: list[Candidate], u: int) -> bool:
     unlocks Northbound Bread"): an object or a place, never preferred to the subject by a pronoun."""
     a, b = ctx.sentences[group[0].sentence]
     return a <= u < b and any(c.subject and c.end <= u for c in group)
+
+
+def _about_another(ctx: Context, people: People, person: str, para: int, gender: str | None, pos: int) -> bool:
+    """Whether paragraph `para`, before the one of pos, was about someone else when it first named `person`: a he
+    or she of `gender` stands in it, outside quotations, before the article ever names them ("In 1976 he took
+    command … Father Liam Carrick remembered those visits … said Carrick." then "He was appointed OBE in 1978":
+    the paragraph's he was not Carrick, and the next paragraph's may be either)."""
+    if gender not in _SUBJECT_PRONOUN or para >= paragraph_at(ctx, pos):
+        return False
+    first = min((c.start for c in people.candidates if c.person == person), default=None)
+    a = ctx.paragraphs[para][0]
+    if first is None or first < a:
+        return False
+    return any(not ctx.in_quote(m.start()) and not _RELATIVE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+               for m in _SUBJECT_PRONOUN[gender].finditer(ctx.text, a, first))
 
 
 def _pronoun_between(ctx: Context, group: list[Candidate], gender: str | None, pos: int) -> int | None:

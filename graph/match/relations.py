@@ -502,6 +502,25 @@ class _People:
 
     def antecedent(self, pos: int, gender: str, depth: int = 0, first_paragraph: int | None = None,
                    surnames: frozenset[str] = frozenset()) -> Mention | None:
+        """Whom "he", "she", "his" or "her" at pos stands for (`_antecedent`), but nobody for a person first named
+        in an earlier paragraph that was about someone else of that gender when it named them ("In 1976 he took
+        command … Father Liam Carrick remembered those visits … said Carrick." then "He was appointed OBE in 1978":
+        the paragraph's he was not Carrick, and the next paragraph's may be either)."""
+        found = self._antecedent(pos, gender, depth, first_paragraph, surnames)
+        if found is None or depth:
+            return found
+        ctx = self.ctx
+        para = ctx.paragraph_of(found.span.start)
+        if para >= ctx.paragraph_of(pos):
+            return found
+        first = min(x.span.start for x in self.mentions if x.ref.value == found.ref.value or _key(x) == _key(found))
+        a = ctx.paragraphs[para][0]
+        if first >= a and any(not ctx.in_quote(p.start()) for p in _SAME_GENDER[gender].finditer(ctx.text, a, first)):
+            return None
+        return found
+
+    def _antecedent(self, pos: int, gender: str, depth: int = 0, first_paragraph: int | None = None,
+                    surnames: frozenset[str] = frozenset()) -> Mention | None:
         """Whom "he", "she", "his" or "her" at pos stands for: see the module's docstring.
 
         A pronoun of the same gender that a sentence opens with, before any name that fits,
@@ -549,7 +568,9 @@ class _People:
             chain = None if opener else next(
                 (p for p in same.finditer(ctx.text, sentence[0], first) if not ctx.in_quote(p.start())), None)
             if chain is not None:
-                if depth >= _CHAIN:
+                if depth >= _CHAIN or _role_opener(ctx.rules).match(ctx.text, sentence[0], chain.start()):
+                    # "The senator's defection had been expected since May, when he stopped attending …": the he
+                    # may be the unnamed one the sentence opens with, whom the chain cannot follow
                     return None
                 return self.antecedent(chain.start(), gender, depth + 1,
                                        max(first_paragraph, ctx.paragraph_of(pos) - _CHAIN_PARAGRAPHS_BACK), surnames)
@@ -829,6 +850,17 @@ def _described_subject(rules) -> dict:
                 out[g] = regex.compile(r"\s*(?:\p{Lu}[\p{Lu}\s,.]*\s[—–-]+\s*)?[Tt]he\s+(?:[\p{Ll}-]+\s+)?(?:"
                                        + "|".join(map(regex.escape, kin)) + r")(?![\p{L}’'-])")
         _PATTERNS[key] = (words, out)
+    return _PATTERNS[key][1]
+
+
+def _role_opener(rules) -> regex.Pattern:
+    """The pattern of a sentence that opens with someone unnamed, described by a noun for a person (quotes.yaml
+    `speakers.person_nouns`: "The senator's defection …", "The coach said"), possessive or not."""
+    nouns = rules.settings["quotes"].get("settings", {}).get("speakers", {}).get("person_nouns", [])
+    key = ("role-opener", id(nouns))
+    if key not in _PATTERNS:
+        _PATTERNS[key] = (nouns, regex.compile(r"\s*(?:\p{Lu}[\p{Lu}\s,.]*\s[—–-]+\s*)?[Tt]he\s+(?:[\p{Ll}-]+\s+)?(?:"
+                                               + "|".join(map(regex.escape, sorted(set(nouns)))) + r")(?![\p{L}-])"))
     return _PATTERNS[key][1]
 
 
