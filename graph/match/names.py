@@ -422,6 +422,11 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     place_words = {name_tokens(c.name)[0] for c in cands if c.type == PLACE and name_tokens(c.name)}
     cands = [c for c in cands if not (c.type == PERSON and c.evidence == "capitals"
                                       and name_tokens(c.name)[0] in place_words)]
+    # ... and to an organisation whose name it begins ("Teo Harrow had held two sessions" of Teo Harrow
+    # Developments) or whose designator it is ("Police said" of Irwell Valley Police)
+    org_names = [c.name for c in cands if c.type == ORGANIZATION]
+    cands = [c for c in cands if not (c.type == PERSON and c.evidence == "capitals" and any(
+        o.startswith(c.name + " ") or (" " not in c.name and o.endswith(" " + c.name)) for o in org_names))]
     people = {c.name for c in cands if c.type == PERSON and c.evidence != "surname"}
     person_words = {w for n in people for w in name_words(n)}
     # ... and weak things to people (in Maren)

@@ -168,7 +168,7 @@ class People:
     # (names.yaml given_names, f or m only where one is ten times the other). Without it a "she said"
     # after "Judge Harriet Lind asked Tom Ruiz …" could go to either, where a reader never hesitates.
     # Not for a title: "Ms. Lee" among an Ann Lee the text calls a daughter and a Grace Lee it says
-    # nothing of is the daughter, the one the text has told of (see _titled_person)
+    # nothing of is the daughter, the one the text has told of (see titled_person)
     pronoun_genders: dict[str, str] = field(default_factory=dict)
     resolved: dict = field(default_factory=dict, compare=False)  # speaker pronoun offset -> whom it was found to be
     # person -> the genders of the he or she speaker pronouns found to be them so far: one a "he said" was
@@ -243,8 +243,15 @@ def resolve_ref(ctx: Context, names: Names, a: int, b: int, outer: tuple[Role, .
         return _as_refers(ctx, names, rule, m, a, outer)
     mention = _mention_at(names, a, b)
     if mention is not None:
+        suffix = _SUFFIX_AFTER.match(ctx.text, b)
+        if suffix and suffix.group("s").rstrip(".") not in {w.rstrip(".") for w in mention.ref.value.split()}:
+            return []  # "their children, Rodel Jr., 7": the son, not the father the names step took Rodel for
         return [mention.ref]
     return []
+
+
+# a generational suffix right after a name: "Rodel Jr.", "Tom Hale Sr."
+_SUFFIX_AFTER = regex.compile(r",?\s(?P<s>Jr\.?|Sr\.?|II|III|IV)(?![\p{L}])")
 
 
 def _as_refers(ctx: Context, names: Names, rule, m, a: int, outer) -> list[Ref]:
@@ -631,7 +638,7 @@ def _role_mentions(ctx: Context, roles: dict[str, set[str]], spots,
             if len(people) == 1:
                 # inside a quotation "my brother" is the speaker's: the narration's roles do not hold there
                 own = m.group("det").lower() in ("my", "our") and ctx.in_quote(m.start())
-                if free and not own:
+                if free and not own and not _other_possessor(ctx, introduced, m.group("det"), m.group(g), people[0]):
                     out.append((m.start(), end, people[0]))
                 break
             # "the governor", not "her mother": a kinship noun is whose relative, which the introductions do not keep
@@ -639,6 +646,20 @@ def _role_mentions(ctx: Context, roles: dict[str, set[str]], spots,
                 ambiguous.append((m.start(), end, people[0]))
                 break
     return out
+
+
+_POSSESSIVE_AT = regex.compile(r"(?i)(?:his|her)(?![\p{L}’'])")
+
+
+def _other_possessor(ctx: Context, introduced: dict | None, det: str, noun: str, person: str) -> bool:
+    """Whether "her father" is another's father than the one introduced as "his father, Huw Vaughan": the
+    possessives of the phrase and of the introduction tell two people's kin ("Efa was born while her father
+    was away" of Efa's father Osian, whose own father is Huw)."""
+    if introduced is None or det.lower() not in ("his", "her"):
+        return False
+    at = introduced.get((_role_noun(ctx, noun), person))
+    told = _POSSESSIVE_AT.match(ctx.text, at) if at is not None else None
+    return told is not None and told.group().lower() != det.lower()
 
 
 def _known(ctx: Context, roles: dict[str, set[str]], introduced: dict | None, noun: str, pos: int) -> list[str]:
@@ -834,13 +855,13 @@ def titled(ctx: Context, speaking: Speaking, a: int, b: int) -> list[Ref] | None
     """A speaker written with a title and a surname the article gives two people ("Ms. Hardesty" after Ellen
     and George Hardesty): the one `_by_title` picks, nobody when it picks none. None when the words are no
     such name."""
-    found = _titled_person(ctx, speaking.people.candidates, speaking.people.genders, a, b)
+    found = titled_person(ctx, speaking.people.candidates, speaking.people.genders, a, b)
     if found is None:
         return None
     return [Ref("titled", found, PERSON)] if found else []
 
 
-def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b: int) -> str | None:
+def titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b: int) -> str | None:
     """For text[a:b] a surname two people of the article bear, written after a title: the one person it names
     ("" when the text leaves a doubt); None when the words are no such name."""
     honorifics = {k.lower(): v for k, v in speaker_settings(ctx).get("honorifics", {}).items()}
@@ -931,6 +952,14 @@ def _same_title(ctx: Context, pos: int, title: str) -> bool:
     return h is not None and h.group("h").lower() == title.lower()
 
 
+def _says_next(ctx: Context, c: Candidate) -> bool:
+    """Whether the person c is the subject of a parenthetical attribution: a verb of reporting (quotes.yaml
+    `reporting_verbs`) right after them, then a comma ("It was Huw, Vaughan says, who kept him going")."""
+    w = _WORD.match(ctx.text, c.end + 1) if ctx.text[c.end:c.end + 1] == " " else None
+    return (w is not None and ctx.text[w.end():w.end() + 1] == ","
+            and w.group() in set(speaker_settings(ctx).get("reporting_verbs", ())))
+
+
 def _reports(ctx: Context, c: Candidate) -> bool:
     """Whether a verb of reporting (quotes.yaml `reporting_verbs`) follows the person c in their sentence."""
     verbs = set(speaker_settings(ctx).get("reporting_verbs", ()))
@@ -966,7 +995,7 @@ def _retitled(ctx: Context, candidates: list[Candidate], genders: dict[str, str]
     someone named before it."""
     out = []
     for c in candidates:
-        person = None if c.role else _titled_person(ctx, candidates, genders, c.start, c.end)
+        person = None if c.role else titled_person(ctx, candidates, genders, c.start, c.end)
         if person == "":  # undecided, like a bare surname two bear: a he or she after it follows no one
             out.append(dataclasses.replace(c, undecided=True))
             continue
@@ -1304,6 +1333,8 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
         unknown = [c for c in here if c not in known and not _object_pronoun_after(ctx, c.end, gender)]
         if windows is not None and para < windows[0]:
             unknown = []
+        if known and any(_says_next(ctx, c) for c in unknown) and not any(_says_next(ctx, c) for c in known):
+            return None  # "It was Huw, Vaughan says, who …": the one who says, of a gender untold, may be the he
         for group in (known, unknown):
             if not group:
                 continue

@@ -31,7 +31,7 @@ import regex
 
 from graph.match.context import Context
 from graph.match.names import PERSON, Names, counted_words, surname
-from graph.match.references import Capture, group_refs
+from graph.match.references import Capture, article_people, group_refs, titled_person
 from graph.records import Mention, Ref, Relation, Span
 from graph.rules.catalogue import RELATIONS
 from graph.rules.ruleset import roles_of
@@ -50,6 +50,8 @@ _COORDINATED = regex.compile(r"(?:,\s+[^,;.“”\"]{1,80},)?\s+and\s+")
 _RELATIVE = regex.compile(r",\s+who\s+[^,;.“”\"]{0,80}")
 # a name in apposition to a kinship word and a pronoun joined by "and" alone ("her father,
 # Josef Moravec, and his brother"); a plain name so joined leaves the doubt ("Tom met Ben, and his wife")
+# a title of two to four letters right before a name (Mr, Mrs, Ms, Dr, Mzee): it may say which of two of a surname
+_TITLE_JUST_BEFORE = regex.compile(r"(?:^|(?<=[\s(“\"]))\p{Lu}\p{Ll}{1,3}\.?\s+$")
 _JOINED = regex.compile(r",?\s+and\s+")
 # what joins the two people of a pair: "and", or "and her husband," with a few words of description,
 # or ", whose first husband," ("Helen Whitlow, whose first husband, Daniel Whitlow, ... their daughter")
@@ -264,10 +266,25 @@ class _People:
             if role is not None:
                 out.extend((ref, at, True) for ref, at in role(m, group, a))
                 continue
+            titled = self._titled(a, b)
+            if titled is not None:  # "Mzee Cheruiyot's wife" of a father and a daughter: the one the title names
+                if titled:
+                    out.append((Ref("name", titled, PERSON), self.ctx.span(a, b), False))
+                continue
             named = _mention_inside(self.mentions, a, b)
             out.extend((ref, self.ctx.span(a, b), not named)
                        for ref, _ in group_refs(self.ctx, self.names, Capture(m, group, a, b), group))
         return out
+
+    def _titled(self, a: int, b: int) -> str | None:
+        """For words a surname two people of the article bear after a title, as a quotation's speaker reads them
+        (references.titled): the one person the title names, "" for nobody; None for other words."""
+        if not _TITLE_JUST_BEFORE.search(self.ctx.text, max(0, a - 6), a):
+            return None
+        people = self.ctx.memo.get("relations_people")
+        if people is None:
+            people = self.ctx.memo["relations_people"] = article_people(self.ctx, self.names)
+        return titled_person(self.ctx, people.candidates, people.genders, a, b)
 
     def _family_name_reading(self, found: Mention | None, gender: str, surnames: frozenset[str],
                              before: int, possessive: bool) -> Mention | None:
@@ -824,12 +841,17 @@ def _described_as_kin(rules) -> tuple:
     return _PATTERNS[key][1]
 
 
+# kinship words that tell no gender: "his parents, Ernesto Macaraeg and his wife, Corazon" names Ernesto as kin
+_KIN_OF_EITHER = ("parents", "grandparents", "children", "grandchildren", "siblings", "kids", "twins")
+
+
 def _kin_of_pronoun(rules):
-    """The pattern of "his son, " / "her sister and co-founder, " just before a name."""
+    """The pattern of "his son, " / "her sister and co-founder, " / "his parents, fisherman " just before a name."""
     words = rules.settings["relations"].get("gender_words", {})
     key = ("kin-of-pronoun", id(words))
     if key not in _PATTERNS:
         kin = [w for spec in words.values() for w in spec.get("kin", [])]
+        kin += [w + "s" for w in kin] + list(_KIN_OF_EITHER)
         pattern = regex.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y)\s+(?:\p{Ll}+\s+)?(?:" + "|".join(map(regex.escape, kin))
                                 + r"),?[^\S\n]+(?:\p{Ll}+\s+){0,2}$") if kin else None  # never across a blank line
         _PATTERNS[key] = (words, pattern)
