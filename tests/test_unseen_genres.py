@@ -519,3 +519,28 @@ def test_her_father_is_not_the_man_introduced_as_his_father(tmp_path, rules):
                               "\"He texted me the same thing every week,\" he said.\n")
     assert "Huw Vaughan" not in speakers(x, "Before she came along")
     assert "Huw Vaughan" not in speakers(x, "texted me the same")
+
+
+def test_portuguese_forms_of_address_and_names_ending_in_no_surname_make_no_person(tmp_path, rules):
+    x = read(tmp_path, rules, "Marlene Moreira raised four sons. \"I am going to cook him rice and beans,\" Dona Marlene "
+                              "told a local broadcaster. Seu Jairo Bezerra coached him as a boy.\n\n"
+                              "He was called to the front of the Harlan State football meeting room.\n")
+    assert named(x) == {"Marlene Moreira", "Jairo Bezerra"}
+    assert speakers(x, "rice and beans") == {"Marlene Moreira"}
+
+
+def test_the_elder_of_names_written_surname_first_is_nobody_for_sure(tmp_path, rules):
+    # Wang Guoqiang, Wang Jianjun and Wang Xiaoyu: "the elder Wang" may be the grandfather or the father
+    x = read(tmp_path, rules, "Wang Guoqiang drove steam engines for 30 years. His son, Wang Jianjun, drives the "
+                              "express, and his granddaughter, Wang Xiaoyu, graduated in June.\n\n"
+                              "\"In winter the coal froze into blocks,\" the elder Wang recalled.\n")
+    assert speakers(x, "coal froze") == set()
+
+
+def test_a_his_in_a_clause_about_an_unnamed_relative_is_not_the_last_man_named(tmp_path, rules):
+    x = read(tmp_path, rules, "Wang Jianjun will retire next month. His father, who lost his wife, Zhang Guilan, in "
+                              "2016, plans to ride the train.\n\n"
+                              "Aarav Sehgal carried the bier with his brother-in-law, businessman Nikhil Kapoor. The "
+                              "actor's mother, Sunita Sehgal, his elder sister Ishita Kapoor and his wife stood by.\n")
+    assert not any("Zhang Guilan" in (a, b) and "Wang Jianjun" in (a, b) for a, _, b in ties(x))
+    assert not any("Ishita Kapoor" in (a, b) and "Nikhil Kapoor" in (a, b) and p == "sibling" for a, p, b in ties(x))

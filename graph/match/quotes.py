@@ -172,7 +172,13 @@ class _Attribution:
         self.candidate_starts = [people.candidates[k].start for k in cands]
         self.candidates_by_start = [people.candidates[k] for k in cands]
         self.verbs: tuple[list[int], list[int]] | None = None  # the article's verbs of speech: starts, ends
-        self.shared = {w for w, ps in _surname_bearers(ctx, people).items() if len(ps) > 1}
+        # names two people bear: a surname, or the first word of two full names, as Chinese and Korean names are
+        # written surname first ("the elder Wang" of Wang Guoqiang, Wang Jianjun and Wang Xiaoyu)
+        firsts: dict[str, set[str]] = {}
+        for c in people.candidates:
+            if " " in c.person:
+                firsts.setdefault(c.person.split()[0], set()).add(c.person)
+        self.shared = {w for w, ps in [*_surname_bearers(ctx, people).items(), *firsts.items()] if len(ps) > 1}
 
     def root(self, i: int) -> int:
         while i in self.link:

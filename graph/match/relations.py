@@ -48,6 +48,9 @@ _COORDINATED = regex.compile(r"(?:,\s+[^,;.“”\"]{1,80},)?\s+and\s+")
 # the words between a name and a pronoun inside a relative clause that name describes ("Nora
 # Marsh, who lives in Ellery with her husband"): the pronoun is hers
 _RELATIVE = regex.compile(r",\s+who\s+[^,;.“”\"]{0,80}")
+_POSSESSIVE_S = regex.compile(r"[’']s\b")
+# the same clause right before a pronoun, whatever it hangs on ("His father, who lost his wife")
+_RELATIVE_BEFORE_PRONOUN = regex.compile(r",\s+who\s+[^,;.“”\"]{0,80}$")
 # a name in apposition to a kinship word and a pronoun joined by "and" alone ("her father,
 # Josef Moravec, and his brother"); a plain name so joined leaves the doubt ("Tom met Ben, and his wife")
 # a title of two to four letters right before a name (Mr, Mrs, Ms, Dr, Mzee): it may say which of two of a surname
@@ -557,6 +560,13 @@ class _People:
             agreeing = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= end
                         and self._gender(x) in (None, gender)]
             last = agreeing[-1] if agreeing else None
+            if sentence == here:
+                clause = _RELATIVE_BEFORE_PRONOUN.search(ctx.text, sentence[0], pos)
+                if clause and not any(x.span.end == clause.start() for x in self.mentions):
+                    return None  # "His father, who lost his wife, …": the pronoun is the unnamed father's
+                opener = _role_opener(ctx.rules).match(ctx.text, sentence[0], pos)
+                if not agreeing and opener and _POSSESSIVE_S.match(ctx.text, opener.end()):
+                    return None  # "The actor's mother, Sunita Sehgal, his elder sister …": the unnamed actor's
             if sentence == here and last is not None and (
                     _RELATIVE.fullmatch(ctx.text, last.span.end, pos)
                     or self._named_as_kin(last) and _JOINED.fullmatch(ctx.text, last.span.end, pos)):
