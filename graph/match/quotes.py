@@ -111,6 +111,16 @@ def _surname_bearers(ctx: Context, people: People) -> dict[str, set[str]]:
     return bearers
 
 
+def _shared_words(ctx: Context, people: People) -> set[str]:
+    """Words two people the article names in full bear: a surname, or the first word of their names, as Chinese
+    and Korean names are written surname first ("the elder Wang" of Wang Guoqiang, Wang Jianjun and Wang Xiaoyu)."""
+    firsts: dict[str, set[str]] = {}
+    for c in people.candidates:
+        if " " in c.person:
+            firsts.setdefault(c.person.split()[0], set()).add(c.person)
+    return {w for bearers in (_surname_bearers(ctx, people), firsts) for w, ps in bearers.items() if len(ps) > 1}
+
+
 def _mention_index(names: Names) -> tuple[list, list[int]]:
     """The article's mentions in text order, and their starts (for bisect)."""
     mentions = sorted(names.mentions, key=lambda m: m.span.start)
@@ -172,13 +182,7 @@ class _Attribution:
         self.candidate_starts = [people.candidates[k].start for k in cands]
         self.candidates_by_start = [people.candidates[k] for k in cands]
         self.verbs: tuple[list[int], list[int]] | None = None  # the article's verbs of speech: starts, ends
-        # names two people bear: a surname, or the first word of two full names, as Chinese and Korean names are
-        # written surname first ("the elder Wang" of Wang Guoqiang, Wang Jianjun and Wang Xiaoyu)
-        firsts: dict[str, set[str]] = {}
-        for c in people.candidates:
-            if " " in c.person:
-                firsts.setdefault(c.person.split()[0], set()).add(c.person)
-        self.shared = {w for w, ps in [*_surname_bearers(ctx, people).items(), *firsts.items()] if len(ps) > 1}
+        self.shared = _shared_words(ctx, people)
 
     def root(self, i: int) -> int:
         while i in self.link:

@@ -56,7 +56,8 @@ import regex
 
 from graph.errors import RuleError
 from graph.match.context import Context
-from graph.match.names import PERSON, Names, counted_words, generation_described, namesakes_of, surname
+from graph.match.names import (PERSON, SUFFIXES, Names, counted_words, generation_described, namesakes_of, suffix,
+                               suffix_after, surname)
 from graph.records import Mention, Ref, Role, Span
 
 _LIST_GLUE = regex.compile(r",?\s*(?:and\s+)?|\s*,\s*")
@@ -168,7 +169,7 @@ class People:
     # (names.yaml given_names, f or m only where one is ten times the other). Without it a "she said"
     # after "Judge Harriet Lind asked Tom Ruiz …" could go to either, where a reader never hesitates.
     # Not for a title: "Ms. Lee" among an Ann Lee the text calls a daughter and a Grace Lee it says
-    # nothing of is the daughter, the one the text has told of (see titled_person)
+    # nothing of is the daughter, the one the text has told of (see _titled_person)
     pronoun_genders: dict[str, str] = field(default_factory=dict)
     resolved: dict = field(default_factory=dict, compare=False)  # speaker pronoun offset -> whom it was found to be
     # person -> the genders of the he or she speaker pronouns found to be them so far: one a "he said" was
@@ -243,15 +244,11 @@ def resolve_ref(ctx: Context, names: Names, a: int, b: int, outer: tuple[Role, .
         return _as_refers(ctx, names, rule, m, a, outer)
     mention = _mention_at(names, a, b)
     if mention is not None:
-        suffix = _SUFFIX_AFTER.match(ctx.text, b)
-        if suffix and suffix.group("s").rstrip(".") not in {w.rstrip(".") for w in mention.ref.value.split()}:
+        end = suffix_after(ctx.text, b)
+        if end != b and SUFFIXES.get(ctx.text[b:end].strip()) != suffix(mention.ref.value):
             return []  # "their children, Rodel Jr., 7": the son, not the father the names step took Rodel for
         return [mention.ref]
     return []
-
-
-# a generational suffix right after a name: "Rodel Jr.", "Tom Hale Sr."
-_SUFFIX_AFTER = regex.compile(r",?\s(?P<s>Jr\.?|Sr\.?|II|III|IV)(?![\p{L}])")
 
 
 def _as_refers(ctx: Context, names: Names, rule, m, a: int, outer) -> list[Ref]:
@@ -855,13 +852,24 @@ def titled(ctx: Context, speaking: Speaking, a: int, b: int) -> list[Ref] | None
     """A speaker written with a title and a surname the article gives two people ("Ms. Hardesty" after Ellen
     and George Hardesty): the one `_by_title` picks, nobody when it picks none. None when the words are no
     such name."""
-    found = titled_person(ctx, speaking.people.candidates, speaking.people.genders, a, b)
+    found = _titled_person(ctx, speaking.people.candidates, speaking.people.genders, a, b)
     if found is None:
         return None
     return [Ref("titled", found, PERSON)] if found else []
 
 
-def titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b: int) -> str | None:
+def titled_name(ctx: Context, names: Names, a: int, b: int) -> str | None:
+    """`_titled_person` for words outside a quotation's attribution (a family tie's "Mzee Cheruiyot's wife"): the
+    article's people are worked out once, and only where a title stands before the words."""
+    if not _HONORIFIC.search(ctx.text, max(0, a - 6), a):
+        return None
+    people = ctx.memo.get("titled_people")
+    if people is None:
+        people = ctx.memo["titled_people"] = article_people(ctx, names)
+    return _titled_person(ctx, people.candidates, people.genders, a, b)
+
+
+def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b: int) -> str | None:
     """For text[a:b] a surname two people of the article bear, written after a title: the one person it names
     ("" when the text leaves a doubt); None when the words are no such name."""
     honorifics = {k.lower(): v for k, v in speaker_settings(ctx).get("honorifics", {}).items()}
@@ -952,17 +960,24 @@ def _same_title(ctx: Context, pos: int, title: str) -> bool:
     return h is not None and h.group("h").lower() == title.lower()
 
 
+def _reporting_verbs(ctx: Context) -> frozenset[str]:
+    """quotes.yaml `reporting_verbs`, read once per article."""
+    verbs = ctx.memo.get("reporting_verbs")
+    if verbs is None:
+        verbs = ctx.memo["reporting_verbs"] = frozenset(speaker_settings(ctx).get("reporting_verbs", ()))
+    return verbs
+
+
 def _says_next(ctx: Context, c: Candidate) -> bool:
-    """Whether the person c is the subject of a parenthetical attribution: a verb of reporting (quotes.yaml
-    `reporting_verbs`) right after them, then a comma ("It was Huw, Vaughan says, who kept him going")."""
+    """Whether the person c is the subject of a parenthetical attribution: a verb of reporting right after them,
+    then a comma ("It was Huw, Vaughan says, who kept him going")."""
     w = _WORD.match(ctx.text, c.end + 1) if ctx.text[c.end:c.end + 1] == " " else None
-    return (w is not None and ctx.text[w.end():w.end() + 1] == ","
-            and w.group() in set(speaker_settings(ctx).get("reporting_verbs", ())))
+    return w is not None and ctx.text[w.end():w.end() + 1] == "," and w.group() in _reporting_verbs(ctx)
 
 
 def _reports(ctx: Context, c: Candidate) -> bool:
     """Whether a verb of reporting (quotes.yaml `reporting_verbs`) follows the person c in their sentence."""
-    verbs = set(speaker_settings(ctx).get("reporting_verbs", ()))
+    verbs = _reporting_verbs(ctx)
     _, b = ctx.sentences[c.sentence]
     return any(w in verbs for w in _WORD.findall(ctx.text, c.end, b))
 
@@ -995,7 +1010,7 @@ def _retitled(ctx: Context, candidates: list[Candidate], genders: dict[str, str]
     someone named before it."""
     out = []
     for c in candidates:
-        person = None if c.role else titled_person(ctx, candidates, genders, c.start, c.end)
+        person = None if c.role else _titled_person(ctx, candidates, genders, c.start, c.end)
         if person == "":  # undecided, like a bare surname two bear: a he or she after it follows no one
             out.append(dataclasses.replace(c, undecided=True))
             continue

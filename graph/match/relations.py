@@ -31,7 +31,7 @@ import regex
 
 from graph.match.context import Context
 from graph.match.names import PERSON, Names, counted_words, surname
-from graph.match.references import Capture, article_people, group_refs, titled_person
+from graph.match.references import Capture, group_refs, speaker_settings, titled_name
 from graph.records import Mention, Ref, Relation, Span
 from graph.rules.catalogue import RELATIONS
 from graph.rules.ruleset import roles_of
@@ -48,13 +48,12 @@ _COORDINATED = regex.compile(r"(?:,\s+[^,;.“”\"]{1,80},)?\s+and\s+")
 # the words between a name and a pronoun inside a relative clause that name describes ("Nora
 # Marsh, who lives in Ellery with her husband"): the pronoun is hers
 _RELATIVE = regex.compile(r",\s+who\s+[^,;.“”\"]{0,80}")
+# a possessive 's right after a noun ("The actor's mother")
 _POSSESSIVE_S = regex.compile(r"[’']s\b")
 # the same clause right before a pronoun, whatever it hangs on ("His father, who lost his wife")
 _RELATIVE_BEFORE_PRONOUN = regex.compile(r",\s+who\s+[^,;.“”\"]{0,80}$")
 # a name in apposition to a kinship word and a pronoun joined by "and" alone ("her father,
 # Josef Moravec, and his brother"); a plain name so joined leaves the doubt ("Tom met Ben, and his wife")
-# a title of two to four letters right before a name (Mr, Mrs, Ms, Dr, Mzee): it may say which of two of a surname
-_TITLE_JUST_BEFORE = regex.compile(r"(?:^|(?<=[\s(“\"]))\p{Lu}\p{Ll}{1,3}\.?\s+$")
 _JOINED = regex.compile(r",?\s+and\s+")
 # what joins the two people of a pair: "and", or "and her husband," with a few words of description,
 # or ", whose first husband," ("Helen Whitlow, whose first husband, Daniel Whitlow, ... their daughter")
@@ -269,7 +268,7 @@ class _People:
             if role is not None:
                 out.extend((ref, at, True) for ref, at in role(m, group, a))
                 continue
-            titled = self._titled(a, b)
+            titled = titled_name(self.ctx, self.names, a, b)
             if titled is not None:  # "Mzee Cheruiyot's wife" of a father and a daughter: the one the title names
                 if titled:
                     out.append((Ref("name", titled, PERSON), self.ctx.span(a, b), False))
@@ -278,16 +277,6 @@ class _People:
             out.extend((ref, self.ctx.span(a, b), not named)
                        for ref, _ in group_refs(self.ctx, self.names, Capture(m, group, a, b), group))
         return out
-
-    def _titled(self, a: int, b: int) -> str | None:
-        """For words a surname two people of the article bear after a title, as a quotation's speaker reads them
-        (references.titled): the one person the title names, "" for nobody; None for other words."""
-        if not _TITLE_JUST_BEFORE.search(self.ctx.text, max(0, a - 6), a):
-            return None
-        people = self.ctx.memo.get("relations_people")
-        if people is None:
-            people = self.ctx.memo["relations_people"] = article_people(self.ctx, self.names)
-        return titled_person(self.ctx, people.candidates, people.genders, a, b)
 
     def _family_name_reading(self, found: Mention | None, gender: str, surnames: frozenset[str],
                              before: int, possessive: bool) -> Mention | None:
@@ -564,7 +553,7 @@ class _People:
                 clause = _RELATIVE_BEFORE_PRONOUN.search(ctx.text, sentence[0], pos)
                 if clause and not any(x.span.end == clause.start() for x in self.mentions):
                     return None  # "His father, who lost his wife, …": the pronoun is the unnamed father's
-                opener = _role_opener(ctx.rules).match(ctx.text, sentence[0], pos)
+                opener = _role_opener(ctx).match(ctx.text, sentence[0], pos)
                 if not agreeing and opener and _POSSESSIVE_S.match(ctx.text, opener.end()):
                     return None  # "The actor's mother, Sunita Sehgal, his elder sister …": the unnamed actor's
             if sentence == here and last is not None and (
@@ -595,7 +584,7 @@ class _People:
             chain = None if opener else next(
                 (p for p in same.finditer(ctx.text, sentence[0], first) if not ctx.in_quote(p.start())), None)
             if chain is not None:
-                if depth >= _CHAIN or _role_opener(ctx.rules).match(ctx.text, sentence[0], chain.start()):
+                if depth >= _CHAIN or _role_opener(ctx).match(ctx.text, sentence[0], chain.start()):
                     # "The senator's defection had been expected since May, when he stopped attending …": the he
                     # may be the unnamed one the sentence opens with, whom the chain cannot follow
                     return None
@@ -885,10 +874,10 @@ def _described_subject(rules) -> dict:
     return _PATTERNS[key][1]
 
 
-def _role_opener(rules) -> regex.Pattern:
+def _role_opener(ctx: Context) -> regex.Pattern:
     """The pattern of a sentence that opens with someone unnamed, described by a noun for a person (quotes.yaml
     `speakers.person_nouns`: "The senator's defection …", "The coach said"), possessive or not."""
-    nouns = rules.settings["quotes"].get("settings", {}).get("speakers", {}).get("person_nouns", [])
+    nouns = speaker_settings(ctx).get("person_nouns", [])
     key = ("role-opener", id(nouns))
     if key not in _PATTERNS:
         _PATTERNS[key] = (nouns, regex.compile(r"\s*(?:\p{Lu}[\p{Lu}\s,.]*\s[—–-]+\s*)?[Tt]he\s+(?:[\p{Ll}-]+\s+)?(?:"
