@@ -41,7 +41,7 @@ def extract(article: Article, rules: RuleSet) -> Extraction:
     ctx.unmatched.extend(uncovered(ctx, relations, events, quotes))
     return Extraction(
         article=article.meta,
-        mentions=tuple(sorted(set(names.mentions))),
+        mentions=tuple(sorted(set(names.mentions) | set(names.credits))),
         relations=tuple(relations),
         events=tuple(events),
         quotes=tuple(quotes),

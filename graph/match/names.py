@@ -65,6 +65,7 @@ _WORD = regex.compile(r"[\p{L}’'-]+")
 _DATE_MARKER = regex.compile(r"^\s?date\s+\d{4}-\d\d-\d\d\b")
 # a sentence's end, also inside a closing quote mark, or a credit line in parentheses; a headline
 # may end in quoted words ("Vance Gets Candid: ‘The Kids Could See Straight Through It’")
+_HEADLINE_END = regex.compile(r"[.!?][\"”’]?\s*$")
 _LINE_END = regex.compile(r"(?:[.!?:][\"”’)]?|\))\s*$")
 _CAPITAL_WORD = regex.compile(r"\p{Lu}[\p{Ll}’'-]*\p{Ll}")
 
@@ -150,6 +151,9 @@ class Names:
     mentions: tuple[Mention, ...]
     counts: Counter  # person (the fullest form of the name) -> mentions, one in the headline counting three
     genders: dict[str, str]  # person -> f/m, where a name rule or the gazetteer said
+    # the writers and editors the article's credit lines name (evidence `credit`): people of the graph, kept
+    # apart from `mentions` so that no speaker, pronoun, tie or later use of a surname is read as one of them
+    credits: tuple[Mention, ...] = ()
 
     @functools.cached_property
     def index(self) -> SpanIndex[int]:
@@ -198,6 +202,9 @@ def find_names(ctx: Context) -> Names:
     taken = _Taken()
     found = _gazetteer_mentions(ctx, gazetteer, taken)
     kept = _decide(ctx, candidates, vetoes, gazetteer, title_lines)
+    credited = [c for c in kept if c.evidence == "credit"]
+    kept = [c for c in kept if c.evidence != "credit"]
+    credits = _credits(ctx, credited, taken)
     named, discovered = _assign(ctx, kept, taken)
     found += named
     people = {n: v for n, v in discovered.items() if v[0] == PERSON}
@@ -209,7 +216,20 @@ def find_names(ctx: Context) -> Names:
     shared = {a for c in kept if (a := _first_word_alias(c)) and a in heads and heads[a] != a}
     found += _recurrences(ctx, taken, people, heads, shared)
     found += _thing_recurrences(ctx, taken, kept, heads, several_words=False)
-    return _to_heads(ctx, found, heads)
+    return dataclasses.replace(_to_heads(ctx, found, heads), credits=credits)
+
+
+def _credits(ctx: Context, credited: list[_Candidate], taken: _Taken) -> tuple[Mention, ...]:
+    """The people the credit lines name, each span once; their spans are taken, so no other rule reads them."""
+    out = []
+    for c in sorted(credited, key=lambda c: (c.start, c.end)):
+        if not taken.free(c.start, c.end):
+            continue
+        ctx.hits[c.rule.id] += 1
+        out.append(Mention(Ref("name", c.name, PERSON), ctx.span(c.start, c.end), c.rule.id,
+                           alias=ctx.text[c.start:c.end]))
+        taken.add(c.start, c.end)
+    return tuple(out)
 
 
 # ------------------------------------------------------------------ the gazetteer
@@ -432,7 +452,11 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     # ... and weak things to people (in Maren)
     kept = [c for c in cands if c.evidence != "surname"
             and not (c.evidence in _WEAK and c.type != PERSON and (c.name in people or c.name in person_words))]
-    surnames = {name_words(n)[-1] for n in people if name_words(n)}
+    # a one-word person whose word begins another's name is a given name (Renee of Renee Alvarado): "Finding
+    # Renee" is no one whose surname is Renee
+    given = {name_words(n)[0] for n in people if len(name_words(n)) > 1}
+    surnames = {name_words(n)[-1] for n in people if name_words(n)
+                and not (len(name_words(n)) == 1 and name_words(n)[0] in given)}
     kept_things = SpanIndex((o.start, o.end, None) for o in kept if o.type != PERSON)
     for c in cands:
         words = name_words(c.name)
@@ -559,7 +583,11 @@ def _assign(ctx: Context, kept: list[_Candidate], taken: _Taken) -> tuple[list[M
 
 def _title_lines(text: str) -> list[tuple[int, int]]:
     """The lines written in title case (a headline, a subhead): most of their longer words
-    capitalised and no sentence's end. A date marker at the start is no part of a line."""
+    capitalised and no sentence's end; or, as some house styles print a headline of two sentences
+    with their full stops ("Sisters Found Each Other Through A Test. Their Father Never Said A Word."),
+    a line of at least six longer words ending with a sentence's end, nearly every word capitalised, short
+    ones too, which no sentence of prose is (a list of names has its colon or its commas, a credit line
+    its "by" and its brackets). A date marker at the start is no part of a line."""
     out = []
     pos = 0
     for line in text.split("\n"):
@@ -567,10 +595,17 @@ def _title_lines(text: str) -> list[tuple[int, int]]:
         pos += len(line) + 1
         marker = _DATE_MARKER.match(line)
         body = line[marker.end():] if marker else line
-        if not body.strip() or _LINE_END.search(body):
+        if not body.strip():
             continue
         words = [w for w in _WORD.findall(body) if len(w.strip("’'-")) >= 4]
-        if len(words) >= 2 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words):
+        capitalised = sum(1 for w in words if w[0].isupper())
+        if _LINE_END.search(body):
+            every = _WORD.findall(body)
+            titled = (len(words) >= 6 and bool(_HEADLINE_END.search(body)) and ":" not in body
+                      and body.count(",") <= 1 and sum(1 for w in every if w[0].isupper()) >= 0.9 * len(every))
+        else:
+            titled = len(words) >= 2 and capitalised >= 0.8 * len(words)
+        if titled:
             out.append((start + (marker.end() if marker else 0), start + len(line)))
     return out
 

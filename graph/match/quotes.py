@@ -472,7 +472,9 @@ class _Attribution:
 
     def _continues(self, i: int) -> _Found | None:
         """A paragraph that opens with a quotation takes the speaker of the paragraph before: of its last quotation
-        (rules without `paragraph`), or of its narration (`paragraph: previous`)."""
+        (rules without `paragraph`), or of its narration (`paragraph: previous`); unless the paragraph after
+        opens by naming whose words they were (`paragraph: next`: "Those were the words of Mrs Firth"), which
+        then says who, or that it is no one the rules can tell."""
         ctx = self.ctx
         q = ctx.quotes[i]
         p = paragraph_at(ctx, q.open)
@@ -480,10 +482,26 @@ class _Attribution:
             return None
         pa, pb = ctx.paragraphs[p - 1]
         earlier = [j for j in self.in_paragraph.get(p - 1, ()) if ctx.quotes[j].depth == 0]
-        for rule in self.rules.get("continues", []):
-            if rule.get("paragraph") not in (None, "previous"):
-                raise RuleError(rule.path, rule.line, rule.id, f"paragraph must be previous, got {rule.get('paragraph')!r}",
+        rules = self.rules.get("continues", [])
+        for rule in rules:
+            if rule.get("paragraph") not in (None, "previous", "next"):
+                raise RuleError(rule.path, rule.line, rule.id,
+                                f"paragraph must be previous or next, got {rule.get('paragraph')!r}",
                                 "leave it out for the speaker of the previous paragraph's last quotation")
+        for rule in (r for r in rules if r.get("paragraph") == "next"):
+            if p + 1 >= len(ctx.paragraphs):
+                break
+            na, nb = ctx.paragraphs[p + 1]
+            m = ctx.run(rule, "match", ctx.text, na, nb)
+            if m:
+                roles = {r.ref: r for r in self._roles(m, i)}
+                if len(roles) != 1:
+                    return None
+                role = next(iter(roles.values()))
+                return (role,), rule.id, _mode(ctx, role.span.exact)
+        for rule in rules:
+            if rule.get("paragraph") == "next":
+                continue
             if rule.get("paragraph") == "previous":
                 found = self._from_narration(rule, i, pa, pb, earlier)
                 if found:

@@ -89,8 +89,24 @@ _ROLE_PHRASE = regex.compile(r"(?<![\p{L}’'])(?P<det>[Tt]he|[Hh]er|[Hh]is|[Tt]
 _WORD_BEFORE = regex.compile(r"(?<!\p{L})(\p{L}+)\s+$")
 _WORD = regex.compile(r"\p{Ll}[\p{L}-]*")
 # A name's gender from the words next to it.
-_HONORIFIC = regex.compile(r"(?:^|(?<=[\s(“\"]))(?P<h>\p{Lu}\p{Ll}{1,3})\.?\s+$")
-_TITLE_BEFORE_NAME = regex.compile(r"(?<!\p{L})(?P<h>\p{Lu}\p{Ll}{1,3})\.?\s+(?=\p{Lu})")
+# A title is looked up in quotes.yaml `honorifics`: a short word (Mr, Mrs, Mzee) by its shape, a longer one only
+# when `long_titles` lists it (Father, Sister, Opanin); a window of this many characters before a name holds the
+# longest with its space.
+_TITLE_REACH = 12
+# Any short capitalised word right before a name (Mrs, Dr, Lady) may be a title: enough to leave a surname to it.
+_SHORT_TITLE = regex.compile(r"(?:^|(?<=[\s(“\"]))(?P<h>\p{Lu}\p{Ll}{1,3})\.?\s+$")
+
+
+def _title_patterns(ctx: Context) -> tuple[regex.Pattern, regex.Pattern]:
+    """(a title right before the end of a text, a title before a capitalised word), for the article's rules."""
+    found = ctx.memo.get("title_patterns")
+    if found is None:
+        long = sorted(speaker_settings(ctx).get("long_titles", ()), key=lambda w: (-len(w), w))
+        word = r"\p{Lu}\p{Ll}{1,3}" + "".join("|" + regex.escape(w) for w in long)
+        found = ctx.memo["title_patterns"] = (
+            regex.compile(r"(?:^|(?<=[\s(“\"]))(?P<h>" + word + r")\.?\s+$"),
+            regex.compile(r"(?<!\p{L})(?P<h>" + word + r")\.?\s+(?=\p{Lu})"))
+    return found
 _NEXT_WORD = regex.compile(r"\p{Lu}\p{L}*(?:[’'-]\p{Lu}\p{L}*)*")  # O’Neill, Nsiah-Darko; never MacPhail’s
 # the word between may be an adjective ("his late wife Ann Lee"), never a preposition: "the son of Ann Lee" tells
 # the gender of the son, not of Ann Lee
@@ -754,7 +770,7 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention], candidates: li
     for m in mentions:
         s, e = m.span.start, m.span.end
         before = text[max(0, s - 40):s]
-        h = _HONORIFIC.search(before)
+        h = _title_patterns(ctx)[0].search(before)
         # "Ms. Halloran" tells a gender only of the one Halloran it can be: the only one, or the only
         # one named so far (a reader cannot mean a Halloran the text has not introduced yet)
         if h and h.group("h").lower() in honorifics:
@@ -804,7 +820,7 @@ def _undecided_surnames(ctx: Context, mentions: list[Mention]) -> set[tuple[int,
     first: dict[str, bool] = {}  # a surname keeps what its first use was (the sieve's "established")
     for m in sorted(mentions, key=lambda m: m.span.start):
         surface = counted_words(m.alias or m.span.exact)
-        if len(surface) != 1 or _HONORIFIC.search(ctx.text[max(0, m.span.start - 12):m.span.start]):
+        if len(surface) != 1 or _SHORT_TITLE.search(ctx.text[max(0, m.span.start - 12):m.span.start]):
             continue  # "Mrs Haddad": a title says which of them it is (_retitled)
         if generation_described(ctx.text, m.span.start, m.span.end):
             # "Pōhatu senior", "the elder Pōhatu" among a father and son named in full: which of them is
@@ -861,7 +877,7 @@ def titled(ctx: Context, speaking: Speaking, a: int, b: int) -> list[Ref] | None
 def titled_name(ctx: Context, names: Names, a: int, b: int) -> str | None:
     """`_titled_person` for words outside a quotation's attribution (a family tie's "Mzee Cheruiyot's wife"): the
     article's people are worked out once, and only where a title stands before the words."""
-    if not _HONORIFIC.search(ctx.text, max(0, a - 6), a):
+    if not _title_patterns(ctx)[0].search(ctx.text, max(0, a - _TITLE_REACH), a):
         return None
     people = ctx.memo.get("titled_people")
     if people is None:
@@ -873,7 +889,7 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
     """For text[a:b] a surname two people of the article bear, written after a title: the one person it names
     ("" when the text leaves a doubt); None when the words are no such name."""
     honorifics = {k.lower(): v for k, v in speaker_settings(ctx).get("honorifics", {}).items()}
-    h = _HONORIFIC.search(ctx.text, max(0, a - 6), a)
+    h = _title_patterns(ctx)[0].search(ctx.text, max(0, a - _TITLE_REACH), a)
     word = ctx.text[a:b]
     if not h or h.group("h").lower() not in honorifics or " " in word:
         return None
@@ -946,7 +962,7 @@ def _title_genders(ctx: Context, honorifics: dict[str, str]) -> dict[str, set[st
     found = ctx.memo.get("title_genders")
     if found is None:
         found = ctx.memo["title_genders"] = defaultdict(set)
-        for t in _TITLE_BEFORE_NAME.finditer(ctx.text):
+        for t in _title_patterns(ctx)[1].finditer(ctx.text):
             if t.group("h").lower() in honorifics:
                 w = _NEXT_WORD.match(ctx.text, t.end())
                 if w:
@@ -956,7 +972,7 @@ def _title_genders(ctx: Context, honorifics: dict[str, str]) -> dict[str, set[st
 
 def _same_title(ctx: Context, pos: int, title: str) -> bool:
     """Whether the title (an honorific: Mr, Ms, Lady) stands right before the name at pos, with or without its period."""
-    h = _HONORIFIC.search(ctx.text, max(0, pos - 7), pos)
+    h = _title_patterns(ctx)[0].search(ctx.text, max(0, pos - _TITLE_REACH), pos)
     return h is not None and h.group("h").lower() == title.lower()
 
 

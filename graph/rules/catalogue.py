@@ -91,6 +91,8 @@ NAME_EVIDENCE = _table(
     Term("given", "a full name whose first word is one of names.yaml's given_names (in a joint name "
                   "with a `surname` group, every `name` capture's first word)"),
     Term("against", "a veto: a word after the, a, her or & begins no person's name"),
+    Term("credit", "a line of the article's credits (By X; Reporting by X): its writer or editor, a person "
+                   "of the article but none its story's words stand for (no speaker's, pronoun's or tie's)"),
 )
 
 # names.yaml `title:`: what the rule's `title` group is, emitted as schema:honorificPrefix or schema:jobTitle
