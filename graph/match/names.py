@@ -458,12 +458,34 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     surnames = {name_words(n)[-1] for n in people if name_words(n)
                 and not (len(name_words(n)) == 1 and name_words(n)[0] in given)}
     kept_things = SpanIndex((o.start, o.end, None) for o in kept if o.type != PERSON)
+    # a name of capitals alone that ends in another person's surname is that kind of name only when its first
+    # word is a given name's ("Petrakis Stroud said" of the firm of Anika Petrakis and Julian Stroud)
+    others = Counter(name_words(n)[-1] for n in people if name_words(n))
+    family_names = {name_words(n)[-1] for n in people if len(name_words(n)) > 1}  # written after a given name
+    kept = [c for c in kept if not (c.type == PERSON and c.evidence == "capitals" and len(words := name_words(c.name)) > 1
+                                    and others[words[-1]] - (c.name in people) > 0
+                                    and _no_given_name(ctx, words[0], family_names))]
     for c in cands:
         words = name_words(c.name)
         if c.evidence == "surname" and words and words[-1] in surnames and c.name not in things \
-                and kept_things.free(c.start, c.end) and not _common_word_opening(ctx, c.start, words[0]):
+                and kept_things.free(c.start, c.end) and not _common_word_opening(ctx, c.start, words[0]) \
+                and not _no_given_name(ctx, words[0], family_names):
             kept.append(c)
     return kept
+
+
+def _no_given_name(ctx: Context, word: str, surnames: set[str]) -> bool:
+    """Whether the first word of a name found by its known surname is none a person goes by: the surname another
+    person is named in full with (Petrakis Stroud, the firm its two founders named), or a word the article writes
+    in lower case too and no given name of `given_names` (Pho Ba Tam, a restaurant in an article about pho)."""
+    if word in surnames:
+        return True
+    if word in ctx.rules.given_names:
+        return False
+    words = ctx.memo.get("written_words")
+    if words is None:
+        words = ctx.memo["written_words"] = frozenset(_RUN_OF_LETTERS.findall(ctx.text))
+    return word.lower() in words
 
 
 def _common_word_opening(ctx: Context, start: int, word: str) -> bool:
