@@ -682,3 +682,18 @@ def test_a_firm_or_a_shop_named_with_a_known_surname_is_no_person(tmp_path, rule
                               "Petrakis Stroud said on Monday that revenue had doubled.\n\n"
                               "Mrs Tam has made pho for 60 years. Every morning she tastes the broth at Pho Ba Tam.\n")
     assert not {"Petrakis Stroud", "Pho Ba Tam"} & named(x)
+
+
+def test_a_word_opening_a_sentence_before_a_named_person_is_no_first_name_of_theirs(tmp_path, rules):
+    x = read(tmp_path, rules, "Rescuers are still trying to reach the miner Sibusiso, 34, whose wife, Thandeka Khumalo, "
+                              "waits at the gate.\n\n"
+                              "“Bringing Sibusiso Khumalo home is now our only priority,” the company said.\n")
+    assert "Bringing Sibusiso Khumalo" not in named(x)
+
+
+def test_the_paragraph_after_a_quotation_says_whom_the_words_came_from(tmp_path, rules):
+    x = read(tmp_path, rules, "Nurses walked out on Tuesday, said their union leader, Aoife Keane.\n\n"
+                              "“We simply cannot keep staffing wards with agency workers.”\n\n"
+                              "That assessment came not from the union but from the agency’s own director, "
+                              "Tom Hale, in evidence last week.\n")
+    assert speakers(x, "staffing wards") == {"Tom Hale"}

@@ -458,6 +458,7 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     surnames = {name_words(n)[-1] for n in people if name_words(n)
                 and not (len(name_words(n)) == 1 and name_words(n)[0] in given)}
     kept_things = SpanIndex((o.start, o.end, None) for o in kept if o.type != PERSON)
+    every_person = {c.name for c in cands if c.type == PERSON}
     # a name of capitals alone that ends in another person's surname is that kind of name only when its first
     # word is a given name's ("Petrakis Stroud said" of the firm of Anika Petrakis and Julian Stroud)
     others = Counter(name_words(n)[-1] for n in people if name_words(n))
@@ -469,7 +470,11 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
         words = name_words(c.name)
         if c.evidence == "surname" and words and words[-1] in surnames and c.name not in things \
                 and kept_things.free(c.start, c.end) and not _common_word_opening(ctx, c.start, words[0]) \
-                and not _no_given_name(ctx, words[0], family_names):
+                and not _no_given_name(ctx, words[0], family_names) \
+                and not (len(words) > 2 and words[0] not in ctx.rules.given_names and not _after_a_word(ctx.text, c.start)
+                         and (" ".join(words[1:]) in every_person or words[1] in every_person)):
+            # (a capitalised word opening a sentence before a person the article names is no first name of
+            # theirs: "Bringing Sibusiso Khumalo home is our only priority")
             kept.append(c)
     return kept
 

@@ -495,7 +495,7 @@ class _Attribution:
             m = ctx.run(rule, "match", ctx.text, na, nb)
             if m:
                 roles = {r.ref: r for r in self._roles(m, i)}
-                if len(roles) != 1:
+                if len(roles) != 1 or next(iter(roles)).type != PERSON:
                     return None
                 role = next(iter(roles.values()))
                 return (role,), rule.id, _mode(ctx, role.span.exact)
