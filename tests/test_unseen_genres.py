@@ -697,3 +697,26 @@ def test_the_paragraph_after_a_quotation_says_whom_the_words_came_from(tmp_path,
                               "That assessment came not from the union but from the agency’s own director, "
                               "Tom Hale, in evidence last week.\n")
     assert speakers(x, "staffing wards") == {"Tom Hale"}
+
+
+def test_that_was_a_bare_role_and_a_name_says_whose_the_quotation_before_was(tmp_path, rules):
+    x = read(tmp_path, rules, "The coach, Simone Laurent, said the pair had fitted in at once.\n\n"
+                              "“Nobody on this roster thinks of them as a novelty anymore.”\n\n"
+                              "That was team captain Ravi Deshmukh, speaking after Sunday's win.\n")
+    assert speakers(x, "as a novelty") == {"Ravi Deshmukh"}
+
+
+def test_a_games_developer_is_an_organisation(tmp_path, rules):
+    x = read(tmp_path, rules, "The series is run by the game's developer Kestrel Interactive, and Hartwell Gaming "
+                              "won it.\n")
+    assert {"Kestrel Interactive", "Hartwell Gaming"} <= named(x, "Organization")
+    assert not {"Kestrel Interactive", "Hartwell Gaming"} & named(x)
+
+
+def test_a_pull_quote_set_as_a_subhead_is_not_the_last_speaker_s(tmp_path, rules):
+    # the display line repeats words said further down, by someone else than the paragraph before it quotes
+    x = read(tmp_path, rules, "“I had a speech ready about keeping family out of it,” said the coach, Simone Laurent.\n\n"
+                              "“Two of our best five”\n\n"
+                              "“They are two of our best five, most nights,” said the captain, Ravi Deshmukh.\n")
+    assert "Simone Laurent" not in {s.ref.value for q in x.quotes if q.text.startswith("Two of our best five")
+                                   for s in q.speakers}

@@ -482,6 +482,8 @@ class _Attribution:
             return None
         pa, pb = ctx.paragraphs[p - 1]
         earlier = [j for j in self.in_paragraph.get(p - 1, ()) if ctx.quotes[j].depth == 0]
+        if self._pull_quote(p, q):
+            return None
         rules = self.rules.get("continues", [])
         for rule in rules:
             if rule.get("paragraph") not in (None, "previous", "next"):
@@ -517,6 +519,18 @@ class _Attribution:
             self.continued[i] = last
             return roles, rule.id, mode
         return None
+
+    def _pull_quote(self, p: int, q) -> bool:
+        """Whether paragraph p, a quotation only, repeats words the article quotes elsewhere (a pull quote set
+        as a subhead: "“Two of our five”" over the paragraph whose quotation says "They're two of our five"):
+        a display line, whose speaker is the one who says them where they stand, not the paragraph's before."""
+        ctx = self.ctx
+        words = ctx.text[q.start:q.end].strip(" \t.,;:!?…—–-").casefold()
+        if len(words) < 8:
+            return False
+        a, b = ctx.paragraphs[p]
+        text = ctx.text.casefold()
+        return text.find(words, 0, a) >= 0 or text.find(words, b) >= 0
 
     def _only_quotation(self, p: int) -> bool:
         """Whether paragraph p is quotation and nothing else (an attribution we could not read is something)."""
