@@ -201,11 +201,13 @@ def find_names(ctx: Context) -> Names:
     gazetteer = _gazetteer_matches(ctx, candidates)
     taken = _Taken()
     found = _gazetteer_mentions(ctx, gazetteer, taken)
-    kept = _decide(ctx, candidates, vetoes, gazetteer, title_lines)
-    credited = [c for c in kept if c.evidence == "credit"]
-    kept = [c for c in kept if c.evidence != "credit"]
-    credits = _credits(ctx, credited, taken)
+    # the credits first and apart: no name, surname or given name of the story is weighed against a writer's
+    credits = _credits(ctx, [c for c in candidates if c.evidence == "credit"], taken)
+    kept = _decide(ctx, [c for c in candidates if c.evidence != "credit"], vetoes, gazetteer, title_lines)
     named, discovered = _assign(ctx, kept, taken)
+    for a, b in ctx.memo.get("refused_names", ()):
+        if taken.free(a, b):
+            taken.add(a, b)
     found += named
     people = {n: v for n, v in discovered.items() if v[0] == PERSON}
     heads = _heads(people, found)
@@ -463,9 +465,9 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     # word is a given name's ("Petrakis Stroud said" of the firm of Anika Petrakis and Julian Stroud)
     others = Counter(name_words(n)[-1] for n in people if name_words(n))
     family_names = {name_words(n)[-1] for n in people if len(name_words(n)) > 1}  # written after a given name
-    kept = [c for c in kept if not (c.type == PERSON and c.evidence == "capitals" and len(words := name_words(c.name)) > 1
-                                    and others[words[-1]] - (c.name in people) > 0
-                                    and _no_given_name(ctx, words[0], family_names))]
+    refused = [c for c in kept if c.type == PERSON and c.evidence == "capitals" and len(words := name_words(c.name)) > 1
+               and others[words[-1]] - (c.name in people) > 0 and _no_given_name(ctx, words[0], family_names)]
+    kept = [c for c in kept if c not in refused]
     for c in cands:
         words = name_words(c.name)
         if c.evidence == "surname" and words and words[-1] in surnames and c.name not in things \
@@ -476,6 +478,11 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
             # (a capitalised word opening a sentence before a person the article names is no first name of
             # theirs: "Bringing Sibusiso Khumalo home is our only priority")
             kept.append(c)
+        elif c.evidence == "surname" and words and words[-1] in surnames and c.name not in things \
+                and (_no_given_name(ctx, words[0], family_names) or len(words) > 2):
+            refused.append(c)
+    # a name refused as a whole is no one's in part either: "Petrakis Stroud said" is not Julian Stroud speaking
+    ctx.memo["refused_names"] = [(c.start, c.end) for c in refused]
     return kept
 
 

@@ -526,11 +526,11 @@ class _Attribution:
         a display line, whose speaker is the one who says them where they stand, not the paragraph's before."""
         ctx = self.ctx
         words = ctx.text[q.start:q.end].strip(" \t.,;:!?…—–-").casefold()
-        if len(words) < 8:
+        if len(words) < _PULL_QUOTE_MIN:
             return False
         a, b = ctx.paragraphs[p]
-        text = ctx.text.casefold()
-        return text.find(words, 0, a) >= 0 or text.find(words, b) >= 0
+        # each side folded on its own: casefold() may change a text's length (ß), so offsets of the whole would drift
+        return words in ctx.text[:a].casefold() or words in ctx.text[b:].casefold()
 
     def _only_quotation(self, p: int) -> bool:
         """Whether paragraph p is quotation and nothing else (an attribution we could not read is something)."""
@@ -565,6 +565,10 @@ class _Attribution:
                for c in self.people.candidates):
             return None
         return (role,), rule.id, _mode(ctx, role.span.exact)
+
+
+# the fewest characters a repeated quotation must have to be a pull quote: "Yes." said twice is no display line
+_PULL_QUOTE_MIN = 8
 
 
 def _transcript(ctx: Context, names: Names, events: list[EventRecord], people: People | None, rules: list[Rule],

@@ -101,7 +101,7 @@ def _title_patterns(ctx: Context) -> tuple[regex.Pattern, regex.Pattern]:
     """(a title right before the end of a text, a title before a capitalised word), for the article's rules."""
     found = ctx.memo.get("title_patterns")
     if found is None:
-        long = sorted(speaker_settings(ctx).get("long_titles", ()), key=lambda w: (-len(w), w))
+        long = sorted(speaker_settings(ctx).get("long_titles") or (), key=lambda w: (-len(w), w))
         word = r"\p{Lu}\p{Ll}{1,3}" + "".join("|" + regex.escape(w) for w in long)
         found = ctx.memo["title_patterns"] = (
             regex.compile(r"(?:^|(?<=[\s(“\"]))(?P<h>" + word + r")\.?\s+$"),

@@ -69,9 +69,11 @@ def _is_person_name(m: Mention) -> bool:
 _words = counted_words
 
 
-def article_sieve(x: Extraction) -> Sieved:
-    """Passes 1 and 2 over one article: full names, then each single name to the full name it follows."""
-    people = sorted((m for m in x.mentions if _is_person_name(m)), key=lambda m: (m.span.start, m.span.end))
+def article_sieve(x: Extraction, credits: frozenset[str] = frozenset()) -> Sieved:
+    """Passes 1 and 2 over one article: full names, then each single name to the full name it follows. The
+    mentions of the rules `credits` (a byline's writer) take no part: no bare name of the story is theirs."""
+    people = sorted((m for m in x.mentions if _is_person_name(m) and m.rule not in credits),
+                    key=lambda m: (m.span.start, m.span.end))
     fulls = [(m.span.start, m.span.end, m.ref.value) for m in people if len(_words(m.alias or m.span.exact)) >= 2]
     pairs = _split_names(people)
     fulls = sorted(fulls + [(a.span.start, b.span.end, name) for a, b, name in pairs])
@@ -169,15 +171,15 @@ def _in_order(short: tuple, long: tuple) -> bool:
 class People:
     """Decides which person node each name, read at a place of an article, refers to."""
 
-    def __init__(self, extractions: list[Extraction]):
-        self.sieved = {x.article.id: article_sieve(x) for x in extractions}
+    def __init__(self, extractions: list[Extraction], credits: frozenset[str] = frozenset()):
+        self.sieved = {x.article.id: article_sieve(x, credits) for x in extractions}
         # every person value each article ends with, after its own sieve
         values: dict[str, Counter] = {}
         for x in extractions:
             c = Counter()
             s = self.sieved[x.article.id]
             for m in x.mentions:
-                if _is_person_name(m):
+                if _is_person_name(m) and m.rule not in credits:
                     _, v = s.value_at(m.ref, m.span)
                     if v is not None:
                         c[v] += 1

@@ -108,7 +108,9 @@ def resolve(extractions: list[Extraction], rules: RuleSet) -> Facts:
     extractions = sorted(extractions, key=lambda x: x.article.id)
     out = Facts()
     _describe_articles(extractions, out)
-    node_of = _Nodes(People(extractions))
+    # the writers a credit line names (names.yaml evidence `credit`) stand for no bare surname of the story
+    credits = frozenset(r.id for r in rules["names"] if r.get("evidence") == "credit")
+    node_of = _Nodes(People(extractions, credits))
     _family(extractions, rules, node_of, out)  # first: "Legend's wife" needs the spouse ties
     labels = _named_things(extractions, rules, node_of, out)
     event_of_record = _events(extractions, rules, node_of, out, labels)

@@ -59,7 +59,8 @@ QUOTE_WHERE = _table(
     Term("nested-before", "the same, inside the enclosing quotation (they always say, ‘…’)"),
     Term("sentence", "anywhere in the quotation's sentence"),
     Term("continues", "where the quotation's paragraph starts; the speaker is the last one credited in the previous "
-                      "paragraph"),
+                      "paragraph (with `paragraph: previous`, the one its narration says spoke; with `paragraph: "
+                      "next`, the one the next paragraph says the words were of)"),
     Term("transcript", "where a paragraph starts: the rest of the paragraph, without quote marks, is the words of the "
                        "`speaker` group, or with none (an answer, \"A: …\") of the one person the headline names"),
 )
