@@ -742,3 +742,11 @@ def test_one_who_writes_code_is_no_speaker_of_the_next_paragraph(tmp_path, rules
     x = read(tmp_path, rules, "Maya drives the robot during matches. Nora writes most of the code that runs it.\n\n"
                               "“I grabbed Nora's arm so hard that she still has a bruise.”\n")
     assert "Nora" not in speakers(x, "grabbed Nora's arm")
+
+
+def test_a_middle_initial_ends_no_sentence_and_his_wife_is_the_initialled_man_s(tmp_path, rules):
+    # "Mr. K." had ended a sentence, so the "his" of "and his wife" went to the son the sentence began with
+    x = read(tmp_path, rules, "Arun Ramesh tied the thaali as his parents, Mr. K. Ramesh and his wife Latha Ramesh, "
+                              "looked on.\n")
+    assert ("K. Ramesh", "spouse", "Latha Ramesh") in ties(x)
+    assert not {t for t in ties(x) if t[1] == "spouse" and "Arun Ramesh" in (t[0], t[2])}

@@ -22,6 +22,12 @@ PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
 # compiled once: the regex module's own cache is small, and a build compiles many patterns
 _SENTENCE_END = regex.compile(r"[.!?…]+[\"”’']*(?=\s+\S)|\n")
 _WORD_BEFORE_PERIOD = regex.compile(r"(\w+)\.$")
+# a middle initial: a capital letter alone with its period after a capitalised name, and a name after it ("Sen.
+# Raymond T. Keough", "Mr. K. V. Raman"): no sentence ends there
+_INITIAL = regex.compile(r"(?:(?<=\p{Lu}\p{Ll}+\s)|(?<=\s\p{Lu}\.\s)|(?<=(?:Mr|Mrs|Ms|Dr)\.?\s))\p{Lu}\."
+                         r"(?=\s(?:\p{Lu}\p{Ll}|\p{Lu}\.))"
+                         r"(?!\s?(?:The|A|An|He|She|It|They|We|I|You|This|That|These|Those|There|In|On|At|But|And|"
+                         r"So|His|Her|Their|Our|My|Its|As|After|Before|When|While|If)\b)")
 
 
 @dataclass(frozen=True)
@@ -150,6 +156,8 @@ def sentences(text: str, start: int, end: int, quotes: list[QuoteSpan], abbrevia
             continue
         word = _WORD_BEFORE_PERIOD.search(text[max(pos, m.start() - 12) : m.start() + 1])
         if word and word.group(1) in abbreviations:
+            continue
+        if m.group() == "." and _INITIAL.match(text, m.start() - 1):
             continue
         if text[pos:cut].strip():
             out.append(_trim(text, pos, cut))
