@@ -63,9 +63,11 @@ _NICK = regex.compile(r"[\"“‘']([^\"“”‘’']+)[\"”’']")
 _SPACES = regex.compile(r"\s+")
 _WORD = regex.compile(r"[\p{L}’'-]+")
 _DATE_MARKER = regex.compile(r"^\s?date\s+\d{4}-\d\d-\d\d\b")
+# a full stop, question or exclamation mark ending a line, also inside a closing quote mark: a headline of
+# two title-case sentences ends so (_title_lines)
+_HEADLINE_END = regex.compile(r"[.!?][\"”’]?\s*$")
 # a sentence's end, also inside a closing quote mark, or a credit line in parentheses; a headline
 # may end in quoted words ("Vance Gets Candid: ‘The Kids Could See Straight Through It’")
-_HEADLINE_END = regex.compile(r"[.!?][\"”’]?\s*$")
 _LINE_END = regex.compile(r"(?:[.!?:][\"”’)]?|\))\s*$")
 _CAPITAL_WORD = regex.compile(r"\p{Lu}[\p{Ll}’'-]*\p{Ll}")
 
@@ -203,11 +205,12 @@ def find_names(ctx: Context) -> Names:
     found = _gazetteer_mentions(ctx, gazetteer, taken)
     # the credits first and apart: no name, surname or given name of the story is weighed against a writer's
     credits = _credits(ctx, [c for c in candidates if c.evidence == "credit"], taken)
-    kept = _decide(ctx, [c for c in candidates if c.evidence != "credit"], vetoes, gazetteer, title_lines)
+    kept, refused = _decide(ctx, [c for c in candidates if c.evidence != "credit"], vetoes, gazetteer, title_lines)
     named, discovered = _assign(ctx, kept, taken)
-    for a, b in ctx.memo.get("refused_names", ()):
-        if taken.free(a, b):
-            taken.add(a, b)
+    # a name refused as a whole is no one's in part either: "Petrakis Stroud said" is not Julian Stroud speaking
+    for c in refused:
+        if taken.free(c.start, c.end):
+            taken.add(c.start, c.end)
     found += named
     people = {n: v for n, v in discovered.items() if v[0] == PERSON}
     heads = _heads(people, found)
@@ -399,8 +402,10 @@ def _node_name(written: str, typ: str) -> str:
 
 # ------------------------------------------------------------------ weighing the candidates
 
-def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_lines) -> list[_Candidate]:
-    """The candidates that stand, each judged against the others and the text."""
+def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_lines
+            ) -> tuple[list[_Candidate], list[_Candidate]]:
+    """The candidates that stand, each judged against the others and the text; and the people's names refused
+    as a whole for their first word, whose words then stand for no one."""
     veto_starts = {a for a, _ in vetoes}
     cands = [c for c in cands if not (c.type == PERSON and c.start in veto_starts)]
     gaz_spans = SpanIndex((a, b, None) for a, b, _ in gazetteer)
@@ -470,20 +475,19 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     kept = [c for c in kept if c not in refused]
     for c in cands:
         words = name_words(c.name)
-        if c.evidence == "surname" and words and words[-1] in surnames and c.name not in things \
-                and kept_things.free(c.start, c.end) and not _common_word_opening(ctx, c.start, words[0]) \
-                and not _no_given_name(ctx, words[0], family_names) \
-                and not (len(words) > 2 and words[0] not in ctx.rules.given_names and not _after_a_word(ctx.text, c.start)
-                         and (" ".join(words[1:]) in every_person or words[1] in every_person)):
-            # (a capitalised word opening a sentence before a person the article names is no first name of
-            # theirs: "Bringing Sibusiso Khumalo home is our only priority")
+        if c.evidence != "surname" or not words or words[-1] not in surnames or c.name in things:
+            continue
+        no_given = _no_given_name(ctx, words[0], family_names)
+        # a capitalised word opening a sentence before a person the article names is no first name of theirs:
+        # "Bringing Sibusiso Khumalo home is our only priority"
+        opener = len(words) > 2 and words[0] not in ctx.rules.given_names and not _after_a_word(ctx.text, c.start) \
+            and (" ".join(words[1:]) in every_person or words[1] in every_person)
+        if kept_things.free(c.start, c.end) and not _common_word_opening(ctx, c.start, words[0]) \
+                and not no_given and not opener:
             kept.append(c)
-        elif c.evidence == "surname" and words and words[-1] in surnames and c.name not in things \
-                and (_no_given_name(ctx, words[0], family_names) or len(words) > 2):
+        elif no_given or len(words) > 2:
             refused.append(c)
-    # a name refused as a whole is no one's in part either: "Petrakis Stroud said" is not Julian Stroud speaking
-    ctx.memo["refused_names"] = [(c.start, c.end) for c in refused]
-    return kept
+    return kept, refused
 
 
 def _no_given_name(ctx: Context, word: str, surnames: set[str]) -> bool:
@@ -494,10 +498,7 @@ def _no_given_name(ctx: Context, word: str, surnames: set[str]) -> bool:
         return True
     if word in ctx.rules.given_names:
         return False
-    words = ctx.memo.get("written_words")
-    if words is None:
-        words = ctx.memo["written_words"] = frozenset(_RUN_OF_LETTERS.findall(ctx.text))
-    return word.lower() in words
+    return word.lower() in _written_words(ctx)
 
 
 def _common_word_opening(ctx: Context, start: int, word: str) -> bool:
@@ -505,10 +506,15 @@ def _common_word_opening(ctx: Context, start: int, word: str) -> bool:
     …”), where capitals mean nothing, is one the article also writes in lower case: a common word, not a name."""
     if _after_a_word(ctx.text, start):
         return False
+    return word.lower() in _written_words(ctx)
+
+
+def _written_words(ctx: Context) -> frozenset[str]:
+    """Every word of the article as written, read once."""
     words = ctx.memo.get("written_words")
-    if words is None:  # every word of the article as written, read once
+    if words is None:
         words = ctx.memo["written_words"] = frozenset(_RUN_OF_LETTERS.findall(ctx.text))
-    return word.lower() in words
+    return words
 
 
 _RUN_OF_LETTERS = regex.compile(r"[\p{L}’'-]+")
@@ -615,6 +621,10 @@ def _assign(ctx: Context, kept: list[_Candidate], taken: _Taken) -> tuple[list[M
 
 # ------------------------------------------------------------------ the layout of the text
 
+def _capitalised(words: list[str]) -> int:
+    return sum(1 for w in words if w[0].isupper())
+
+
 def _title_lines(text: str) -> list[tuple[int, int]]:
     """The lines written in title case (a headline, a subhead): most of their longer words
     capitalised and no sentence's end; or, as some house styles print a headline of two sentences
@@ -631,14 +641,13 @@ def _title_lines(text: str) -> list[tuple[int, int]]:
         body = line[marker.end():] if marker else line
         if not body.strip():
             continue
-        words = [w for w in _WORD.findall(body) if len(w.strip("’'-")) >= 4]
-        capitalised = sum(1 for w in words if w[0].isupper())
+        every = _WORD.findall(body)
+        words = [w for w in every if len(w.strip("’'-")) >= 4]
         if _LINE_END.search(body):
-            every = _WORD.findall(body)
             titled = (len(words) >= 6 and bool(_HEADLINE_END.search(body)) and ":" not in body
-                      and body.count(",") <= 1 and sum(1 for w in every if w[0].isupper()) >= 0.9 * len(every))
+                      and body.count(",") <= 1 and _capitalised(every) >= 0.9 * len(every))
         else:
-            titled = len(words) >= 2 and capitalised >= 0.8 * len(words)
+            titled = len(words) >= 2 and _capitalised(words) >= 0.8 * len(words)
         if titled:
             out.append((start + (marker.end() if marker else 0), start + len(line)))
     return out

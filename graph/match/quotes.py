@@ -13,7 +13,6 @@ import bisect
 
 import regex
 
-from graph.errors import RuleError
 from graph.match.context import Context
 from graph.match.names import PERSON, Names, surname
 from graph.match.references import (People, Speaking, article_people, group_refs, innermost_quote, paragraph_at,
@@ -484,26 +483,16 @@ class _Attribution:
         earlier = [j for j in self.in_paragraph.get(p - 1, ()) if ctx.quotes[j].depth == 0]
         if self._pull_quote(p, q):
             return None
-        rules = self.rules.get("continues", [])
-        for rule in rules:
-            if rule.get("paragraph") not in (None, "previous", "next"):
-                raise RuleError(rule.path, rule.line, rule.id,
-                                f"paragraph must be previous or next, got {rule.get('paragraph')!r}",
-                                "leave it out for the speaker of the previous paragraph's last quotation")
-        for rule in (r for r in rules if r.get("paragraph") == "next"):
-            if p + 1 >= len(ctx.paragraphs):
-                break
-            na, nb = ctx.paragraphs[p + 1]
-            m = ctx.run(rule, "match", ctx.text, na, nb)
+        rules = self.rules.get("continues", [])  # `paragraph` checked by the loader (catalogue QUOTE_PARAGRAPH)
+        for rule in (r for r in rules if r.get("paragraph") == "next" and p + 1 < len(ctx.paragraphs)):
+            m = ctx.run(rule, "match", ctx.text, *ctx.paragraphs[p + 1])
             if m:
                 roles = {r.ref: r for r in self._roles(m, i)}
                 if len(roles) != 1 or next(iter(roles)).type != PERSON:
                     return None
                 role = next(iter(roles.values()))
                 return (role,), rule.id, _mode(ctx, role.span.exact)
-        for rule in rules:
-            if rule.get("paragraph") == "next":
-                continue
+        for rule in (r for r in rules if r.get("paragraph") != "next"):
             if rule.get("paragraph") == "previous":
                 found = self._from_narration(rule, i, pa, pb, earlier)
                 if found:

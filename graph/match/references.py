@@ -90,22 +90,22 @@ _WORD_BEFORE = regex.compile(r"(?<!\p{L})(\p{L}+)\s+$")
 _WORD = regex.compile(r"\p{Ll}[\p{L}-]*")
 # A name's gender from the words next to it.
 # A title is looked up in quotes.yaml `honorifics`: a short word (Mr, Mrs, Mzee) by its shape, a longer one only
-# when `long_titles` lists it (Father, Sister, Opanin); a window of this many characters before a name holds the
-# longest with its space.
-_TITLE_REACH = 12
+# when `long_titles` lists it (Father, Sister, Opanin).
 # Any short capitalised word right before a name (Mrs, Dr, Lady) may be a title: enough to leave a surname to it.
 _SHORT_TITLE = regex.compile(r"(?:^|(?<=[\s(“\"]))(?P<h>\p{Lu}\p{Ll}{1,3})\.?\s+$")
 
 
-def _title_patterns(ctx: Context) -> tuple[regex.Pattern, regex.Pattern]:
-    """(a title right before the end of a text, a title before a capitalised word), for the article's rules."""
+def _title_patterns(ctx: Context) -> tuple[regex.Pattern, regex.Pattern, int]:
+    """(a title right before the end of a text, a title before a capitalised word, how many characters before a
+    name the longest title reaches with its period and a space), for the article's rules."""
     found = ctx.memo.get("title_patterns")
     if found is None:
         long = sorted(speaker_settings(ctx).get("long_titles") or (), key=lambda w: (-len(w), w))
         word = r"\p{Lu}\p{Ll}{1,3}" + "".join("|" + regex.escape(w) for w in long)
         found = ctx.memo["title_patterns"] = (
             regex.compile(r"(?:^|(?<=[\s(“\"]))(?P<h>" + word + r")\.?\s+$"),
-            regex.compile(r"(?<!\p{L})(?P<h>" + word + r")\.?\s+(?=\p{Lu})"))
+            regex.compile(r"(?<!\p{L})(?P<h>" + word + r")\.?\s+(?=\p{Lu})"),
+            max([4, *map(len, long)]) + 3)
     return found
 _NEXT_WORD = regex.compile(r"\p{Lu}\p{L}*(?:[’'-]\p{Lu}\p{L}*)*")  # O’Neill, Nsiah-Darko; never MacPhail’s
 # the word between may be an adjective ("his late wife Ann Lee"), never a preposition: "the son of Ann Lee" tells
@@ -877,7 +877,7 @@ def titled(ctx: Context, speaking: Speaking, a: int, b: int) -> list[Ref] | None
 def titled_name(ctx: Context, names: Names, a: int, b: int) -> str | None:
     """`_titled_person` for words outside a quotation's attribution (a family tie's "Mzee Cheruiyot's wife"): the
     article's people are worked out once, and only where a title stands before the words."""
-    if not _title_patterns(ctx)[0].search(ctx.text, max(0, a - _TITLE_REACH), a):
+    if not _title_before(ctx, a):
         return None
     people = ctx.memo.get("titled_people")
     if people is None:
@@ -889,7 +889,7 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
     """For text[a:b] a surname two people of the article bear, written after a title: the one person it names
     ("" when the text leaves a doubt); None when the words are no such name."""
     honorifics = {k.lower(): v for k, v in speaker_settings(ctx).get("honorifics", {}).items()}
-    h = _title_patterns(ctx)[0].search(ctx.text, max(0, a - _TITLE_REACH), a)
+    h = _title_before(ctx, a)
     word = ctx.text[a:b]
     if not h or h.group("h").lower() not in honorifics or " " in word:
         return None
@@ -970,9 +970,15 @@ def _title_genders(ctx: Context, honorifics: dict[str, str]) -> dict[str, set[st
     return found
 
 
+def _title_before(ctx: Context, pos: int):
+    """The title (an honorific of the rules) standing right before the name at pos, as a match; None if none."""
+    before, _, reach = _title_patterns(ctx)
+    return before.search(ctx.text, max(0, pos - reach), pos)
+
+
 def _same_title(ctx: Context, pos: int, title: str) -> bool:
     """Whether the title (an honorific: Mr, Ms, Lady) stands right before the name at pos, with or without its period."""
-    h = _title_patterns(ctx)[0].search(ctx.text, max(0, pos - _TITLE_REACH), pos)
+    h = _title_before(ctx, pos)
     return h is not None and h.group("h").lower() == title.lower()
 
 

@@ -65,6 +65,14 @@ QUOTE_WHERE = _table(
                        "`speaker` group, or with none (an answer, \"A: …\") of the one person the headline names"),
 )
 
+# quotes.yaml `paragraph:` of a `continues` rule (without it: the previous paragraph's last quotation's speaker)
+QUOTE_PARAGRAPH = _table(
+    Term("previous", "the pattern is searched in the previous paragraph, which holds no quotation; the one person "
+                     "it names as speaking is the speaker"),
+    Term("next", "the pattern must match where the next paragraph starts, naming whose words they were (\"Those "
+                 "were the words of Mrs Firth\"); the one person it names is the speaker, else nobody"),
+)
+
 # events.yaml `date:` of an event rule
 EVENT_DATE = _table(
     Term("sentence", "the date written in the event's sentence"),

@@ -29,7 +29,8 @@ import yaml
 
 from graph.rules.anchors import anchors
 from graph.rules.catalogue import (DATE_VALUES, EVENT_DATE, EVENT_ROLES, GENDER_WORD_KINDS, GENDERS, INFERENCES,
-                                   NAME_EVIDENCE, QUOTE_WHERE, REFERS, RELATIONS, TENSE_MARKERS, TITLE_KINDS)
+                                   NAME_EVIDENCE, QUOTE_PARAGRAPH, QUOTE_WHERE, REFERS, RELATIONS, TENSE_MARKERS,
+                                   TITLE_KINDS)
 from graph.errors import RuleError
 from graph.rdf.vocab import Ontology
 from graph.resources import rules_dir
@@ -804,6 +805,10 @@ def _validate_fields(kind, item, path, ontology: Ontology, event_kinds):
                      + "use a property of schema/ontology.ttl (kg:...) or of schema.org (schema:...)")
     if kind == "quotes":
         need(item["where"] in QUOTE_WHERE, f"where must be one of {', '.join(sorted(QUOTE_WHERE))}, got {item['where']!r}")
+        paragraph = item.get("paragraph")
+        need(paragraph is None or (item["where"] == "continues" and paragraph in QUOTE_PARAGRAPH),
+             f"paragraph must be one of {', '.join(sorted(QUOTE_PARAGRAPH))} on a `continues` rule, got {paragraph!r}",
+             "leave it out for the speaker of the previous paragraph's last quotation")
     if kind == "dates":
         need(item["value"] in DATE_VALUES, f"value must be one of {', '.join(sorted(DATE_VALUES))}, got {item['value']!r}")
 
