@@ -28,7 +28,7 @@ from rdflib import Graph
 
 from graph.cli import main
 from graph.errors import ArticleError, RuleError
-from graph.rules.ruleset import default_rules_dir
+from graph.rules.ruleset import default_rules_dir, load_rules
 from graph.load import MAX_ARTICLE_BYTES, parse_article
 from graph.rdf.vocab import OA, SDO
 from tests.conftest import ROOT, SEEDS, write_article
@@ -472,3 +472,12 @@ def test_out_read_only_folder(tmp_path):
     finally:
         out.chmod(0o755)
     assert done.exit_code == 3 and "not writable" in error_line(done)
+
+
+def test_a_damaged_given_gender_table_names_its_line(rules_copy):
+    table = rules_copy / "given_genders.tsv"
+    table.write_text(table.read_text(encoding="utf-8") + "kirsty\tx\n", encoding="utf-8")
+    lines = table.read_text(encoding="utf-8").count("\n")
+    with pytest.raises(RuleError) as err:
+        load_rules(rules_copy, cache=False)
+    assert f"given_genders.tsv:{lines}:" in str(err.value) and "f, m or -" in str(err.value)

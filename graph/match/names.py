@@ -36,7 +36,7 @@ from graph.errors import ArticleTooSlow
 from graph.match.context import Context
 from graph.match.spans import SpanIndex
 from graph.records import Mention, Ref
-from graph.rules.ruleset import Rule
+from graph.rules.ruleset import Rule, fold_accents
 
 PERSON = "Person"
 ORGANIZATION = "Organization"
@@ -55,6 +55,9 @@ _RANK = {
     # a given name is surer than capitals alone, less sure than a thing's own designator
     (PERSON, "given"): 2.5,
 }
+# a first name only the world table holds (Sagar, Harlow, Malin) is surer than capitals alone, less sure
+# than a place's or a firm's capitals: "in Sagar Vihar", "from Harlow Vale", "at Malin Head" are places
+_WORLD_GIVEN_RANK = 1.5
 _WEAK = ("capitals", "surname", "given")
 _RANKED_TYPES = (PERSON, ORGANIZATION, PLACE)
 
@@ -179,9 +182,13 @@ class _Candidate:
     # a name written in two places (Gerald of "Gerald and Patrice Whitcomb"): the words from its
     # first to its last, which are the evidence of the whole name; start:end is the part it owns
     written: tuple[int, int] | None = None
+    # evidence `given` from a first name of the world table only (given_genders.tsv), not names.yaml's list
+    world: bool = False
 
     @property
     def rank(self) -> float:
+        if self.world:
+            return _WORLD_GIVEN_RANK
         return _RANK.get((self.type, self.evidence), 4 if self.evidence == "context" else 3)
 
     @property
@@ -313,8 +320,10 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
                     maiden = m.captures("maiden") if "maiden" in m.re.groupindex and (a, b) == spans[-1] else []
                     name = f"{name} {maiden[0]} {m.captures('surname')[0]}" if maiden else f"{name} {m.captures('surname')[0]}"
                     written = (spans[0][0], m.spans("surname")[0][1])
+                world = evidence == "given" and not all(
+                    name_tokens(ctx.text[x:y])[0] in ctx.rules.listed_names for x, y in (spans if has_surname else [(a, b)]))
                 out.append(_Candidate(rule, order, typ, evidence, a, b, name, alias,
-                                      titles if len(spans) == 1 else (), written))
+                                      titles if len(spans) == 1 else (), written, world))
     return out, vetoes
 
 
@@ -408,6 +417,14 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     as a whole for their first word, whose words then stand for no one."""
     veto_starts = {a for a, _ in vetoes}
     cands = [c for c in cands if not (c.type == PERSON and c.start in veto_starts)]
+    # a first name of the world table only is no surer than a person's longer name that ends where it does and
+    # begins with a word the table knows as a first name: "Yaa Ama Owusu" is one person, not a Yaa before an Ama
+    # Owusu; "Burgemeester Pieter van der Linden" is a title before Pieter van der Linden
+    longer: dict[int, int] = {}  # where a person's name ends -> where the longest of them begins
+    for c in cands:
+        if c.type == PERSON and fold_accents(name_tokens(c.name)[0]).lower() in ctx.rules.world_names:
+            longer[c.end] = min(c.start, longer.get(c.end, c.start))
+    cands = [c for c in cands if not (c.world and longer.get(c.end, c.start) < c.start)]
     gaz_spans = SpanIndex((a, b, None) for a, b, _ in gazetteer)
     # a stretch two types claim goes to the surer one
     claims = SpanIndex((c.start, c.end, c) for c in cands)
@@ -452,7 +469,7 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     # ... and to an organisation whose name it begins ("Teo Harrow had held two sessions" of Teo Harrow
     # Developments) or whose designator it is ("Police said" of Irwell Valley Police)
     org_names = [c.name for c in cands if c.type == ORGANIZATION]
-    cands = [c for c in cands if not (c.type == PERSON and c.evidence == "capitals" and any(
+    cands = [c for c in cands if not (c.type == PERSON and (c.evidence == "capitals" or c.world) and any(
         o.startswith(c.name + " ") or (" " not in c.name and o.endswith(" " + c.name)) for o in org_names))]
     people = {c.name for c in cands if c.type == PERSON and c.evidence != "surname"}
     person_words = {w for n in people for w in name_words(n)}

@@ -27,6 +27,7 @@ from typing import Any
 import regex
 import yaml
 
+from graph.rules import given_genders
 from graph.rules.anchors import anchors
 from graph.rules.catalogue import (DATE_VALUES, EVENT_DATE, EVENT_ROLES, GENDER_WORD_KINDS, GENDERS, INFERENCES,
                                    NAME_EVIDENCE, QUOTE_PARAGRAPH, QUOTE_WHERE, REFERS, RELATIONS, TENSE_MARKERS,
@@ -129,6 +130,11 @@ def fold_accents(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
 
 
+def _capitalised(folded: str) -> str:
+    """A folded name as news prints it: kirsty -> Kirsty, jean-luc -> Jean-Luc."""
+    return "-".join(part[:1].upper() + part[1:] for part in folded.split("-"))
+
+
 class GivenNames(dict):
     """Given name -> gender, looked up with and then without accents: a list of given names is kept
     in one spelling, and news prints "Tomás", "José" or "Zoë" where the list has Tomas, Jose, Zoe."""
@@ -183,16 +189,35 @@ class RuleSet:
 
     @functools.cached_property
     def given_names(self) -> GivenNames:
-        """names.yaml `given_names`: each first word that makes a full name a person's (evidence
-        `given`), with the gender the name mostly has (f, m), or None where it has either."""
+        """Each first word that makes a full name a person's (evidence `given`), with the gender the name
+        mostly has (f, m), or None where it has either: names.yaml `given_names`, and the rows of the world
+        table (given_genders.tsv) marked `given`; names.yaml's list wins where both have a word."""
+        world = {_capitalised(n): g for n, (g, given) in self.world_names.items() if given}
+        return GivenNames({**world, **self.listed_names})
+
+    @functools.cached_property
+    def listed_names(self) -> GivenNames:
+        """names.yaml `given_names` alone: a given name surer than one of the world table only, which may as
+        well begin a place's or a firm's name (Sagar Vihar, Harlow Vale)."""
         lists = self.settings["names"].get("given_names", {})
         return GivenNames({n: (g if g in GENDERS else None) for g in sorted(lists) for n in lists[g]})
 
+    @functools.cached_property
+    def world_names(self) -> dict[str, tuple[str | None, bool]]:
+        """given_genders.tsv: folded first name -> (the gender it is mostly borne by, whether it is a given name)."""
+        return given_genders.read(Path(self.source_dir) / given_genders.FILE_NAME)
+
     def given_gender(self, name: str) -> str | None:
-        """The gender the first word of a full name mostly has (`given_names`); None for a single word,
-        which may as well be a surname, and for a first word the list gives either gender or lacks."""
+        """The gender the first word of a full name mostly has: names.yaml `given_names`, else the world
+        table; None for a single word, which may as well be a surname, and for a first word the census
+        list gives either gender or neither table has."""
         words = name.split()
-        return self.given_names.get(words[0]) if len(words) >= 2 else None
+        if len(words) < 2:
+            return None
+        try:
+            return self.listed_names[words[0]]
+        except KeyError:
+            return self.world_names.get(fold_accents(words[0]).lower(), (None, False))[0]
 
     def __getitem__(self, kind: str) -> tuple[Rule, ...]:
         return self.by_kind.get(kind, ())
@@ -464,6 +489,10 @@ def _read_files(rules_dir: Path) -> tuple[dict[str, tuple[Path, Any]], list[tupl
             digest.update(pack_path.name.encode() + b"\0" + pack_path.read_bytes() + b"\0")
             packs.append((kind, pack, pack_path,
                           _read_rule_file(pack_path, PACK_SECTIONS.get(kind, frozenset({"applies_when"})))))
+    table = rules_dir / given_genders.FILE_NAME
+    if table.is_file():
+        digest.update(table.name.encode() + b"\0" + table.read_bytes() + b"\0")
+        given_genders.read(table)  # a damaged table fails the load, with its line, not a later build
     return docs, packs, digest.hexdigest()
 
 
@@ -847,7 +876,7 @@ def _cache_key(rules_dir: Path) -> str | None:
 
     h = hashlib.sha256(f"{RULES_CACHE_FORMAT}\0{code_digest()}\0".encode())
     try:
-        for path in sorted(rules_dir.glob("*.yaml")):
+        for path in sorted([*rules_dir.glob("*.yaml"), *rules_dir.glob(given_genders.FILE_NAME)]):
             h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     except OSError:
         return None
