@@ -770,3 +770,34 @@ def test_the_world_table_makes_a_given_name_only_where_it_is_sure(rules):
     assert rules.given_gender("Ciarán Murphy") == "m"
     assert rules.given_gender("Jean Roy") is None
     assert rules.given_gender("Kirsty") is None  # one word may as well be a surname
+
+
+def test_a_quote_within_a_quote_is_the_nearest_subject_s_who_said_it_to_me(tmp_path, rules):
+    x = read(tmp_path, rules, "Tessa Halvorsen skips the rink Arne Halvorsen coaches.\n\n"
+                              "\"At the fifth-end break, Arne looked right at me and said, 'Throw it like you mean it.' "
+                              "So I did,\" Tessa Halvorsen said.\n\n"
+                              "Jürgen Kessler took over from his father, Heinrich Kessler, in 1998.\n\n"
+                              "\"When I took this job, my father said to me: 'Never sell the name on the gate.' I never "
+                              "have,\" Jürgen Kessler said.\n\n"
+                              "\"He comes home on a Friday. Twice this term he hasn't. One of the crew said to me on the "
+                              "pier, 'Not till Christmas.' That's where we are,\" Tessa Halvorsen said.\n")
+    inner = {q.text: {s.ref.value for s in q.speakers} for q in x.quotes}  # the nested ones, by their own words
+    assert inner["Throw it like you mean it."] == {"Arne Halvorsen"}
+    assert inner["Never sell the name on the gate."] == {"Heinrich Kessler"}
+    assert inner.get("Not till Christmas.", set()) == set()  # one of the crew, and no "he" of the sentence before
+
+
+def test_pt_is_a_title_and_a_title_goes_before_a_surname_not_a_given_name(tmp_path, rules):
+    x = read(tmp_path, rules, "He received his first lessons from his father, Pt. Raghunath Kelkar, a vocalist.\n\n"
+                              "Rev Rhys Llewelyn led the service. Local councillor Aled Rhys said the closure was part of "
+                              "a wider pattern. According to Cllr Rhys, 14 chapels have closed.\n")
+    assert {"Raghunath Kelkar", "Rhys Llewelyn", "Aled Rhys"} <= named(x) and "Pt" not in named(x)
+    assert {m.ref.value for m in x.mentions if m.span.exact == "Rhys"} == {"Aled Rhys"}
+
+
+def test_a_world_given_name_yields_to_an_address_a_firm_and_a_prize(tmp_path, rules):
+    x = read(tmp_path, rules, "Their house on Juniper Court was burglarized on Sept. 14. Sophie Lautner, a partner at "
+                              "Keane Marlowe LLP, said nothing. Priya Castellanos took the Cine Gaurav Award in 2019 "
+                              "at the Ellison Space Center.\n")
+    assert named(x) == {"Sophie Lautner", "Priya Castellanos"}
+    assert "Juniper Court" in named(x, "Place") and "Keane Marlowe LLP" in named(x, "Organization")

@@ -774,12 +774,29 @@ def _recurrences(ctx: Context, taken: _Taken, people, heads: dict[str, str], sha
         if not taken.free(a, b) or _part_of_longer_name(ctx.text, a, b) or _reads_as_date(ctx, a, b):
             continue
         name = ctx.text[a:b]
-        head = heads.get(name, name)
+        head = _titled_surname(ctx, people, name, a) or heads.get(name, name)
         source = people.get(head) or people.get(name)
         found.append(Mention(Ref("name", head, PERSON), ctx.span(a, b), source[2] if source else "name-recurrence",
                              alias=name))
         taken.add(a, b)
     return found
+
+
+_TITLE_BEFORE = regex.compile(r"(\p{L}+)\.?\s+$")
+
+
+def _titled_surname(ctx: Context, people, word: str, a: int, titled: bool = False) -> str | None:
+    """The one person whose surname a single word after a title is ("Cllr Rhys" of Aled Rhys, though the article
+    named a Rhys Llewelyn first): a title goes before a surname, never a given name alone; None otherwise.
+    `titled`: a name rule read a title before it."""
+    if " " in word:
+        return None
+    if not titled:
+        before = _TITLE_BEFORE.search(ctx.text, max(0, a - 16), a)
+        if before is None or before.group(1).lower() not in _title_words(ctx):
+            return None
+    bearers = [p for p in people if " " in p and surname(p) == word]
+    return bearers[0] if len(bearers) == 1 else None
 
 
 def _thing_recurrences(ctx: Context, taken: _Taken, kept: list[_Candidate], heads: dict[str, str],
@@ -870,6 +887,7 @@ def _to_heads(ctx: Context, found: list[Mention], heads: dict[str, str]) -> Name
     genders: dict[str, str] = {}
     shared = _shared_words(heads)
     namesakes = namesakes_of(heads.values())
+    full_names = set(heads.values())
     for mention in found:
         ref = mention.ref
         if ref.kind == "name" and ref.type == PERSON:
@@ -880,7 +898,9 @@ def _to_heads(ctx: Context, found: list[Mention], heads: dict[str, str]) -> Name
                 # left bare for the person sieve, which then gives it to neither
                 ref = Ref("name", _generation(ctx.text, mention, written, namesakes[word[0]]) or word[0], PERSON)
             else:
-                ref = Ref("name", heads.get(ref.value, ref.value), PERSON)
+                titled = (_titled_surname(ctx, full_names, ref.value, mention.span.start, bool(mention.titles))
+                          if len(word) == 1 else None)
+                ref = Ref("name", titled or heads.get(ref.value, ref.value), PERSON)
             mention = dataclasses.replace(mention, ref=ref)
             if mention.titles and mention.alias in shared:
                 # "Ms. Halloran" in an article of two Hallorans: whose title it is, the word cannot tell

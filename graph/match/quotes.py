@@ -134,6 +134,11 @@ def _about(index: tuple[list, list[int]], pieces) -> tuple:
                          if m.span.end <= p.end}))
 
 
+# how many later subjects of one verb of saying an attribution inside a quotation tries (see _nearer_subject)
+_LATER_SUBJECTS = 3
+_FIRST_PERSON = frozenset({"I", "we", "We"})
+
+
 class _Attribution:
     """The quotations of one article, joined into parts and credited to speakers, top level first."""
 
@@ -251,6 +256,8 @@ class _Attribution:
                 if title and not (where == "after" or _ENDS_CLAUSE.search(m.group())):
                     continue  # a title in quote marks is nobody's words unless an attribution introduces it
                 roles = self._roles(m, i)
+                if where == "nested-before":
+                    m, roles = self._nearer_subject(rule, m, roles, i, b)
                 if roles and self._names_another(m, "reported", roles):
                     self.named_nobody.add(i)  # She said Lee had called it “a disgrace”: Lee's words, or hers
                     return None
@@ -264,6 +271,24 @@ class _Attribution:
                 if _NAMED.match(m.group("speaker") or ""):
                     self.named_nobody.add(i)
         return None
+
+    def _nearer_subject(self, rule, m, roles: list[Role], i: int, b: int):
+        """The match of an attribution inside a quotation, before quotation i nested in it, whose speaker is the
+        subject nearest the verb of saying: the leftmost match may have taken words that stand for nobody ("At the
+        fifth-end break, Arne looked at me and said,") or the one quoting ("When I took this job, my father said
+        to me:" is the father's words, and nobody's when the text does not say who he is). Of the subjects, the
+        nearest that names someone; but never the one quoting, "I", past a nearer one that names nobody."""
+        found, nearest = (m, roles), (m, roles)
+        for _ in range(_LATER_SUBJECTS):
+            later = self.ctx.run(rule, "search", self.ctx.text, nearest[0].start("speaker") + 1, b)
+            if not later or later.end() != b or later.start("speaker") < 0:
+                break
+            nearest = (later, self._roles(later, i))
+            if nearest[1] or not found[1]:
+                found = nearest
+        if found is not nearest and not nearest[1] and found[0].group("speaker") in _FIRST_PERSON:
+            return nearest
+        return found
 
     def _roles(self, m, i: int) -> list[Role]:
         """The speakers a match names for quotation i; nobody for a surname two people bear written as a description
