@@ -801,3 +801,16 @@ def test_a_world_given_name_yields_to_an_address_a_firm_and_a_prize(tmp_path, ru
                               "at the Ellison Space Center.\n")
     assert named(x) == {"Sophie Lautner", "Priya Castellanos"}
     assert "Juniper Court" in named(x, "Place") and "Keane Marlowe LLP" in named(x, "Organization")
+
+
+def test_bylines_in_capitals_and_of_other_words_name_their_writers_in_title_case(tmp_path, rules):
+    x = read(tmp_path, rules, "By SEAN MCALLISTER and AOIFE O'BRIEN\n\nThe ferry sailed on Tuesday.\n\n"
+                              "Written by Manasi Deo\n\nEdited by: Sarah Hofmann\n\nBY STAFF REPORTER\n\nBY THE NUMBERS\n")
+    assert named(x) == {"Sean McAllister", "Aoife O'Brien", "Manasi Deo", "Sarah Hofmann"}
+
+
+def test_a_thing_he_described_as_quotes_him_and_all_begins_no_name(tmp_path, rules):
+    x = read(tmp_path, rules, "All Blacks head coach Hemi Paraone, who sat beside the captain, paid tribute to a player "
+                              "he described as \"the heartbeat of the forward pack\".\n")
+    assert speakers(x, "heartbeat of the forward pack") == {"Hemi Paraone"}
+    assert named(x) == {"Hemi Paraone"}

@@ -314,7 +314,7 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
                 if typ == PERSON and not has_surname:
                     # Ramon dela Cruz Jr.: a father and his son of one name differ by it alone
                     b = suffix_after(ctx.text, b)
-                    name = ctx.text[a:b]
+                    name = _node_name(ctx.text[a:b], typ)
                 if has_surname and m.captures("surname"):  # Gerald of "Gerald and Patrice Whitcomb"
                     # the last of the pair may carry her maiden name: "Hendrik and Geertje (Vos) Brink"
                     maiden = m.captures("maiden") if "maiden" in m.re.groupindex and (a, b) == spans[-1] else []
@@ -403,9 +403,13 @@ def _titles(rule: Rule, m) -> tuple[tuple[str, str, tuple[int, int]], ...]:
 
 
 def _node_name(written: str, typ: str) -> str:
-    """The name of the node: as written, but a dateline's capitals (SILVER CREEK) in title case."""
-    if typ != PERSON and len(written) > 3 and not any(c.islower() for c in written):
-        return regex.sub(r"\p{Lu}+", lambda w: w.group()[0] + w.group()[1:].lower(), written)
+    """The name of the node: as written, but a dateline's capitals (SILVER CREEK) and a byline's (HANNAH MORLEY,
+    O'BRIEN, MCALLISTER) in title case; a person's name of two letters or fewer a word is left alone (JJ Watt)."""
+    if not any(c.islower() for c in written) and (
+            len(written) > 3 if typ != PERSON else len(words := written.split()) >= 2 and all(
+                len(w.strip(".")) > 2 or w.endswith(".") for w in words)):
+        titled = regex.sub(r"\p{Lu}+", lambda w: w.group()[0] + w.group()[1:].lower(), written)
+        return regex.sub(r"\bMc(\p{Ll})", lambda m: "Mc" + m.group(1).upper(), titled) if typ == PERSON else titled
     return written
 
 
