@@ -814,3 +814,37 @@ def test_a_thing_he_described_as_quotes_him_and_all_begins_no_name(tmp_path, rul
                               "he described as \"the heartbeat of the forward pack\".\n")
     assert speakers(x, "heartbeat of the forward pack") == {"Hemi Paraone"}
     assert named(x) == {"Hemi Paraone"}
+
+
+def test_a_paternal_surname_and_an_article_joined_surname_are_the_person_s(tmp_path, rules):
+    g = build_articles(tmp_path, {"a.txt": (
+        " date 2025-12-02\nA headline of no one\n\n"
+        "The jury was chaired by ethnomusicologist Hilario Bastidas Nájera of the National School of Music.\n\n"
+        "Bastidas said the jury was unanimous.\n\n"
+        "\"The cones alone will keep us busy,\" said Mostafa el-Shazly, an inspector. \"It was robbed more than "
+        "once,\" el-Shazly added.\n")})
+    names = {str(o) for o in g.objects(None, SDO.name)}
+    assert {"Hilario Bastidas Nájera", "Mostafa el-Shazly"} <= names and not {"Bastidas", "el-Shazly"} & names
+
+
+def test_that_is_the_warning_from_names_the_speaker_of_the_paragraph_before(tmp_path, rules):
+    x = read(tmp_path, rules, "Club president Phil Bradbury said the rescue was textbook.\n\n"
+                              "\"Rips here are sneaky on a rising tide.\"\n\n"
+                              "That's the warning from duty officer Craig Mullins, who says the boys were fine.\n")
+    assert speakers(x, "sneaky on a rising tide") == {"Craig Mullins"}
+
+
+def test_a_nested_quotation_is_never_its_verb_s_object_s_and_a_title_of_given_names_names_no_surname(tmp_path, rules):
+    x = read(tmp_path, rules, "“Mark Jones hugged Tom Brown and said, ‘We did it,’” Erik Dahl recalled.\n\n"
+                              "Father Thomas Kurian arrived at noon. Dylan Thomas had written of the chapel. "
+                              "Father Thomas said mass.\n")
+    inner = {q.text: {s.ref.value for s in q.speakers} for q in x.quotes}
+    assert inner["We did it,"] == {"Mark Jones"}
+    assert {m.ref.value for m in x.mentions if m.span.exact == "Thomas"} == {"Thomas Kurian"}
+
+
+def test_capitals_a_heading_and_a_locality_make_no_person(tmp_path, rules):
+    x = read(tmp_path, rules, "BY ASSOCIATED PRESS\n\nBY ROYAL APPOINTMENT\n\nUniversal Credit: Payment Dates\n\n"
+                              "The royal appointment came on Tuesday. The bus from Anand Vihar reached Rajiv Chowk at "
+                              "noon, and the All Progressives Congress met in Abuja.\n")
+    assert named(x) == set()

@@ -90,8 +90,13 @@ def nickname(name: str) -> str | None:
 CAPITAL_PARTICLES = frozenset({"Ó", "Ní", "Nic", "Uí", "Ua"})
 
 
+# a surname with its article joined by a hyphen (al-Ghamrawy, el-Shazly; macros.yaml ARTICLE) is a word of the
+# name, not a particle, though it begins in lower case
+_ARTICLE_JOINED = regex.compile(r"\p{Ll}{1,3}-\p{Lu}")
+
+
 def is_particle(token: str) -> bool:
-    return not token[:1].isupper() or token in CAPITAL_PARTICLES
+    return (not token[:1].isupper() and not _ARTICLE_JOINED.match(token)) or token in CAPITAL_PARTICLES
 
 
 # The generational suffixes a person's name may end in (Ramon dela Cruz Jr., Walter Brennan III):
@@ -236,6 +241,12 @@ def _credits(ctx: Context, credited: list[_Candidate], taken: _Taken) -> tuple[M
     out = []
     for c in sorted(credited, key=lambda c: (c.start, c.end)):
         if not taken.free(c.start, c.end):
+            continue
+        written = ctx.text[c.start:c.end]
+        if written.isupper() and (name_tokens(c.name) or [""])[0] not in ctx.rules.given_names and any(
+                w.lower() in _written_words(ctx) for w in name_tokens(c.name)):
+            # capitals prove no name: BY ROYAL APPOINTMENT, BY MIDNIGHT TUESDAY, where the article writes the
+            # words in lower case too; a first name the tables lack is one still (By LINDIWE MASEKO)
             continue
         ctx.hits[c.rule.id] += 1
         out.append(Mention(Ref("name", c.name, PERSON), ctx.span(c.start, c.end), c.rule.id,
@@ -778,7 +789,7 @@ def _recurrences(ctx: Context, taken: _Taken, people, heads: dict[str, str], sha
         if not taken.free(a, b) or _part_of_longer_name(ctx.text, a, b) or _reads_as_date(ctx, a, b):
             continue
         name = ctx.text[a:b]
-        head = _titled_surname(ctx, people, name, a) or heads.get(name, name)
+        head = heads.get(name, name)
         source = people.get(head) or people.get(name)
         found.append(Mention(Ref("name", head, PERSON), ctx.span(a, b), source[2] if source else "name-recurrence",
                              alias=name))
@@ -786,21 +797,27 @@ def _recurrences(ctx: Context, taken: _Taken, people, heads: dict[str, str], sha
     return found
 
 
-_TITLE_BEFORE = regex.compile(r"(\p{L}+)\.?\s+$")
+_TITLE_BEFORE = regex.compile(r"(\p{L}+)\.?[^\S\n]+$")
 
 
-def _titled_surname(ctx: Context, people, word: str, a: int, titled: bool = False) -> str | None:
-    """The one person whose surname a single word after a title is ("Cllr Rhys" of Aled Rhys, though the article
-    named a Rhys Llewelyn first): a title goes before a surname, never a given name alone; None otherwise.
-    `titled`: a name rule read a title before it."""
-    if " " in word:
+def _titled_surname(ctx: Context, fulls: list[tuple[int, str]], word: str, a: int) -> str | None:
+    """The one person named in full before `a` whose surname `word` is, when a title that goes before a surname
+    alone (quotes.yaml `surname_titles`) stands right before it: "Cllr Rhys" is Aled Rhys, though the article
+    named a Rev Rhys Llewelyn first; None otherwise (Father Thomas is no Dylan Thomas)."""
+    before = _TITLE_BEFORE.search(ctx.text, max(0, a - 16), a)
+    if " " in word or before is None or before.group(1).lower() not in _surname_titles(ctx):
         return None
-    if not titled:
-        before = _TITLE_BEFORE.search(ctx.text, max(0, a - 16), a)
-        if before is None or before.group(1).lower() not in _title_words(ctx):
-            return None
-    bearers = [p for p in people if " " in p and surname(p) == word]
-    return bearers[0] if len(bearers) == 1 else None
+    bearers = {p for at, p in fulls if at < a and surname(p) == word}
+    return next(iter(bearers)) if len(bearers) == 1 else None
+
+
+def _surname_titles(ctx: Context) -> frozenset[str]:
+    """quotes.yaml `speakers.surname_titles`, lower-cased; read once."""
+    found = ctx.memo.get("surname_titles")
+    if found is None:
+        settings = ctx.rules.settings["quotes"].get("settings", {}).get("speakers", {}) or {}
+        found = ctx.memo["surname_titles"] = frozenset(t.lower() for t in settings.get("surname_titles", ()))
+    return found
 
 
 def _thing_recurrences(ctx: Context, taken: _Taken, kept: list[_Candidate], heads: dict[str, str],
@@ -891,7 +908,8 @@ def _to_heads(ctx: Context, found: list[Mention], heads: dict[str, str]) -> Name
     genders: dict[str, str] = {}
     shared = _shared_words(heads)
     namesakes = namesakes_of(heads.values())
-    full_names = set(heads.values())
+    fulls = [(m.span.start, heads.get(m.ref.value, m.ref.value)) for m in found
+             if m.ref.type == PERSON and len(counted_words(m.alias or m.span.exact)) >= 2]
     for mention in found:
         ref = mention.ref
         if ref.kind == "name" and ref.type == PERSON:
@@ -902,8 +920,7 @@ def _to_heads(ctx: Context, found: list[Mention], heads: dict[str, str]) -> Name
                 # left bare for the person sieve, which then gives it to neither
                 ref = Ref("name", _generation(ctx.text, mention, written, namesakes[word[0]]) or word[0], PERSON)
             else:
-                titled = (_titled_surname(ctx, full_names, ref.value, mention.span.start, bool(mention.titles))
-                          if len(word) == 1 else None)
+                titled = _titled_surname(ctx, fulls, word[0], mention.span.start) if len(word) == 1 else None
                 ref = Ref("name", titled or heads.get(ref.value, ref.value), PERSON)
             mention = dataclasses.replace(mention, ref=ref)
             if mention.titles and mention.alias in shared:

@@ -16,7 +16,7 @@ import regex
 from graph.match.context import Context
 from graph.match.names import PERSON, Names, surname
 from graph.match.references import (People, Speaking, article_people, group_refs, innermost_quote, paragraph_at,
-                                    protagonist)
+                                    protagonist, speaker_settings)
 from graph.match.text import QuoteSpan, runs_on
 from graph.records import EventRecord, QuoteRecord, Ref, Role, Span
 from graph.rules.ruleset import Rule
@@ -136,7 +136,16 @@ def _about(index: tuple[list, list[int]], pieces) -> tuple:
 
 # how many later subjects of one verb of saying an attribution inside a quotation tries (see _nearer_subject)
 _LATER_SUBJECTS = 3
-_FIRST_PERSON = frozenset({"I", "we", "We"})
+_FIRST_PERSON = frozenset({"I"})
+_WORD_BEFORE = regex.compile(r"\b(\p{L}+)[^\S\n]+$")
+
+
+def _prepositions(ctx: Context) -> frozenset[str]:
+    """quotes.yaml `speakers.prepositions`, read once per article."""
+    found = ctx.memo.get("prepositions")
+    if found is None:
+        found = ctx.memo["prepositions"] = frozenset(speaker_settings(ctx).get("prepositions", ()))
+    return found
 
 
 class _Attribution:
@@ -278,17 +287,30 @@ class _Attribution:
         fifth-end break, Arne looked at me and said,") or the one quoting ("When I took this job, my father said
         to me:" is the father's words, and nobody's when the text does not say who he is). Of the subjects, the
         nearest that names someone; but never the one quoting, "I", past a nearer one that names nobody."""
-        found, nearest = (m, roles), (m, roles)
+        found = nearest = (m, roles)
+        a = m.start()
         for _ in range(_LATER_SUBJECTS):
             later = self.ctx.run(rule, "search", self.ctx.text, nearest[0].start("speaker") + 1, b)
             if not later or later.end() != b or later.start("speaker") < 0:
                 break
+            nearest = (later, nearest[1])
+            if self._object_at(later.start("speaker")):
+                continue  # an object ("Mark Jones hugged Tom Brown and said,"; "I looked at my brother and said,")
             nearest = (later, self._roles(later, i))
             if nearest[1] or not found[1]:
                 found = nearest
         if found is not nearest and not nearest[1] and found[0].group("speaker") in _FIRST_PERSON:
             return nearest
         return found
+
+    def _object_at(self, pos: int) -> bool:
+        """Whether the words at pos are no subject of a verb of saying after them: they follow a preposition
+        (quotes.yaml `prepositions`) or a verb in -ed (an object), or a capitalised word (the rest of a name)."""
+        w = _WORD_BEFORE.search(self.ctx.text, max(0, pos - 30), pos)
+        if w is None:
+            return False
+        word = w.group(1)
+        return word[:1].isupper() or word.endswith("ed") or word.lower() in _prepositions(self.ctx)
 
     def _roles(self, m, i: int) -> list[Role]:
         """The speakers a match names for quotation i; nobody for a surname two people bear written as a description

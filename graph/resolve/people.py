@@ -69,9 +69,11 @@ def _is_person_name(m: Mention) -> bool:
 _words = counted_words
 
 
-def article_sieve(x: Extraction, credits: frozenset[str] = frozenset()) -> Sieved:
+def article_sieve(x: Extraction, credits: frozenset[str] = frozenset(), given=frozenset()) -> Sieved:
     """Passes 1 and 2 over one article: full names, then each single name to the full name it follows. The
-    mentions of the rules `credits` (a byline's writer) take no part: no bare name of the story is theirs."""
+    mentions of the rules `credits` (a byline's writer) take no part: no bare name of the story is theirs.
+    `given`: the given names of the rules, which no bare name is read as a second surname of (see
+    _paternal_surname)."""
     people = sorted((m for m in x.mentions if _is_person_name(m) and m.rule not in credits),
                     key=lambda m: (m.span.start, m.span.end))
     fulls = [(m.span.start, m.span.end, m.ref.value) for m in people if len(_words(m.alias or m.span.exact)) >= 2]
@@ -102,6 +104,8 @@ def article_sieve(x: Extraction, credits: frozenset[str] = frozenset()) -> Sieve
             else:
                 in_headline = headline is not None and headline.start <= m.span.start < headline.end
                 decided = _head_match(surface, m.span.start, fulls, in_headline, lead)
+                if decided == surface and surface not in given:
+                    decided = _paternal_surname(surface, m, fulls)
                 if decided != surface:  # a name left on its own is decided again once a full name of it comes
                     established[surface] = decided
         if decided != m.ref.value:
@@ -162,6 +166,16 @@ def _head_match(word: str, pos: int, fulls: list[tuple[int, int, str]], in_headl
     return word
 
 
+def _paternal_surname(word: str, m: Mention, fulls: list[tuple[int, int, str]]) -> str:
+    """For a single name that is no one's first or last word: the one person named in full before it with the word
+    as the second of two surnames from the end, when the names step gave it to them too ("Hilario Bastidas
+    Nájera … Bastidas said": Spanish and Portuguese names put the father's surname, the one used alone, before
+    the mother's; "Mary Ellen Carter … her sister Ellen" is another case, which the caller's given names
+    leave out); else the word, somebody of its own."""
+    bearers = {v for a, b, v in fulls if b <= m.span.start and len(_words(v)) >= 3 and _words(v)[-2] == word}
+    return m.ref.value if bearers == {m.ref.value} else word
+
+
 def _in_order(short: tuple, long: tuple) -> bool:
     """Whether the words of one name are those of another in order, maybe with words between."""
     it = iter(long)
@@ -171,8 +185,8 @@ def _in_order(short: tuple, long: tuple) -> bool:
 class People:
     """Decides which person node each name, read at a place of an article, refers to."""
 
-    def __init__(self, extractions: list[Extraction], credits: frozenset[str] = frozenset()):
-        self.sieved = {x.article.id: article_sieve(x, credits) for x in extractions}
+    def __init__(self, extractions: list[Extraction], credits: frozenset[str] = frozenset(), given=frozenset()):
+        self.sieved = {x.article.id: article_sieve(x, credits, given) for x in extractions}
         # every person value each article ends with, after its own sieve
         values: dict[str, Counter] = {}
         for x in extractions:
@@ -274,7 +288,10 @@ class People:
                     continue  # its own article names a full name of that word, and its sieve refused it
                 by_story = hosts_of[v]
                 near = by_story.get(self.story[a], set())
-                hosts = near or set().union(*by_story.values())
+                # another story's person only for an article that names nobody in full: one that does is of
+                # its own story, and a bare name of it ("Luna" of the Teigen story) is no one of another
+                # story who bears the word as a surname (Eusebio Castañeda Luna)
+                hosts = near or (set().union(*by_story.values()) if not own else set())
                 if len(hosts) == 1:
                     joined[(a, v)] = next(iter(hosts))
         return joined

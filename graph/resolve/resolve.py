@@ -110,7 +110,7 @@ def resolve(extractions: list[Extraction], rules: RuleSet) -> Facts:
     _describe_articles(extractions, out)
     # the writers a credit line names (names.yaml evidence `credit`) stand for no bare surname of the story
     credits = frozenset(r.id for r in rules["names"] if r.get("evidence") == "credit")
-    node_of = _Nodes(People(extractions, credits))
+    node_of = _Nodes(People(extractions, credits, rules.given_names))
     _family(extractions, rules, node_of, out)  # first: "Legend's wife" needs the spouse ties
     labels = _named_things(extractions, rules, node_of, out)
     event_of_record = _events(extractions, rules, node_of, out, labels)
