@@ -848,3 +848,11 @@ def test_capitals_a_heading_and_a_locality_make_no_person(tmp_path, rules):
                               "The royal appointment came on Tuesday. The bus from Anand Vihar reached Rajiv Chowk at "
                               "noon, and the All Progressives Congress met in Abuja.\n")
     assert named(x) == set()
+
+
+def test_the_son_of_two_given_names_after_an_age_and_never_of_a_possessive(tmp_path, rules):
+    x = read(tmp_path, rules, "Spyros Marangos is suing his brother Andreas Marangos and sister-in-law Eleni Marangou.\n\n"
+                              "Kostas Marangos, 31, the son of Andreas and Eleni, heads the desk. Matthias Marangos, 45, "
+                              "the son of Spyros's late brother, joined the board.\n")
+    assert {("Kostas Marangos", "parent", "Andreas Marangos"), ("Kostas Marangos", "parent", "Eleni Marangou")} <= ties(x)
+    assert not {t for t in ties(x) if t[0] == "Matthias Marangos"}
