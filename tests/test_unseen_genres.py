@@ -856,3 +856,10 @@ def test_the_son_of_two_given_names_after_an_age_and_never_of_a_possessive(tmp_p
                               "the son of Spyros's late brother, joined the board.\n")
     assert {("Kostas Marangos", "parent", "Andreas Marangos"), ("Kostas Marangos", "parent", "Eleni Marangou")} <= ties(x)
     assert not {t for t in ties(x) if t[0] == "Matthias Marangos"}
+
+
+def test_a_first_nation_is_an_organisation(tmp_path, rules):
+    x = read(tmp_path, rules, "A northwestern Ontario First Nation has elected Sheila Wabason as chief of Kinoje Lake "
+                              "First Nation.\n")
+    assert named(x) == {"Sheila Wabason"}
+    assert "Kinoje Lake First Nation" in named(x, "Organization")
