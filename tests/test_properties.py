@@ -122,3 +122,10 @@ def test_turtle_writer_round_trips_in_rdflib(ts):
         pytest.fail(f"written:\n{ttl}\nlost: {sorted(only_ours)}\ngained: {sorted(only_read)}")
     assert to_turtle(ts) == ttl
     assert to_turtle(list(reversed(ts))) == ttl  # sorted: the order triples come in does not matter
+
+
+def test_literals_of_one_text_and_other_languages_are_written_in_one_order():
+    # "" and ""@aa of one subject and predicate: the writer once kept the order they came in
+    s, p = URIRef("https://w3id.org/kg-news/id/person/0"), URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    ts = [(s, p, Literal("")), (s, p, Literal("", lang="aa")), (s, p, Literal("x", lang="en")), (s, p, Literal("x"))]
+    assert to_turtle(ts) == to_turtle(list(reversed(ts)))

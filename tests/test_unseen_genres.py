@@ -863,3 +863,9 @@ def test_a_first_nation_is_an_organisation(tmp_path, rules):
                               "First Nation.\n")
     assert named(x) == {"Sheila Wabason"}
     assert "Kinoje Lake First Nation" in named(x, "Organization")
+
+
+def test_a_rugby_position_before_a_name_is_a_job_not_part_of_it(tmp_path, rules):
+    x = read(tmp_path, rules, "Lock Ruan Kotzé was one of the first players to post about the news. The prop Thabo "
+                              "Nkosi agreed.\n")
+    assert named(x) == {"Ruan Kotzé", "Thabo Nkosi"}

@@ -186,9 +186,11 @@ class TurtleBlocks:
 
 
 def _sort_key(t) -> tuple:
+    # the language too: "" and ""@aa of one subject and predicate are two objects, written in one order
+    # whatever order they come in
     if isinstance(t, URIRef):
-        return (0, str(t), "")
-    return (1, str(t), str(getattr(t, "datatype", "") or ""))
+        return (0, str(t), "", "")
+    return (1, str(t), str(getattr(t, "datatype", "") or ""), str(getattr(t, "language", "") or ""))
 
 
 def to_turtle(triples, prefixes: dict[str, str] | None = None) -> str:
