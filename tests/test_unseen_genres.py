@@ -872,3 +872,9 @@ def test_a_rugby_position_before_a_name_is_a_job_not_part_of_it(tmp_path, rules)
     x = read(tmp_path, rules, "Lock Ruan Kotzé was one of the first players to post about the news. The prop Thabo "
                               "Nkosi agreed.\n")
     assert named(x) == {"Ruan Kotzé", "Thabo Nkosi"}
+
+
+def test_a_title_the_name_sources_hold_as_a_first_name_begins_no_name(tmp_path, rules):
+    x = read(tmp_path, rules, "Emir Tunde Bakare arrived at the palace on Friday.\n")
+    assert named(x) == {"Tunde Bakare"}
+    assert rules.given_gender("Captain Ann") is None and "Emir" not in rules.given_names

@@ -17,7 +17,8 @@ name-gender counts from many countries' sources, and the English word frequencie
 A name has a gender when at least MIN_SOURCES of those sources and MIN_COUNT bearers have it and
 the share of women among them is at least FEMALE_SHARE (f) or at most 1 - FEMALE_SHARE (m); names
 borne by both (Jean, Andrea, Nikita) have none (-). It is `given` when at least GIVEN_SOURCES
-sources and GIVEN_COUNT bearers have it and its Zipf frequency in English is under GIVEN_ZIPF.
+sources and GIVEN_COUNT bearers have it and its Zipf frequency in English is under GIVEN_ZIPF. Words
+that are titles before a name as often as names (TITLES: Emir, Sheikh, Captain) are left out.
 """
 
 from __future__ import annotations
@@ -40,6 +41,14 @@ GIVEN_SOURCES = 14
 GIVEN_COUNT = 1000
 GIVEN_ZIPF = 3.5
 GIVEN = "given"
+# words news writes as titles or ranks before a name, which the sources hold as first names too (Emir Tunde
+# Bakare, Captain Ann Lee, Sheikh Hamad): left out of the table, for a name and for a gender alike
+TITLES = frozenset({
+    "adi", "admiral", "alhaja", "alhaji", "baron", "begum", "bibi", "bishop", "captain", "chief", "dame", "datuk",
+    "deacon", "don", "dona", "duke", "earl", "elder", "emir", "general", "governor", "guru", "hon", "imam", "king",
+    "lady", "lord", "major", "mullah", "pandit", "pastor", "prince", "princess", "queen", "rabbi", "raja", "rani",
+    "ratu", "reverend", "sheikh", "sheriff", "sir", "sultan", "sultana", "swami", "tengku", "tunku", "ustad",
+})
 # the source's names are folded to ASCII and lower case; a name here is letters, maybe hyphened
 _NAME = regex.compile(r"[a-z]+(?:[-'][a-z]+)*")
 
@@ -50,7 +59,7 @@ HEADER = f"""\
 # (version 0.1.4; https://github.com/ianvanbuskirk/nomquamgender): a gender where at least
 # {MIN_SOURCES} of its sources and {MIN_COUNT} bearers hold the name, {FEMALE_SHARE:.0%} of them of one gender;
 # `given` where at least {GIVEN_SOURCES} sources and {GIVEN_COUNT} bearers hold it and its English Zipf
-# frequency (wordfreq 3.1) is under {GIVEN_ZIPF}.
+# frequency (wordfreq 3.1) is under {GIVEN_ZIPF}. Words news writes as titles (Emir, Sheikh, Captain) are left out.
 # nomquamgender: Copyright (c) 2022 Ian Van Buskirk. Permission is hereby granted, free of
 # charge, to any person obtaining a copy of this software and associated documentation files
 # (the "Software"), to deal in the Software without restriction, including without limitation
@@ -101,7 +110,7 @@ def derive(name_data: dict, zipf) -> list[tuple[str, str, str]]:
     ...]); `zipf(word)` is the word's Zipf frequency in English."""
     rows = []
     for name, values in name_data.items():
-        if not _NAME.fullmatch(name):
+        if not _NAME.fullmatch(name) or name in TITLES:
             continue
         sources, count, female = values[0], values[1], values[2]
         gender = "-"
