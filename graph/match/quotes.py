@@ -16,7 +16,7 @@ import regex
 from graph.match.context import Context
 from graph.match.names import PERSON, Names, surname
 from graph.match.references import (People, Speaking, article_people, group_refs, innermost_quote, paragraph_at,
-                                    protagonist, speaker_settings)
+                                    protagonist, speaker_words)
 from graph.match.text import QuoteSpan, runs_on
 from graph.records import EventRecord, QuoteRecord, Ref, Role, Span
 from graph.rules.ruleset import Rule
@@ -138,14 +138,6 @@ def _about(index: tuple[list, list[int]], pieces) -> tuple:
 _LATER_SUBJECTS = 3
 _FIRST_PERSON = frozenset({"I"})
 _WORD_BEFORE = regex.compile(r"\b(\p{L}+)[^\S\n]+$")
-
-
-def _prepositions(ctx: Context) -> frozenset[str]:
-    """quotes.yaml `speakers.prepositions`, read once per article."""
-    found = ctx.memo.get("prepositions")
-    if found is None:
-        found = ctx.memo["prepositions"] = frozenset(speaker_settings(ctx).get("prepositions", ()))
-    return found
 
 
 class _Attribution:
@@ -288,7 +280,6 @@ class _Attribution:
         to me:" is the father's words, and nobody's when the text does not say who he is). Of the subjects, the
         nearest that names someone; but never the one quoting, "I", past a nearer one that names nobody."""
         found = nearest = (m, roles)
-        a = m.start()
         for _ in range(_LATER_SUBJECTS):
             later = self.ctx.run(rule, "search", self.ctx.text, nearest[0].start("speaker") + 1, b)
             if not later or later.end() != b or later.start("speaker") < 0:
@@ -310,7 +301,7 @@ class _Attribution:
         if w is None:
             return False
         word = w.group(1)
-        return word[:1].isupper() or word.endswith("ed") or word.lower() in _prepositions(self.ctx)
+        return word[:1].isupper() or word.endswith("ed") or word.lower() in speaker_words(self.ctx, "prepositions")
 
     def _roles(self, m, i: int) -> list[Role]:
         """The speakers a match names for quotation i; nobody for a surname two people bear written as a description

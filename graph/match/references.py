@@ -982,24 +982,24 @@ def _same_title(ctx: Context, pos: int, title: str) -> bool:
     return h is not None and h.group("h").lower() == title.lower()
 
 
-def _reporting_verbs(ctx: Context) -> frozenset[str]:
-    """quotes.yaml `reporting_verbs`, read once per article."""
-    verbs = ctx.memo.get("reporting_verbs")
-    if verbs is None:
-        verbs = ctx.memo["reporting_verbs"] = frozenset(speaker_settings(ctx).get("reporting_verbs", ()))
-    return verbs
+def speaker_words(ctx: Context, key: str) -> frozenset[str]:
+    """A list of quotes.yaml `speakers` (reporting_verbs, prepositions …) as a set, read once per article."""
+    words = ctx.memo.get(("speaker_words", key))
+    if words is None:
+        words = ctx.memo[("speaker_words", key)] = frozenset(speaker_settings(ctx).get(key, ()))
+    return words
 
 
 def _says_next(ctx: Context, c: Candidate) -> bool:
     """Whether the person c is the subject of a parenthetical attribution: a verb of reporting right after them,
     then a comma ("It was Huw, Vaughan says, who kept him going")."""
     w = _WORD.match(ctx.text, c.end + 1) if ctx.text[c.end:c.end + 1] == " " else None
-    return w is not None and ctx.text[w.end():w.end() + 1] == "," and w.group() in _reporting_verbs(ctx)
+    return w is not None and ctx.text[w.end():w.end() + 1] == "," and w.group() in speaker_words(ctx, "reporting_verbs")
 
 
 def _reports(ctx: Context, c: Candidate) -> bool:
     """Whether a verb of reporting (quotes.yaml `reporting_verbs`) follows the person c in their sentence."""
-    verbs = _reporting_verbs(ctx)
+    verbs = speaker_words(ctx, "reporting_verbs")
     _, b = ctx.sentences[c.sentence]
     return any(w in verbs for w in _WORD.findall(ctx.text, c.end, b))
 
