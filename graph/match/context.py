@@ -123,15 +123,9 @@ class Context:
         """
         if not anchors:
             return [(0, len(self.text))]
-        starts = self.sentence_starts
         hit: set[int] = set()
         for word in anchors:
-            pos = self.text.find(word)
-            while pos != -1:
-                i = bisect.bisect_right(starts, pos) - 1
-                if i >= 0 and pos < self.sentences[i][1]:
-                    hit.add(i)
-                pos = self.text.find(word, pos + 1)
+            hit.update(self._sentences_with(word))
         out: list[tuple[int, int]] = []
         for i in sorted(hit):
             a, b = self.sentences[i]
@@ -140,6 +134,21 @@ class Context:
             else:
                 out.append((a, b))
         return out
+
+    def _sentences_with(self, word: str) -> tuple[int, ...]:
+        """The sentences `word` occurs in, found once per article: rules share anchors ("said", "daughter")."""
+        found = self.memo.setdefault("anchor_sentences", {})
+        hit = found.get(word)
+        if hit is None:
+            starts, sents, out = self.sentence_starts, self.sentences, []
+            pos = self.text.find(word)
+            while pos != -1:
+                i = bisect.bisect_right(starts, pos) - 1
+                if i >= 0 and pos < sents[i][1] and (not out or out[-1] != i):
+                    out.append(i)
+                pos = self.text.find(word, pos + 1)
+            hit = found[word] = tuple(out)
+        return hit
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         # by bisection: the sentences are in order and do not overlap, and the quotes step asks for every quotation

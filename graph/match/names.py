@@ -225,7 +225,7 @@ def find_names(ctx: Context) -> Names:
             taken.add(c.start, c.end)
     found += named
     people = {n: v for n, v in discovered.items() if v[0] == PERSON}
-    heads = _heads(people, found)
+    heads = _heads(people, found, ctx.rules.given_names)
     # a thing's name of several words first (Farrow & Lune), then people's names, then a thing's one word
     found += _thing_recurrences(ctx, taken, kept, heads, several_words=True)
     # a word that is both a person's name and the short name of an organisation of the article
@@ -525,8 +525,9 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
 def _no_given_name(ctx: Context, word: str, surnames: set[str]) -> bool:
     """Whether the first word of a name found by its known surname is none a person goes by: the surname another
     person is named in full with (Petrakis Stroud, the firm its two founders named), or a word the article writes
-    in lower case too and no given name of `given_names` (Pho Ba Tam, a restaurant in an article about pho)."""
-    if word in surnames:
+    in lower case too and no given name of `given_names` (Pho Ba Tam, a restaurant in an article about pho), or a
+    title (quotes.yaml: "the 7th Baron Carrowmore" is a peer's title, not a Baron of the Carrowmores)."""
+    if word in surnames or word.lower() in _title_words(ctx):
         return True
     if word in ctx.rules.given_names:
         return False
@@ -740,11 +741,13 @@ def _after_a_word(text: str, pos: int) -> bool:
 
 # ------------------------------------------------------------------ later uses of the names
 
-def _heads(people, found: list[Mention]) -> dict[str, str]:
+def _heads(people, found: list[Mention], given_names=frozenset()) -> dict[str, str]:
     """The fullest form of each person name in this article; its words and nickname point at it.
 
     A word several full names share (a family's surname) goes to the one the article names
     first: news names the person it is about first, and calls them by the surname after.
+    A name of three words whose first is no given name is written family name first (Lim Hui
+    Min): its last two words are its given name, which the article may call her by (Hui Min).
     """
     heads: dict[str, str] = {}
     first_at: dict[str, int] = {}
@@ -779,6 +782,10 @@ def _heads(people, found: list[Mention]) -> dict[str, str]:
         nick = nickname(n)
         if nick and nick not in heads:
             heads[nick] = n
+        tokens = name_tokens(n)
+        if (len(tokens) == 3 and tokens[0] not in given_names and not any(map(is_particle, tokens))
+                and heads.get(" ".join(tokens[1:]), n) in (n, " ".join(tokens[1:]))):
+            heads[" ".join(tokens[1:])] = n
     return heads
 
 
@@ -800,15 +807,60 @@ def _recurrences(ctx: Context, taken: _Taken, people, heads: dict[str, str], sha
 _TITLE_BEFORE = regex.compile(r"(\p{L}+)\.?[^\S\n]+$")
 
 
-def _titled_surname(ctx: Context, fulls: list[tuple[int, str]], word: str, a: int) -> str | None:
-    """The one person named in full before `a` whose surname `word` is, when a title that goes before a surname
-    alone (quotes.yaml `surname_titles`) stands right before it: "Cllr Rhys" is Aled Rhys, though the article
-    named a Rev Rhys Llewelyn first; None otherwise (Father Thomas is no Dylan Thomas)."""
+def _titled_surname(ctx: Context, fulls: list[tuple[int, str, str | None]], word: str, a: int,
+                    default: str | None = None) -> str | None:
+    """The one person named in full before `a` whom `word` names, when a title that goes before a surname alone
+    (quotes.yaml `surname_titles`) stands right before it: "Cllr Rhys" is Aled Rhys, though the article named a
+    Rev Rhys Llewelyn first; None otherwise (Father Thomas is no Dylan Thomas).
+
+    The surname is the last word of a full name, or its first where no full name ends in it: Singapore, Korean
+    and Chinese copy writes the family name first (Mr Lim Jun Hao ... Mr Lim). A title of a gender (Mr, Ms)
+    names only a bearer of that gender or of none the article told: "Ms Lim" of Lim Hui Min, not of her
+    brother Lim Jun Hao named first; of several of that gender, the first named ("Mrs. Vandermeer" is Joan, named
+    before her daughter-in-law, though Ernest Vandermeer was named first of all). Returns "" where the title's
+    gender rules out every bearer: the caller must not fall back to the first-named bearer then."""
     before = _TITLE_BEFORE.search(ctx.text, max(0, a - 16), a)
     if " " in word or before is None or before.group(1).lower() not in _surname_titles(ctx):
         return None
-    bearers = {p for at, p in fulls if at < a and surname(p) == word}
-    return next(iter(bearers)) if len(bearers) == 1 else None
+    named = [(p, g) for at, p, g in fulls if at < a]
+    bearers = {(p, g) for p, g in named if surname(p) == word} or {
+        (p, g) for p, g in named if counted_words(p)[0] == word}
+    want = _honorifics(ctx).get(before.group(1))
+    if want is not None:
+        fits = {p for p, g in bearers if g in (None, want)}
+        if len(fits) == 1:
+            return next(iter(fits))
+        if fits and (default is None or default in fits):
+            return None  # several of the title's gender: as any surname of several people (see _heads)
+        if fits:  # the first named of them, as a surname of several people goes to the first named (_heads)
+            first = {}
+            for at, p, _ in fulls:
+                if p in fits:
+                    first[p] = min(at, first.get(p, at))
+            return min(sorted(fits), key=lambda p: first[p])
+        return "" if bearers else None
+    people = {p for p, _ in bearers}
+    return next(iter(people)) if len(people) == 1 else None
+
+
+def _honorifics(ctx: Context) -> dict[str, str]:
+    """quotes.yaml `speakers.honorifics`: a form of address -> the gender of whom it names; read once."""
+    found = ctx.memo.get("honorifics")
+    if found is None:
+        settings = ctx.rules.settings["quotes"].get("settings", {}).get("speakers", {}) or {}
+        found = ctx.memo["honorifics"] = dict(settings.get("honorifics", {}) or {})
+    return found
+
+
+def _told_gender(ctx: Context, mention: Mention) -> str | None:
+    """The gender a person mention's own words tell: its rule's (daughter, husband), else its honorific (Ms)."""
+    if mention.gender:
+        return mention.gender
+    honorifics = _honorifics(ctx)
+    for _kind, title, _span in mention.titles:
+        if (g := honorifics.get(title.rstrip("."))) is not None:
+            return g
+    return None
 
 
 def _surname_titles(ctx: Context) -> frozenset[str]:
@@ -910,27 +962,64 @@ def _to_heads(ctx: Context, found: list[Mention], heads: dict[str, str]) -> Name
     namesakes = namesakes_of(heads.values())
     fulls = [(m.span.start, heads.get(m.ref.value, m.ref.value)) for m in found
              if m.ref.type == PERSON and len(counted_words(m.alias or m.span.exact)) >= 2]
+    told: dict[str, set] = {}  # full name -> the genders its mentions in full tell, or its first word's
+    for m in found:
+        if (m.ref.type == PERSON and len(counted_words(m.alias or m.span.exact)) >= 2
+                and (g := _told_gender(ctx, m))):
+            told.setdefault(heads.get(m.ref.value, m.ref.value), set()).add(g)
+    gendered = [(at, p, (next(iter(told[p])) if len(told[p]) == 1 else None) if p in told
+                 else ctx.rules.given_gender(p)) for at, p in fulls]
     for mention in found:
         ref = mention.ref
         if ref.kind == "name" and ref.type == PERSON:
             written = mention.alias or mention.span.exact
             word = counted_words(written)
+            titled = None
             if len(word) == 1 and word[0] in namesakes:
                 # Raymond Tolliver Sr. and Jr.: a bare Tolliver is the one the words around it say, else
                 # left bare for the person sieve, which then gives it to neither
                 ref = Ref("name", _generation(ctx.text, mention, written, namesakes[word[0]]) or word[0], PERSON)
             else:
-                titled = _titled_surname(ctx, fulls, word[0], mention.span.start) if len(word) == 1 else None
-                ref = Ref("name", titled or heads.get(ref.value, ref.value), PERSON)
+                titled = _titled_surname(ctx, gendered, word[0], mention.span.start,
+                                         heads.get(word[0])) if len(word) == 1 else None
+                # "" where the title's gender leaves it open which bearer: left bare, for the person sieve
+                ref = Ref("name", word[0] if titled == "" else titled or heads.get(ref.value, ref.value), PERSON)
             mention = dataclasses.replace(mention, ref=ref)
-            if mention.titles and mention.alias in shared:
+            if mention.titles and mention.alias in shared and titled is None:
                 # "Ms. Halloran" in an article of two Hallorans: whose title it is, the word cannot tell
                 mention = dataclasses.replace(mention, titles=())
             counts[ref.value] += 3 if _in_headline(ctx, mention.span.start) else 1
             if mention.gender:
                 genders.setdefault(ref.value, mention.gender)
         mentions.append(mention)
+    # a bare name titled as a man and as a woman ("Lady Carrowmore", "Lord Carrowmore") where no one is named in
+    # full with it: two people the article never names, not one. Each is told apart by its title while the
+    # article is read (a "he" after Lord Carrowmore is him, not a she's), and the person sieve gives it to nobody
+    bare: dict[str, set] = {}
+    for m in mentions:
+        if m.ref.kind == "name" and m.ref.type == PERSON and " " not in m.ref.value and (g := _told_gender(ctx, m)):
+            bare.setdefault(m.ref.value, set()).add(g)
+    both = {w for w, gs in bare.items() if len(gs) > 1}
+    if both:
+        for w in both:
+            genders.pop(w, None)
+            counts.pop(w, None)
+        mentions = [_titled_apart(ctx, m) if m.ref.type == PERSON and m.ref.value in both else m for m in mentions]
+        for m in mentions:
+            if m.ref.type == PERSON and m.ref.value.split()[-1] in both and m.gender:
+                counts[m.ref.value] += 1
+                genders.setdefault(m.ref.value, m.gender)
     return Names(tuple(mentions), counts, genders)
+
+
+def _titled_apart(ctx: Context, m: Mention) -> Mention:
+    """A bare name said of a man and of a woman, as its title writes it ("Lady Carrowmore"), with that title's
+    gender; one without a gendered title stays bare (which of the two, the text does not say)."""
+    g = _told_gender(ctx, m)
+    title = next((t[1].rstrip(".") for t in m.titles if _honorifics(ctx).get(t[1].rstrip("."))), None)
+    if g is None or title is None:
+        return m
+    return dataclasses.replace(m, ref=Ref("name", f"{title} {m.ref.value}", PERSON), gender=g)
 
 
 def namesakes_of(names) -> dict[str, list[str]]:

@@ -16,7 +16,7 @@ import regex
 from graph.match.context import Context
 from graph.match.names import PERSON, Names, surname
 from graph.match.references import (People, Speaking, article_people, group_refs, innermost_quote, paragraph_at,
-                                    protagonist, speaker_words)
+                                    protagonist, speaker_settings, speaker_words)
 from graph.match.text import QuoteSpan, runs_on
 from graph.records import EventRecord, QuoteRecord, Ref, Role, Span
 from graph.rules.ruleset import Rule
@@ -30,7 +30,8 @@ _WORD_CHAR = regex.compile(r"\w")
 _QUESTION = regex.compile(r"\s*Q[:.][^\S\n]")  # an interviewer's question printed as a transcript
 _STOP_INSIDE = regex.compile(r"[.!?;:]")
 # a determiner and a word before a name: "the elder Lee", "the younger Lee" (a description, not a name alone)
-_DESCRIBED_SURNAME = regex.compile(r"(?<![\p{L}’'])(?:[Tt]he|[Aa]n?)\s+\p{Ll}[\p{L}-]*\s+$")
+# "the elder Lee", "the younger Mr Lim": a description, maybe a title, then the surname
+_DESCRIBED_SURNAME = regex.compile(r"(?<![\p{L}’'])(?:[Tt]he|[Aa]n?)\s+\p{Ll}[\p{L}-]*\s+(?:\p{Lu}\p{Ll}{1,3}\.?\s+)?$")
 # what may follow an attribution before the next part of the same quotation: “A,” she said [in a toast], “B.”
 _REST_OF_ATTRIBUTION = regex.compile(r"[^“”\"‘’\n.!?;]{0,80}?,\s*")
 # a verb of speech in the words after a quotation: an attribution, whether or not a rule could read it
@@ -232,8 +233,10 @@ class _Attribution:
         windows = self._windows(q)
         wheres = ("after", "before", "sentence") if q.depth == 0 else ("nested-before",)
         title = self._title_like(q, fewest=2)  # one word (‘Hello’) is as often said as a title
-        if self._title_like(q) and self._after_work_noun(q):
-            return None  # the podcast “Off Script,” Whitaker said …: the title of a work, not her words
+        if self._title_like(q) and (self._after_work_noun(q) or self._after_preposition(q)):
+            # the podcast “Off Script,” Whitaker said …; Kang's co-star in “Moonlit Pharmacy,” actor Seo Ji-an,
+            # posted …: the title of a work, not her words
+            return None
         for where in wheres:
             a, b = windows[where]
             if where == "after" and self._ends_sentence(q):
@@ -451,10 +454,25 @@ class _Attribution:
             words = self.ctx.memo["reported_speech"] = regex.compile(
                 r"(?<![\p{L}’'-])(?:" + "|".join(sorted(map(regex.escape, map(str, listed)))) + r")(?![\p{L}’'-])") \
                 if listed else None
-        return words is not None and any(
-            a <= x.span.start and x.span.end <= b and x.ref.type == PERSON and x.ref.kind == "name"
-            and x.ref.value not in speakers and words.search(self.ctx.text, x.span.end, b)
-            for x in self.names.mentions)
+        if words is None:
+            return False
+        if any(a <= x.span.start and x.span.end <= b and x.ref.type == PERSON and x.ref.kind == "name"
+               and x.ref.value not in speakers and words.search(self.ctx.text, x.span.end, b)
+               for x in self.names.mentions):
+            return True
+        # "She recalled that her husband … liked to tell party activists: “…”": a relative the clause speaks of
+        kin = self.ctx.memo.get("kin_phrase")
+        if kin is None:
+            nouns = {w for ws in speaker_settings(self.ctx).get("gendered_nouns", {}).values() for w in ws}
+            kin = self.ctx.memo["kin_phrase"] = regex.compile(
+                r"(?<![\p{L}’'-])(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:late\s+)?(?:"
+                + "|".join(sorted(map(regex.escape, nouns))) + r")(?![\p{L}’'-])") if nouns else False
+        return bool(kin) and any(words.search(self.ctx.text, k.end(), b) for k in kin.finditer(self.ctx.text, a, b))
+
+    def _after_preposition(self, q: QuoteSpan) -> bool:
+        """Whether a preposition (quotes.yaml `speakers.prepositions`) stands right before the opening mark."""
+        m = _WORD_BEFORE_OPEN.search(self.ctx.text, max(0, q.open - 30), q.open)
+        return m is not None and m.group(1).lower() in speaker_words(self.ctx, "prepositions")
 
     def _after_work_noun(self, q: QuoteSpan) -> bool:
         """Whether a noun of a work (quotes.yaml `work_nouns`) stands right before the quotation's opening mark."""
@@ -719,6 +737,7 @@ def _grouped(items: list[int], key) -> list[tuple[object, list[int]]]:
 
 # the word just before a quotation's opening mark ("the podcast “…”", "her album, “…”")
 _WORD_BEFORE_MARK = regex.compile(r"(\p{L}+),?\s+$")
+_WORD_BEFORE_OPEN = regex.compile(r"(?<![\p{L}’'-])(\p{L}+)[^\S\n]+$")
 
 
 def _mode(ctx: Context, attribution: str) -> str | None:

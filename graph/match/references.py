@@ -56,8 +56,8 @@ import regex
 
 from graph.errors import RuleError
 from graph.match.context import Context
-from graph.match.names import (PERSON, SUFFIXES, Names, counted_words, generation_described, namesakes_of, suffix,
-                               suffix_after, surname)
+from graph.match.names import (PERSON, SUFFIXES, Names, counted_words, generation_described, name_words, namesakes_of,
+                               suffix, suffix_after, surname)
 from graph.records import Mention, Ref, Role, Span
 
 _LIST_GLUE = regex.compile(r",?\s*(?:and\s+)?|\s*,\s*")
@@ -73,8 +73,11 @@ _APPOS_AFTER = regex.compile(
 # A description before a name: "Her daughter, Ellen Hardesty", "Its executive director, Paul Ferrante".
 _APPOS_BEFORE = regex.compile(
     r"(?:^|(?<=[\s(“\"]))(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|\p{Lu}[\p{L}-]*(?:’s|'s))\s+"
-    r"(?:[\p{L}’'-]+\s+){0,3}?(?P<head>\p{Ll}[\p{L}-]*)(?:\s+(?:of|at|for|to|with)\s+[^,“”\"\n]{1,40}?)?,\s+"
-    r"(?:\p{Ll}[\p{L}-]*\s+|\p{Lu}\p{Ll}{1,3}\.\s+)?$")
+    # the words after the noun ("the head of the club, …") hold no noun of someone else: "the actor to Nonsan along
+    # with Kang's older brother, Kang Tae-hoon" introduces the brother, not an actor
+    r"(?:[\p{L}’'-]+\s+){0,3}?(?P<head>\p{Ll}[\p{L}-]*)"
+    r"(?:\s+(?:of|at|for|to|with)\s+(?:(?![’']s\b|\s(?:the|a|an|his|her|their|its|with)\s)[^,“”\"\n]){1,40}?)?,\s+"
+    r"(?:\p{Ll}[\p{L}-]*\s+|\p{Lu}\p{Ll}{1,3}\.?\s+)?$")
 # A capitalised title of a place beside a name: "Prince Alaric, Duke of Wexmoor", "the Bishop of Carrowmere, the Rt
 # Revd Anselm Thorne"
 _TITLE_OF_AFTER = regex.compile(r",\s+(?:the\s+)?(?P<head>\p{Lu}\p{Ll}+)\s+of\s+\p{Lu}")
@@ -181,6 +184,9 @@ class People:
     roles: dict[str, frozenset[str]]  # role noun -> the people the article introduced with it
     unknown: tuple[int, ...] = ()  # where a name stands that the names step did not take (a person it missed?)
     unnamed: tuple[tuple[int, str], ...] = ()  # (offset, f/m) of a gendered noun no person stands for ("the girl")
+    # (where, word) of a word of a person's full name the names step gave nobody ("Kessler says" beside Kessler
+    # Paving): whoever it is, a pronoun after it may be them, unless the one it would be given bears the word
+    unclaimed: tuple[tuple[int, str], ...] = ()
     # person -> f/m for a pronoun: where the text tells, else the gender the given name mostly has
     # (names.yaml given_names, f or m only where one is ten times the other). Without it a "she said"
     # after "Judge Harriet Lind asked Tom Ruiz …" could go to either, where a reader never hesitates.
@@ -350,10 +356,22 @@ def _as_speaker(ctx: Context, names: Names, rule, mode: str, m, a: int, speaking
         return group
     if mode == "introduced":
         noun = m.group("noun") if "noun" in m.re.groupindex else (_WORD.findall(m.group()) or [""])[-1]
-        people = speaking.people.roles.get(_role_noun(ctx, noun), frozenset())
+        key = _role_noun(ctx, noun)
+        before = ctx.text[a:a + (m.start("noun") if "noun" in m.re.groupindex else 0)].lower().split()
+        if speaker_words(ctx, "office_qualifiers").intersection(before):
+            return []  # "the assistant coach said", where the article introduced a head coach: maybe another
+        people = speaking.people.roles.get(key, frozenset())
         if len(people) == 1:
             return [Ref("name", next(iter(people)), PERSON)]
-        return [] if people else None
+        if people or rule.get("refers") != "protagonist":
+            return [] if people else None
+        # nobody introduced so: the one the article is about, unless it introduced them by another noun
+        # the rule reads as a description ("the singer wrote" where the protagonist is "Actor Kang": another)
+        found = _as_refers(ctx, names, rule, m, a, ())
+        own = {n for n, ps in speaking.people.roles.items() if n != key and any(r.value in ps for r in found)}
+        if any(ctx.run(rule, "fullmatch", "the " + n) for n in sorted(own)):
+            return []
+        return found
     raise RuleError(rule.path, rule.line, rule.id, f"speaker must be one of {', '.join(SPEAKER_MODES)}, got {mode!r}")
 
 
@@ -407,7 +425,7 @@ def _people(ctx: Context, names: Names, mentions: list[Mention], roles: dict[str
     pronoun_genders = {**{p: g for p, g in by_name.items() if g}, **genders}
     return People(tuple(candidates), genders, {k: frozenset(v) for k, v in roles.items()},
                   _unknown_names(ctx, names, settings), _unnamed_people(ctx, candidates, settings),
-                  pronoun_genders=pronoun_genders)
+                  _unclaimed_name_words(ctx, names), pronoun_genders=pronoun_genders)
 
 
 def _event_roles(people: People, events, settings: dict) -> list[tuple[str, str, int]]:
@@ -541,6 +559,29 @@ def _unknown_names(ctx: Context, names: Names, settings: dict) -> tuple[int, ...
         if any(a < m.end() and start < b for a, b in covered[max(0, i - 3):i + 1]):
             continue
         out.append(start)
+    return tuple(out)
+
+
+def _unclaimed_name_words(ctx: Context, names: Names) -> tuple[tuple[int, str], ...]:
+    """Where a word of a person's full name stands alone, outside quotations, and no mention covers it: a
+    surname the names step left to nobody, as both a person's and a firm's ("Kessler says" of Linda Kessler,
+    in an article of Kessler Paving) or several people's. Someone is named there, whom we cannot tell:
+    (where, the word)."""
+    covered = sorted((m.span.start, m.span.end) for m in names.mentions)
+    words = {w for m in names.mentions if m.ref.type == PERSON and len(counted_words(m.ref.value)) >= 2
+             for w in name_words(m.ref.value) if " " not in w}
+    if not words:
+        return ()
+    pattern = regex.compile(r"(?<![\p{L}\p{N}’'.-])(?:" + "|".join(map(regex.escape, sorted(words)))
+                            + r")(?![\p{L}\p{N}’'-])")
+    out = []
+    for m in pattern.finditer(ctx.text):
+        if ctx.in_quote(m.start()):
+            continue
+        i = bisect.bisect_right(covered, (m.end(), m.end())) - 1
+        if any(a < m.end() and m.start() < b for a, b in covered[max(0, i - 3):i + 1]):
+            continue
+        out.append((m.start(), m.group()))
     return tuple(out)
 
 
@@ -1378,6 +1419,10 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
             if missed and any(max(c.end, near) <= u < pos and not _after_subject(ctx, group, u)
                               and not _fronted_object(ctx, u) for u in people.unknown):
                 return None  # someone the names step missed is named just before: maybe the one meant
+            if missed and any(max(c.end, near) <= u < pos and not _after_subject(ctx, group, u)
+                              and not _fronted_object(ctx, u) and all(w not in name_words(c.person) for c in group)
+                              for u, w in people.unclaimed):
+                return None  # "Kessler says …" of a Linda Kessler the names step could not tell: maybe her
             if gender is not None and any(g == gender and ctx.sentences[si][1] <= u < pos for u, g in people.unnamed):
                 return None  # "the girl’s calm …”: someone unnamed of that gender stands nearer
             earlier = _pronoun_between(ctx, group, gender, pos)

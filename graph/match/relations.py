@@ -299,7 +299,23 @@ class _People:
         bearers = [x for x in self.mentions if x.span.end <= before and surname(x.ref.value) in surnames
                    and not self.ctx.in_quote(x.span.start) and self.ctx.paragraph_of(x.span.start) >= para - 2
                    and self._gender(x) in (None, gender)]
-        return bearers[-1] if bearers else found
+        if bearers:
+            return bearers[-1]
+        # "Her daughter, Aoife Keane" where the one the pronoun reached is no Keane, was not named in the last two
+        # paragraphs, and is not whom the article opens with (its most named woman, a spokeswoman): the text does
+        # not say whose daughter; an obituary's subject, named in its first paragraph, is the "her" of its end
+        first = self._lede_end()
+        named = any(x.ref.value == found.ref.value and not self.ctx.in_quote(x.span.start) and (
+            x.span.start < first or self.ctx.paragraph_of(x.span.start) >= para - 2)
+            for x in self.mentions if x.span.end <= before)
+        return found if named else None
+
+    def _lede_end(self) -> int:
+        """Where the headline and the lede, the first paragraph of a dozen words or more after it, end."""
+        ctx = self.ctx
+        headline = ctx.article.meta.headline
+        start = headline.end if headline is not None else 0
+        return next((b for a, b in ctx.paragraphs if a >= start and len(ctx.text[a:b].split()) >= 12), start)
 
     def _protagonist_reading(self, pos: int, gender: str) -> Mention | None:
         """Whom a he or she at pos stands for under a rule's `pronoun: protagonist`: the person the

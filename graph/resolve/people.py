@@ -91,9 +91,25 @@ def article_sieve(x: Extraction, credits: frozenset[str] = frozenset(), given=fr
         if len(_words(surface)) != 1:
             continue  # a full name: pass 1
         decided = decided_at.get((m.span.start, m.span.end))
+        if any(m.ref.value == f"{t[1].rstrip('.')} {surface}" for t in m.titles):
+            # a name the names step told apart by its title only ("Lady Carrowmore" of a "Lord Carrowmore"):
+            # someone the article never names, so no node
+            changed.append((m.span.start, m.span.end, m.ref.value, None))
+            continue
         if decided is None:
             if any(a <= m.span.start and m.span.end <= b for a, b, _ in fulls):
                 continue  # the nickname written inside a full name (Vilailuck "Pepper" Teigen)
+            if m.titles and any(v == m.ref.value != surface and b <= m.span.start for a, b, v in fulls):
+                # the names step read the title of one named before ("Ms Lim" of Lim Hui Min): it stands, and is
+                # whom the bare name goes on to mean, as a first reading by the sieve would be
+                established.setdefault(surface, m.ref.value)
+                continue
+            if m.titles and m.ref.value == surface and any(b <= m.span.start and surface in _words(v)
+                                                           for a, b, v in fulls):
+                # left bare by the names step though someone named before bears it: the title's gender is
+                # theirs ("Mr. Srinivasaraghavan" after Mrs. Kamala Srinivasaraghavan only), or several's
+                changed.append((m.span.start, m.span.end, m.ref.value, None))
+                continue
             namesakes = namesakes_of(v for a, b, v in fulls if b <= m.span.start).get(surface, ())
             if namesakes:
                 # a father and his son of one name (Raymond Tolliver Sr. and Jr.): a bare name is either,

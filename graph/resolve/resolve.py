@@ -477,11 +477,17 @@ def _quotes(extractions, out: Facts, node_of, event_of_record, labels) -> None:
     """One node per distinct quotation; every article that prints it is a source."""
     tellings = []  # (normalised, speakers, article, record, index)
     for x in extractions:
+        named = None
         for idx, q in enumerate(x.quotes):
             # a quotation's creator is a person (the shapes say so): words credited to a company or a
             # place have no speaker here
             people = [r for r in q.speakers if r.ref.type == "Person"]
             nodes = [node_of(r.ref, r.span) for r in people]
+            if any(r.ref.kind == "spouse-of" for r in people):
+                # a spouse the words only imply ("the couple said") counts only where this article names
+                # them, as for a family tie: a namesake's spouse of another article is no one here
+                named = {node_of(m.ref, m.span) for m in x.mentions} if named is None else named
+                nodes = [n if r.ref.kind != "spouse-of" or n in named else None for r, n in zip(people, nodes)]
             if any(n is None and r.ref.kind == "spouse-of" for r, n in zip(people, nodes)):
                 # "the couple said" of someone whose spouse the articles do not name: crediting one of
                 # the two with words both said would be wrong, so the quotation has no speaker here
