@@ -509,7 +509,7 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
         words = name_words(c.name)
         if c.evidence != "surname" or not words or words[-1] not in surnames or c.name in things:
             continue
-        no_given = _no_given_name(ctx, words[0], family_names)
+        no_given = _no_given_name(ctx, words[0], family_names) or _styled_title(ctx, c.start, words[0])
         # a capitalised word opening a sentence before a person the article names is no first name of theirs:
         # "Bringing Sibusiso Khumalo home is our only priority"
         opener = len(words) > 2 and words[0] not in ctx.rules.given_names and not _after_a_word(ctx.text, c.start) \
@@ -522,12 +522,21 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     return kept, refused
 
 
+_FAMILY_AFTER = regex.compile(r"\s+(?:family|families|household|clan|dynasty|estate)(?![\p{L}-])")
+_THE_BEFORE = regex.compile(r"(?<![\p{L}])[Tt]he\s+(?:\d{1,2}(?:st|nd|rd|th)\s+)?$")
+
+
+def _styled_title(ctx: Context, start: int, word: str) -> bool:
+    """Whether the first word of a name found by its known surname is a title (quotes.yaml) after "the": "the 7th
+    Baron Carrowmore" is a peer's title, not a Baron of the Carrowmores (Baron Davis, without it, may be a name)."""
+    return word.lower() in _title_words(ctx) and bool(_THE_BEFORE.search(ctx.text, max(0, start - 12), start))
+
+
 def _no_given_name(ctx: Context, word: str, surnames: set[str]) -> bool:
     """Whether the first word of a name found by its known surname is none a person goes by: the surname another
     person is named in full with (Petrakis Stroud, the firm its two founders named), or a word the article writes
-    in lower case too and no given name of `given_names` (Pho Ba Tam, a restaurant in an article about pho), or a
-    title (quotes.yaml: "the 7th Baron Carrowmore" is a peer's title, not a Baron of the Carrowmores)."""
-    if word in surnames or word.lower() in _title_words(ctx):
+    in lower case too and no given name of `given_names` (Pho Ba Tam, a restaurant in an article about pho)."""
+    if word in surnames:
         return True
     if word in ctx.rules.given_names:
         return False
@@ -795,6 +804,8 @@ def _recurrences(ctx: Context, taken: _Taken, people, heads: dict[str, str], sha
     for a, b in _name_uses(ctx.text, {*people, *heads} - set(shared)):
         if not taken.free(a, b) or _part_of_longer_name(ctx.text, a, b) or _reads_as_date(ctx, a, b):
             continue
+        if _FAMILY_AFTER.match(ctx.text, b) and _THE_BEFORE.search(ctx.text, max(0, a - 12), a):
+            continue  # "the Mulcahy family": the family, none of its people
         name = ctx.text[a:b]
         head = heads.get(name, name)
         source = people.get(head) or people.get(name)
@@ -816,31 +827,74 @@ def _titled_surname(ctx: Context, fulls: list[tuple[int, str, str | None]], word
     The surname is the last word of a full name, or its first where no full name ends in it: Singapore, Korean
     and Chinese copy writes the family name first (Mr Lim Jun Hao ... Mr Lim). A title of a gender (Mr, Ms)
     names only a bearer of that gender or of none the article told: "Ms Lim" of Lim Hui Min, not of her
-    brother Lim Jun Hao named first; of several of that gender, the first named ("Mrs. Vandermeer" is Joan, named
-    before her daughter-in-law, though Ernest Vandermeer was named first of all). Returns "" where the title's
-    gender rules out every bearer: the caller must not fall back to the first-named bearer then."""
+    brother Lim Jun Hao named first; of several of that gender, the one the surname alone would go to (`default`,
+    the first named), or the one introduced with that very title. Returns "" where the title leaves it open
+    which: the caller must not fall back to the first-named bearer then."""
     before = _TITLE_BEFORE.search(ctx.text, max(0, a - 16), a)
     if " " in word or before is None or before.group(1).lower() not in _surname_titles(ctx):
         return None
     named = [(p, g) for at, p, g in fulls if at < a]
     bearers = {(p, g) for p, g in named if surname(p) == word} or {
         (p, g) for p, g in named if counted_words(p)[0] == word}
-    want = _honorifics(ctx).get(before.group(1))
+    title = before.group(1)
+    # the one the article introduced with that very title of office, or its long form ("Cllr Gallagher" of
+    # "councillor Anthony Gallagher", among a skipper and his sons of that surname); not a form of address or a
+    # degree, which the article may give another bearer later ("Dr. Raghunathan" of the bride, not her mother)
+    owners = {p for p, _ in bearers}
+    same = {p for at, p, _ in fulls if at < a and p in owners and _title_word_before(ctx, at) in _title_forms(ctx, title)}
+    if len(same) == 1 and title.rstrip(".") not in _honorifics(ctx) and title.rstrip(".").lower() not in _DEGREES:
+        return next(iter(same))
+    want = _honorifics(ctx).get(title)
     if want is not None:
         fits = {p for p, g in bearers if g in (None, want)}
+        # of several, a given name's usual gender breaks the tie ("Mrs Lindsay" after Morag Lindsay and her late
+        # husband Alasdair); alone it rules out no one (Mr Orcel is Andrea Orcel)
+        told = dict(bearers)
+        by_name = {p for p in fits if told.get(p) == want or ctx.rules.given_gender(p) in (None, want)}
+        if len(fits) > 1 and by_name:
+            fits = by_name
         if len(fits) == 1:
             return next(iter(fits))
         if fits and (default is None or default in fits):
             return None  # several of the title's gender: as any surname of several people (see _heads)
-        if fits:  # the first named of them, as a surname of several people goes to the first named (_heads)
-            first = {}
-            for at, p, _ in fulls:
-                if p in fits:
-                    first[p] = min(at, first.get(p, at))
-            return min(sorted(fits), key=lambda p: first[p])
-        return "" if bearers else None
+        # "Mrs Ashworth" after Neil Ashworth, his daughter Ellie and his wife Joanne: the one the article calls
+        # someone's wife, where it is a title of a married woman and the others are daughters; else the text
+        # does not say which
+        wives = {p for at, p, _ in fulls if p in fits and _kin_before(ctx, at, _WIVES)}
+        daughters = {p for at, p, _ in fulls if p in fits and _kin_before(ctx, at, _DAUGHTERS)}
+        if title.rstrip(".") in _MARRIED_TITLES and len(wives) == 1 and fits - wives <= daughters:
+            return next(iter(wives))
+        return ""
     people = {p for p, _ in bearers}
     return next(iter(people)) if len(people) == 1 else None
+
+
+_DEGREES = frozenset({"dr", "prof", "professor"})
+# a married woman's title; the nouns that call her someone's wife, or someone's daughter, right before her name
+_MARRIED_TITLES = frozenset({"Mrs", "Madame", "Mme", "Señora", "Signora", "Frau"})
+_WIVES = regex.compile(r"(?<![\p{L}])(?:wife|widow)(?:\s+of\s+\d+\s+years)?,?\s+(?:\p{Lu}\p{Ll}{1,3}\.?\s+)?$")
+_DAUGHTERS = regex.compile(r"(?<![\p{L}])(?:daughter|granddaughter|stepdaughter|niece)s?,?\s+(?:\p{Lu}\p{Ll}{1,3}\.?\s+)?$")
+
+
+def _kin_before(ctx: Context, at: int, noun) -> bool:
+    return bool(noun.search(ctx.text, max(0, at - 24), at))
+
+
+_WORD_RIGHT_BEFORE = regex.compile(r"(\p{L}+)\.?[^\S\n]+$")
+
+
+def _title_word_before(ctx: Context, at: int) -> str:
+    """The word right before a name at `at`, lower-cased ("" when none): a title it was introduced with."""
+    m = _WORD_RIGHT_BEFORE.search(ctx.text, max(0, at - 24), at)
+    return m.group(1).lower() if m else ""
+
+
+def _title_forms(ctx: Context, title: str) -> frozenset[str]:
+    """A title and its long or short form (quotes.yaml `title_abbreviations`), lower-cased: cllr, councillor."""
+    settings = ctx.rules.settings["quotes"].get("settings", {}).get("speakers", {}) or {}
+    abbreviations = {str(k).lower(): str(v).lower() for k, v in (settings.get("title_abbreviations", {}) or {}).items()}
+    t = title.rstrip(".").lower()
+    return frozenset({t, abbreviations.get(t, t)} | {k for k, v in abbreviations.items() if v == t})
 
 
 def _honorifics(ctx: Context) -> dict[str, str]:
@@ -962,13 +1016,13 @@ def _to_heads(ctx: Context, found: list[Mention], heads: dict[str, str]) -> Name
     namesakes = namesakes_of(heads.values())
     fulls = [(m.span.start, heads.get(m.ref.value, m.ref.value)) for m in found
              if m.ref.type == PERSON and len(counted_words(m.alias or m.span.exact)) >= 2]
-    told: dict[str, set] = {}  # full name -> the genders its mentions in full tell, or its first word's
+    told: dict[str, set] = {}  # full name -> the genders its mentions in full tell
     for m in found:
         if (m.ref.type == PERSON and len(counted_words(m.alias or m.span.exact)) >= 2
                 and (g := _told_gender(ctx, m))):
             told.setdefault(heads.get(m.ref.value, m.ref.value), set()).add(g)
-    gendered = [(at, p, (next(iter(told[p])) if len(told[p]) == 1 else None) if p in told
-                 else ctx.rules.given_gender(p)) for at, p in fulls]
+    # the text's word only: a given name's usual gender is no proof (Andrea Orcel, Hilary Benn are men)
+    gendered = [(at, p, next(iter(told[p])) if len(told.get(p, ())) == 1 else None) for at, p in fulls]
     for mention in found:
         ref = mention.ref
         if ref.kind == "name" and ref.type == PERSON:

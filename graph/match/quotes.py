@@ -233,7 +233,7 @@ class _Attribution:
         windows = self._windows(q)
         wheres = ("after", "before", "sentence") if q.depth == 0 else ("nested-before",)
         title = self._title_like(q, fewest=2)  # one word (‘Hello’) is as often said as a title
-        if self._title_like(q) and (self._after_work_noun(q) or self._after_preposition(q)):
+        if self._title_like(q) and self._after_work_noun(q) or title and self._after_preposition(q):
             # the podcast “Off Script,” Whitaker said …; Kang's co-star in “Moonlit Pharmacy,” actor Seo Ji-an,
             # posted …: the title of a work, not her words
             return None
@@ -470,7 +470,10 @@ class _Attribution:
         return bool(kin) and any(words.search(self.ctx.text, k.end(), b) for k in kin.finditer(self.ctx.text, a, b))
 
     def _after_preposition(self, q: QuoteSpan) -> bool:
-        """Whether a preposition (quotes.yaml `speakers.prepositions`) stands right before the opening mark."""
+        """Whether a preposition (quotes.yaml `speakers.prepositions`) stands right before the opening mark, and the
+        quotation opens with a capital ("in “Moonlit Pharmacy,”", not "is in “a bad way,”")."""
+        if not self.ctx.text[q.start:q.start + 1].isupper():
+            return False
         m = _WORD_BEFORE_OPEN.search(self.ctx.text, max(0, q.open - 30), q.open)
         return m is not None and m.group(1).lower() in speaker_words(self.ctx, "prepositions")
 

@@ -244,7 +244,9 @@ class _People:
                     found = self.antecedent(m.start(), gender, surnames=surnames)
                     if found is not None and inside.span.start == m.start() and found.ref.value == inside.ref.value:
                         found = None  # "Lucia is her daughter": her is not Lucia, named before too
-                found = self._family_name_reading(found, gender, surnames, m.start(), words in ('his', 'her'))
+                relatives = frozenset(x.ref.value for x in self.mentions if m.start() <= x.span.start < m.end())
+                found = self._family_name_reading(found, gender, surnames, m.start(), words in ('his', 'her'),
+                                                  relatives)
                 if found is not None:
                     out.append((found.ref, found.span, True))
                 continue
@@ -279,16 +281,30 @@ class _People:
         return out
 
     def _family_name_reading(self, found: Mention | None, gender: str, surnames: frozenset[str],
-                             before: int, possessive: bool) -> Mention | None:
+                             before: int, possessive: bool, relatives: frozenset[str] = frozenset()) -> Mention | None:
         """"Dr. Raman said … / Her daughter, Joanna Marwick, said": where the relative bears the surname of the
         article's protagonist of that gender and not that of the person the pronoun's nearness gives, the
         family name outweighs the nearness: the protagonist's relative. Else, for a possessive ("his wife,
         Mrs …"; never "she married …", whose bride did not yet bear the name), the last one of that surname
         named shortly before (two paragraphs), outside quotations, is
         ("“…,” Adeyanju said. … Seated beside him were his wife, Mrs Funmilayo Adeyanju": not the rival
-        named nearer), unless their given name or the text says they are of the other gender. Nobody found
-        stays nobody: the doubt was the pronoun reader's to settle ("Ivy Lusk is her daughter")."""
-        if found is None or not surnames or surnames & set(found.ref.value.split()):
+        named nearer, and so where the pronoun reader found nobody), unless their given name or the text says
+        they are of the other gender. Else nobody found stays nobody: the doubt was the pronoun reader's to
+        settle ("Ivy Lusk is her daughter")."""
+        if found is None:
+            # where the pronoun reader found nobody, the bearer only if no one else who may be meant was named
+            # since their paragraph began ("Aarav Sehgal … with his brother-in-law, Nikhil Kapoor. … his elder
+            # sister Ishita Kapoor": either man's), and never the relative the same words name (Ivy Lusk is her
+            # daughter)
+            bearer = self._named_bearer(gender, surnames, before, relatives) if possessive and surnames else None
+            if bearer is None:
+                return None
+            lo = self.ctx.paragraphs[self.ctx.paragraph_of(bearer.span.start)][0]
+            others = {x.ref.value for x in self.mentions if lo <= x.span.start and x.span.end <= before
+                      and not self.ctx.in_quote(x.span.start) and x.ref.value not in relatives
+                      and self._gender(x) in (None, gender)}
+            return bearer if others == {bearer.ref.value} else None
+        if not surnames or surnames & set(found.ref.value.split()):
             return found  # any word of the name: a maiden name kept inside it ("Grace Okafor Brandt")
         lead = self.protagonist(gender)
         if lead is not None and _surname(lead) in surnames:
@@ -296,11 +312,9 @@ class _People:
         if not possessive:
             return found
         para = self.ctx.paragraph_of(before)
-        bearers = [x for x in self.mentions if x.span.end <= before and surname(x.ref.value) in surnames
-                   and not self.ctx.in_quote(x.span.start) and self.ctx.paragraph_of(x.span.start) >= para - 2
-                   and self._gender(x) in (None, gender)]
-        if bearers:
-            return bearers[-1]
+        bearer = self._named_bearer(gender, surnames, before, relatives)
+        if bearer is not None:
+            return bearer
         # "Her daughter, Aoife Keane" where the one the pronoun reached is no Keane, was not named in the last two
         # paragraphs, and is not whom the article opens with (its most named woman, a spokeswoman): the text does
         # not say whose daughter; an obituary's subject, named in its first paragraph, is the "her" of its end
@@ -309,6 +323,17 @@ class _People:
             x.span.start < first or self.ctx.paragraph_of(x.span.start) >= para - 2)
             for x in self.mentions if x.span.end <= before)
         return found if named else None
+
+    def _named_bearer(self, gender: str, surnames: frozenset[str], before: int,
+                      relatives: frozenset[str] = frozenset()) -> Mention | None:
+        """The last person of one of `surnames`, none of the `relatives` the words name, named outside quotations
+        in the two paragraphs before `before`, whom the text does not give the other gender."""
+        para = self.ctx.paragraph_of(before)
+        bearers = [x for x in self.mentions if x.span.end <= before and surname(x.ref.value) in surnames
+                   and x.ref.value not in relatives
+                   and not self.ctx.in_quote(x.span.start) and self.ctx.paragraph_of(x.span.start) >= para - 2
+                   and self._gender(x) in (None, gender)]
+        return bearers[-1] if bearers else None
 
     def _lede_end(self) -> int:
         """Where the headline and the lede, the first paragraph of a dozen words or more after it, end."""

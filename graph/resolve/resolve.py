@@ -88,6 +88,7 @@ class _Nodes:
     def __init__(self, people: People):
         self.people = people
         self.spouses: dict[URIRef, set[URIRef]] = defaultdict(set)  # filled by the family stage
+        self.named: dict[str, set[URIRef]] = {}  # article -> the nodes its mentions name
 
     def __call__(self, ref: Ref, at: Span | None = None) -> URIRef | None:
         if ref.kind == "entity":
@@ -111,6 +112,7 @@ def resolve(extractions: list[Extraction], rules: RuleSet) -> Facts:
     # the writers a credit line names (names.yaml evidence `credit`) stand for no bare surname of the story
     credits = frozenset(r.id for r in rules["names"] if r.get("evidence") == "credit")
     node_of = _Nodes(People(extractions, credits, rules.given_names))
+    node_of.named = {x.article.id: {node_of(m.ref, m.span) for m in x.mentions} for x in extractions}
     _family(extractions, rules, node_of, out)  # first: "Legend's wife" needs the spouse ties
     labels = _named_things(extractions, rules, node_of, out)
     event_of_record = _events(extractions, rules, node_of, out, labels)
@@ -172,7 +174,7 @@ def _family(extractions: list[Extraction], rules: RuleSet, node_of: _Nodes, out:
                     node_of.spouses[b].add(a)
     told = FamilyTold()
     for x in extractions:
-        named = {node_of(m.ref, m.span) for m in x.mentions}
+        named = node_of.named[x.article.id]
         for m in x.mentions:  # the names each person goes by here, for the inferences that weigh surnames
             told.name(x.article.id, node_of(m.ref, m.span), m.ref.value)
         speakers = _quote_speakers(x, node_of) if any(r.speaker for r in x.relations) else {}
@@ -477,17 +479,15 @@ def _quotes(extractions, out: Facts, node_of, event_of_record, labels) -> None:
     """One node per distinct quotation; every article that prints it is a source."""
     tellings = []  # (normalised, speakers, article, record, index)
     for x in extractions:
-        named = None
         for idx, q in enumerate(x.quotes):
             # a quotation's creator is a person (the shapes say so): words credited to a company or a
             # place have no speaker here
             people = [r for r in q.speakers if r.ref.type == "Person"]
             nodes = [node_of(r.ref, r.span) for r in people]
-            if any(r.ref.kind == "spouse-of" for r in people):
-                # a spouse the words only imply ("the couple said") counts only where this article names
-                # them, as for a family tie: a namesake's spouse of another article is no one here
-                named = {node_of(m.ref, m.span) for m in x.mentions} if named is None else named
-                nodes = [n if r.ref.kind != "spouse-of" or n in named else None for r, n in zip(people, nodes)]
+            # a spouse the words only imply ("the couple said") speaks only where this article names them, as
+            # for a family tie: words are credited to no namesake's spouse of another article
+            nodes = [n if r.ref.kind != "spouse-of" or n in node_of.named[x.article.id] else None
+                     for r, n in zip(people, nodes)]
             if any(n is None and r.ref.kind == "spouse-of" for r, n in zip(people, nodes)):
                 # "the couple said" of someone whose spouse the articles do not name: crediting one of
                 # the two with words both said would be wrong, so the quotation has no speaker here
