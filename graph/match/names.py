@@ -527,9 +527,11 @@ _THE_BEFORE = regex.compile(r"(?<![\p{L}])[Tt]he\s+(?:\d{1,2}(?:st|nd|rd|th)\s+)
 
 
 def _styled_title(ctx: Context, start: int, word: str) -> bool:
-    """Whether the first word of a name found by its known surname is a title (quotes.yaml) after "the": "the 7th
-    Baron Carrowmore" is a peer's title, not a Baron of the Carrowmores (Baron Davis, without it, may be a name)."""
-    return word.lower() in _title_words(ctx) and bool(_THE_BEFORE.search(ctx.text, max(0, start - 12), start))
+    """Whether the first word of a name found by its known surname is a title (quotes.yaml) that is no given name
+    (Baroness Thatcher, Goalkeeper Pickford), or one after "the": "the 7th Baron Carrowmore" is a peer's title, not
+    a Baron of the Carrowmores (Baron Davis, without it, is a name)."""
+    return word.lower() in _title_words(ctx) and (
+        word not in ctx.rules.given_names or bool(_THE_BEFORE.search(ctx.text, max(0, start - 12), start)))
 
 
 def _no_given_name(ctx: Context, word: str, surnames: set[str]) -> bool:
@@ -847,12 +849,6 @@ def _titled_surname(ctx: Context, fulls: list[tuple[int, str, str | None]], word
     want = _honorifics(ctx).get(title)
     if want is not None:
         fits = {p for p, g in bearers if g in (None, want)}
-        # of several, a given name's usual gender breaks the tie ("Mrs Lindsay" after Morag Lindsay and her late
-        # husband Alasdair); alone it rules out no one (Mr Orcel is Andrea Orcel)
-        told = dict(bearers)
-        by_name = {p for p in fits if told.get(p) == want or ctx.rules.given_gender(p) in (None, want)}
-        if len(fits) > 1 and by_name:
-            fits = by_name
         if len(fits) == 1:
             return next(iter(fits))
         if fits and (default is None or default in fits):
@@ -1021,8 +1017,10 @@ def _to_heads(ctx: Context, found: list[Mention], heads: dict[str, str]) -> Name
         if (m.ref.type == PERSON and len(counted_words(m.alias or m.span.exact)) >= 2
                 and (g := _told_gender(ctx, m))):
             told.setdefault(heads.get(m.ref.value, m.ref.value), set()).add(g)
-    # the text's word only: a given name's usual gender is no proof (Andrea Orcel, Hilary Benn are men)
-    gendered = [(at, p, next(iter(told[p])) if len(told.get(p, ())) == 1 else None) for at, p in fulls]
+    # the text's word, else the given name's usual gender: a title of the other gender is no one of theirs (Mrs
+    # Clarke is not David Clarke), at the cost of a man of a name mostly women's (Mr Orcel of Andrea Orcel)
+    gendered = [(at, p, (next(iter(told[p])) if len(told[p]) == 1 else None) if p in told
+                 else ctx.rules.given_gender(p)) for at, p in fulls]
     for mention in found:
         ref = mention.ref
         if ref.kind == "name" and ref.type == PERSON:

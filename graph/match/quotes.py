@@ -233,7 +233,7 @@ class _Attribution:
         windows = self._windows(q)
         wheres = ("after", "before", "sentence") if q.depth == 0 else ("nested-before",)
         title = self._title_like(q, fewest=2)  # one word (‘Hello’) is as often said as a title
-        if self._title_like(q) and self._after_work_noun(q) or title and self._after_preposition(q):
+        if self._title_like(q) and (self._after_work_noun(q) or self._after_preposition(q)):
             # the podcast “Off Script,” Whitaker said …; Kang's co-star in “Moonlit Pharmacy,” actor Seo Ji-an,
             # posted …: the title of a work, not her words
             return None

@@ -374,6 +374,8 @@ def _as_speaker(ctx: Context, names: Names, rule, mode: str, m, a: int, speaking
             return [Ref("name", next(iter(people)), PERSON)] if len(people) == 1 else []
         if len(people) == 1:
             return [Ref("name", next(iter(people)), PERSON)]
+        if not people and rule.get("refers") == "protagonist" and _described_another(ctx, names, noun, a):
+            return []  # "Singer-actor Noel … “…,” the singer wrote": the singer the text introduced, not the star
         return [] if people else None
     raise RuleError(rule.path, rule.line, rule.id, f"speaker must be one of {', '.join(SPEAKER_MODES)}, got {mode!r}")
 
@@ -1626,6 +1628,16 @@ def _last_list(ctx: Context, people: list[Mention]) -> list[Mention]:
             best = group
         i = j
     return best
+
+
+def _described_another(ctx: Context, names: Names, noun: str, before: int) -> bool:
+    """Whether the text, before `before`, writes the noun (alone or first of two joined jobs) right before a
+    capitalised word that is no word of the article's protagonist's name: someone it introduced so whom the
+    names step did not take ("Singer-actor Noel"); "Pop star Dua Lipa … the singer" describes no one else."""
+    lead = protagonist(names, None)
+    own = set(name_words(lead)) if lead else set()
+    pattern = regex.compile(r"(?<![\p{L}-])(?i:" + regex.escape(noun) + r")(?:-\p{L}+)?\s+(\p{Lu}[\p{L}’'-]+)")
+    return any(m.group(1) not in own for m in pattern.finditer(ctx.text, 0, before))
 
 
 def _introduced_as(ctx: Context, qualifier: str, noun: str, person: str) -> bool:

@@ -288,22 +288,11 @@ class _People:
         Mrs …"; never "she married …", whose bride did not yet bear the name), the last one of that surname
         named shortly before (two paragraphs), outside quotations, is
         ("“…,” Adeyanju said. … Seated beside him were his wife, Mrs Funmilayo Adeyanju": not the rival
-        named nearer, and so where the pronoun reader found nobody), unless their given name or the text says
-        they are of the other gender. Else nobody found stays nobody: the doubt was the pronoun reader's to
-        settle ("Ivy Lusk is her daughter")."""
+        named nearer), unless their given name or the text says they are of the other gender. Nobody found
+        stays nobody: the doubt was the pronoun reader's to settle ("Ivy Lusk is her daughter"; "The teenager's
+        mother, Ann Reed, and his sister, Kate Reed": not Tom Reed's sister, though no one else is a Reed)."""
         if found is None:
-            # where the pronoun reader found nobody, the bearer only if no one else who may be meant was named
-            # since their paragraph began ("Aarav Sehgal … with his brother-in-law, Nikhil Kapoor. … his elder
-            # sister Ishita Kapoor": either man's), and never the relative the same words name (Ivy Lusk is her
-            # daughter)
-            bearer = self._named_bearer(gender, surnames, before, relatives) if possessive and surnames else None
-            if bearer is None:
-                return None
-            lo = self.ctx.paragraphs[self.ctx.paragraph_of(bearer.span.start)][0]
-            others = {x.ref.value for x in self.mentions if lo <= x.span.start and x.span.end <= before
-                      and not self.ctx.in_quote(x.span.start) and x.ref.value not in relatives
-                      and self._gender(x) in (None, gender)}
-            return bearer if others == {bearer.ref.value} else None
+            return None
         if not surnames or surnames & set(found.ref.value.split()):
             return found  # any word of the name: a maiden name kept inside it ("Grace Okafor Brandt")
         lead = self.protagonist(gender)
