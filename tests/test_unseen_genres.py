@@ -1095,3 +1095,10 @@ def test_a_given_names_gender_breaks_a_tie_between_bearers_of_a_title(tmp_path, 
                               "Speaking after the declaration, Mrs Lindsay said: \"I wanted Alasdair to be standing "
                               "here.\"\n")
     assert speakers(x, "wanted Alasdair") == {"Morag Lindsay"}
+
+
+def test_a_heading_of_two_surnames_joined_by_a_dash_is_no_person(tmp_path, rules):
+    x = read(tmp_path, rules, "Whitcomb–Castellano\n\nMeredith Anne Whitcomb and Jonah Peter Castellano were married "
+                              "on Saturday at St. Columba Episcopal Church.\n")
+    assert not any("–" in n or n in ("Whitcomb Castellano",) for n in named(x))
+    assert {"Meredith Anne Whitcomb", "Jonah Peter Castellano"} <= named(x)

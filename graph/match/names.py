@@ -211,7 +211,7 @@ class _Taken(SpanIndex):
 def find_names(ctx: Context) -> Names:
     """Gazetteer entries, then the candidates of the name rules weighed, then every later use of the names."""
     title_lines = _title_lines(ctx.text) + _quoted_titles(ctx.text)
-    candidates, vetoes = _candidates(ctx, title_lines)
+    candidates, vetoes, claimed = _candidates(ctx, title_lines)
     gazetteer = _gazetteer_matches(ctx, candidates)
     taken = _Taken()
     found = _gazetteer_mentions(ctx, gazetteer, taken)
@@ -223,6 +223,9 @@ def find_names(ctx: Context) -> Names:
     for c in refused:
         if taken.free(c.start, c.end):
             taken.add(c.start, c.end)
+    for a, b in claimed:  # an `against` rule marked `claims`: no word of its span is anyone's either
+        if taken.free(a, b):
+            taken.add(a, b)
     found += named
     people = {n: v for n, v in discovered.items() if v[0] == PERSON}
     heads = _heads(people, found, ctx.rules.given_names)
@@ -293,12 +296,14 @@ def _gazetteer_mentions(ctx: Context, matches, taken: _Taken) -> list[Mention]:
 # ------------------------------------------------------------------ candidates
 
 def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple[int, int]]]:
-    """Every name the name rules propose, and the spans the `against` rules say begin no person's name.
+    """Every name the name rules propose, the spans the `against` rules say begin no person's name, and those of
+    them whose rule `claims` the whole span (no later use of a known name inside it is one either).
 
     In a title-case line capitals prove nothing, so the rules that go by capitals alone skip it.
     """
     out: list[_Candidate] = []
     vetoes: list[tuple[int, int]] = []
+    claimed: list[tuple[int, int]] = []
     for order, rule in enumerate(ctx.rules["names"]):
         evidence = _evidence(rule)
         typ = rule.get("type")
@@ -308,6 +313,8 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
             spans = m.spans("name") if "name" in m.re.groupindex else [m.span()]
             if evidence == "against":
                 vetoes.extend(spans)
+                if rule.get("claims"):
+                    claimed.extend(spans)
                 continue
             titles = _titles(rule, m)
             # a joint name needs every partner's given name to be one, its own alone does not
@@ -335,7 +342,7 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
                     name_tokens(ctx.text[x:y])[0] in ctx.rules.listed_names for x, y in (spans if has_surname else [(a, b)]))
                 out.append(_Candidate(rule, order, typ, evidence, a, b, name, alias,
                                       titles if len(spans) == 1 else (), written, world))
-    return out, vetoes
+    return out, vetoes, claimed
 
 
 def _given_names(ctx: Context, names: list[str]) -> bool:
