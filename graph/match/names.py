@@ -383,12 +383,17 @@ def _titles_at(ctx: Context, a: int, b: int) -> bool:
     return False
 
 
+def _speakers(ctx: Context) -> dict:
+    """quotes.yaml `settings.speakers`: the words of titles and forms of address the names step reads."""
+    return ctx.rules.settings["quotes"].get("settings", {}).get("speakers", {}) or {}
+
+
 def _title_words(ctx: Context) -> frozenset[str]:
     """Words that stand before a surname as a title, not a given name (quotes.yaml `speakers`: honorifics,
     titles written short and the role nouns they stand for, nouns for a person), lower-cased; read once."""
     words = ctx.memo.get("title_words")
     if words is None:
-        settings = ctx.rules.settings["quotes"].get("settings", {}).get("speakers", {}) or {}
+        settings = _speakers(ctx)
         abbreviations = settings.get("title_abbreviations", {})
         words = ctx.memo["title_words"] = frozenset(
             w.lower() for w in [*settings.get("honorifics", {}), *abbreviations, *abbreviations.values(),
@@ -472,7 +477,7 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
                                       and (not is_proper(c.name) or _common_word_opening(ctx, c.start, c.name)))]
     things = _thing_names(c for c in cands if c.type != PERSON)
     things |= {surface for _, _, surface in gazetteer}
-    thing_spans = SpanIndex((a, b, None) for a, b in _name_uses(ctx.text, [t for t in things if " " in t]))
+    thing_spans = SpanIndex((a, b, None) for a, b in name_uses(ctx.text, [t for t in things if " " in t]))
     cands = [c for c in cands if not (c.type == PERSON and c.evidence in _WEAK
                                       and not thing_spans.free(c.start, c.end))]
     aliases = {_first_word_alias(c): c.name for c in cands if _first_word_alias(c)}
@@ -732,7 +737,7 @@ _ATTRIBUTION_BEFORE = regex.compile(r"[,?!—–-][”\"’]$")
 
 def _named_outside(text: str, name: str, title_lines) -> bool:
     """Whether the name is written somewhere outside the title-case lines."""
-    return any(not _inside(a, title_lines) for a, _ in _name_uses(text, [name]))
+    return any(not _inside(a, title_lines) for a, _ in name_uses(text, [name]))
 
 
 def _mid_sentence_capital(ctx: Context, word: str, skipped) -> bool:
@@ -740,7 +745,7 @@ def _mid_sentence_capital(ctx: Context, word: str, skipped) -> bool:
     or a comma in a sentence, not at a sentence's or quotation's start nor in the `skipped`
     spans (title-case lines, names of things)."""
     text = ctx.text
-    for a, b in _name_uses(text, [word]):
+    for a, b in name_uses(text, [word]):
         if _inside(a, skipped):
             continue
         if _after_a_word(text, a):
@@ -810,7 +815,7 @@ def _heads(people, found: list[Mention], given_names=frozenset()) -> dict[str, s
 def _recurrences(ctx: Context, taken: _Taken, people, heads: dict[str, str], shared=frozenset()) -> list[Mention]:
     """Every later use of a known person name or its parts: a mention too; not a word in `shared`."""
     found = []
-    for a, b in _name_uses(ctx.text, {*people, *heads} - set(shared)):
+    for a, b in name_uses(ctx.text, {*people, *heads} - set(shared)):
         if not taken.free(a, b) or _part_of_longer_name(ctx.text, a, b) or _reads_as_date(ctx, a, b):
             continue
         if _FAMILY_AFTER.match(ctx.text, b) and _THE_BEFORE.search(ctx.text, max(0, a - 12), a):
@@ -850,8 +855,9 @@ def _titled_surname(ctx: Context, fulls: list[tuple[int, str, str | None]], word
     # "councillor Anthony Gallagher", among a skipper and his sons of that surname); not a form of address or a
     # degree, which the article may give another bearer later ("Dr. Raghunathan" of the bride, not her mother)
     owners = {p for p, _ in bearers}
-    same = {p for at, p, _ in fulls if at < a and p in owners and _title_word_before(ctx, at) in _title_forms(ctx, title)}
-    if len(same) == 1 and title.rstrip(".") not in _honorifics(ctx) and title.rstrip(".").lower() not in _DEGREES:
+    forms = _title_forms(ctx, title)
+    same = {p for at, p, _ in fulls if at < a and p in owners and _title_word_before(ctx, at) in forms}
+    if len(same) == 1 and title.rstrip(".") not in _honorifics(ctx) and not forms & _speaker_set(ctx, "degree_titles"):
         return next(iter(same))
     want = _honorifics(ctx).get(title)
     if want is not None:
@@ -865,16 +871,14 @@ def _titled_surname(ctx: Context, fulls: list[tuple[int, str, str | None]], word
         # does not say which
         wives = {p for at, p, _ in fulls if p in fits and _kin_before(ctx, at, _WIVES)}
         daughters = {p for at, p, _ in fulls if p in fits and _kin_before(ctx, at, _DAUGHTERS)}
-        if title.rstrip(".") in _MARRIED_TITLES and len(wives) == 1 and fits - wives <= daughters:
+        if title.rstrip(".").lower() in _speaker_set(ctx, "married_titles") and len(wives) == 1 and fits - wives <= daughters:
             return next(iter(wives))
         return ""
     people = {p for p, _ in bearers}
     return next(iter(people)) if len(people) == 1 else None
 
 
-_DEGREES = frozenset({"dr", "prof", "professor"})
-# a married woman's title; the nouns that call her someone's wife, or someone's daughter, right before her name
-_MARRIED_TITLES = frozenset({"Mrs", "Madame", "Mme", "Señora", "Signora", "Frau"})
+# the nouns that call a woman someone's wife, or someone's daughter, right before her name
 _WIVES = regex.compile(r"(?<![\p{L}])(?:wife|widow)(?:\s+of\s+\d+\s+years)?,?\s+(?:\p{Lu}\p{Ll}{1,3}\.?\s+)?$")
 _DAUGHTERS = regex.compile(r"(?<![\p{L}])(?:daughter|granddaughter|stepdaughter|niece)s?,?\s+(?:\p{Lu}\p{Ll}{1,3}\.?\s+)?$")
 
@@ -883,29 +887,35 @@ def _kin_before(ctx: Context, at: int, noun) -> bool:
     return bool(noun.search(ctx.text, max(0, at - 24), at))
 
 
-_WORD_RIGHT_BEFORE = regex.compile(r"(\p{L}+)\.?[^\S\n]+$")
-
-
 def _title_word_before(ctx: Context, at: int) -> str:
     """The word right before a name at `at`, lower-cased ("" when none): a title it was introduced with."""
-    m = _WORD_RIGHT_BEFORE.search(ctx.text, max(0, at - 24), at)
+    m = _TITLE_BEFORE.search(ctx.text, max(0, at - 24), at)
     return m.group(1).lower() if m else ""
 
 
 def _title_forms(ctx: Context, title: str) -> frozenset[str]:
     """A title and its long or short form (quotes.yaml `title_abbreviations`), lower-cased: cllr, councillor."""
-    settings = ctx.rules.settings["quotes"].get("settings", {}).get("speakers", {}) or {}
-    abbreviations = {str(k).lower(): str(v).lower() for k, v in (settings.get("title_abbreviations", {}) or {}).items()}
+    abbreviations = ctx.memo.get("title_abbreviations")
+    if abbreviations is None:
+        abbreviations = ctx.memo["title_abbreviations"] = {
+            str(k).lower(): str(v).lower() for k, v in (_speakers(ctx).get("title_abbreviations", {}) or {}).items()}
     t = title.rstrip(".").lower()
     return frozenset({t, abbreviations.get(t, t)} | {k for k, v in abbreviations.items() if v == t})
+
+
+def _speaker_set(ctx: Context, key: str) -> frozenset[str]:
+    """A list of quotes.yaml `speakers` (degree_titles, married_titles …) as a lower-cased set; read once."""
+    found = ctx.memo.get(("names_speaker_set", key))
+    if found is None:
+        found = ctx.memo[("names_speaker_set", key)] = frozenset(str(w).lower() for w in _speakers(ctx).get(key, ()))
+    return found
 
 
 def _honorifics(ctx: Context) -> dict[str, str]:
     """quotes.yaml `speakers.honorifics`: a form of address -> the gender of whom it names; read once."""
     found = ctx.memo.get("honorifics")
     if found is None:
-        settings = ctx.rules.settings["quotes"].get("settings", {}).get("speakers", {}) or {}
-        found = ctx.memo["honorifics"] = dict(settings.get("honorifics", {}) or {})
+        found = ctx.memo["honorifics"] = dict(_speakers(ctx).get("honorifics", {}) or {})
     return found
 
 
@@ -922,11 +932,7 @@ def _told_gender(ctx: Context, mention: Mention) -> str | None:
 
 def _surname_titles(ctx: Context) -> frozenset[str]:
     """quotes.yaml `speakers.surname_titles`, lower-cased; read once."""
-    found = ctx.memo.get("surname_titles")
-    if found is None:
-        settings = ctx.rules.settings["quotes"].get("settings", {}).get("speakers", {}) or {}
-        found = ctx.memo["surname_titles"] = frozenset(t.lower() for t in settings.get("surname_titles", ()))
-    return found
+    return _speaker_set(ctx, "surname_titles")
 
 
 def _thing_recurrences(ctx: Context, taken: _Taken, kept: list[_Candidate], heads: dict[str, str],
@@ -946,7 +952,7 @@ def _thing_recurrences(ctx: Context, taken: _Taken, kept: list[_Candidate], head
             names.setdefault(alias, (c.name, c.type, c.rule.id))
     found = []
     wanted = [n for n in names if n not in heads and (" " in n) == several_words]
-    for a, b in _name_uses(ctx.text, wanted):
+    for a, b in name_uses(ctx.text, wanted):
         if not taken.free(a, b) or _part_of_longer_name(ctx.text, a, b):
             continue
         node, typ, rule_id = names[ctx.text[a:b]]
@@ -984,7 +990,7 @@ def _is_line_start_title(text: str, a: int) -> bool:
     return bool(_title_lines(text[line_start:line_end if line_end != -1 else len(text)]))
 
 
-def _name_uses(text: str, names) -> list[tuple[int, int]]:
+def name_uses(text: str, names) -> list[tuple[int, int]]:
     """Where the names occur as whole words, leftmost first and the longest name at a place:
     what an alternation of the names, longest first, between word boundaries would find.
 
@@ -1017,13 +1023,14 @@ def _to_heads(ctx: Context, found: list[Mention], heads: dict[str, str]) -> Name
     genders: dict[str, str] = {}
     shared = _shared_words(heads)
     namesakes = namesakes_of(heads.values())
-    fulls = [(m.span.start, heads.get(m.ref.value, m.ref.value)) for m in found
-             if m.ref.type == PERSON and len(counted_words(m.alias or m.span.exact)) >= 2]
+    fulls = []  # (where, whom) of each person mention written in full
     told: dict[str, set] = {}  # full name -> the genders its mentions in full tell
     for m in found:
-        if (m.ref.type == PERSON and len(counted_words(m.alias or m.span.exact)) >= 2
-                and (g := _told_gender(ctx, m))):
-            told.setdefault(heads.get(m.ref.value, m.ref.value), set()).add(g)
+        if m.ref.type == PERSON and len(counted_words(m.alias or m.span.exact)) >= 2:
+            head = heads.get(m.ref.value, m.ref.value)
+            fulls.append((m.span.start, head))
+            if g := _told_gender(ctx, m):
+                told.setdefault(head, set()).add(g)
     # the text's word, else the given name's usual gender: a title of the other gender is no one of theirs (Mrs
     # Clarke is not David Clarke), at the cost of a man of a name mostly women's (Mr Orcel of Andrea Orcel)
     gendered = [(at, p, (next(iter(told[p])) if len(told[p]) == 1 else None) if p in told

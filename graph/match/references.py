@@ -56,8 +56,8 @@ import regex
 
 from graph.errors import RuleError
 from graph.match.context import Context
-from graph.match.names import (PERSON, SUFFIXES, Names, counted_words, generation_described, name_words, namesakes_of,
-                               suffix, suffix_after, surname)
+from graph.match.names import (PERSON, SUFFIXES, Names, counted_words, generation_described, name_uses, name_words,
+                               namesakes_of, suffix, suffix_after, surname)
 from graph.records import Mention, Ref, Role, Span
 
 _LIST_GLUE = regex.compile(r",?\s*(?:and\s+)?|\s*,\s*")
@@ -575,18 +575,15 @@ def _unclaimed_name_words(ctx: Context, names: Names) -> tuple[tuple[int, str], 
     covered = sorted((m.span.start, m.span.end) for m in names.mentions)
     words = {w for m in names.mentions if m.ref.type == PERSON and len(counted_words(m.ref.value)) >= 2
              for w in name_words(m.ref.value) if " " not in w}
-    if not words:
-        return ()
-    pattern = regex.compile(r"(?<![\p{L}\p{N}’'.-])(?:" + "|".join(map(regex.escape, sorted(words)))
-                            + r")(?![\p{L}\p{N}’'-])")
-    out = []
-    for m in pattern.finditer(ctx.text):
-        if ctx.in_quote(m.start()):
+    text, out = ctx.text, []
+    for start, end in name_uses(text, sorted(words)):
+        # a word of its own: not after an initial's full stop or a hyphen, nor before a possessive or a hyphen
+        if text[start - 1:start] in (".", "-") or text[end:end + 1] in ("’", "'", "-") or ctx.in_quote(start):
             continue
-        i = bisect.bisect_right(covered, (m.end(), m.end())) - 1
-        if any(a < m.end() and m.start() < b for a, b in covered[max(0, i - 3):i + 1]):
+        i = bisect.bisect_right(covered, (end, end)) - 1
+        if any(a < end and start < b for a, b in covered[max(0, i - 3):i + 1]):
             continue
-        out.append((m.start(), m.group()))
+        out.append((start, text[start:end]))
     return tuple(out)
 
 

@@ -301,9 +301,12 @@ class _People:
         if not possessive:
             return found
         para = self.ctx.paragraph_of(before)
-        bearer = self._named_bearer(gender, surnames, before, relatives)
-        if bearer is not None:
-            return bearer
+        bearers = [x for x in self.mentions if x.span.end <= before and surname(x.ref.value) in surnames
+                   and x.ref.value not in relatives
+                   and not self.ctx.in_quote(x.span.start) and self.ctx.paragraph_of(x.span.start) >= para - 2
+                   and self._gender(x) in (None, gender)]
+        if bearers:
+            return bearers[-1]
         # "Her daughter, Aoife Keane" where the one the pronoun reached is no Keane, was not named in the last two
         # paragraphs, and is not whom the article opens with (its most named woman, a spokeswoman): the text does
         # not say whose daughter; an obituary's subject, named in its first paragraph, is the "her" of its end
@@ -312,17 +315,6 @@ class _People:
             x.span.start < first or self.ctx.paragraph_of(x.span.start) >= para - 2)
             for x in self.mentions if x.span.end <= before)
         return found if named else None
-
-    def _named_bearer(self, gender: str, surnames: frozenset[str], before: int,
-                      relatives: frozenset[str] = frozenset()) -> Mention | None:
-        """The last person of one of `surnames`, none of the `relatives` the words name, named outside quotations
-        in the two paragraphs before `before`, whom the text does not give the other gender."""
-        para = self.ctx.paragraph_of(before)
-        bearers = [x for x in self.mentions if x.span.end <= before and surname(x.ref.value) in surnames
-                   and x.ref.value not in relatives
-                   and not self.ctx.in_quote(x.span.start) and self.ctx.paragraph_of(x.span.start) >= para - 2
-                   and self._gender(x) in (None, gender)]
-        return bearers[-1] if bearers else None
 
     def _lede_end(self) -> int:
         """Where the headline and the lede, the first paragraph of a dozen words or more after it, end."""
