@@ -578,10 +578,14 @@ _RUN_OF_LETTERS = regex.compile(r"[\p{L}’'-]+")
 
 def _thing_names(cands) -> set[str]:
     """The names of organisations and places, and the first word of a two-word organisation the
-    article names with what it is (Corvane of Corvane Systems): it may call it by that word alone."""
+    article names with what it is (Corvane of Corvane Systems): it may call it by that word alone; a
+    place whose rule says so (`drops_first_word`) may go without its division word (Punta Linao of
+    Barangay Punta Linao)."""
     out = set()
     for c in cands:
         out.add(c.name)
+        if c.rule.get("drops_first_word") and " " in c.name:
+            out.add(c.name.split(" ", 1)[1])
         alias = _first_word_alias(c)
         if alias:
             out.add(alias)

@@ -425,12 +425,17 @@ class _Attribution:
     def _term(self, q: QuoteSpan) -> bool:
         """A term in quotation marks: at most three words in lower case, with no sentence punctuation,
         right after a determiner or a possessive ("the “ambient home”", "his “government-mandated
-        rest”"). Words a person says follow a verb ("called it “a giveaway”") or stand alone."""
+        rest”"), or after a noun for words (the phrase “fudo shin”). Words a person says follow a verb ("called
+        it “a giveaway”") or stand alone."""
         inner = self.ctx.text[q.start:q.end].strip().rstrip(",")
         words = inner.split()
         if not 1 <= len(words) <= 3 or not inner[:1].islower() or _ENDS_SENTENCE.search(inner):
             return False
-        return bool(_DETERMINER_BEFORE.search(self.ctx.text, max(0, q.open - 12), q.open))
+        if _DETERMINER_BEFORE.search(self.ctx.text, max(0, q.open - 12), q.open):
+            return True
+        # "using the set phrase “fudo shin”": a noun for words as words (quotes.yaml `term_nouns`) names them
+        m = _WORD_BEFORE_MARK.search(self.ctx.text, max(0, q.open - 30), q.open)
+        return m is not None and m.group(1).casefold() in self._setting_words("term_nouns")
 
     def _title_like(self, q: QuoteSpan, fewest: int = 1) -> bool:
         """A quoted title such as “Night Ferry,” or “Tidewater”: a few capitalised words (at least `fewest`),
@@ -479,12 +484,16 @@ class _Attribution:
 
     def _after_work_noun(self, q: QuoteSpan) -> bool:
         """Whether a noun of a work (quotes.yaml `work_nouns`) stands right before the quotation's opening mark."""
-        nouns = self.ctx.memo.get("work_nouns")
-        if nouns is None:
-            words = self.ctx.rules.settings["quotes"].get("settings", {}).get("work_nouns", ()) or ()
-            nouns = self.ctx.memo["work_nouns"] = frozenset(str(w).casefold() for w in words)
         m = _WORD_BEFORE_MARK.search(self.ctx.text, max(0, q.open - 30), q.open)
-        return m is not None and m.group(1).casefold() in nouns
+        return m is not None and m.group(1).casefold() in self._setting_words("work_nouns")
+
+    def _setting_words(self, key: str) -> frozenset[str]:
+        """A word list of quotes.yaml `settings` (work_nouns, term_nouns), case-folded, read once per article."""
+        words = self.ctx.memo.get(("setting_words", key))
+        if words is None:
+            listed = self.ctx.rules.settings["quotes"].get("settings", {}).get(key, ()) or ()
+            words = self.ctx.memo[("setting_words", key)] = frozenset(str(w).casefold() for w in listed)
+        return words
 
     # ---------------------------------------------------------------- parts without an attribution
 
