@@ -1157,3 +1157,29 @@ def test_an_acronyms_possessive_before_a_role_names_the_person_after_it(tmp_path
     x = read(tmp_path, rules, "Responding, the APC's state publicity secretary, Abiodun Oyerinde, said the opposition "
                               "had lost.\n")
     assert "Abiodun Oyerinde" in named(x)
+
+
+def test_what_the_new_rules_must_not_take(tmp_path, rules):
+    # a place, a label or the story's subject alone under the headline is no writer
+    def people(first, body):
+        path = tmp_path / "c.txt"
+        path.write_text(f" date 2025-12-02\nA headline here\n\n{first}\n\n{body}\n", encoding="utf-8")
+        return named(extract(load_article(path), rules))
+    assert "Cape Town" not in people("Cape Town", "Heavy rain lashed Cape Town on Monday as the town flooded.")
+    assert "Breaking News" not in people("Breaking News", "The news broke on Monday.")
+    assert "Lewis Hamilton" not in people("Lewis Hamilton", "Hamilton won the race on Sunday.")
+    x = read(tmp_path, rules, "The paintings were valued by Tom Hale and Ann Lee, the auctioneers, in March.\n\n"
+                              "FIFA's main sponsor, Adidas, said it was concerned.\n\n"
+                              "Barangay Kagawad Maria Santos was among those injured, police said.\n\n"
+                              "\"We are tired,\" Mevrou Smit said.\n\n"
+                              "The deal is only a short-term \"band-aid,\" Senator Maria Lopez said on Tuesday.\n\n"
+                              "According to Tom Hale, \"the vote was rigged,\" a spokesman for the council said.\n")
+    assert {"Ann Lee", "Maria Santos"} <= named(x)
+    assert "Adidas" not in named(x)
+    assert "Ann Lee" not in named(x, "Organization")
+    assert speakers(x, "We are tired") == {"Smit"}
+    assert speakers(x, "band-aid") == {"Maria Lopez"}
+    assert speakers(x, "vote was rigged") == set()
+    y = read(tmp_path, rules, "Mayor Tom Hale opened the meeting.\n\nThe former mayor walked out, saying the plan "
+                              "was \"a joke.\"\n")
+    assert speakers(y, "a joke") == set()

@@ -329,6 +329,8 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
                     continue
                 alias = m.spans("alias")[0] if has_alias and m.captures("alias") else None
                 name, written = _node_name(ctx.text[a:b], typ), None
+                if rule.get("byline_alone") and not _byline_alone(ctx, name, b):
+                    continue
                 if typ == PERSON and not has_surname:
                     # Ramon dela Cruz Jr.: a father and his son of one name differ by it alone
                     b = suffix_after(ctx.text, b)
@@ -343,6 +345,22 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
                 out.append(_Candidate(rule, order, typ, evidence, a, b, name, alias,
                                       titles if len(spans) == 1 else (), written, world))
     return out, vetoes, claimed
+
+
+def _byline_alone(ctx: Context, name: str, end: int) -> bool:
+    """Whether a name alone on a line (names.yaml `byline_alone`) may be its writer's: its last word one the
+    article never writes again, and its first a given name, or else no word of it one the article writes in
+    lower case (Lindiwe Sithole, Sipho Mthembu, beyond the given-name tables). A caption naming the story's
+    subject ("Lewis Hamilton" over "Hamilton won"), a dateline or a place the story names again (Cape Town), a
+    section's label (Breaking News, Live Updates) is no byline."""
+    words = name_tokens(name)
+    if len(words) < 2:
+        return False
+    again = regex.compile(r"(?<![\p{L}’'-])" + regex.escape(words[-1]) + r"(?![\p{L}’'-])")
+    if again.search(ctx.text, end) is not None:
+        return False
+    written = _written_words(ctx)
+    return words[0] in ctx.rules.given_names or not any(w.lower() in written for w in words)
 
 
 def _given_names(ctx: Context, names: list[str]) -> bool:

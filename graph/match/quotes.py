@@ -23,6 +23,11 @@ from graph.rules.ruleset import Rule
 
 _WORDS = regex.compile(r"\w+")
 _DETERMINER_BEFORE = regex.compile(r"(?<![\p{L}’'])(?:the|a|an|his|her|their|its|our|my|your|this|that)\s+$", regex.I)
+# a determiner, maybe a word that qualifies a term (set, stock, a language: the Afrikaans word), then a noun
+_TERM_NOUN_BEFORE = regex.compile(r"(?<![\p{L}’'-])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Tt]his|[Tt]hat)\s+"
+                                  r"(?:(?:set|stock|familiar|popular|famous|old|\p{Lu}\p{Ll}+)\s+)?(\p{Ll}+),?\s+$")
+# what an attribution before a quotation may end in right after its speaker: the comma alone
+_ABUTS = regex.compile(r",\s*")
 _ENDS_SENTENCE = regex.compile(r"[.!?]$")
 _ENDS_ATTRIBUTION = regex.compile(r"[.:]\s*$")
 _ENDS_CLAUSE = regex.compile(r"[,:]\s*$")
@@ -259,6 +264,11 @@ class _Attribution:
                     continue
                 if title and not (where == "after" or _ENDS_CLAUSE.search(m.group())):
                     continue  # a title in quote marks is nobody's words unless an attribution introduces it
+                if where == "before" and m.end("speaker") < b and _ABUTS.fullmatch(ctx.text, m.end("speaker"), b) \
+                        and self._attributed_after(i):
+                    # According to Tom Hale, “the vote was rigged,” a council spokesman said: words of saying after
+                    # the quotation own it, though they name no one a rule can find
+                    continue
                 roles = self._roles(m, i)
                 if where == "nested-before":
                     m, roles = self._nearer_subject(rule, m, roles, i, b)
@@ -433,8 +443,9 @@ class _Attribution:
             return False
         if _DETERMINER_BEFORE.search(self.ctx.text, max(0, q.open - 12), q.open):
             return True
-        # "using the set phrase “fudo shin”": a noun for words as words (quotes.yaml `term_nouns`) names them
-        m = _WORD_BEFORE_MARK.search(self.ctx.text, max(0, q.open - 30), q.open)
+        # "using the set phrase “fudo shin”": a noun for words as words (quotes.yaml `term_nouns`) after a
+        # determiner names them ("a short-term “band-aid,”" and "her first term “mistakes were made”" do not)
+        m = _TERM_NOUN_BEFORE.search(self.ctx.text, max(0, q.open - 40), q.open)
         return m is not None and m.group(1).casefold() in self._setting_words("term_nouns")
 
     def _title_like(self, q: QuoteSpan, fewest: int = 1) -> bool:
