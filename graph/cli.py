@@ -221,9 +221,10 @@ def explain(name, graph_path, fmt, verbose):
       kg explain "Pepper"
     """
     from graph.analyse.explain import evidence_rows_in, find_nodes_in
+    from graph.analyse.network import find_in_index
 
     store = open_graph(graph_path, verbose)
-    nodes = find_nodes_in(store, name)
+    nodes = find_in_index(store, name) or find_nodes_in(store, name)
     if not nodes:
         raise KgError(f"no node is named {name!r} in {graph_path}", "try a full name, an alias, or an IRI")
     rows = [r for n in nodes for r in evidence_rows_in(store, n)]

@@ -405,6 +405,14 @@ def _index_of(store):
         return None
 
 
+def find_in_index(store, name: str) -> list[URIRef]:
+    """The story nodes called `name` (label, name or alternate name, any case), looked up in the story index
+    the build left beside the store, without a pass over every name in the store; [] when there is no index
+    or it names no such node (the caller then asks the store, which also knows IRIs and non-story nodes)."""
+    index = _index_of(store)
+    return index.find(name) if index is not None else []
+
+
 def _evidence_by_fact(g: Graph) -> dict[tuple, list[Evidence]]:
     """(subject, predicate, object) -> its evidence, one per article and words (the rest add nothing
     to a chain's display), sorted."""
