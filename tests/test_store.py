@@ -20,6 +20,7 @@ from graph.analyse.explain import conflicts, conflicts_in, evidence_rows, eviden
 from graph.analyse.network import (Story, chains, close_matches, find_in_index, focused_html, format_chains,
                                     resolve_name, stats, stats_in)
 from graph.analyse.validate import load_graph
+from graph.rdf.vocab import SDO
 from graph.errors import OutputError, QueryError
 from graph.resources import queries_dir
 from graph.sparql.persist import STORE, open_fresh, store_dir
@@ -363,3 +364,14 @@ def test_paging_adds_the_clause_where_the_grammar_wants_it(query, paged):
 def test_paging_refuses_a_query_paged_already(query):
     with pytest.raises(QueryError):
         page(query, 2, None)
+
+
+def test_a_focused_view_lists_only_the_articles_it_shows_or_cites(both):
+    """A view of one neighbourhood carries the articles its facts come from, not every article of the
+    corpus: Kris Jenner's facts come from one seed article, so her view names that one alone, from the
+    whole graph and from the store's index alike."""
+    store, _, g = both
+    ids = sorted(str(o) for o in g.objects(None, SDO.identifier) if str(o)[:3].isdigit())
+    for story in (Story(g), Story.for_reading(store)):
+        page = focused_html(story, resolve_name(story, "Kris Jenner"), 1)
+        assert [i for i in ids if f'"{i}"' in page] == ["000_9d37828a95a29d67"]

@@ -130,7 +130,9 @@ class Story:
         index = self.index
         near = sorted((index.iri(i) for i in _within(index.adjacency(True), index.position(node), depth + 1)),
                       key=str)
-        values = " ".join(str(ox.NamedNode(str(n))) for n in [*near, *self.index.context])
+        # the context less its articles: focused_html asks for those the view cites (triples_of)
+        context = [c for c in index.context if (i := index.position(c)) is None or index.type_at(i) != ARTICLE]
+        values = " ".join(str(ox.NamedNode(str(n))) for n in [*near, *context])
         term = rdflib_converter()
         sub = Graph()
         named = " ".join(str(ox.NamedNode(str(n))) for n in near)
@@ -207,6 +209,17 @@ class Story:
                                            to_rdflib(article) if article is not None else None, ident.value, "",
                                            selector, None, ""))
         return tuple(first[k] for k in sorted(first))
+
+    def triples_of(self, nodes) -> list[tuple]:
+        """From the store: every triple with one of `nodes` as subject, as rdflib triples."""
+        import pyoxigraph as ox
+
+        if not nodes:
+            return []
+        values = " ".join(str(ox.NamedNode(str(n))) for n in nodes)
+        term = self._term
+        return [(term(t.subject), term(t.predicate), term(t.object))
+                for t in self.store.select(_AROUND.replace("NODES", values)).triples]
 
     def provenance_of(self, nodes) -> list[tuple]:
         """From the store: the statements with one of `nodes` as subject or object, and their
@@ -615,6 +628,35 @@ def neighbourhood(g: Graph, node: URIRef, depth: int, triples=None) -> set[URIRe
     return {URIRef(ids[i]) for i in nx.ego_graph(net, centre, radius=depth)}
 
 
+def _cited_articles(triples: list[tuple], keep: set) -> set:
+    """The articles a focused view lists: those shown (a node of `keep`) and those the facts of the nodes
+    shown come from, not every article of the corpus (on a graph of ten thousand articles, most of the page
+    and of what the store is asked for)."""
+    # terms compared as plain strings: rdflib's own comparison runs Python code, per triple
+    same, a_type, derived = str.__eq__, str(RDF.type), str(_DERIVED_FROM)
+    subject, obj = str(RDF.subject), str(RDF.object)
+    article = str(NODE_TYPES[ARTICLE].cls)
+    about, source, shown = defaultdict(set), {}, set()
+    for s, p, o in triples:
+        if same(p, subject) or same(p, obj):
+            about[s].add(o)
+        elif same(p, derived):
+            source[s] = o
+        elif same(p, a_type) and same(o, article) and s in keep:
+            shown.add(s)
+    return {a for st, a in source.items() if about[st] & keep} | shown
+
+
+def _without_other_articles(triples: list[tuple], cited: set) -> list[tuple]:
+    """The triples less those of the articles not `cited`."""
+    same, a_type, article = str.__eq__, str(RDF.type), str(NODE_TYPES[ARTICLE].cls)
+    articles = {s for s, p, o in triples if same(p, a_type) and same(o, article)}
+    return [t for t in triples if t[0] not in articles or t[0] in cited]
+
+
+_DERIVED_FROM = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+
+
 def focused_html(story: Story, node: URIRef, depth: int) -> str:
     """The HTML view of `node`'s neighbourhood only, opened on it.
 
@@ -622,11 +664,19 @@ def focused_html(story: Story, node: URIRef, depth: int) -> str:
     statements with a kept node as subject or object and their selectors, all the page shows
     of the nine triples in ten that are provenance. The same page as from the whole graph.
     """
-    if story.index is not None:
+    indexed = story.index is not None
+    if indexed:
         story = story.around(node, depth)  # the nodes a view of that depth may show, and their triples
     triples = list(story.g)
     keep = neighbourhood(story.g, node, depth, triples)
     if story.store is not None:
         triples += story.provenance_of(keep)
+    cited = _cited_articles(triples, keep)
+    if indexed:  # around() leaves the articles to this: those cited, of the thousands
+        typed = {t[0] for t in triples if t[1] == RDF.type}  # an article named only (its label) is not whole
+        known = set(triples)
+        triples += [t for t in story.triples_of(sorted((a for a in cited if a not in typed), key=str))
+                    if t not in known]
+    triples = _without_other_articles(triples, cited)
     title = f"{story.label(node)}: {depth} step{'s' if depth > 1 else ''} around"
     return render_html(triples, title=title, keep=keep, focus=str(node), depth=depth)
