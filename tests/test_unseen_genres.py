@@ -1183,3 +1183,17 @@ def test_what_the_new_rules_must_not_take(tmp_path, rules):
     y = read(tmp_path, rules, "Mayor Tom Hale opened the meeting.\n\nThe former mayor walked out, saying the plan "
                               "was \"a joke.\"\n")
     assert speakers(y, "a joke") == set()
+
+
+def test_a_second_child_after_and_and_twins_are_children(tmp_path, rules):
+    x = read(tmp_path, rules, "Helena Whitcomb testified on Tuesday. Her husband, David Whitcomb, sat between the "
+                              "couple's daughter, Nora, 17, and son, Eli, 14.\n\n"
+                              "Maria Lopez, 52, spoke on Monday. Her daughter, Ana, 17, and son, Luis, 14, sat behind her. "
+                              "Her son, Tom, and daughter-in-law, Amy Ruiz, came too.\n\n"
+                              "Schalk-Willem Opperman announced his retirement. His wife, Anri, and their twins, Mia and "
+                              "Marnus, sat in the front row.\n")
+    found = ties(x)
+    assert {("Eli", "parent", "David Whitcomb"), ("Eli", "parent", "Helena Whitcomb"),
+            ("Luis", "parent", "Maria Lopez"), ("Mia", "parent", "Schalk-Willem Opperman"),
+            ("Marnus", "parent", "Anri")} <= found
+    assert not any("Amy Ruiz" in (a, b) and p == "parent" for a, p, b in found)
