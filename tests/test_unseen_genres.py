@@ -1197,3 +1197,11 @@ def test_a_second_child_after_and_and_twins_are_children(tmp_path, rules):
             ("Luis", "parent", "Maria Lopez"), ("Mia", "parent", "Schalk-Willem Opperman"),
             ("Marnus", "parent", "Anri")} <= found
     assert not any("Amy Ruiz" in (a, b) and p == "parent" for a, p, b in found)
+
+
+def test_a_couple_who_are_parents_to_a_child(tmp_path, rules):
+    x = read(tmp_path, rules, "Tom Hadley and Maddie Carraway married in May. The pair are already parents to "
+                              "daughter June Ellery, who turned 2 in March.\n\n"
+                              "Tom Reed and Ann Reed moved in 2001. The couple are parents of two.\n")
+    found = ties(x)
+    assert {("June Ellery", "parent", "Tom Hadley"), ("June Ellery", "parent", "Maddie Carraway")} <= found
