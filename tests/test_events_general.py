@@ -1027,3 +1027,19 @@ def test_a_he_or_she_in_an_event_is_the_nearest_person_of_that_gender(tmp_path):
     assert not [e for e in got if e[1] == "1975" and e[2] == "Thomas Quill"], sorted(got)
     assert not [e for e in got if e[0] == "death" and e[2] == "Bríd Cassidy"], sorted(got)
     assert ("appointment", "1975", "Margaret Pruitt") in got and ("death", "2013", "Kathleen Dolan") in got, sorted(got)
+
+
+def test_a_dated_doing_of_he_or_she_opening_a_sentence_and_no_date_past_a_clause_of_its_own(tmp_path):
+    """"She qualified as a train driver in June 2022" after her name is a dated happening of hers; "He
+    served two years in the Army and, on Oct. 9, 1954, married …" dates the marriage, not the service,
+    and "spent most of 2024 on the team" is a stretch of time, no event of that year."""
+    g = _build(tmp_path, "a.txt", (
+        " date 2025-03-14\nA headline of no one\n\nWang Xiaoyu grew up in Hefei. She qualified as a "
+        "high-speed train driver in June 2022 after passing a series of examinations.\n\n"
+        "Wayne Ostrander is a police officer. He served four years in the military and has been an officer "
+        "with the Tolland Ridge police since 2021.\n\nElena Vasquez joined the team. She had spent most "
+        "of 2024 on the academy squad.\n"))
+    got = _events(g)
+    assert [e for e in got if e[1] == "2022-06" and e[2] == "Wang Xiaoyu"], sorted(got)
+    assert not [e for e in got if e[1] == "2021" and e[2] == "Wayne Ostrander"], sorted(got)
+    assert not [e for e in got if e[1] == "2024" and e[2] == "Elena Vasquez"], sorted(got)

@@ -50,6 +50,10 @@ RELATIVE_CLAUSE = regex.compile(r',\s+(?:who|whom|whose|which)\s[^,;.“”"]{1,
 # "after" or "before" a number is a time, not a clause ("arrested shortly after 1 a.m. the next day").
 OTHER_CLAUSE = regex.compile(r"[;—–]|\b(?:where|when|which|who|whom|whose|while|although|because|after(?!\s+\d)|"
                              r"before(?!\s+\d)|since|until|if|whereas)\b")
+# A rule that reads any verb takes no date past an "and" that opens a clause of its own ("He served
+# two years in the Army and, on Oct. 9, 1954, married ..."; "... and has been an officer since 2021"):
+# that date is the second verb's. ("bought a house and a farm in 1990" keeps its date.)
+GENERIC_JOIN = regex.compile(r"\band\s*,|\band\s+(?:has|have|had|was|were|is|are|then|later|also|now|since)\b")
 
 
 def find_events(ctx: Context, names: Names, dates: list[DateValue]) -> list[EventRecord]:
@@ -221,6 +225,8 @@ def _date_of(ctx: Context, rule: Rule, m, dates: list[DateValue]) -> tuple[DateV
     gap = lambda d: m.start() - d.span.end if d.span.end <= m.start() else d.span.start - m.end()
     between = lambda d: ctx.text[d.span.end:m.start()] if d.span.end <= m.start() else ctx.text[m.end():d.span.start]
     close = [d for d in near if gap(d) <= DATE_REACH and not OTHER_CLAUSE.search(_clause_words(ctx, d, between(d), sb))]
+    if rule.get("generic"):
+        close = [d for d in close if d.span.end <= m.start() or not GENERIC_JOIN.search(between(d))]
     return (min(close, key=gap),) if close else ()
 
 
