@@ -72,3 +72,35 @@ def test_a_date_in_a_relative_clause_dates_the_clause(tmp_path, rules):
     assert resignations
     assert all(d.lexical != "2015" for e in resignations for d in e.dates)
     assert any(e.kind == "appointment" and [d.lexical for d in e.dates] == ["2015"] for e in x.events)
+
+
+def test_names_written_with_the_initials_of_their_given_names(tmp_path, rules):
+    """South Indian copy names people by the initials of their given names (the father's name first) and one
+    name: such a name is a person where only a person can stand, no sentence ends at its initial, a bare
+    "Venkataraman" is not the wife named in full, and a sister is the one who bears her brother's initial."""
+    x = read(tmp_path, rules, (
+        "The court dismissed an appeal filed by a son of the late S. Venkataraman, a T. Nagar silk merchant, "
+        "and upheld his will.\n\nA Division Bench of Justices N. Sethuraman and Kavitha Ramprasad confirmed an "
+        "order granting probate of the will to V. Lakshmi, 54. The will was executed in 2014. Her elder brother, "
+        "V. Srinivasan, 61, had contended that the document was forged.\n\nVenkataraman died in 2019. His wife, "
+        "Kamala Venkataraman, had died in 2011. Ms. Lakshmi and her husband, S. Ganesh, moved in with him."))
+    assert {"S. Venkataraman", "V. Lakshmi", "V. Srinivasan", "S. Ganesh", "Kamala Venkataraman"} <= named(x)
+    assert "Nagar" not in named(x) and "T. Nagar" not in named(x)
+    got = ties(x)
+    assert ("S. Venkataraman", "spouse", "Kamala Venkataraman") in got, got
+    assert {("V. Lakshmi", "sibling", "V. Srinivasan"), ("V. Lakshmi", "spouse", "S. Ganesh")} <= got, got
+    assert not [t for t in got if "Sethuraman" in t[0] or "Sethuraman" in t[2]], got
+
+
+def test_the_younger_child_is_of_the_pair_whose_eldest_came_before(tmp_path, rules):
+    """"Their eldest, Jerome, … flew home with his wife, Camille, … Their younger child, Anna": Anna is the
+    child of the pair whose eldest Jerome is, not of Jerome and his wife."""
+    x = read(tmp_path, rules, (
+        "Teresita Villanueva taught for 40 years.\n\nVillanueva's husband, Romeo, 67, sat in the front row with "
+        "their two children. The couple married in 1988.\n\nTheir eldest, Jerome Villanueva, 36, a nurse in "
+        "Dubai, flew home with his wife, Camille, and their daughter, Bea. Their younger child, Anna Marie "
+        "Villanueva-Castro, 33, followed her mother into the profession.\n"))
+    got = ties(x)
+    assert {("Jerome Villanueva", "parent", "Teresita Villanueva"), ("Jerome Villanueva", "parent", "Romeo"),
+            ("Anna Marie Villanueva-Castro", "parent", "Teresita Villanueva")} <= got, got
+    assert not [t for t in got if t[0] == "Anna Marie Villanueva-Castro" and t[2] in ("Jerome Villanueva", "Camille")]

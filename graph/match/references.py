@@ -1579,13 +1579,24 @@ def _recent_group(ctx: Context, names: Names, pos: int) -> list[Mention]:
 _THEIR_CHILD = regex.compile(r",\s+their\s+(?:[\p{Ll}-]+\s+){0,2}(?:child|son|daughter|baby|kid|girl|boy)\b")
 
 
+# "their" and a child's place among the children ("Their younger child", "Their eldest, Jerome")
+THEIR_ORDER = regex.compile(r"[Tt]heir\s+(?:eldest|oldest|elder|older|younger|youngest|middle|other)\b")
+
+
 def _paragraph_couple(ctx: Context, names: Names, pos: int) -> list[Ref]:
     """Whom "their" stands for: the last list of people written before it in its paragraph; else the
     protagonist and their spouse, when the protagonist is the last person named before it there
     ("Teigen ... their son") or nobody is ("He is survived by their daughter"); else nobody, since
     "their" after someone else may stand for any pair the text has left ("His former wife, Ruth
-    Keller, ... Their three children")."""
+    Keller, ... Their three children"). A "their" that places a child among the children ("Their
+    younger child, Anna") is the pair of the one before it in its paragraph that did ("Their eldest,
+    Jerome …, flew home with his wife, Camille"): the children of one pair, not of the eldest's."""
     para = paragraph_at(ctx, pos)
+    if THEIR_ORDER.match(ctx.text, pos):
+        a = ctx.text.rfind("\n", 0, pos) + 1
+        earlier = [m.start() for m in THEIR_ORDER.finditer(ctx.text, a, pos)]
+        if earlier:
+            return _paragraph_couple(ctx, names, earlier[0])
     before = [m for m in names.mentions if m.ref.type == PERSON and m.span.end <= pos
               and paragraph_at(ctx, m.span.start) == para]
     group = _last_list(ctx, before)

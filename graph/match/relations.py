@@ -31,7 +31,7 @@ import regex
 
 from graph.match.context import Context
 from graph.match.names import PERSON, Names, counted_words, surname
-from graph.match.references import Capture, group_refs, speaker_settings, titled_name
+from graph.match.references import THEIR_ORDER, Capture, group_refs, speaker_settings, titled_name
 from graph.records import Mention, Ref, Relation, Span
 from graph.rules.catalogue import RELATIONS
 from graph.rules.ruleset import roles_of
@@ -622,7 +622,7 @@ class _People:
             sure = [x for x in fits if self.genders.get(_key(x)) == gender]
             if len({_key(x) for x in sure}) == 1:
                 return sure[0]
-            kin = [x for x in fits if _surname(x) in surnames]
+            kin = [x for x in fits if _family_marks(x) & surnames]
             if len({_key(x) for x in kin}) == 1:
                 return kin[0]
             if sentence != here and _is_subject(ctx, sentence, fits[0]):
@@ -672,7 +672,13 @@ class _People:
         spouse rule found there ("he married Ines Calloway"; "His former wife, Ruth Keller"), in
         the nearest sentence that names anyone; none when that sentence names no pair ("her
         father married Dana Moravec, and their son": the pair is not written as one, and an
-        earlier pair is someone else)."""
+        earlier pair is someone else). A "their" that places a child among the children ("Their younger
+        child, Anna") is the pair of the one before it in its paragraph that did ("Their eldest, Jerome,
+        flew home with his wife, Camille"), never the eldest and his wife."""
+        if THEIR_ORDER.match(self.ctx.text, pos):
+            earlier = [m.start() for m in THEIR_ORDER.finditer(self.ctx.text, self.ctx.text.rfind("\n", 0, pos) + 1, pos)]
+            if earlier:
+                return self.couple(earlier[0])
         for sentence in self._sentences_back(pos):
             end = min(sentence[1], pos)
             inside = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= end]
@@ -778,7 +784,22 @@ def _relatives_surnames(ctx: Context, m, pronoun: tuple[int, int]) -> frozenset[
             words = ctx.text[a:b].split()
             if (a, b) != pronoun and len(words) >= 2 and words[-1][:1].isupper():
                 out.add(words[-1])
+                if _INITIALS_NAME.fullmatch(" ".join(words)):
+                    out.add(" ".join(words[:-1]))  # V. of V. Srinivasan: his father's name, which his sisters bear
     return frozenset(out)
+
+
+# a name after the initials of its given names, as South Indian copy writes it (V. Srinivasan): the
+# initials are the father's name, which his children bear alike (V. Lakshmi is his sister)
+_INITIALS_NAME = regex.compile(r"(?:\p{Lu}\.\s?)+\S+")
+
+
+def _family_marks(m: Mention) -> set[str]:
+    """The words a mention's name shares with kin: its surname, and the initials that open it, if any."""
+    marks = {_surname(m)} - {None}
+    if _INITIALS_NAME.fullmatch(m.ref.value):
+        marks.add(" ".join(m.ref.value.split()[:-1]))
+    return marks
 
 
 def _last_word(name: str) -> str | None:

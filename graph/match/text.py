@@ -23,8 +23,9 @@ PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
 _SENTENCE_END = regex.compile(r"[.!?…]+[\"”’']*(?=\s+\S)|\n")
 _WORD_BEFORE_PERIOD = regex.compile(r"(\w+)\.$")
 # a middle initial: a capital letter alone with its period after a capitalised name, and a name after it ("Sen.
-# Raymond T. Keough", "Mr. K. V. Raman"): no sentence ends there
-_INITIAL = regex.compile(r"(?:(?<=\p{Lu}\p{Ll}+\s)|(?<=\s\p{Lu}\.\s)|(?<=(?:Mr|Mrs|Ms|Dr)\.?\s))\p{Lu}\."
+# Raymond T. Keough", "Mr. K. V. Raman"), or the initials of given names after a word in lower case or a comma
+# (the late S. Venkataraman; granting probate to V. Lakshmi; a T. Nagar merchant): no sentence ends there
+_INITIAL = regex.compile(r"(?:(?<=\p{Lu}\p{Ll}+\s)|(?<=\s\p{Lu}\.\s)|(?<=(?:Mr|Mrs|Ms|Dr)\.?\s)|(?<=(?:\p{Ll}{2,}|,)\s))\p{Lu}\."
                          r"(?=\s(?:\p{Lu}\p{Ll}|\p{Lu}\.))"
                          r"(?!\s?(?:The|A|An|He|She|It|They|We|I|You|This|That|These|Those|There|In|On|At|But|And|"
                          r"So|His|Her|Their|Our|My|Its|As|After|Before|When|While|If)\b)")

@@ -125,6 +125,10 @@ def _compiled(source: str):
     return regex.compile(source)
 
 
+# the initials of given names that open a name (V. Lakshmi, K. V. Raman)
+_INITIALS = regex.compile(r"(?:\p{Lu}\.\s?)*")
+
+
 def fold_accents(word: str) -> str:
     """The word without its combining marks: Tomás -> Tomas, Zoë -> Zoe, Inés -> Ines."""
     return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
@@ -210,8 +214,11 @@ class RuleSet:
     def given_gender(self, name: str) -> str | None:
         """The gender the first word of a full name mostly has: names.yaml `given_names`, else the world
         table; None for a single word, which may as well be a surname, and for a first word the census
-        list gives either gender or neither table has."""
+        list gives either gender or neither table has. A name written after the initials of the given
+        names, as South Indian copy writes it (V. Lakshmi, K. V. Raman), is its one given name."""
         words = name.split()
+        if len(words) == len(_INITIALS.match(name).group().split()) + 1 and len(words) > 1:
+            words = words[-1:] * 2  # the one word after the initials is the given name
         if len(words) < 2:
             return None
         try:
