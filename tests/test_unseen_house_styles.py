@@ -104,3 +104,43 @@ def test_the_younger_child_is_of_the_pair_whose_eldest_came_before(tmp_path, rul
     assert {("Jerome Villanueva", "parent", "Teresita Villanueva"), ("Jerome Villanueva", "parent", "Romeo"),
             ("Anna Marie Villanueva-Castro", "parent", "Teresita Villanueva")} <= got, got
     assert not [t for t in got if t[0] == "Anna Marie Villanueva-Castro" and t[2] in ("Jerome Villanueva", "Camille")]
+
+
+def test_a_profile_s_ways_of_giving_words_to_their_speaker(tmp_path, rules):
+    """A magazine profile: "a kitchen she describes as “…”", "as she puts it, “…”", the answer to a question the
+    writer asked ("When I ask Aurelio about her, …" then a paragraph of quotation only), and the credits of words
+    and photographs on one line parted by a dot."""
+    x = read(tmp_path, rules, (
+        "Words by Harriet Vell · Photographs by Osian Pryce\n\n"
+        "Nina Castagna trained in Lyon and worked at Maison Ferrand in Paris, a kitchen she describes as "
+        "“beautiful, brutal and very, very quiet.” She flew home for the funeral and went back a week later, "
+        "because, as she puts it, “staying felt like admitting it had happened.”\n\n"
+        "Her father, Aurelio Castagna, runs the stove. When I ask Aurelio about his late wife, he takes off his "
+        "glasses and cleans them for a long time.\n\n"
+        "“She was the restaurant. I was only the kitchen.”\n"))
+    assert {"Harriet Vell", "Osian Pryce"} <= named(x)
+    assert speakers(x, "beautiful, brutal") == {"Nina Castagna"}
+    assert speakers(x, "staying felt like") == {"Nina Castagna"}
+    assert speakers(x, "She was the restaurant") == {"Aurelio Castagna"}
+
+
+def test_a_he_inside_a_quotation_after_the_narration_spoke_of_someone_unnamed_is_no_one_named_before(tmp_path, rules):
+    """“He said, ‘Folks, …’” after "Whitford said the captain came on the intercom": the he is the captain, whom
+    the text has not named, not her son named before; "Renee Gallo, the volunteer leading the pace group" names
+    the volunteer, so the he of her quotation is still the man named before her."""
+    x = read(tmp_path, rules, (
+        "\"There was a bang,\" said Dana Whitford, 46, who was traveling with her 15-year-old son, Eli.\n\n"
+        "Whitford said the captain came on the intercom within a couple of minutes. \"He said, 'Folks, we've lost "
+        "our left engine, and we're going to take it into Denver,'\" she said.\n\n"
+        "Daniel Ortega asked Renee Gallo, the volunteer leading the race's pace group, to carry the ring.\n\n"
+        "\"He came up to me at the start corral, shaking, and said, 'I need you to hold something very "
+        "important,'\" Gallo said.\n"))
+    assert speakers(x, "Folks, we've lost") == {"Dana Whitford"}  # hers, the quotation around it; never Eli's
+    assert {s.ref.value for q in x.quotes if q.text.startswith("I need") for s in q.speakers} == {"Daniel Ortega"}
+
+
+def test_an_anniversary_to_come_dates_the_wedding_from_the_year_ahead(tmp_path, rules):
+    x = read(tmp_path, rules, "Harold and Beverly Lindqvist were flying home. The couple, who will mark their 50th "
+                              "wedding anniversary in June, were seated behind the wing.\n", date="2026-03-14")
+    weddings = [str(d.lexical) for e in x.events if e.kind == "wedding" for d in e.dates]
+    assert weddings == ["1976-06"], weddings

@@ -16,7 +16,7 @@ from graph.records import DateValue, Span
 ABSOLUTE = {"full-date", "month-year", "year"}
 # Values whose resolution depends on whether their clause tells the past or the future:
 # "on Saturday" after "was held" is the Saturday before publication, after "will be held" the one after.
-TENSED = frozenset({"weekday", "month-day", "month"})
+TENSED = frozenset({"weekday", "month-day", "month", "age-turned"})
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # The last month of each season of the northern year ("last summer" is over once August is);
 # winter runs across the new year and is left out.
@@ -353,7 +353,8 @@ class DateResolver:
 
     def _age_turned(self, e, month, day, year):
         """"Otis turned 3 in March", "she turned 40 on Tuesday": the birthday is told in the past
-        (as a day, a month or a weekday before publication); the birth is that many years before it."""
+        (as a day, a month or a weekday before publication), unless its clause tells it is to come
+        ("will mark their 50th anniversary in June"); the birth is that many years before it."""
         n = _number(e.group("n"), self.numbers)
         if n is None:
             return None
@@ -367,12 +368,15 @@ class DateResolver:
             # anniversary falls near their death, so near publication, on either side of it: of the
             # readings before and after publication, the nearer one
             told = self._nearest_to_publication(e, month, day, year)
-        elif e.group("weekday"):
-            told = self._weekday(DateExpr(e.span, e.rule, "weekday", e.groups, "past"), month, day, year)
-        elif day:
-            told = self._month_day(DateExpr(e.span, e.rule, "month-day", e.groups, "past"), month, day, year)
         else:
-            told = self._bare_month(DateExpr(e.span, e.rule, "month", e.groups, "past"), month, day, year)
+            # mostly told in the past; "who will mark their 50th wedding anniversary in June" is to come
+            tense = "future" if e.tense == "future" else "past"
+            if e.group("weekday"):
+                told = self._weekday(DateExpr(e.span, e.rule, "weekday", e.groups, tense), month, day, year)
+            elif day:
+                told = self._month_day(DateExpr(e.span, e.rule, "month-day", e.groups, tense), month, day, year)
+            else:
+                told = self._bare_month(DateExpr(e.span, e.rule, "month", e.groups, tense), month, day, year)
         if not told:
             return None
         precision, d, _ = told

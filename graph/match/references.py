@@ -193,6 +193,8 @@ class People:
     # Not for a title: "Ms. Lee" among an Ann Lee the text calls a daughter and a Grace Lee it says
     # nothing of is the daughter, the one the text has told of (see _titled_person)
     pronoun_genders: dict[str, str] = field(default_factory=dict)
+    # (role noun, person) -> where the text first introduced the person with the noun ("The captain, Gregory Haskell")
+    introduced: dict = field(default_factory=dict, compare=False)
     resolved: dict = field(default_factory=dict, compare=False)  # speaker pronoun offset -> whom it was found to be
     # person -> the genders of the he or she speaker pronouns found to be them so far: one a "he said" was
     # found to be is no "she" of the next quotation (“…,” he said. “…,” she said.), whatever the name says
@@ -430,7 +432,7 @@ def _people(ctx: Context, names: Names, mentions: list[Mention], roles: dict[str
     pronoun_genders = {**{p: g for p, g in by_name.items() if g}, **genders}
     return People(tuple(candidates), genders, {k: frozenset(v) for k, v in roles.items()},
                   _unknown_names(ctx, names, settings), _unnamed_people(ctx, candidates, settings),
-                  _unclaimed_name_words(ctx, names), pronoun_genders=pronoun_genders)
+                  _unclaimed_name_words(ctx, names), pronoun_genders=pronoun_genders, introduced=dict(introduced))
 
 
 def _event_roles(people: People, events, settings: dict) -> list[tuple[str, str, int]]:
@@ -1132,6 +1134,11 @@ def antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None) -
                    + [at for at in via if at <= first and not ctx.in_quote(at)], default=None)  # named, or a he or she of them
         if not inside and last is not None and gender is not None and _unnamed_narrated(ctx, last, first, gender):
             return None
+        # “Whitford said the captain came on the intercom. ‘He said, …’”: the narration spoke of someone by what
+        # they are since it last named that person, and not of that person (whom the article introduced with
+        # another noun): the he is more likely the one described
+        if not inside and last is not None and _other_described(ctx, last, first, speaking.people):
+            return None
         return person
     last = max((c.end for c in speaking.people.candidates if c.person == person and c.quote is None and c.end <= pos),
                default=None)
@@ -1345,6 +1352,29 @@ def _unnamed_narrated(ctx: Context, start: int, end: int, gender: str) -> bool:
             continue
         if any(nouns.get(w) == gender for w in (m.group("w1"), m.group("w2")) if w):
             return True
+    return False
+
+
+_DESCRIBED = regex.compile(r"(?<![\p{L}’'])[Tt]he\s+(?:(?P<w1>\p{Ll}[\p{L}-]*)\s+)?(?P<w2>\p{Ll}+)(?![\p{L}’'-])")
+
+
+def _other_described(ctx: Context, start: int, end: int, people: People) -> bool:
+    """Whether the narration from start to end (outside quotations) speaks of someone by a person noun ("the
+    captain", "the pilot") that no one named so far was introduced with, and not in apposition to a name
+    ("Renee Gallo, the volunteer leading the pace group"): someone it has not named (yet)."""
+    nouns = set(speaker_settings(ctx).get("person_nouns", ()))
+    introduced = people.introduced
+    named_ends = {c.end for c in people.candidates}
+    for m in _DESCRIBED.finditer(ctx.text, start, end):
+        if ctx.in_quote(m.start()):
+            continue
+        a = max(0, m.start() - 4)
+        before = ctx.text[a:m.start()].rstrip()
+        if before.endswith(",") and a + len(before) - 1 in named_ends:
+            continue  # in apposition to the name just before it: that person
+        for w in (m.group("w1"), m.group("w2")):
+            if w and w in nouns and not any(n == _role_noun(ctx, w) and at <= m.start() for (n, _), at in introduced.items()):
+                return True
     return False
 
 
