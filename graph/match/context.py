@@ -87,11 +87,11 @@ class Context:
     def run(self, rule: Rule, method: str, string: str, *bounds):
         """One call of a rule's pattern (search, match, fullmatch), drawing on the rule's budget.
 
-        Skipped, as it cannot match, when none of the rule's anchors is in string[bounds]:
-        a role is tried on every reference and a quote rule on every quotation, and most
-        of these words hold none of a given rule's anchors.
+        Skipped, as it cannot match, when string[bounds] lacks every word of one of the rule's
+        anchor sets: a role is tried on every reference and a quote rule on every quotation,
+        and most of these words hold none of a given rule's anchors.
         """
-        if rule.anchors and not any(string.find(w, *bounds) >= 0 for w in rule.anchors):
+        if rule.anchors and not all(any(string.find(w, *bounds) >= 0 for w in words) for words in rule.anchors):
             return None
         t = time.perf_counter()
         try:
@@ -116,23 +116,32 @@ class Context:
             "ordinary news: make the repeated parts exclusive or possessive (a++); the limit is "
             "settings.regex_timeout_seconds in quotes.yaml, per rule, per 20,000 characters of article")
 
-    def windows(self, anchors: tuple[str, ...] | None) -> list[tuple[int, int]]:
-        """The sentences holding an anchor, adjacent ones merged; the whole text without anchors.
+    def windows(self, anchors: tuple[tuple[str, ...], ...] | None) -> list[tuple[int, int]]:
+        """The sentences holding a word of the first anchor set, adjacent ones merged, then only
+        the stretches that hold a word of every other set; the whole text without anchors.
 
-        A sentence never spans a paragraph break, so neither does a match.
+        A sentence never spans a paragraph break, so neither does a match. Worked out once per
+        article for each anchor sets: rules share them (the verbs of saying).
         """
         if not anchors:
             return [(0, len(self.text))]
+        found = self.memo.setdefault("windows", {})
+        out = found.get(anchors)
+        if out is not None:
+            return out
         hit: set[int] = set()
-        for word in anchors:
+        for word in anchors[0]:
             hit.update(self._sentences_with(word))
-        out: list[tuple[int, int]] = []
+        out = []
         for i in sorted(hit):
             a, b = self.sentences[i]
             if out and i - 1 in hit and out[-1][1] >= self.sentences[i - 1][1]:
                 out[-1] = (out[-1][0], b)
             else:
                 out.append((a, b))
+        find = self.text.find
+        out = [(a, b) for a, b in out if all(any(find(w, a, b) >= 0 for w in words) for words in anchors[1:])]
+        found[anchors] = out
         return out
 
     def _sentences_with(self, word: str) -> tuple[int, ...]:

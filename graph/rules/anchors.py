@@ -3,8 +3,9 @@
 A rule such as `(?P<organizer>{PERSONREF})\\s+penned\\s+an\\s+open\\s+letter` is costly to
 try at every position of an article (its first group is a large alternation), but
 it cannot match where "penned" does not occur. `anchors(pattern)` returns such a
-word, or a set of alternatives one of which must occur ("daughter" | "son"); the
-matcher then searches only the sentences holding one. The analysis runs on
+word, or a set of alternatives one of which must occur ("daughter" | "son"), and
+every other such set it finds; the matcher then searches only the sentences holding
+one of the first set, and of those only where every other set is met as well. The analysis runs on
 Python's own regex parser over a simplified copy of the pattern; when it cannot
 tell, it returns None and the rule scans the whole text, as before.
 """
@@ -31,8 +32,15 @@ _SIMPLIFY = [
 
 
 @functools.lru_cache(maxsize=1024)  # the analysis is the slowest part of loading the rules
-def anchors(pattern: str) -> tuple[str, ...] | None:
-    """Literal strings of which at least one occurs in every match, or None."""
+def anchors(pattern: str) -> tuple[tuple[str, ...], ...] | None:
+    """Sets of literal strings, each set one of whose strings occurs in every match; or None.
+
+    The first set is the one the matcher looks up to choose the sentences a rule runs in: of
+    the strings the match itself spells, the longest and fewest. The others (the words of a
+    lookahead among them, which cannot look past the end of the stretch the matcher gives the
+    pattern) only strike out a stretch that lacks one: "is the daughter of" runs where "the"
+    occurs, and only where "daughter", "son" or "child" occurs too. A pattern that spells no
+    such word has no anchors, whatever its lookaheads need."""
     if "(?i" in pattern:
         return None
     simple = pattern
@@ -44,19 +52,32 @@ def anchors(pattern: str) -> tuple[str, ...] | None:
         return None
     if tree.state.flags & re.IGNORECASE:
         return None
-    best = _best(_candidates(list(tree)))
-    return tuple(sorted(best)) if best else None
+    # the set looked up comes from the words the match spells: a lookahead's may lie in the next
+    # sentence (a name on one line, "Reporter" on the next), so they only strike out stretches
+    first = _best(_candidates(list(tree), ahead=False))
+    if first is None:
+        return None
+    every = _good(_candidates(list(tree), ahead=True))
+    # a set holding another set is implied by it: every match that has the smaller has the larger
+    rest = {c for c in every if c != first and not any(o < c for o in every) and not first < c}
+    order = sorted(rest, key=lambda c: (-min(map(len, c)), len(c), sorted(c)))
+    return tuple(tuple(sorted(c)) for c in [first, *order])
+
+
+def _good(cands: list[frozenset[str]]) -> list[frozenset[str]]:
+    return [c for c in cands if c and min(map(len, c)) >= MIN_ANCHOR]
 
 
 def _best(cands: list[frozenset[str]]) -> frozenset[str] | None:
-    good = [c for c in cands if c and min(map(len, c)) >= MIN_ANCHOR]
+    good = _good(cands)
     if not good:
         return None
     return max(good, key=lambda c: (min(map(len, c)), -len(c), sorted(c)))
 
 
-def _candidates(items) -> list[frozenset[str]]:
-    """Every required literal (or alternative set) of a sequence of regex items."""
+def _candidates(items, ahead: bool) -> list[frozenset[str]]:
+    """Every required literal (or alternative set) of a sequence of regex items; with `ahead`,
+    those a lookahead requires too (never a lookbehind's: it may look before the sentence)."""
     out: list[frozenset[str]] = []
     run = ""
     for op, av in items:
@@ -68,15 +89,17 @@ def _candidates(items) -> list[frozenset[str]]:
             run = ""
         if op is C.SUBPATTERN:
             if not av[1] & re.IGNORECASE:  # a scoped (?i:...) matches other cases than it spells
-                out += _candidates(list(av[-1]))
+                out += _candidates(list(av[-1]), ahead)
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
             lo, _, sub = av
             if lo >= 1:
-                out += _candidates(list(sub))
+                out += _candidates(list(sub), ahead)
         elif op is C.BRANCH:
-            per_branch = [_best(_candidates(list(b))) for b in av[1]]
+            per_branch = [_best(_candidates(list(b), ahead)) for b in av[1]]
             if all(per_branch):
                 out.append(frozenset().union(*per_branch))
+        elif op is C.ASSERT and ahead and av[0] == 1:
+            out += _candidates(list(av[1]), ahead)
     if run:
         out.append(frozenset([run]))
     return out

@@ -101,7 +101,7 @@ class Rule:
     line: int
     fields: tuple[tuple[str, Any], ...]
     source: str | None = None  # the pattern after macro expansion
-    anchors: tuple[str, ...] | None = None  # literals one of which every match contains (graph/anchors.py)
+    anchors: tuple[tuple[str, ...], ...] | None = None  # sets of literals every match holds one of each (graph/rules/anchors.py)
     pack: str = GENERAL  # "general", or the PACK of the file KIND.PACK.yaml it was written in
 
     @functools.cached_property
@@ -864,7 +864,7 @@ def _gazetteer_matcher(rules: tuple[Rule, ...]):
 
 # ------------------------------------------------------------------ the rules cache
 
-RULES_CACHE_FORMAT = "2"
+RULES_CACHE_FORMAT = "3"
 
 
 def rules_cache_dir() -> Path | None:
@@ -905,15 +905,25 @@ def _read_passed() -> dict:
             return {}
         passed = json.loads(payload)
         if not isinstance(passed, dict) or not all(
-                a is None or (isinstance(a, list) and all(isinstance(w, str) for w in a)) for a in passed.values()):
+                a is None or isinstance(a, list) for a in passed.values()):
             return {}
+        return {k: _anchor_sets(a) for k, a in passed.items()}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
-    return {k: None if a is None else tuple(a) for k, a in passed.items()}
+
+
+def _anchor_sets(value) -> tuple[tuple[str, ...], ...] | None:
+    """A rule's anchor sets as the cache keeps them (lists of lists of words); TypeError if damaged."""
+    if value is None:
+        return None
+    if not (isinstance(value, list) and value and all(
+            isinstance(s, list) and s and all(isinstance(w, str) and w for w in s) for s in value)):
+        raise TypeError("anchors: expected a non-empty list of non-empty lists of words")
+    return tuple(map(tuple, value))
 
 
 def _write_passed(passed: dict) -> None:
-    payload = json.dumps({k: None if a is None else list(a) for k, a in passed.items()}, sort_keys=True)
+    payload = json.dumps({k: None if a is None else [list(s) for s in a] for k, a in passed.items()}, sort_keys=True)
     _write_entry(PASSED_FILE, json.dumps({"checksum": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
                                           "payload": payload}))
 
@@ -930,7 +940,7 @@ def _read_cached(key: str, rules_dir: Path, ontology: Ontology | None) -> RuleSe
         body = json.loads(payload)
         by_kind = {kind: tuple(Rule(id=r["id"], kind=kind, path=str(rules_dir / r["file"]), line=r["line"],
                                     fields=_freeze(r["fields"]),
-                                    source=r["source"], anchors=None if r["anchors"] is None else tuple(r["anchors"]),
+                                    source=r["source"], anchors=_anchor_sets(r["anchors"]),
                                     pack=r["pack"]) for r in rules)
                    for kind, rules in body["by_kind"].items()}
         guards = {pack: None if words is None else _guard_pattern(words) for pack, words in body["packs"].items()}
