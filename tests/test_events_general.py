@@ -1043,3 +1043,22 @@ def test_a_dated_doing_of_he_or_she_opening_a_sentence_and_no_date_past_a_clause
     assert [e for e in got if e[1] == "2022-06" and e[2] == "Wang Xiaoyu"], sorted(got)
     assert not [e for e in got if e[1] == "2021" and e[2] == "Wayne Ostrander"], sorted(got)
     assert not [e for e in got if e[1] == "2024" and e[2] == "Elena Vasquez"], sorted(got)
+
+
+def test_a_death_named_in_a_sentence_about_an_arrest_takes_no_date_of_the_arrest(tmp_path):
+    g = _build(tmp_path, "arrest.txt", " date 2026-01-23\nA headline\n\n"
+               "A Renwick man was arrested Tuesday and charged with vehicular homicide in the death of "
+               "Gloria Pettibone, the sheriff's office said.\n\n"
+               "The crew trained in March 2022 after the death of a farmhand, Arnold Pike, in a bin near "
+               "Otterby in 2017.\n")
+    deaths = {(d, who) for kind, d, who in _events(g) if kind == "death"}
+    assert not {d for d, who in deaths if who == "Gloria Pettibone"}
+    assert deaths >= {("2017", "Arnold Pike")} and ("2022-03", "Arnold Pike") not in deaths
+
+
+def test_the_same_day_of_another_year_is_that_year_not_the_date_before_it(tmp_path):
+    g = _build(tmp_path, "anniversary.txt", " date 2025-12-17\nA headline\n\n"
+               "The proposal came on Dec. 14, the wedding anniversary of his parents, Ramon Dimaculangan and "
+               "Teresita Dimaculangan, who were married on the same day in 1990.\n")
+    weddings = {d for kind, d, who in _events(g) if kind == "wedding"}
+    assert "2025-12-14" not in weddings

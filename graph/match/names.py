@@ -474,6 +474,11 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     # a stretch two types claim goes to the surer one
     claims = SpanIndex((c.start, c.end, c) for c in cands)
     cands = [c for c in cands if not any(o.type != c.type and o.rank > c.rank for o in claims.overlapping(c.start, c.end))]
+    # of two names of one thing, one inside the other, the whole one ("Valcárcel Roofing & Gutters" found by its
+    # ampersand, "Valcárcel Roofing" by its designator): what the thing is is agreed, the longer says where it ends
+    cands = [c for c in cands if c.type == PERSON or not any(
+        o.type == c.type and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+        for o in claims.overlapping(c.start, c.end))]
     cands = [c for c in cands if c.type != PERSON or gaz_spans.free(c.start, c.end)]
     proper: dict[str, bool] = {}
 

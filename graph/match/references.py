@@ -259,6 +259,11 @@ def resolve_ref(ctx: Context, names: Names, a: int, b: int, outer: tuple[Role, .
             # "Mrs Ashworth" of several Ashworths, which the names step read by the title (his wife, not his
             # daughter); a surname one person bears is `titled`'s to weigh (Mr MacPhail may be her husband)
             return [mention.ref]
+        if (mention is not None and " " not in words and generation_described(ctx.text, a, b)
+                and len(_full_bearers(ctx, names).get(words, ())) > 1):
+            # "said Pritchard senior" of Owen Pritchard and his father Gareth: which bearer is the elder the
+            # text leaves to the reader; the names step gave the word to the first named
+            return []
         found = titled(ctx, speaking, a, b)
         if found is not None:
             return found
@@ -983,14 +988,19 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
     def told(p: str) -> str | None:  # what the text says, else the given name
         return genders.get(p) or ctx.rules.given_gender(p)
 
-    if salient and told(ranked[0]) != gender and any(told(p) == gender for p in ranked[1:]):
+    if salient and told(ranked[0]) != gender:
         # the most named, of a gender neither the text nor the given name tells, against one that is of the
-        # title's ("Ms Mulvihill" after a son Cian and his parents Declan and Siobhán Mulvihill)
+        # title's ("Ms Mulvihill" after a son Cian and his parents Declan and Siobhán Mulvihill) or may be
+        # ("Mrs Qotyana" after Nosipho Qotyana, then her sons, the elder named most)
         salient = set()
     if len(recent) == 1 and not salient:
         # named last, and named most often or as someone speaking ("Her mother, Grace Lee, said …"); named
         # last only ("Her cousin, Tessa Lee, painted the sign"), a guess against the article's habit
         last = next(iter(recent))
+        if told(last) is None:
+            # named last, but of a gender neither the text nor the given name tells, against others who may
+            # be of the title's ("Mrs Qotyana" after Nosipho Qotyana and then her son Lwando): a guess
+            return ""
         speaking = any(c.person == last and c.quote is None and _reports(ctx, c) for c in named)
         return last if speaking or all(counts[last] >= counts[p] for p in fits) else ""
     if len(recent) == 1 or salient:
@@ -1629,9 +1639,17 @@ def _paragraph_couple(ctx: Context, names: Names, pos: int) -> list[Ref]:
             return _paragraph_couple(ctx, names, earlier[0])
     before = [m for m in names.mentions if m.ref.type == PERSON and m.span.end <= pos
               and paragraph_at(ctx, m.span.start) == para]
+    bracketed = _bracketed_pair(ctx, before)
+    if bracketed:
+        return bracketed
     group = _last_list(ctx, before)
     if group:
-        return sorted({m.ref for m in group})
+        members = {m.ref for m in group}
+        if any(m.ref not in members and m.span.start >= group[-1].span.end for m in before):
+            # someone named after the list ("his son Marc and their children, Émilie and Jacob; his daughter,
+            # Lise Kowalchuk, and their children, Noah and Sophie"): the list is not whom "their" calls back
+            return []
+        return sorted(members)
     if not before and para > 0:
         # "Among the dead were Harold and June Pettibone … / Their daughter, Karen Lusk, said": a paragraph
         # that names nobody before its "their" goes on with the pair the paragraph before ended on
@@ -1647,6 +1665,25 @@ def _paragraph_couple(ctx: Context, names: Names, pos: int) -> list[Ref]:
         me = Ref("name", lead, PERSON)
         return [me, Ref("spouse-of", lead, PERSON, inner=me)]
     return []
+
+
+_BRACKET_OPEN = regex.compile(r"\s*\(\s*")
+_BRACKET_CLOSE = regex.compile(r"\s*\)")
+
+
+def _bracketed_pair(ctx: Context, people: list[Mention]) -> list[Ref]:
+    """The two people of "Lise Kowalchuk (Peter)" when they are the last named before "their": a survived-by
+    list's way of writing a child and the child's spouse ("his daughter, Lise Kowalchuk (Peter), and their
+    children, Noah and Sophie"); [] otherwise."""
+    people = sorted(people, key=lambda m: m.span.start)
+    if len(people) < 2:
+        return []
+    x, y = people[-2], people[-1]
+    if x.ref == y.ref or not _BRACKET_OPEN.fullmatch(ctx.text, x.span.end, y.span.start):
+        return []
+    if not _BRACKET_CLOSE.match(ctx.text, y.span.end):
+        return []
+    return sorted({x.ref, y.ref})
 
 
 def _last_list(ctx: Context, people: list[Mention]) -> list[Mention]:
