@@ -1205,3 +1205,11 @@ def test_a_couple_who_are_parents_to_a_child(tmp_path, rules):
                               "Tom Reed and Ann Reed moved in 2001. The couple are parents of two.\n")
     found = ties(x)
     assert {("June Ellery", "parent", "Tom Hadley"), ("June Ellery", "parent", "Maddie Carraway")} <= found
+
+
+def test_a_role_speaker_is_the_one_introduced_with_the_noun_so_far(tmp_path, rules):
+    # an attorney introduced after the quotation is no one the reader could have meant
+    x = read(tmp_path, rules, "County Attorney Dana Whitcomb said her office would review the case.\n\n"
+                              "\"She was on the shoulder, where she had every right to be,\" the county attorney said.\n\n"
+                              "Kimbrough's attorney, Mitchell Greer, said his client would plead not guilty.\n")
+    assert speakers(x, "every right to be") == {"Dana Whitcomb"}

@@ -372,6 +372,12 @@ def _as_speaker(ctx: Context, names: Names, rule, mode: str, m, a: int, speaking
         noun = m.group("noun") if "noun" in m.re.groupindex else (_WORD.findall(m.group()) or [""])[-1]
         key = _role_noun(ctx, noun)
         people = speaking.people.roles.get(key, frozenset())
+        if len(people) > 1:
+            # of several, the one introduced so far: "the county attorney said" after County Attorney Dana
+            # Whitcomb is hers, whoever the article calls an attorney later ("Kimbrough's attorney, Mitchell
+            # Greer"); one alone may be introduced after (“My dad told me …”, then "his father, Dennis")
+            introduced = speaking.people.introduced
+            people = {p for p in people if introduced.get((key, p), -1) <= a}
         before = ctx.text[a:a + (m.start("noun") if "noun" in m.re.groupindex else 0)].lower().split()
         qualifier = [w for w in before if w in speaker_words(ctx, "office_qualifiers")]
         if qualifier:
