@@ -75,3 +75,21 @@ def test_their_after_someone_named_since_the_list_is_not_the_list(tmp_path, rule
     x = read(tmp_path, rules, "Tom and Ann Farrow sat in the front row, and Ruth Keller read a poem. "
                               "Their daughter, Ivy Farrow, sang.\n")
     assert not {(s, p, o) for s, p, o in ties(x) if s == "Ivy Farrow" and o in ("Tom Farrow", "Ann Farrow")}
+
+
+def test_titles_of_other_usages_before_a_name_are_no_part_of_it(tmp_path, rules):
+    # the Māori elder's and the Nigerian engineer's titles, as the names step reads a Mzee or a Mang
+    x = read(tmp_path, rules, "The karakia was led by kaumātua Matua Hōri Te Rangitāwhia at dawn. Beside him sat "
+                              "Whaea Mereana Pōtae, 88.\n\nThe bride's brother, Engr Tunde Lawal, led the dancers.\n")
+    people = named(x)
+    assert {"Hōri Te Rangitāwhia", "Mereana Pōtae", "Tunde Lawal"} <= people
+    assert not {p for p in people if p.split()[0] in ("Matua", "Whaea", "Engr")}
+
+
+def test_a_pronoun_a_service_a_fan_base_a_mall_and_a_college_team_are_no_people(tmp_path, rules):
+    x = read(tmp_path, rules, "\"Me and Kez are gonna smash this,\" he wrote. Fans of the couple call themselves "
+                              "Team Mallaby.\n\nRequiem Mass was celebrated in St Fintan's Church on Tuesday.\n\n"
+                              "The tower would rise on the site of the former Larkspur Mall.\n\n"
+                              "Carroway State held off McCandless 78-71 on Sunday.\n")
+    assert not named(x) & {"Me", "Team Mallaby", "Requiem Mass", "Larkspur Mall", "Carroway State"}
+    assert "Team Mallaby" in named(x, "Organization") and "Carroway State" in named(x, "Organization")
