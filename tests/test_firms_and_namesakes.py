@@ -93,3 +93,19 @@ def test_a_pronoun_a_service_a_fan_base_a_mall_and_a_college_team_are_no_people(
                               "Carroway State held off McCandless 78-71 on Sunday.\n")
     assert not named(x) & {"Me", "Team Mallaby", "Requiem Mass", "Larkspur Mall", "Carroway State"}
     assert "Team Mallaby" in named(x, "Organization") and "Carroway State" in named(x, "Organization")
+
+
+def test_a_lawyer_a_queen_mother_and_a_mama_before_a_name_are_titles(tmp_path, rules):
+    x = read(tmp_path, rules, "Counsel for the plaintiff, Lawyer Kwame Osafo-Mensah, welcomed the ruling.\n\n"
+                              "The defendant was not nominated by the Queen Mother. The queen mother of Avenorkope, "
+                              "Mama Afiwa Dzreke II, told the court she had nominated the plaintiff.\n\n"
+                              "Lawyer Kwame added that his client would not seek costs.\n")
+    people = named(x)
+    assert "Kwame Osafo-Mensah" in people and "Mother" not in people
+    assert not {p for p in people if p.split()[0] in ("Lawyer", "Mama")}
+
+
+def test_a_building_a_wholesaler_and_a_possessive_farm_stand_are_no_people(tmp_path, rules):
+    x = read(tmp_path, rules, "Classes moved to the Margaret Lowrie Building in 1998. Drinks came from Delroy Chin "
+                              "Wholesale, and the pies from Edna's Farm Stand on Route 4.\n")
+    assert named(x) == set()
