@@ -109,3 +109,15 @@ def test_a_building_a_wholesaler_and_a_possessive_farm_stand_are_no_people(tmp_p
     x = read(tmp_path, rules, "Classes moved to the Margaret Lowrie Building in 1998. Drinks came from Delroy Chin "
                               "Wholesale, and the pies from Edna's Farm Stand on Route 4.\n")
     assert named(x) == set()
+
+
+def test_the_farewell_of_an_obituary_headline_is_no_given_name(tmp_path, rules):
+    x = read(tmp_path, rules, "Vale Dusty Halloran\n\nDusty Halloran, the ironman champion, died on Monday aged 74.\n")
+    assert "Vale Dusty Halloran" not in named(x) and "Dusty Halloran" in named(x)
+
+
+def test_a_he_after_a_described_subject_and_an_aside_is_not_the_one_named_before(tmp_path, rules):
+    x = read(tmp_path, rules, "Dwayne Bernard, 19, watched from the stand.\n\n"
+                              "The match-winner, still wearing his medal as he boarded the bus, said his thoughts "
+                              "were with his grandmother. \"Everything mi do, a fi her,\" he said.\n")
+    assert "Dwayne Bernard" not in speakers(x, "Everything mi do")

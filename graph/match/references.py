@@ -153,7 +153,9 @@ _DESCRIBED_SUBJECT = regex.compile(r"(?:(?:[^,.;:!?“”\"‘’\n]{1,120},\s+)
                                    r"|(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Oo]n|[Ii]n|[Aa]t)\s+"
                                    r"(?:\p{Lu}\p{Ll}+|week|month|year|season|spring|summer|autumn|fall|winter|night|weekend)\s+)?"
                                    r"[Tt]he\s+(?:[\p{Ll}\d][\p{L}\d-]*\s+){0,3}?"
-                                   r"(?P<noun>\p{Ll}[\p{L}-]*)\s+(?:\p{Ll}+ly\s+)?(?P<verb>\p{Ll}+)\b")
+                                   # "The match-winner, still wearing his medal, said": an aside may part the two
+                                   r"(?P<noun>\p{Ll}[\p{L}-]*)(?:,\s+[^,.;:!?“”\"‘’\n]{1,100},)?\s+(?:\p{Ll}+ly\s+)?"
+                                   r"(?P<verb>\p{Ll}+)\b")
 _SUBJECT_PRONOUN = {"f": regex.compile(r"\b[Ss]he\b"), "m": regex.compile(r"\b[Hh]e\b")}
 # a relative pronoun right before a he or she ("the illness from which she died"): the pronoun is the subject of a
 # relative clause about someone else's noun, not the one the story goes on about (centering's main-clause subject)
