@@ -121,3 +121,14 @@ def test_a_he_after_a_described_subject_and_an_aside_is_not_the_one_named_before
                               "The match-winner, still wearing his medal as he boarded the bus, said his thoughts "
                               "were with his grandmother. \"Everything mi do, a fi her,\" he said.\n")
     assert "Dwayne Bernard" not in speakers(x, "Everything mi do")
+
+
+def test_a_nickname_and_surname_named_first_is_the_full_name_with_that_nickname(tmp_path, rules):
+    # the headline's form comes first; the body's full name holds the nickname: one person, and the
+    # surname alone after them is theirs
+    x = read(tmp_path, rules, "Tributes flow for Dusty Halloran, surf legend.\n\n"
+                              "John \"Dusty\" Halloran, the ironman champion, died on Monday. His son, Shane Halloran, "
+                              "said the club had lost its heart.\n\n"
+                              "Mr Halloran joined the club as a 12-year-old.\n")
+    people = named(x)
+    assert "Dusty Halloran" not in people and 'John "Dusty" Halloran' in people

@@ -821,12 +821,17 @@ def _heads(people, found: list[Mention], given_names=frozenset()) -> dict[str, s
         plain = " ".join(name_tokens(n))
         if plain != n and plain in people:
             heads[plain] = n  # Everett Fontenot is Everett “Deacon” Fontenot
+        nick = nickname(n)
+        called = f"{nick} {surname(n)}" if nick else None
+        if called and called != n and called in people and called not in heads:
+            heads[called] = n  # Dusty Halloran (a headline's) is Kevin John “Dusty” Halloran
     for n in full:
         heads.setdefault(n, n)
     for n in sorted(full, key=lambda n: (first_at.get(n, 0), n)):
+        owner = heads[n]  # a form of a longer name gives its words to that name (Dusty Halloran's to Kevin's)
         for word in name_words(n):
             if word not in heads:
-                heads[word] = n
+                heads[word] = owner
         if (cap := capitalised_of.get(n)) and cap not in heads:
             heads[cap] = n
         nick = nickname(n)
