@@ -132,3 +132,12 @@ def test_a_nickname_and_surname_named_first_is_the_full_name_with_that_nickname(
                               "Mr Halloran joined the club as a 12-year-old.\n")
     people = named(x)
     assert "Dusty Halloran" not in people and 'John "Dusty" Halloran' in people
+
+
+def test_their_child_after_a_list_of_three_is_nobody_s(tmp_path, rules):
+    x = read(tmp_path, rules, "Among the mourners were Tom and Ann Farrow, and Ruth Keller, who read a poem. "
+                              "Their daughter, Ivy Farrow, sang.\n")
+    assert not {(s, p, o) for s, p, o in ties(x) if s == "Ivy Farrow" and p == "parent"}
+    # three siblings' mother is theirs all the same
+    y = read(tmp_path, rules, "Ana, Ben and Cal Ortiz ran the stall. Their mother, Rosa Ortiz, cooked.\n")
+    assert {o for s, p, o in ties(y) if s == "Ana Ortiz" and p == "parent"} <= {"Rosa Ortiz"}

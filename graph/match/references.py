@@ -1629,6 +1629,8 @@ _THEIR_CHILD = regex.compile(r",\s+their\s+(?:[\p{Ll}-]+\s+){0,2}(?:child|son|da
 
 # "their" and a child's place among the children ("Their younger child", "Their eldest, Jerome")
 THEIR_ORDER = regex.compile(r"[Tt]heir\s+(?:eldest|oldest|elder|older|younger|youngest|middle|other)\b")
+# "their" before a child ("Their daughter, Ivy", "their three sons"): the child of a couple, never of three or more
+_THEIR_OFFSPRING = regex.compile(r"[Tt]heir\s+(?:[\p{Ll}\d-]+\s+){0,2}(?:child|children|sons?|daughters?|bab(?:y|ies)|kids?|girls?|boys?)\b")
 
 
 def _paragraph_couple(ctx: Context, names: Names, pos: int) -> list[Ref]:
@@ -1653,6 +1655,8 @@ def _paragraph_couple(ctx: Context, names: Names, pos: int) -> list[Ref]:
     group = _last_list(ctx, before)
     if group:
         members = {m.ref for m in group}
+        if len(members) > 2 and _THEIR_OFFSPRING.match(ctx.text, pos):
+            return []  # "Tom and Ann Farrow, and Ruth Keller … Their daughter": whose, of the three, is not said
         if any(m.ref not in members and m.span.start >= group[-1].span.end for m in before):
             # someone named after the list ("his son Marc and their children, Émilie and Jacob; his daughter,
             # Lise Kowalchuk, and their children, Noah and Sophie"): the list is not whom "their" calls back
