@@ -378,8 +378,7 @@ def _as_speaker(ctx: Context, names: Names, rule, mode: str, m, a: int, speaking
             # of several, the one introduced so far: "the county attorney said" after County Attorney Dana
             # Whitcomb is hers, whoever the article calls an attorney later ("Kimbrough's attorney, Mitchell
             # Greer"); one alone may be introduced after (“My dad told me …”, then "his father, Dennis")
-            introduced = speaking.people.introduced
-            people = {p for p in people if introduced.get((key, p), -1) <= a}
+            people = set(_known(ctx, speaking.people.roles, speaking.people.introduced, noun, a))
         before = ctx.text[a:a + (m.start("noun") if "noun" in m.re.groupindex else 0)].lower().split()
         qualifier = [w for w in before if w in speaker_words(ctx, "office_qualifiers")]
         if qualifier:
@@ -1624,13 +1623,16 @@ def _recent_group(ctx: Context, names: Names, pos: int) -> list[Mention]:
 
 
 # a person named as the child of "their" ("Inés, their first child, was born …")
-_THEIR_CHILD = regex.compile(r",\s+their\s+(?:[\p{Ll}-]+\s+){0,2}(?:child|son|daughter|baby|kid|girl|boy)\b")
+_CHILD_NOUNS = ("child", "son", "daughter", "baby", "kid", "girl", "boy")
+_CHILD_PLURALS = tuple({"child": "children", "baby": "babies"}.get(n, n + "s") for n in _CHILD_NOUNS)
+_THEIR_CHILD = regex.compile(r",\s+their\s+(?:[\p{Ll}-]+\s+){0,2}(?:" + "|".join(_CHILD_NOUNS) + r")\b")
 
 
 # "their" and a child's place among the children ("Their younger child", "Their eldest, Jerome")
 THEIR_ORDER = regex.compile(r"[Tt]heir\s+(?:eldest|oldest|elder|older|younger|youngest|middle|other)\b")
 # "their" before a child ("Their daughter, Ivy", "their three sons"): the child of a couple, never of three or more
-_THEIR_OFFSPRING = regex.compile(r"[Tt]heir\s+(?:[\p{Ll}\d-]+\s+){0,2}(?:child|children|sons?|daughters?|bab(?:y|ies)|kids?|girls?|boys?)\b")
+_THEIR_OFFSPRING = regex.compile(r"[Tt]heir\s+(?:[\p{Ll}\d-]+\s+){0,2}(?:"
+                                 + "|".join(_CHILD_NOUNS + _CHILD_PLURALS) + r")\b")
 
 
 def _paragraph_couple(ctx: Context, names: Names, pos: int) -> list[Ref]:
