@@ -643,7 +643,9 @@ _FAMILY_TRADE = regex.compile(r"\s(?:Brothers|Bros\.|Sons|Orchards?|Farms?|Viney
 
 
 def _first_word_alias(c: _Candidate) -> str | None:
-    if c.type != ORGANIZATION or c.evidence not in ("shape", "context") or _FAMILY_TRADE.search(c.name):
+    # a business named with its owner's possessive (Archie Dunbar's) is never called by the owner's given name
+    if (c.type != ORGANIZATION or c.evidence not in ("shape", "context") or _FAMILY_TRADE.search(c.name)
+            or c.name.endswith(("'s", "’s"))):
         return None
     legal = _LEGAL_FORM.match(c.name)
     words = (legal.group("short") if legal else c.name).split()

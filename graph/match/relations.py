@@ -57,11 +57,14 @@ _RELATIVE_BEFORE_PRONOUN = regex.compile(r",\s+who\s+[^,;.“”\"]{0,80}$")
 _JOINED = regex.compile(r",?\s+and\s+")
 # what joins the two people of a pair: "and", or "and her husband," with a few words of description,
 # or ", whose first husband," ("Helen Whitlow, whose first husband, Daniel Whitlow, ... their daughter")
-_PAIR_GLUE = regex.compile(r"\s+and\s+(?:(?:his|her)\s+(?:[\p{Ll}-]+\s+)?(?:wife|husband|partner),?\s+"
+# an age may stand after the first of them ("Margaret Dwyer (61) and Noreen Ryan"; "Hartigan, aged 63, and
+# his younger brother")
+_AGE_AFTER = r"(?:\s+\((?:aged\s+)?\d{1,3}\)|,\s+(?:aged\s+|now\s+)?\d{1,3},)?"
+_PAIR_GLUE = regex.compile(_AGE_AFTER + r"\s+and\s+(?:(?:his|her)\s+(?:[\p{Ll}-]+\s+)?(?:wife|husband|partner),?\s+"
                            r"(?:(?!(?:and|or|the|their|his|her|of|with|who)\b)[\p{Ll}-]+\s+){0,3})?"
                            r"|,\s+whose\s+(?:late\s+|first\s+|former\s+)?(?:wife|husband),\s+")
 # what joins two siblings: "Nadia Okafor and her twin brother, Samuel Okafor"
-_SIBLING_GLUE = regex.compile(r"\s+and\s+(?:his|her)\s+(?:[\p{Ll}-]+\s+)?(?:half-)?(?:brother|sister),?\s+"
+_SIBLING_GLUE = regex.compile(_AGE_AFTER + r"\s+and\s+(?:his|her)\s+(?:[\p{Ll}-]+\s+)?(?:half-)?(?:brother|sister),?\s+"
                               r"(?:(?!(?:and|or|the|their|his|her|of|with|who)\b)[\p{Ll}-]+\s+){0,3}")
 # the groups in which "their" is two children of one family ("their father", "their half-brother"),
 # not a couple ("their son")
@@ -255,7 +258,7 @@ class _People:
                     out.append((Ref("name", "my", PERSON), self.ctx.span(a, b), True))
                 continue
             if words == "their" and group in _THEIR_SIBLINGS:
-                out.extend((ref, at, True) for ref, at in self.siblings(a))
+                out.extend((ref, at, True) for ref, at in self.siblings(a, of_sibling=group == "sibling"))
                 continue  # never the couple the role rules would read "their" as
             if words == "their":
                 pair = self.couple(a)
@@ -706,23 +709,52 @@ class _People:
         if top is not None and len(couples) == 1:
             (r,) = couples.values()
             return [(r.subject, r.subject_at), (r.object, r.object_at)]
-        if pair and who not in {frozenset((r.subject, r.object)) for r in self.sisters}:
+        if pair and who not in {frozenset((r.subject, r.object)) for r in self.sisters} and not _CHILDREN_BEFORE.search(
+                self.ctx.text, max(0, pair[0][1].start - 40), pair[0][1].start):
             return pair
         return []
 
-    def siblings(self, pos: int) -> list[tuple[Ref, Span]]:
+    def siblings(self, pos: int, of_sibling: bool = False) -> list[tuple[Ref, Span]]:
         """Whom "their" at pos stands for as two children ("their father", "their half-brother"):
         the two people written as siblings ("Nadia Okafor and her twin brother, Samuel Okafor") in
-        the nearest sentence before it that names anyone; none otherwise (a couple has no one father)."""
+        the nearest sentence before it that names anyone, else the one group a sibling tie of that
+        sentence joins ("Bríd Cassidy is suing her brother, Seán Dolan, who inherited the farm under a
+        will their father made"); none otherwise (a couple has no one father). Before a brother or
+        sister (`of_sibling`), a pair written as one that no spouse tie joins is theirs too ("Margaret
+        Dwyer and Noreen Ryan are suing their brother": a couple's brother is his or hers)."""
         for sentence in self._sentences_back(pos):
             end = min(sentence[1], pos)
             inside = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= end]
             for x, y in reversed(list(zip(inside, inside[1:]))):
                 if _key(x) != _key(y) and _SIBLING_GLUE.fullmatch(self.ctx.text, x.span.end, y.span.start):
                     return [(x.ref, x.span), (y.ref, y.span)]
-            if inside:
-                return []
+            if not inside:
+                continue
+            tied = self._siblings_in(sentence[0], end)
+            if tied or not of_sibling:
+                return tied
+            pair = self.couple(pos)
+            married = {frozenset((r.subject, r.object)) for r in self.married}
+            if pair and frozenset(ref for ref, _ in pair) not in married and all(
+                    sentence[0] <= at.start < end for _, at in pair):
+                return pair
+            return []
         return []
+
+    def _siblings_in(self, start: int, end: int) -> list[tuple[Ref, Span]]:
+        """The people of the one group of full siblings that the sibling ties stated between start and
+        end join (none when they join two groups, call anyone a half- or step-sibling, or one side is "my")."""
+        ties = [r for r in self.sisters if start <= r.span.start and r.span.end <= end and r.speaker is None]
+        if not ties or any(_NOT_FULL.search(r.span.exact) for r in ties):
+            return []
+        groups: list[dict] = []
+        for r in ties:
+            joined = [g for g in groups if {r.subject, r.object} & g.keys()]
+            merged = {r.subject: r.subject_at, r.object: r.object_at}
+            for g in joined:
+                merged.update(g)
+            groups = [g for g in groups if g not in joined] + [merged]
+        return sorted(groups[0].items()) if len(groups) == 1 else []
 
     def _married_in(self, start: int, end: int) -> list[tuple[Ref, Span]]:
         """The two people of the one spouse tie stated between start and end (none when there
@@ -754,6 +786,10 @@ class _People:
                     and _DOES_NEXT.match(self.ctx.text, mention.span.end))
 
 
+# a pair written as children ("the pair's three kids — twin daughters Ottilie and Wren, … and the couple's
+# son"): no couple
+_CHILDREN_BEFORE = regex.compile(r"\b(?:daughters|sons|children|kids|twins|triplets|siblings|brothers|sisters|"
+                                 r"grandchildren|girls|boys)\s*[,:—–]?\s*$")
 _AND_BEFORE = regex.compile(r"(?:^|[,;]?\s)and\s+$")
 # the relative opens the sentence, or a clause a subordinating word opens ("… in 2011, shortly after her
 # mother, Kathleen Dolan, had been diagnosed with the illness from which she died")
