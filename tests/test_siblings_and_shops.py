@@ -90,3 +90,18 @@ def test_titles_and_forms_of_address_of_other_usages_are_no_names(tmp_path, rule
     assert "Isikeli Delaivuna" in named(x)
     assert not {"Ratu Isikeli", "Ratu Isikeli Delaivuna", "Grandmother"} & named(x)
     assert speakers(x, "gave him this land") == {"Isikeli Delaivuna"}
+
+
+def test_a_given_name_of_either_gender_gives_way_to_what_the_text_tells(tmp_path, rules):
+    # Jess is a woman's name as often as a man's: "She" after Jess Pickering is hers, not the mother's named before
+    x = read(tmp_path, rules, "He and his wife, Lorraine, married in 1987 and raised two children: Jess, now 29, and her "
+                              "older brother, Tom.\n\n"
+                              "Jess Pickering came back to the farm in 2022 after six years as an agronomist.\n\n"
+                              "She is blunt about what is at stake: \"If the bank pulls the pin, I get a story.\"\n")
+    assert speakers(x, "pulls the pin") == {"Jess Pickering"}
+
+
+def test_the_officer_is_the_constable_the_article_named(tmp_path, rules):
+    x = read(tmp_path, rules, "Constable Aoife Magennis of the PSNI said officers arrived at the farm at 1.52pm.\n\n"
+                              "“There was no evidence of third-party involvement,” the officer said.\n")
+    assert speakers(x, "third-party involvement") == {"Aoife Magennis"}
