@@ -47,7 +47,9 @@ _SAME_GENDER = {"f": regex.compile(r"\b(?:[Ss]he|[Hh]er)\b"), "m": regex.compile
 _COORDINATED = regex.compile(r"(?:,\s+[^,;.“”\"]{1,80},)?\s+and\s+")
 # the words between a name and a pronoun inside a relative clause that name describes ("Nora
 # Marsh, who lives in Ellery with her husband"): the pronoun is hers
-_RELATIVE = regex.compile(r",\s+who\s+[^,;.“”\"]{0,80}")
+# a relative clause right after a name, its age between ("Arne Halvorsen, 81, who co-founded it with his late wife")
+_AGE_GAP = regex.compile(r",\s+(?:aged\s+)?\d{1,3}")
+_RELATIVE = regex.compile(r"(?:,\s+(?:aged\s+)?\d{1,3})?,\s+who\s+[^,;.“”\"]{0,80}")
 # a possessive 's right after a noun ("The actor's mother")
 _POSSESSIVE_S = regex.compile(r"[’']s\b")
 # the same clause right before a pronoun, whatever it hangs on ("His father, who lost his wife")
@@ -238,6 +240,10 @@ class _People:
                     if listed:
                         out.append((listed[0].ref, listed[0].span, True))
                     continue
+                parallel = self._parallel_owner(a, b, gender)
+                if parallel is not None:
+                    out.append((parallel.ref, parallel.span, True))
+                    continue
                 surnames = _relatives_surnames(self.ctx, m, (a, b))
                 found = self.antecedent(a, gender, surnames=surnames)
                 if found is not None and m.start() <= found.span.start < a:
@@ -282,6 +288,27 @@ class _People:
             out.extend((ref, self.ctx.span(a, b), not named)
                        for ref, _ in group_refs(self.ctx, self.names, Capture(m, group, a, b), group))
         return out
+
+    def _parallel_owner(self, a: int, b: int, gender: str) -> Mention | None:
+        """Whose relative a "his" or "her" before a kinship noun names where its sentence named another relative
+        of someone by name just before, past "and" or a clause's "while" or "but" ("Akshay's father, Dattatray
+        Bhosale, lit the pyre, while his mother, Vandana Bhosale, …"; "Pallavi's parents and her younger sister,
+        Komal"): that someone, as the parallel says, not the relative named between (the nearest by distance)."""
+        text = self.ctx.text
+        joint = _PARALLEL_BREAK.search(text, max(0, a - 12), a)
+        if not joint or not _KIN_AFTER.match(text, b):
+            return None
+        start = self.ctx.sentence_of(a)[0]
+        owners = list(_OWNER_KIN.finditer(text, start, a))
+        if not owners:
+            return None
+        if not joint.group("clause") and any(owners[-1].end() <= x.span.start < a for x in self.mentions):
+            return None  # "Greta's father, Per Solberg, and his sister": the relative just named, joined by "and"
+        at = owners[-1].start("owner")
+        found = next((x for x in self.mentions if x.span.start <= at < x.span.end), None)
+        if found is None or self._gender(found) not in (None, gender):
+            return None
+        return found
 
     def _family_name_reading(self, found: Mention | None, gender: str, surnames: frozenset[str],
                              before: int, possessive: bool, relatives: frozenset[str] = frozenset()) -> Mention | None:
@@ -576,7 +603,8 @@ class _People:
             last = agreeing[-1] if agreeing else None
             if sentence == here:
                 clause = _RELATIVE_BEFORE_PRONOUN.search(ctx.text, sentence[0], pos)
-                if clause and not any(x.span.end == clause.start() for x in self.mentions):
+                if clause and not any(x.span.end == clause.start() or _AGE_GAP.fullmatch(ctx.text, x.span.end, clause.start())
+                                      for x in self.mentions):
                     return None  # "His father, who lost his wife, …": the pronoun is the unnamed father's
                 opener = _role_opener(ctx).match(ctx.text, sentence[0], pos)
                 if not agreeing and opener and _POSSESSIVE_S.match(ctx.text, opener.end()):
@@ -790,11 +818,17 @@ class _People:
 # son"): no couple
 _CHILDREN_BEFORE = regex.compile(r"\b(?:daughters|sons|children|kids|twins|triplets|siblings|brothers|sisters|"
                                  r"grandchildren|girls|boys)\s*[,:—–]?\s*$")
+# a relative named by someone's possessive, and a pronoun's relative in parallel past "and" or a clause's
+# "while" or "but" (`_People._parallel_owner`)
+_KIN_NOUNS = r"(?:father|mother|parents|brother|sister|son|daughter|husband|wife|dad|mum|mom)"
+_OWNER_KIN = regex.compile(r"(?P<owner>\p{Lu}[\p{L}’'-]*)[’']s\s+(?:[\p{Ll}-]+\s+)?" + _KIN_NOUNS + r"\b")
+_PARALLEL_BREAK = regex.compile(r"(?:,\s+(?P<clause>while|whereas|but)|,?\s+and)\s+$")
+_KIN_AFTER = regex.compile(r"\s+(?:[\p{Ll}-]+\s+)?" + _KIN_NOUNS + r"\b")
 _AND_BEFORE = regex.compile(r"(?:^|[,;]?\s)and\s+$")
 # the relative opens the sentence, or a clause a subordinating word opens ("… in 2011, shortly after her
 # mother, Kathleen Dolan, had been diagnosed with the illness from which she died")
-_KIN_OPENER = regex.compile(r"(?:[^;]*?\b(?:after|before|when|while|because|since|until|although|though|once)\s+(?:his|her|their)"
-                            r"|His|Her|Their)\s+(?:[\p{Ll}-]+\s+)?\p{Ll}+,?\s+")
+_KIN_OPENER = regex.compile(r"(?:[^;]*?\b(?:after|before|when|while|because|since|until|although|though|once|which|that|where)\s+(?:his|her|their)"
+                            r"|His|Her|Their)\s+(?:[\p{Ll}-]+\s+)?\p{Ll}+,?\s+(?:the\s+late\s+)?")
 # the verb after an appositive name (", succeeded", ", who lives"): not a list going on (", and his …")
 _DOES_NEXT = regex.compile(r",?\s+(?!(?:and|or|but|nor|his|her|their|its|the|a|an|of|in|on|at|to|from|with|by|for|as|who|whose|which|that|aged|now|then|both|also|too|once|still|himself|herself)\b)\p{Ll}+\b(?!-)")
 
