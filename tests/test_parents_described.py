@@ -1,0 +1,72 @@
+"""Parents as news describes them: a job or a rank before the name ("the daughter of veteran producer
+Vinod Kapoor"), an appositive or "his wife" between two parents, a wedding notice's bride and groom,
+a "husband-and-wife team", and the children an obituary lists without an article ("sons Anirudh and
+Madhav"): what Indian, Filipino, Nigerian, wedding-notice and obituary copy showed.
+
+Each case is a small invented article, extracted on its own.
+"""
+
+from __future__ import annotations
+
+from conftest import extract_body as read, ties
+
+
+def test_a_description_before_each_parent_keeps_both_parents(tmp_path, rules):
+    x = read(tmp_path, rules, "Meher Kaya is the daughter of veteran producer Kemal Kaya and former actor Ayse Kaya.\n")
+    assert {("Meher Kaya", "parent", "Kemal Kaya"), ("Meher Kaya", "parent", "Ayse Kaya")} <= ties(x)
+    y = read(tmp_path, rules, "Aditya Rathore's parents, retired army officer Col Vikram Rathore and Sunanda Rathore, "
+                              "flew in from Jaipur.\n")
+    assert {("Aditya Rathore", "parent", "Vikram Rathore"), ("Aditya Rathore", "parent", "Sunanda Rathore")} <= ties(y)
+    # a rank as British and Indian copy abbreviates it, a retired officer's "(retd)" with it
+    z = read(tmp_path, rules, "Kabir Sethia's parents, Lt Col (retd) Vikram Sethia and Nandini Sethia, flew in.\n")
+    assert {("Kabir Sethia", "parent", "Vikram Sethia"), ("Kabir Sethia", "parent", "Nandini Sethia")} <= ties(z)
+
+
+def test_an_appositive_or_his_wife_between_two_parents(tmp_path, rules):
+    x = read(tmp_path, rules, "Naomi Treadwell, the daughter of Walt Treadwell, a dairy farmer, and Joan Treadwell, a "
+                              "school librarian, spoke first.\n")
+    assert {("Naomi Treadwell", "parent", "Walt Treadwell"), ("Naomi Treadwell", "parent", "Joan Treadwell")} <= ties(x)
+    y = read(tmp_path, rules, "He married Helen Marsh, the youngest of three children of Silas Marsh, a lobsterman, and "
+                              "his wife, Edith, in 1961.\n")
+    assert {("Helen Marsh", "parent", "Silas Marsh"), ("Helen Marsh", "parent", "Edith")} <= ties(y)
+    z = read(tmp_path, rules, "The groom, Devin Ostrander, son of Wayne Ostrander of North Ashby and Beth Tuttle of "
+                              "Pinecrest, is a nurse.\n")
+    assert {("Devin Ostrander", "parent", "Wayne Ostrander"), ("Devin Ostrander", "parent", "Beth Tuttle")} <= ties(z)
+
+
+def test_the_bride_of_a_wedding_notice_is_the_child(tmp_path, rules):
+    x = read(tmp_path, rules, "Anna Whitcomb and Jonah Castellano were married on Saturday. Ms. Whitcomb, 31, is a nurse. "
+                              "Mr. Castellano, 33, teaches history. The bride is the daughter of Gerald and Patrice "
+                              "Whitcomb of Ashby Falls. The groom is the son of Anthony Castellano of Brennock and the late "
+                              "Deborah Castellano.\n")
+    assert {("Anna Whitcomb", "parent", "Gerald Whitcomb"), ("Anna Whitcomb", "parent", "Patrice Whitcomb"),
+            ("Jonah Castellano", "parent", "Anthony Castellano"),
+            ("Jonah Castellano", "parent", "Deborah Castellano")} <= ties(x)
+
+
+def test_a_description_is_never_a_parent(tmp_path, rules):
+    # an article or a number begins no description: "a baker" and "two teachers" name no parent
+    x = read(tmp_path, rules, "Cem Arslan, the son of a baker and a nurse, spoke. Lale Arslan, the daughter of two "
+                              "teachers, Kemal and Ayse Kaya, spoke too.\n")
+    assert not {t for t in ties(x) if t[1] == "parent"}
+
+
+def test_husband_and_wife_team(tmp_path, rules):
+    x = read(tmp_path, rules, "Paylark was founded by husband-and-wife team Priya Raman and Daniel Kessling in 2016.\n")
+    assert ("Priya Raman", "spouse", "Daniel Kessling") in ties(x) or ("Daniel Kessling", "spouse", "Priya Raman") in ties(x)
+
+
+def test_children_an_obituary_lists_without_an_article(tmp_path, rules):
+    x = read(tmp_path, rules, "Vishwanath Kelkar died on Monday in Pune. Kelkar is survived by his wife Sumitra, sons "
+                              "Anirudh and Madhav, and daughter Gauri Kelkar-Sathe, herself a sitarist.\n")
+    assert {("Anirudh", "parent", "Vishwanath Kelkar"), ("Madhav", "parent", "Vishwanath Kelkar"),
+            ("Gauri Kelkar-Sathe", "parent", "Vishwanath Kelkar")} <= ties(x)
+    # a grandchild or a step-child in the same list is no child
+    y = read(tmp_path, rules, "Cem Arslan died on Monday. Arslan is survived by his wife, Ayse, and granddaughter Lale "
+                              "Kaya.\n")
+    assert not {t for t in ties(y) if t[1] == "parent"}
+
+
+def test_the_couples_baby_boy(tmp_path, rules):
+    x = read(tmp_path, rules, "Kane Hollis married Jade Pemberton in 2023. The couple's baby boy Alfie was born in May.\n")
+    assert {("Alfie", "parent", "Jade Pemberton"), ("Alfie", "parent", "Kane Hollis")} <= ties(x)
