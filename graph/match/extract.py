@@ -37,7 +37,7 @@ def extract(article: Article, rules: RuleSet) -> Extraction:
     dates = find_dates(ctx)
     relations = find_relations(ctx, names)
     events = find_events(ctx, names, dates)
-    quotes = find_quotes(ctx, names, events)
+    quotes = find_quotes(ctx, names, events, relations)
     ctx.unmatched.extend(uncovered(ctx, relations, events, quotes))
     return Extraction(
         article=article.meta,

@@ -10,6 +10,7 @@ parts: “A,” she said, “B.” is one quotation; so is one that runs over se
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 import regex
 
@@ -18,7 +19,7 @@ from graph.match.names import PERSON, Names, surname
 from graph.match.references import (People, Speaking, article_people, group_refs, innermost_quote, paragraph_at,
                                     protagonist, speaker_settings, speaker_words)
 from graph.match.text import QuoteSpan, runs_on
-from graph.records import EventRecord, QuoteRecord, Ref, Role, Span
+from graph.records import EventRecord, QuoteRecord, Ref, Relation, Role, Span
 from graph.rules.ruleset import Rule
 
 _WORDS = regex.compile(r"\w+")
@@ -37,6 +38,8 @@ _STOP_INSIDE = regex.compile(r"[.!?;:]")
 # a determiner and a word before a name: "the elder Lee", "the younger Lee" (a description, not a name alone)
 # "the elder Lee", "the younger Mr Lim": a description, maybe a title, then the surname
 _DESCRIBED_SURNAME = regex.compile(r"(?<![\p{L}’'])(?:[Tt]he|[Aa]n?)\s+\p{Ll}[\p{L}-]*\s+(?:\p{Lu}\p{Ll}{1,3}\.?\s+)?$")
+# the description's word of generation: the parent of the two ("the elder Rotich") or the child ("the younger Lim")
+_GENERATION = regex.compile(r"\b(?:(?P<up>elder|older)|(?P<down>younger))\s", regex.IGNORECASE)
 # what may follow an attribution before the next part of the same quotation: “A,” she said [in a toast], “B.”
 _REST_OF_ATTRIBUTION = regex.compile(r"[^“”\"‘’\n.!?;]{0,80}?,\s*")
 # a verb of speech in the words after a quotation: an attribution, whether or not a rule could read it
@@ -54,8 +57,10 @@ _NAMED = regex.compile(r"(?!(?:She|He|They|We|The|Her|His|Their|Its|My)\b)\p{Lu}
 _Found = tuple[tuple[Role, ...], str, "str | None"]
 
 
-def find_quotes(ctx: Context, names: Names, events: list[EventRecord]) -> list[QuoteRecord]:
-    """Every quotation with a speaker, in the order of the text."""
+def find_quotes(ctx: Context, names: Names, events: list[EventRecord],
+                relations: Sequence[Relation] = ()) -> list[QuoteRecord]:
+    """Every quotation with a speaker, in the order of the text; the article's family ties (relations.py) tell
+    which of a parent and child of one surname "the elder" or "the younger" is."""
     transcript = [r for r in ctx.rules["quotes"] if r.get("where") == "transcript"]
     if not ctx.quotes and not transcript:
         return []
@@ -66,7 +71,7 @@ def find_quotes(ctx: Context, names: Names, events: list[EventRecord]) -> list[Q
     labels = _labels(ctx, names, people, labelled) if interview else {}
     records: list[QuoteRecord] = []
     if people is not None and ctx.quotes:
-        state = _Attribution(ctx, names, people, labels)
+        state = _Attribution(ctx, names, people, labels, relations)
         state.run()
         records, index_of = _records(ctx, names, events, state)
         records = _nest(ctx, records, index_of)
@@ -149,8 +154,12 @@ _WORD_BEFORE = regex.compile(r"\b(\p{L}+)[^\S\n]+$")
 class _Attribution:
     """The quotations of one article, joined into parts and credited to speakers, top level first."""
 
-    def __init__(self, ctx: Context, names: Names, people: People, labels: "_Labels | None" = None) -> None:
+    def __init__(self, ctx: Context, names: Names, people: People, labels: "_Labels | None" = None,
+                 relations: Sequence[Relation] = ()) -> None:
         self.ctx, self.names, self.people = ctx, names, people
+        # (child, parent) of the article's parent ties between people named in full
+        self.parent_ties = frozenset((r.subject.value, r.object.value) for r in relations
+                                     if r.predicate == "parent" and r.speaker is None)
         # paragraph -> the one its speaker label names ("Ann Lee: …"): the words there are theirs, so a he or
         # she of an attribution in them is someone else
         self.labelled = {p: {r.ref.value for r in roles} for p, (_, _, roles) in (labels or {}).items() if roles}
@@ -322,14 +331,31 @@ class _Attribution:
         q = self.ctx.quotes[i]
         a = m.start("speaker")
         if (a >= 0 and m.group("speaker") in self.shared
-                and _DESCRIBED_SURNAME.search(self.ctx.text, max(0, a - 30), a)):
-            return []
+                and (described := _DESCRIBED_SURNAME.search(self.ctx.text, max(0, a - 30), a))):
+            person = self._of_generation(m.group("speaker"), described.group(0))
+            return [Role("creator", Ref("name", person), self.ctx.span(a, m.end("speaker")))] if person else []
         outer = self.speakers.get(self.root(q.parent), ((), "", None))[0] if q.parent is not None else ()
         speaking = self._speaking(i, outer)
         refs = group_refs(self.ctx, self.names, m, "speaker", outer, speaking)
         if speaking.found_groups:
             self.groups[self.root(q.parent) if q.parent is not None else self.root(i)] = list(speaking.found_groups)
         return [Role("creator", ref, sp) for ref, sp in refs]
+
+    def _of_generation(self, word: str, described: str) -> str | None:
+        """Which of two bearers of a word of their names "the elder Rotich" or "the younger Rotich" is: where the
+        article ties them as parent and child, the parent or the child; nobody where more than two bear it, where
+        no parent tie joins the two (brothers, a wife of the name), or where the description says no generation
+        ("the former Lee")."""
+        g = _GENERATION.search(described)
+        bearers = {c.person for c in self.people.candidates
+                   if " " in c.person and word in (surname(c.person), c.person.split()[0])}
+        if g is None or len(bearers) != 2:
+            return None
+        tie = [(child, parent) for child, parent in self.parent_ties if {child, parent} == bearers]
+        if len(tie) != 1:
+            return None
+        child, parent = tie[0]
+        return parent if g.group("up") else child
 
     def _speaking(self, i: int, outer: tuple[Role, ...]) -> Speaking:
         """Who may be meant by the speaker words of quotation i, and who may not: a quotation's speaker is
