@@ -33,3 +33,17 @@ def test_an_age_written_now_between_speaker_and_verb(tmp_path, rules):
                               "“Everybody else went around her like she was a traffic cone,” Mr. Achterberg, now 35, "
                               "recalled.\n")
     assert speakers(x, "traffic cone") == {"Dana Achterberg"}
+
+
+def test_an_unnamed_woman_after_a_preposition_is_no_speaker_of_the_next_she(tmp_path, rules):
+    # "a gift for his mother": the mother is spoken of, not speaking; the she is the woman the paragraph is about
+    x = read(tmp_path, rules, "Allison Kessler met Devin Ostrander at the academy.\n\n"
+                              "According to Allison Kessler, the proposal came as a surprise. Devin Ostrander had asked "
+                              "her to help him pick out a gift for his mother at the market.\n\n"
+                              "\"Half the market clapped,\" she said.\n")
+    assert speakers(x, "Half the market clapped") == {"Allison Kessler"}
+    # an unnamed woman who is the subject may be the she: nobody
+    y = read(tmp_path, rules, "Allison Kessler met Devin Ostrander at the academy.\n\n"
+                              "His mother watched from the stands.\n\n"
+                              "\"He was always fast,\" she said.\n")
+    assert not speakers(y, "always fast")

@@ -540,12 +540,16 @@ def _unnamed_people(ctx: Context, candidates: list[Candidate], settings: dict) -
     "a woman in the crowd", "his son"): a person a he or she after it may mean, whom we cannot name."""
     nouns = _noun_genders(ctx)
     taken = sorted((c.start, c.end) for c in candidates)
+    prepositions = {w.lower() for w in settings.get("prepositions", ())}
     out = []
     for m in _GENDERED_PHRASE.finditer(ctx.text):
         noun = "w1" if m.group("w1") in nouns else "w2"
         gender = nouns.get(m.group(noun) or "")
         if gender is None or ctx.in_quote(m.start()):
             continue
+        w = _WORD_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+        if w is not None and w.group(1).lower() in prepositions:
+            continue  # "a birthday gift for his mother": the object of a preposition is nobody who speaks next
         end = m.end(noun)
         k = bisect.bisect_right(taken, (end, end)) - 1
         if any(a < end and m.start() < b for a, b in taken[max(0, k - 2):k + 1]):
