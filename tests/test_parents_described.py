@@ -70,3 +70,28 @@ def test_children_an_obituary_lists_without_an_article(tmp_path, rules):
 def test_the_couples_baby_boy(tmp_path, rules):
     x = read(tmp_path, rules, "Kane Hollis married Jade Pemberton in 2023. The couple's baby boy Alfie was born in May.\n")
     assert {("Alfie", "parent", "Jade Pemberton"), ("Alfie", "parent", "Kane Hollis")} <= ties(x)
+
+
+def test_a_job_or_an_age_before_a_named_child(tmp_path, rules):
+    x = read(tmp_path, rules, "Renee Batiste keeps the books. Batiste’s son, trumpeter Jalen Batiste, 24, sat in with the "
+                              "band. Among the passengers was Eirik Havstad's daughter, nine-year-old Ingrid Havstad.\n")
+    assert {("Jalen Batiste", "parent", "Renee Batiste"), ("Ingrid Havstad", "parent", "Eirik Havstad")} <= ties(x)
+
+
+def test_who_married_and_has_since_married(tmp_path, rules):
+    x = read(tmp_path, rules, "Leanne Vukovic, who married Dragan in 1998, laughs at that. Kieran Folds has since married "
+                              "model Tessa Lund. Cllr Declan Furlong (48), married local schoolteacher Gráinne Tuohy (41).\n")
+    got = {frozenset((a, b)) for a, p, b in ties(x) if p == "spouse"}
+    assert {frozenset(("Leanne Vukovic", "Dragan")), frozenset(("Kieran Folds", "Tessa Lund")),
+            frozenset(("Declan Furlong", "Gráinne Tuohy"))} <= got
+
+
+def test_brothers_named_with_their_ages(tmp_path, rules):
+    x = read(tmp_path, rules, "Among the trapped were also brothers Jorge Contreras, 31, and Esteban Contreras, 27.\n")
+    assert {frozenset((a, b)) for a, p, b in ties(x) if p == "sibling"} == {frozenset(("Jorge Contreras", "Esteban Contreras"))}
+
+
+def test_a_child_an_obituary_lists_with_a_title(tmp_path, rules):
+    x = read(tmp_path, rules, "Madhukar Apte died on Monday. Apte is survived by his wife Sushila, sons Nitin and "
+                              "Ashutosh, daughter Dr Rohini Apte-Joshi, and five grandchildren.\n")
+    assert ("Rohini Apte-Joshi", "parent", "Madhukar Apte") in ties(x)
