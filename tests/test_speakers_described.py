@@ -47,3 +47,11 @@ def test_an_unnamed_woman_after_a_preposition_is_no_speaker_of_the_next_she(tmp_
                               "His mother watched from the stands.\n\n"
                               "\"He was always fast,\" she said.\n")
     assert not speakers(y, "always fast")
+
+
+def test_an_office_held_now_introduces_the_role(tmp_path, rules):
+    # "the chief engineer" is the one the text last introduced as chief engineer "now", not an earlier one
+    x = read(tmp_path, rules, "Madhukar Apte retired as chief engineer in 1998. His wife Sushila survives him.\n\n"
+                              "Farida Contractor, now chief engineer at the corporation, was one of his students.\n\n"
+                              "\"He checked every one of my calculations twice,\" the chief engineer said.\n")
+    assert speakers(x, "checked every one") == {"Farida Contractor"}

@@ -68,7 +68,9 @@ _TITLE_BEFORE = regex.compile(r"(?:^|(?<=[\s(“\"‘—–]))(?P<t>\p{L}[\p{L}-
 # A description after a name: "Dana Reyes, the tournament director", "Jonah Pierce, an analyst at …"; not
 # a clause with a verb in the past ("Vikram Bhandari, the group announced on Monday").
 _APPOS_AFTER = regex.compile(
-    r",\s+(?:the|a|an|his|her|its|their|\p{Lu}[\p{L}-]*(?:’s|'s))\s+(?:[\p{L}’'-]+\s+){0,4}?(?P<head>\p{Ll}[\p{L}-]*(?<!ed))"
+    # "Farida Contractor, now chief engineer at the corporation": an office held now, without a determiner
+    r",\s+(?:(?:the|a|an|his|her|its|their|\p{Lu}[\p{L}-]*(?:’s|'s))\s+|(?:now|currently)\s+(?:the\s+)?)"
+    r"(?:[\p{L}’'-]+\s+){0,4}?(?P<head>\p{Ll}[\p{L}-]*(?<!ed))"
     r"(?=\s*[,.;)]|\s*$|\s+(?:of|at|for|in|on|with|from|who|whose|which|that|since|to)\b)")
 # A description before a name: "Her daughter, Ellen Hardesty", "Its executive director, Paul Ferrante".
 _APPOS_BEFORE = regex.compile(
