@@ -95,3 +95,9 @@ def test_a_child_an_obituary_lists_with_a_title(tmp_path, rules):
     x = read(tmp_path, rules, "Madhukar Apte died on Monday. Apte is survived by his wife Sushila, sons Nitin and "
                               "Ashutosh, daughter Dr Rohini Apte-Joshi, and five grandchildren.\n")
     assert ("Rohini Apte-Joshi", "parent", "Madhukar Apte") in ties(x)
+
+
+def test_her_husband_of_so_many_years_after_his_name(tmp_path, rules):
+    x = read(tmp_path, rules, "Rosalind Kettering retired on Friday. Dwight Kettering, her husband of 47 years, laughed "
+                              "from the next room.\n")
+    assert {frozenset((a, b)) for a, p, b in ties(x) if p == "spouse"} == {frozenset(("Rosalind Kettering", "Dwight Kettering"))}
