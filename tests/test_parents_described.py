@@ -101,3 +101,18 @@ def test_her_husband_of_so_many_years_after_his_name(tmp_path, rules):
     x = read(tmp_path, rules, "Rosalind Kettering retired on Friday. Dwight Kettering, her husband of 47 years, laughed "
                               "from the next room.\n")
     assert {frozenset((a, b)) for a, p, b in ties(x) if p == "spouse"} == {frozenset(("Rosalind Kettering", "Dwight Kettering"))}
+
+
+def test_the_couples_son_with_a_title_and_of_which_couple(tmp_path, rules):
+    x = read(tmp_path, rules, "Kofi Nsiah-Darko married Afua Nsiah-Darko in 1994. The couple's son, Mr Kwame Nsiah-Darko, "
+                              "served as her campaign manager.\n")
+    assert {("Kwame Nsiah-Darko", "parent", "Kofi Nsiah-Darko"), ("Kwame Nsiah-Darko", "parent", "Afua Nsiah-Darko")} <= ties(x)
+    # "the couple" read as another couple than the one whose name the child bears: no tie
+    y = read(tmp_path, rules, "Mr Kwadwo Boateng-Ofori conceded to Mrs Afua Nsiah-Darko. Mr Boateng-Ofori was flanked "
+                              "by his wife, Mrs Gifty Boateng-Ofori. The couple's son, Mr Kwame Nsiah-Darko, served as "
+                              "her campaign manager.\n")
+    assert not {t for t in ties(y) if t[1] == "parent" and "Boateng-Ofori" in t[2]}
+    # a daughter who bears her husband's name is still the couple's
+    z = read(tmp_path, rules, "Dale Lindqvist married Marcy Lindqvist in 1985. The couple's daughter, Kayla Brandt, drove "
+                              "over. Her husband, Nate Brandt, cleared the lane.\n")
+    assert ("Kayla Brandt", "parent", "Dale Lindqvist") in ties(z)

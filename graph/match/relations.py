@@ -151,6 +151,10 @@ def find_relations(ctx: Context, names: Names) -> list[Relation]:
             else:
                 left, right = _plain(groups[0], named), _plain(groups[1], named)
                 pairs = [(x, y) for x in left for y in right if x != y]
+                if kind == "parent":
+                    said_couple = any(_COUPLE_WORDS.match(w) for w in m.captures(roles[0]))
+                    couple = {r for r, _, implied in groups[0] if implied} if said_couple else set()
+                    pairs = [(x, y) for x, y in pairs if not (x[0] in couple and _of_another_family(people, y[0], couple))]
             for (x, xat), (y, yat) in pairs:
                 if kind == "parent":  # child schema:parent parent
                     out.append(Relation("parent", y, x, span, rule.id, yat, xat, _speaker_side(yat, xat)))
@@ -163,6 +167,34 @@ def find_relations(ctx: Context, names: Names) -> list[Relation]:
             if pairs:
                 ctx.hits[rule.id] += 1
     return sorted(set(out))
+
+
+# "the couple", "the pair": a reading of the article's one couple, which may be the wrong one
+_COUPLE_WORDS = regex.compile(r"[Tt]he\s+(?:couple|pair|duo)\b")
+
+
+def _of_another_family(people: "_People", child: Ref, couple: set[Ref]) -> bool:
+    """Whether a child named in full is no child of the couple "the couple" was read as: neither of them bears a
+    part of the child's surname, and someone else the article names in full does ("The couple's son, Mr Kwame
+    Nsiah-Darko" read as the Boateng-Ofori couple's, where the article names Kofi Nsiah-Darko): the reading
+    found the wrong couple. A child whose surname nobody else bears may be theirs (a mother's surname)."""
+    words = child.value.split()
+    if len(words) < 2:
+        return False
+    parts = set(words[-1].split("-"))
+
+    def bears(name: str) -> bool:
+        names = name.split()
+        return len(names) > 1 and bool(parts & set(names[-1].split("-")))
+
+    if any(bears(p.value) for p in couple):
+        return False
+    # the child's spouse bears the name the child married into ("The couple's daughter, Kayla Brandt" beside her
+    # husband, Nate Brandt): no other family
+    spouses = {r.object.value if r.subject.value == child.value else r.subject.value
+               for r in people.married if child.value in (r.subject.value, r.object.value)}
+    return any(bears(m.ref.value) for m in people.mentions
+               if m.ref.value != child.value and m.ref not in couple and m.ref.value not in spouses)
 
 
 def _half_apart(ctx: Context, m, x: Span, y: Span) -> bool:
