@@ -121,14 +121,23 @@ def _surname_bearers(ctx: Context, people: People) -> dict[str, set[str]]:
     return bearers
 
 
+def _first_word_bearers(ctx: Context, people: People) -> dict[str, set[str]]:
+    """First word -> the people the article names in full with it (a surname, where it is written first, as
+    Chinese and Korean names are), worked out once per article."""
+    bearers = ctx.memo.get("first_word_bearers")
+    if bearers is None:
+        bearers = ctx.memo["first_word_bearers"] = {}
+        for c in people.candidates:
+            if " " in c.person:
+                bearers.setdefault(c.person.split()[0], set()).add(c.person)
+    return bearers
+
+
 def _shared_words(ctx: Context, people: People) -> set[str]:
     """Words two people the article names in full bear: a surname, or the first word of their names, as Chinese
     and Korean names are written surname first ("the elder Wang" of Wang Guoqiang, Wang Jianjun and Wang Xiaoyu)."""
-    firsts: dict[str, set[str]] = {}
-    for c in people.candidates:
-        if " " in c.person:
-            firsts.setdefault(c.person.split()[0], set()).add(c.person)
-    return {w for bearers in (_surname_bearers(ctx, people), firsts) for w, ps in bearers.items() if len(ps) > 1}
+    return {w for bearers in (_surname_bearers(ctx, people), _first_word_bearers(ctx, people))
+            for w, ps in bearers.items() if len(ps) > 1}
 
 
 def _mention_index(names: Names) -> tuple[list, list[int]]:
@@ -347,8 +356,8 @@ class _Attribution:
         no parent tie joins the two (brothers, a wife of the name), or where the description says no generation
         ("the former Lee")."""
         g = _GENERATION.search(described)
-        bearers = {c.person for c in self.people.candidates
-                   if " " in c.person and word in (surname(c.person), c.person.split()[0])}
+        bearers = (_surname_bearers(self.ctx, self.people).get(word, set())
+                   | _first_word_bearers(self.ctx, self.people).get(word, set()))
         if g is None or len(bearers) != 2:
             return None
         tie = [(child, parent) for child, parent in self.parent_ties if {child, parent} == bearers]

@@ -49,7 +49,7 @@ _COORDINATED = regex.compile(r"(?:,\s+[^,;.“”\"]{1,80},)?\s+and\s+")
 # Marsh, who lives in Ellery with her husband"): the pronoun is hers
 # a relative clause right after a name, its age between ("Arne Halvorsen, 81, who co-founded it with his late wife")
 _AGE_GAP = regex.compile(r",\s+(?:aged\s+)?\d{1,3}")
-_RELATIVE = regex.compile(r"(?:,\s+(?:aged\s+)?\d{1,3})?,\s+who\s+[^,;.“”\"]{0,80}")
+_RELATIVE = regex.compile(f"(?:{_AGE_GAP.pattern})?" + r",\s+who\s+[^,;.“”\"]{0,80}")
 # a possessive 's right after a noun ("The actor's mother")
 _POSSESSIVE_S = regex.compile(r"[’']s\b")
 # the same clause right before a pronoun, whatever it hangs on ("His father, who lost his wife")
