@@ -10,6 +10,7 @@ parts: “A,” she said, “B.” is one quotation; so is one that runs over se
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 from collections.abc import Sequence
 
 import regex
@@ -140,6 +141,31 @@ def _shared_words(ctx: Context, people: People) -> set[str]:
             for w, ps in bearers.items() if len(ps) > 1}
 
 
+def _kin_ties(relations: Sequence[Relation]) -> dict[str, dict[str, set[str]]]:
+    """Tie -> person -> who the article's stated ties between named people make that kin of them: their
+    parents, children, spouses, siblings (stated, or children of one parent) and grandparents (their
+    parents' parents). Ties told inside a quotation ("my husband, Daniel") wait for the merge: not here."""
+    kin: dict[str, dict[str, set[str]]] = {t: defaultdict(set) for t in ("parent", "child", "spouse", "sibling")}
+    for r in relations:
+        a, b = r.subject.value, r.object.value
+        if r.speaker is not None or r.subject.kind != "name" or r.object.kind != "name" or a == b:
+            continue
+        if r.predicate == "parent":
+            kin["parent"][a].add(b)
+            kin["child"][b].add(a)
+        elif r.predicate in ("spouse", "sibling"):
+            kin[r.predicate][a].add(b)
+            kin[r.predicate][b].add(a)
+    for children in list(kin["child"].values()):
+        for c in children:
+            kin["sibling"][c] |= children - {c}
+    kin["grandparent"] = defaultdict(set)
+    for person, parents in kin["parent"].items():
+        for p in parents:
+            kin["grandparent"][person] |= kin["parent"].get(p, set())
+    return kin
+
+
 def _mention_index(names: Names) -> tuple[list, list[int]]:
     """The article's mentions in text order, and their starts (for bisect)."""
     mentions = sorted(names.mentions, key=lambda m: m.span.start)
@@ -154,6 +180,9 @@ def _about(index: tuple[list, list[int]], pieces) -> tuple:
                          if m.span.end <= p.end}))
 
 
+# a kinship phrase inside a quotation: "my father", "our late mother", "my big brother", or "Dad" alone
+_KIN_WORDS = regex.compile(r"(?:(?P<own>[Mm]y|[Oo]ur)\s+(?:(?:late|dear|old|older|elder|eldest|younger|youngest|big|"
+                           r"little|baby|twin)\s+)?)?(?P<noun>\p{L}+)")
 # how many later subjects of one verb of saying an attribution inside a quotation tries (see _nearer_subject)
 _LATER_SUBJECTS = 3
 _FIRST_PERSON = frozenset({"I"})
@@ -169,6 +198,7 @@ class _Attribution:
         # (child, parent) of the article's parent ties between people named in full
         self.parent_ties = frozenset((r.subject.value, r.object.value) for r in relations
                                      if r.predicate == "parent" and r.speaker is None)
+        self.kin = _kin_ties(relations)
         # paragraph -> the one its speaker label names ("Ann Lee: …"): the words there are theirs, so a he or
         # she of an attribution in them is someone else
         self.labelled = {p: {r.ref.value for r in roles} for p, (_, _, roles) in (labels or {}).items() if roles}
@@ -344,11 +374,37 @@ class _Attribution:
             person = self._of_generation(m.group("speaker"), described.group(0))
             return [Role("creator", Ref("name", person), self.ctx.span(a, m.end("speaker")))] if person else []
         outer = self.speakers.get(self.root(q.parent), ((), "", None))[0] if q.parent is not None else ()
+        if outer and a >= 0 and (kin := self._kin_of(m.group("speaker"), outer)) is not None:
+            return [Role("creator", Ref("name", kin), self.ctx.span(a, m.end("speaker")))]
         speaking = self._speaking(i, outer)
         refs = group_refs(self.ctx, self.names, m, "speaker", outer, speaking)
         if speaking.found_groups:
             self.groups[self.root(q.parent) if q.parent is not None else self.root(i)] = list(speaking.found_groups)
         return [Role("creator", ref, sp) for ref, sp in refs]
+
+    def _kin_of(self, words: str, outer: tuple[Role, ...]) -> str | None:
+        """Whom "my father", "our mother", "Dad" or "my brother" stands for inside a quotation one person says:
+        the one person the article's stated ties make that kin of them, of the noun's gender as the text (else
+        the given name) tells it; None where the words are no such phrase, or no tie or several fit, so the
+        speaker is read as before (the one the article introduced with the noun). A tie says whose father he
+        is, where an introduction ("her father, Tom Lee") may be of another family of the article."""
+        owners = {r.ref.value for r in outer if r.ref.type == PERSON and r.ref.kind == "name"}
+        k = _KIN_WORDS.fullmatch(words or "")
+        if len(outer) != 1 or len(owners) != 1 or k is None:
+            return None
+        settings = speaker_settings(self.ctx)
+        noun, familiar = k.group("noun").lower(), settings.get("familiar_kin", {})
+        if k.group("own") is None and not (noun in familiar and k.group("noun")[:1].isupper()):
+            return None  # a bare kinship noun is a title ("Father Brennan said") or no one
+        noun = familiar.get(noun, noun)
+        tie = settings.get("kin_ties", {}).get(noun)
+        gender = next((g for g, ws in settings.get("gendered_nouns", {}).items() if noun in ws), None)
+        if tie is None or gender is None:
+            return None
+        people = self.people
+        fits = {p for p in self.kin.get(tie, {}).get(next(iter(owners)), ())
+                if (people.genders.get(p) or people.pronoun_genders.get(p)) == gender}
+        return next(iter(fits)) if len(fits) == 1 else None
 
     def _of_generation(self, word: str, described: str) -> str | None:
         """Which of two bearers of a word of their names "the elder Rotich" or "the younger Rotich" is: where the
