@@ -116,3 +116,19 @@ def test_the_couples_son_with_a_title_and_of_which_couple(tmp_path, rules):
     z = read(tmp_path, rules, "Dale Lindqvist married Marcy Lindqvist in 1985. The couple's daughter, Kayla Brandt, drove "
                               "over. Her husband, Nate Brandt, cleared the lane.\n")
     assert ("Kayla Brandt", "parent", "Dale Lindqvist") in ties(z)
+
+
+def test_whose_kin_after_an_age_and_before_a_description(tmp_path, rules):
+    x = read(tmp_path, rules, "On Sunday Sipho Ndlovu, 19, whose father Bongani Ndlovu also kept goal for the club, "
+                              "saved twice.\n")
+    assert ("Sipho Ndlovu", "parent", "Bongani Ndlovu") in ties(x)
+    y = read(tmp_path, rules, "Marites Dizon, 52, whose younger brother, retired fisherman Arnel Dizon, is among the "
+                              "missing, waits at the pier.\n")
+    assert ("Marites Dizon", "sibling", "Arnel Dizon") in ties(y) or ("Arnel Dizon", "sibling", "Marites Dizon") in ties(y)
+
+
+def test_a_clergy_title_before_a_parent_or_sibling(tmp_path, rules):
+    x = read(tmp_path, rules, "Thomas Whitlow was ordained on Sunday. He was presented by his father, the Revd Canon "
+                              "Peter Whitlow, and by his sister, the Revd Anna Crane.\n")
+    assert ("Thomas Whitlow", "parent", "Peter Whitlow") in ties(x)
+    assert ("Thomas Whitlow", "sibling", "Anna Crane") in ties(x) or ("Anna Crane", "sibling", "Thomas Whitlow") in ties(x)
