@@ -48,3 +48,11 @@ def test_a_cantonese_given_name_and_a_yoruba_elder(tmp_path, rules):
     y = read(tmp_path, rules, "She married in the vestry where her husband, Pa Jacob Oladele Olagbaju, was the "
                               "catechist.\n")
     assert "Jacob Oladele Olagbaju" in named(y)
+
+
+def test_a_political_action_committee_described_is_no_person(tmp_path, rules):
+    # a given name and a capitalised word, but the appositive says what it is
+    x = read(tmp_path, rules, "Outside groups moved quickly. Lily Horizon, a super PAC supporting Reese, reserved "
+                              "$4 million in advertising.\n")
+    assert "Lily Horizon" not in named(x)
+    assert "Lily Horizon" in named(x, "Organization")

@@ -132,3 +132,12 @@ def test_a_clergy_title_before_a_parent_or_sibling(tmp_path, rules):
                               "Peter Whitlow, and by his sister, the Revd Anna Crane.\n")
     assert ("Thomas Whitlow", "parent", "Peter Whitlow") in ties(x)
     assert ("Thomas Whitlow", "sibling", "Anna Crane") in ties(x) or ("Anna Crane", "sibling", "Thomas Whitlow") in ties(x)
+
+
+def test_two_words_before_a_sibling_and_an_age_before_a_child(tmp_path, rules):
+    x = read(tmp_path, rules, "Sarah Atherley won again on Monday. Sarah's identical twin sister, Emma Doyle, "
+                              "watched from the audience.\n")
+    assert ("Sarah Atherley", "sibling", "Emma Doyle") in ties(x) or ("Emma Doyle", "sibling", "Sarah Atherley") in ties(x)
+    y = read(tmp_path, rules, "Michael Dube coaches the senior team. In goal is Daniel Dube, Michael's 12-year-old son, "
+                              "who saved twice.\n")
+    assert ("Daniel Dube", "parent", "Michael Dube") in ties(y)
