@@ -982,14 +982,6 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
     same = {c.person for c in named if " " in ctx.text[c.start:c.end] and _same_title(ctx, c.start, h.group("h"))}
     if len(same) == 1:
         return next(iter(same))
-    # "Mr. Brancolini" first written where one man of the name was named ("Aurelio Brancolini held a violin …
-    # Mr. Brancolini, who is sixty-four"), then "Mr. Brancolini's father, Fulvio Brancolini": the title and
-    # surname keep whom they first named (the sieve's "established"), as a reader takes them
-    first = _first_titled(ctx, h.group("h"), word)
-    if first is not None and first < h.start():
-        then = {c.person for c in named if c.end <= first}
-        if len(then) == 1:
-            return next(iter(then))
     # "Mrs Ashworth" after "Fiona Ashworth" and her daughter "Ellie, 22": a title and a surname call back the
     # one the reader has seen written with that surname, not one so far named only by her given name
     written = {c.person for c in named if surname(ctx.text[c.start:c.end]) == word}
@@ -1050,15 +1042,6 @@ def _title_before(ctx: Context, pos: int):
     """The title (an honorific of the rules) standing right before the name at pos, as a match; None if none."""
     before, _, reach = _title_patterns(ctx)
     return before.search(ctx.text, max(0, pos - reach), pos)
-
-
-def _first_titled(ctx: Context, title: str, word: str) -> int | None:
-    """Where the article first writes the title (with or without its period) right before the surname word."""
-    key = ("first_titled", title.lower(), word)
-    if key not in ctx.memo:
-        m = regex.search(rf"(?<![\p{{L}}.]){regex.escape(title)}\.?\s+{regex.escape(word)}(?![\p{{L}}’'-])", ctx.text)
-        ctx.memo[key] = m.start() if m else None
-    return ctx.memo[key]
 
 
 def _same_title(ctx: Context, pos: int, title: str) -> bool:
