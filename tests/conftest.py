@@ -110,6 +110,11 @@ def speakers(x, words: str) -> set[str]:
     return {s.ref.value for q in x.quotes if words in q.text for s in q.speakers}
 
 
+def inner_speakers(x, words: str) -> set[str]:
+    """Who the quotation that begins with `words` is credited to (not the one it is quoted in)."""
+    return {s.ref.value for q in x.quotes if q.text.startswith(words) for s in q.speakers}
+
+
 @pytest.fixture(scope="session")
 def rules():
     """The shipped rule set, loaded once for the session (a test module may define its own)."""

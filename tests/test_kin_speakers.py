@@ -6,12 +6,7 @@ Each case is a small invented article, extracted on its own.
 
 from __future__ import annotations
 
-from conftest import extract_body as read
-
-
-def speakers(x, words: str) -> set[str]:
-    """Who the quotation that begins with `words` is credited to (not the one it is quoted in)."""
-    return {s.ref.value for q in x.quotes if q.text.startswith(words) for s in q.speakers}
+from conftest import extract_body as read, inner_speakers as speakers
 
 
 def test_dad_inside_a_daughters_quotation_is_her_father_by_the_ties(tmp_path, rules):

@@ -9,7 +9,7 @@ Each case is a small invented article, extracted on its own.
 
 from __future__ import annotations
 
-from conftest import build_articles, extract_body as read, named, speakers, ties
+from conftest import build_articles, extract_body as read, inner_speakers, named, speakers, ties
 from graph.load import load_article
 from graph.match.extract import extract
 from graph.rdf.vocab import SDO
@@ -397,9 +397,8 @@ def test_a_he_within_a_quotation_is_not_the_man_named_before_its_teller(tmp_path
                               "‘Abbu would have told me to score runs.’ That is the kind of person he is.”\n\n"
                               "Doug Pellerin said Malik Aderinto still repeats his father’s sayings to teammates.\n\n"
                               "“He used to say, ‘Gym opens at six,’” Aderinto said.\n")
-    inner = lambda words: {s.ref.value for q in x.quotes if q.text.startswith(words) for s in q.speakers}  # noqa: E731
-    assert inner("Abbu would") == set()
-    assert inner("Gym opens at six") == set()
+    assert inner_speakers(x, "Abbu would") == set()
+    assert inner_speakers(x, "Gym opens at six") == set()
 
 
 def test_a_title_does_not_name_the_most_named_bearer_against_a_given_name(tmp_path, rules):

@@ -17,8 +17,8 @@ import regex
 
 from graph.match.context import Context
 from graph.match.names import PERSON, Names, surname
-from graph.match.references import (People, Speaking, article_people, group_refs, innermost_quote, paragraph_at,
-                                    protagonist, speaker_settings, speaker_words)
+from graph.match.references import (People, Speaking, article_people, group_refs, innermost_quote, noun_genders,
+                                    paragraph_at, protagonist, speaker_settings, speaker_words)
 from graph.match.text import QuoteSpan, runs_on
 from graph.records import EventRecord, QuoteRecord, Ref, Relation, Role, Span
 from graph.rules.ruleset import Rule
@@ -398,7 +398,7 @@ class _Attribution:
             return None  # a bare kinship noun is a title ("Father Brennan said") or no one
         noun = familiar.get(noun, noun)
         tie = settings.get("kin_ties", {}).get(noun)
-        gender = next((g for g, ws in settings.get("gendered_nouns", {}).items() if noun in ws), None)
+        gender = noun_genders(self.ctx).get(noun)
         if tie is None or gender is None:
             return None
         people = self.people

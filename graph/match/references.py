@@ -296,7 +296,7 @@ def _as_refers(ctx: Context, names: Names, rule, m, a: int, outer) -> list[Ref]:
     refers = rule.get("refers")
     if refers == "protagonist":
         # the rule's gender, else the one its noun tells ("the actress" is whom the article is about of hers)
-        gender = rule.get("gender") or _noun_genders(ctx).get((_WORD.findall(m.group()) or [""])[-1])
+        gender = rule.get("gender") or noun_genders(ctx).get((_WORD.findall(m.group()) or [""])[-1])
         owner = _clause_owner(ctx, names, a, gender)
         if owner is not None:
             return [owner]
@@ -526,7 +526,7 @@ def _age_mentions(ctx: Context, mentions: list[Mention], candidates: list[Candid
     return out
 
 
-def _noun_genders(ctx: Context) -> dict[str, str]:
+def noun_genders(ctx: Context) -> dict[str, str]:
     """Noun -> the gender it tells of whom it names ("son", "woman"): quotes.yaml's gendered_nouns and
     unnamed_nouns, made once per article."""
     table = ctx.memo.get("noun_genders")
@@ -540,7 +540,7 @@ def _noun_genders(ctx: Context) -> dict[str, str]:
 def _unnamed_people(ctx: Context, candidates: list[Candidate], settings: dict) -> tuple[tuple[int, str], ...]:
     """Where a gendered noun stands outside quotations for someone the text does not name ("the girl’s calm",
     "a woman in the crowd", "his son"): a person a he or she after it may mean, whom we cannot name."""
-    nouns = _noun_genders(ctx)
+    nouns = noun_genders(ctx)
     taken = sorted((c.start, c.end) for c in candidates)
     prepositions = {w.lower() for w in settings.get("prepositions", ())}
     out = []
@@ -637,7 +637,7 @@ def _introductions(ctx: Context, mentions: list[Mention], settings: dict,
     prepositions = set(settings.get("prepositions", ()))
     function_words = prepositions | set(settings.get("function_words", ()))
     kin = {w for ws in settings.get("gendered_nouns", {}).values() for w in ws}
-    person_nouns = kin | set(settings.get("person_nouns", ())) | set(_noun_genders(ctx))
+    person_nouns = kin | set(settings.get("person_nouns", ())) | set(noun_genders(ctx))
     roles: dict[str, set[str]] = defaultdict(set)
     text = ctx.text
     # a joint name ("his daughter, Theresa (Marcus) Boateng") is one span of two people's mentions: the
@@ -1255,7 +1255,7 @@ def _described_subject(ctx: Context, people: People, person: str, a: int, b: int
     more likely that one than a person named before. Not when the article introduced the person with the
     description's noun ("Tom Hale, the coach, …"): then the description is them; nor when the noun is of the
     other gender ("the waitress" before a "he")."""
-    gendered = _noun_genders(ctx)
+    gendered = noun_genders(ctx)
     if "described_subject" not in ctx.memo:
         settings = speaker_settings(ctx)
         ctx.memo["described_subject"] = (set(settings.get("person_nouns", ())) | set(gendered),
@@ -1348,7 +1348,7 @@ def _unnamed_inside(ctx: Context, start: int, pos: int, gender: str | None) -> b
     inside the quotation is that person, whom no name stands for."""
     nouns = ctx.memo.get("nouns_inside")
     if nouns is None:  # and the familiar words for kin ("Mum": mother)
-        nouns = ctx.memo["nouns_inside"] = dict(_noun_genders(ctx))
+        nouns = ctx.memo["nouns_inside"] = dict(noun_genders(ctx))
         for word, kin in speaker_settings(ctx).get("familiar_kin", {}).items():
             if kin in nouns:
                 nouns.setdefault(word, nouns[kin])
@@ -1369,7 +1369,7 @@ _NOUN_PHRASE_NARRATED = regex.compile(r"(?<![\p{L}’'])(?:[Tt]he|[Aa]n?|[Hh]is|
 def _unnamed_narrated(ctx: Context, start: int, end: int, gender: str) -> bool:
     """Whether the narration from start to end (outside quotations) speaks of someone of `gender` by a noun
     ("his father", "the woman") rather than by name."""
-    nouns = _noun_genders(ctx)
+    nouns = noun_genders(ctx)
     for m in _NOUN_PHRASE_NARRATED.finditer(ctx.text, start, end):
         if ctx.in_quote(m.start()):
             continue
