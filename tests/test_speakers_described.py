@@ -55,3 +55,21 @@ def test_an_office_held_now_introduces_the_role(tmp_path, rules):
                               "Farida Contractor, now chief engineer at the corporation, was one of his students.\n\n"
                               "\"He checked every one of my calculations twice,\" the chief engineer said.\n")
     assert speakers(x, "checked every one") == {"Farida Contractor"}
+
+
+def test_two_jobs_joined_by_and_before_a_name_and_the_acronym_after(tmp_path, rules):
+    # "president and CEO Marcus Oyelaran said"; "the CEO" after it names the one introduced so
+    x = read(tmp_path, rules, "“She taught half this ward,” Pike Valley Memorial president and CEO Marcus Oyelaran "
+                              "said in a statement Tuesday.\n\n"
+                              "“The coffee machine was broken,” the CEO recalled.\n")
+    assert speakers(x, "taught half this ward") == {"Marcus Oyelaran"}
+    assert speakers(x, "coffee machine was broken") == {"Marcus Oyelaran"}
+
+
+def test_an_acronym_nobody_was_introduced_with_names_no_speaker(tmp_path, rules):
+    # "the BBC" is an organisation, and "the MP" here was given to no one: neither is anyone's quotation
+    x = read(tmp_path, rules, "Marcus Oyelaran opened the ward on Tuesday.\n\n"
+                              "“We will look again at the figures,” the BBC said.\n\n"
+                              "“It was broken,” the MP said.\n")
+    assert not speakers(x, "look again at the figures")
+    assert not speakers(x, "It was broken")

@@ -86,8 +86,8 @@ _TITLE_OF_AFTER = regex.compile(r",\s+(?:the\s+)?(?P<head>\p{Lu}\p{Ll}+)\s+of\s+
 _TITLE_OF_BEFORE = regex.compile(r"(?:^|(?<=[\s(“\"]))[Tt]he\s+(?P<head>\p{Lu}\p{Ll}+)\s+of\s+(?:\p{Lu}[\p{L}’'-]*\s+){0,2}"
                                  r"\p{Lu}[\p{L}’'-]*,\s+(?:the\s+)?(?:(?:Rt|Very|Most|Right)\.?\s+)?"
                                  r"(?:(?:Revd|Rev|Hon|Reverend|Honourable|Honorable)\.?\s+)?$")
-# "the Duke", "the Bishop": a capitalised title alone, standing for the one person the article gave it
-_CAPITALISED_ROLE = regex.compile(r"(?<![\p{L}’'])(?P<det>[Tt]he)\s+(?P<noun>\p{Lu}\p{Ll}+)(?![\p{L}’'-])(?!\s+(?:of\b|\p{Lu}))")
+# "the Duke", "the Bishop", "the CEO": a capitalised title or an acronym alone, standing for the one person the article gave it
+_CAPITALISED_ROLE = regex.compile(r"(?<![\p{L}’'])(?P<det>[Tt]he)\s+(?P<noun>\p{Lu}\p{Ll}+|\p{Lu}{2,4})(?![\p{L}’'-])(?!\s+(?:of\b|\p{Lu}))")
 # A role phrase standing for one person: "her teacher", "the tournament director".
 _ROLE_PHRASE = regex.compile(r"(?<![\p{L}’'])(?P<det>[Tt]he|[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur)\s+(?P<noun>\p{Ll}[\p{L}-]*)"
                           r"(?:\s+(?P<next>\p{Ll}[\p{L}-]*))?")
