@@ -11,7 +11,8 @@ Sieves, most certain first (as in CoreNLP's deterministic coreference):
      surname   a full name whose last word is a person the article names otherwise
      given     a full name whose first word is a given name (names.yaml `given_names`)
      against   no candidate: what its `name` group covers begins no person's name
-               (the Major League, a Grand Slam, her Instagram)
+               (the Major League, a Grand Slam, her Instagram); with `everywhere: true`, the
+               words it covers are no person's name anywhere in the article (a work's title)
 3. the candidates that overlap are decided by type and evidence (an organisation's
    designator beats a person's context, which beats a place's shape...); weak candidates
    lose to a name of another type, and a lone capitalised word is a person only where
@@ -297,12 +298,14 @@ def _gazetteer_mentions(ctx: Context, matches, taken: _Taken) -> list[Mention]:
 
 def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple[int, int]]]:
     """Every name the name rules propose, the spans the `against` rules say begin no person's name, and those of
-    them whose rule `claims` the whole span (no later use of a known name inside it is one either).
+    them whose rule `claims` the whole span (no later use of a known name inside it is one either). Nothing
+    within a span an `everywhere` rule refused is a candidate, nor its words a person's name anywhere.
 
     In a title-case line capitals prove nothing, so the rules that go by capitals alone skip it.
     """
     out: list[_Candidate] = []
     vetoes: list[tuple[int, int]] = []
+    works: list[tuple[int, int]] = []
     claimed: list[tuple[int, int]] = []
     for order, rule in enumerate(ctx.rules["names"]):
         evidence = _evidence(rule)
@@ -315,6 +318,8 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
                 vetoes.extend(spans)
                 if rule.get("claims"):
                     claimed.extend(spans)
+                if rule.get("everywhere"):  # a work's title: its words name no one anywhere in the article
+                    works.extend(spans)
                 continue
             titles = _titles(rule, m)
             # a joint name needs every partner's given name to be one, its own alone does not
@@ -344,6 +349,12 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
                     name_tokens(ctx.text[x:y])[0] in ctx.rules.listed_names for x, y in (spans if has_surname else [(a, b)]))
                 out.append(_Candidate(rule, order, typ, evidence, a, b, name, alias,
                                       titles if len(spans) == 1 else (), written, world))
+    # what an `everywhere` rule refused is nothing of its words where it stands (not the place "Corazón" of "in
+    # Corazón de Obsidiana, the … melodrama"), and no person's name wherever else it stands ("Barragán's Corazón de
+    # Obsidiana co-star")
+    no_ones = {ctx.text[a:b] for a, b in works}
+    out = [c for c in out if not (any(a < c.end and c.start < b for a, b in works)
+                                  or c.type == PERSON and c.name in no_ones)]
     return out, vetoes, claimed
 
 

@@ -186,6 +186,7 @@ _KIN_WORDS = regex.compile(r"(?:(?P<own>[Mm]y|[Oo]ur)\s+(?:(?:late|dear|old|olde
 # how many later subjects of one verb of saying an attribution inside a quotation tries (see _nearer_subject)
 _LATER_SUBJECTS = 3
 _FIRST_PERSON = frozenset({"I"})
+_CAPITALISED_WORD = regex.compile(r"(?<![\p{L}’'-])\p{Lu}\p{Ll}+(?![\p{L}’'-])")
 _WORD_BEFORE = regex.compile(r"\b(\p{L}+)[^\S\n]+$")
 
 
@@ -439,7 +440,28 @@ class _Attribution:
         named = {c.person for j in self._parts(i) for c in self._candidates_in(ctx.quotes[j].start, ctx.quotes[j].end)
                  if innermost_quote(ctx, c.start) == j}
         named |= self.labelled.get(self.paragraph[i], set())
+        named |= self._called_familiar(i)
         return Speaking(self.people, exclude=frozenset(named))
+
+    def _called_familiar(self, i: int) -> set[str]:
+        """The one person the article introduced as a father, mother, grandparent whom quotation i calls by the
+        familiar word ("Dad was 64," he says, after "his father, Dai Hopkins, died"): the one the speaker speaks
+        of, so not the speaker. Only the capitalised word, a child's name for that parent: "my father" may be
+        anyone's, a father's own father among them."""
+        ctx = self.ctx
+        familiar = speaker_settings(ctx).get("familiar_kin", {})
+        out: set[str] = set()
+        for j in self._parts(i):
+            q = ctx.quotes[j]
+            for w in _CAPITALISED_WORD.finditer(ctx.text, q.start, q.end):
+                noun = familiar.get(w.group().lower()) if innermost_quote(ctx, w.start()) == j else None
+                if noun is None:
+                    continue
+                people = [p for p in self.people.roles.get(noun, ())
+                          if self.people.introduced.get((noun, p), q.start) < q.start]
+                if len(people) == 1:
+                    out.add(people[0])
+        return out
 
     def _candidates_in(self, a: int, b: int):
         """The people named within [a, b), but for a role phrase the words predicate ("I'm just the plumber,"

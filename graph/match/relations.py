@@ -49,9 +49,14 @@ _COORDINATED = regex.compile(r"(?:,\s+[^,;.“”\"]{1,80},)?\s+and\s+")
 # Marsh, who lives in Ellery with her husband"): the pronoun is hers
 # a relative clause right after a name, its age between ("Arne Halvorsen, 81, who co-founded it with his late wife")
 _AGE_GAP = regex.compile(r",\s+(?:aged\s+)?\d{1,3}")
-_RELATIVE = regex.compile(f"(?:{_AGE_GAP.pattern})?" + r",\s+who\s+[^,;.“”\"]{0,80}")
+_RELATIVE = regex.compile(f"(?:{_AGE_GAP.pattern})?" + r",\s+who\s+[^,;.“”\"]{0,160}")
 # a possessive 's right after a noun ("The actor's mother")
 _POSSESSIVE_S = regex.compile(r"[’']s\b")
+# a relative named by birth order after a possessive pronoun: "His younger son", "her eldest daughter"
+_BIRTH_ORDER_KIN = regex.compile(r"(?:[Hh]is|[Hh]er)\s+(?:elder|older|younger|eldest|oldest|youngest|middle)\s+"
+                                 r"(?P<noun>son|daughter|brother|sister|child)\b")
+# between a possessive that opens a sentence and the name of the relative it describes: "Dragan's late father, "
+_KIN_APPOSED = regex.compile(r"[’']s\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}+,\s+(?:the\s+late\s+)?")
 # the same clause right before a pronoun, whatever it hangs on ("His father, who lost his wife")
 _RELATIVE_BEFORE_PRONOUN = regex.compile(r",\s+who\s+[^,;.“”\"]{0,80}$")
 # a name in apposition to a kinship word and a pronoun joined by "and" alone ("her father,
@@ -241,6 +246,9 @@ class _People:
         # "The groom, 33, teaches history. His mother, ...": a sentence whose subject is an unnamed
         # person of the pronoun's gender; the pronoun is more likely theirs than a name further back
         self._described = _described_subject(ctx.rules)
+        # "… which their father still runs with his wife, Brigitte": an unnamed relative of the pronoun's
+        # gender is the subject of the clause the pronoun is in; the pronoun is theirs
+        self._kin_clause = _kin_clause_subject(ctx.rules)
         # the spouse ties found so far (the spouse rules run first), for "their" (`couple`)
         self.married: list[Relation] = []
         # the sibling ties found so far (the sibling rules run next), for "the brothers"
@@ -603,6 +611,8 @@ class _People:
         if found is None or depth:
             return found
         ctx = self.ctx
+        if self._a_sibling_of(found, pos):
+            return None
         para = ctx.paragraph_of(found.span.start)
         if para >= ctx.paragraph_of(pos):
             return found
@@ -638,6 +648,9 @@ class _People:
                 if clause and not any(x.span.end == clause.start() or _AGE_GAP.fullmatch(ctx.text, x.span.end, clause.start())
                                       for x in self.mentions):
                     return None  # "His father, who lost his wife, …": the pronoun is the unnamed father's
+                kin_clause = self._kin_clause.get(gender)
+                if kin_clause is not None and kin_clause.search(ctx.text, sentence[0], pos):
+                    return None  # "which their father still runs with his wife": the unnamed father's
                 opener = _role_opener(ctx).match(ctx.text, sentence[0], pos)
                 if not agreeing and opener and _POSSESSIVE_S.match(ctx.text, opener.end()):
                     return None  # "The actor's mother, Sunita Sehgal, his elder sister …": the unnamed actor's
@@ -690,8 +703,27 @@ class _People:
                 return kin[0]
             if sentence != here and _is_subject(ctx, sentence, fits[0]):
                 return fits[0]
+            if sentence != here and len(fits) > 1 and _KIN_APPOSED.fullmatch(ctx.text, fits[0].span.end, fits[1].span.start) \
+                    and not regex.search(r"\p{Ll}", ctx.text[sentence[0]:fits[0].span.start]):
+                return fits[1]  # "Dragan's late father, Milan Vukovic, rowed …": the relative is the subject
             return None  # two people it may stand for: no tie
         return self.protagonist(gender) if depth else None
+
+    def _a_sibling_of(self, found: Mention, pos: int) -> bool:
+        """Whether "his younger son" at pos is told of someone the text described as a son by birth order too
+        ("Nitin, the couple's elder son, …" then "His younger son Ashutosh"): the two are brothers, and the his
+        is their parent's, not the elder's."""
+        ctx = self.ctx
+        phrase = _BIRTH_ORDER_KIN.match(ctx.text, pos)
+        if phrase is None:
+            return False
+        noun = phrase.group("noun").lower()
+        order = r"(?:elder|older|younger|eldest|oldest|youngest|middle)\s+" + noun
+        after = regex.compile(r",\s+(?:[\p{L}’'-]+\s+){0,3}?" + order + r"\b")  # "Nitin, the couple's elder son"
+        before = regex.compile(r"\b" + order + r",?\s+(?:\p{Lu}\p{L}*\.?\s+)?\Z")  # "his elder son, Nitin"
+        return any(after.match(ctx.text, m.span.end, min(m.span.end + 60, phrase.start()))  # not the phrase itself
+                   or before.search(ctx.text, max(0, m.span.start - 40), m.span.start)
+                   for m in self.mentions if m.ref.value == found.ref.value and m.span.end <= phrase.start())
 
     def _aged(self, start: int, age: str, gender: str) -> Mention | None:
         """Whom a sentence at start opening with "The 24-year-old" is about, for a pronoun of gender
@@ -936,7 +968,10 @@ def _key(m: Mention) -> str:
 
 
 def _is_subject(ctx: Context, sentence: tuple[int, int], mention: Mention) -> bool:
-    """Whether a mention opens its sentence (a title or a dateline before it aside): its subject."""
+    """Whether a mention opens its sentence (a title or a dateline before it aside): its subject; not a
+    possessive ("Dragan's late father, Milan Vukovic, rowed …": the father is)."""
+    if _POSSESSIVE_S.match(ctx.text, mention.span.end):
+        return False
     before = ctx.text[sentence[0] : mention.span.start]
     return not regex.search(r"\p{Ll}", before.replace("Mrs.", "").replace("Mr.", "").replace("Ms.", "")) \
         or bool(regex.search(r"\s[—–-]+\s*$", before)) or bool(_OPENING_PHRASE.fullmatch(before))
@@ -960,8 +995,11 @@ def _gender_patterns(rules) -> tuple:
         for g, spec in sorted(words.items()):
             titles, kin = spec.get("titles", []), spec.get("kin", [])
             title_re = regex.compile(r"\b(?:" + "|".join(map(regex.escape, titles)) + r")\.?\s+$") if titles else None
+            # the words between are the kin's own description ("her father and coach"), never a preposition or a
+            # clause: the name after "mother of" is her child's ("Bhateri Devi, mother of Rajbir and Jagdish"), and
+            # after "Claire's mother, who married" her husband's
             kin_re = regex.compile(r"\b(?:" + "|".join(map(regex.escape, kin)) + r")(?:\s+of\s+\d{1,2}\s+years)?,?\s+"
-                                   r"(?:[\p{Ll}-]+\s+){0,3}$") if kin else None
+                                   r"(?:(?!(?:of|to|for|with|from|by|about|at|in|on|who|whom|whose|which|that|when|where|while|as)\s)[\p{Ll}-]+\s+){0,3}$") if kin else None
             out.append((g, title_re, kin_re))
         _PATTERNS[key] = (words, tuple(out))  # the settings kept alive, so their id stays theirs
     return _PATTERNS[key][1]
@@ -1015,6 +1053,32 @@ def _described_subject(rules) -> dict:
             if kin:
                 out[g] = regex.compile(r"\s*(?:\p{Lu}[\p{Lu}\s,.]*\s[—–-]+\s*)?[Tt]he\s+(?:[\p{Ll}-]+\s+)?(?:"
                                        + "|".join(map(regex.escape, kin)) + r")(?![\p{L}’'-])")
+        _PATTERNS[key] = (words, out)
+    return _PATTERNS[key][1]
+
+
+# words that never follow a clause's subject as its verb: "for his father before he was killed" is no father's clause
+_NO_VERB = (r"(?:before|after|when|while|as|until|since|because|if|and|or|but|to|for|with|of|in|on|at|by|from|"
+            r"who|whom|whose|which|that|about|during|than)")
+
+
+def _kin_clause_subject(rules) -> dict:
+    """For each gender, the pattern of an unnamed relative of that gender (a kinship word of gender_words after
+    a possessive or "the") as the subject of a clause, at the sentence's start or after a word that opens a
+    clause, then its verb, ending where a pronoun follows: "which their father still runs with [his wife]",
+    "and Tom Hale's mother then sold [her house]". Not an object ("thanked her mother and [her husband]", "for
+    his father before [he] was killed": the subject's)."""
+    words = rules.settings["relations"].get("gender_words", {})
+    key = ("kin-clause", id(words))
+    if key not in _PATTERNS:
+        out = {}
+        for g, spec in words.items():
+            kin = spec.get("kin", []) if isinstance(spec, dict) else []
+            if kin:
+                out[g] = regex.compile(r"(?:\A\s*|(?<![\p{L}’'-])(?:which|that|where|when|while|as|because|after|before|since|until|and|but|so)\s+)"
+                                       r"(?:[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Tt]he|\p{Lu}\p{L}+[’']s)\s+(?:[\p{Ll}-]+\s+)?(?:"
+                                       + "|".join(map(regex.escape, kin)) + r")\s+(?!" + _NO_VERB + r"\s)"
+                                       r"(?:(?!(?:and|or|but|nor)\s)\p{Ll}[\p{Ll}-]*\s+){1,4}\Z")
         _PATTERNS[key] = (words, out)
     return _PATTERNS[key][1]
 
@@ -1073,4 +1137,18 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention]) -> dict[str, s
         if p and not ctx.in_quote(p.start()) and all(
                 c.isspace() or not c.isalnum() or ctx.in_quote(a + k) for k, c in enumerate(ctx.text[a : p.start()])):
             tell(_key(subject), "f" if p.group().casefold() in ("she", "her") else "m")
+    # a given name alone and the full name it opens tell one gender ("her father and coach Rajbir Kadian …
+    # Rajbir, 51, said he …"), where the word opens one full name only
+    given: dict[str, set[str]] = {}
+    for m in mentions:
+        surface = m.alias or m.span.exact
+        if " " not in surface and " " in m.ref.value and m.ref.value.split()[0] == surface:
+            given.setdefault(surface, set()).add(m.ref.value)
+    for word, fulls in given.items():
+        if len(fulls) != 1:  # "Lim" of Lim Jun Hao and Lim Hui Min: a family name written first, two people's
+            continue
+        full = next(iter(fulls))
+        told = seen.get(word, set()) | seen.get(full, set())
+        if told:
+            seen[word] = seen[full] = told
     return {name: next(iter(gs)) for name, gs in seen.items() if len(gs) == 1}

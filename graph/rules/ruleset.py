@@ -58,7 +58,7 @@ FILE_SPECS: dict[str, tuple[frozenset, frozenset, frozenset]] = {
     ),
     "names": (
         # evidence: how much a match proves (graph/match/names.py); title: the kind of its `title` group
-        frozenset({"id", "pattern", "type", "gender", "description", "evidence", "title", "claims", "drops_first_word", "byline_alone"}) | EXAMPLE_KEYS,
+        frozenset({"id", "pattern", "type", "gender", "description", "evidence", "title", "claims", "drops_first_word", "byline_alone", "everywhere"}) | EXAMPLE_KEYS,
         frozenset({"id", "pattern", "type"}),
         frozenset({"given_names"}),
     ),
