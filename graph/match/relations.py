@@ -1005,23 +1005,27 @@ def _gender_patterns(rules) -> tuple:
     return _PATTERNS[key][1]
 
 
-def _described_as_kin(rules) -> tuple:
-    """(gender, pattern of a kinship noun of gender_words describing the name just before it: ", the
-    daughter of", " is the son of", " grew up in Halden Bay, the daughter of") for each gender."""
+def _per_gender(rules, what: str, build) -> dict:
+    """For each gender of relations.yaml's gender_words, the pattern `build` makes of the alternation of its kinship
+    words, compiled once per rule set and kept under `what`."""
     words = rules.settings["relations"].get("gender_words", {})
-    key = ("described-as-kin", id(words))
+    key = (what, id(words))
     if key not in _PATTERNS:
-        out = []
+        out = {}
         for g, spec in sorted(words.items()):
             kin = spec.get("kin", []) if isinstance(spec, dict) else []
             if kin:
-                out.append((g, regex.compile(
-                    r"(?![\p{L}’'-])(?:,\s+\d{1,3})?(?:,|\s+(?:is|was)|\s+(?:grew\s+up|was\s+raised|was\s+born)\b[^,;.“”\"]{0,80},)"
-                    r"\s+the\s+(?:(?:only|eldest|oldest|youngest|younger|older|elder|middle|second|third)\s+)?(?:"
-                    + "|".join(map(regex.escape, kin)) + r")\s+of\b")))
-        _PATTERNS[key] = (words, tuple(out))
+                out[g] = regex.compile(build("(?:" + "|".join(map(regex.escape, kin)) + ")"))
+        _PATTERNS[key] = (words, out)  # the settings kept alive, so their id stays theirs
     return _PATTERNS[key][1]
 
+
+def _described_as_kin(rules) -> tuple:
+    """(gender, pattern of a kinship noun of gender_words describing the name just before it: ", the
+    daughter of", " is the son of", " grew up in Halden Bay, the daughter of") for each gender."""
+    return tuple(_per_gender(rules, "described-as-kin", lambda kin: (
+        r"(?![\p{L}’'-])(?:,\s+\d{1,3})?(?:,|\s+(?:is|was)|\s+(?:grew\s+up|was\s+raised|was\s+born)\b[^,;.“”\"]{0,80},)"
+        r"\s+the\s+(?:(?:only|eldest|oldest|youngest|younger|older|elder|middle|second|third)\s+)?" + kin + r"\s+of\b")).items())
 
 # kinship words that tell no gender: "his parents, Ernesto Macaraeg and his wife, Corazon" names Ernesto as kin
 _KIN_OF_EITHER = ("parents", "grandparents", "children", "grandchildren", "siblings", "kids", "twins")
@@ -1044,18 +1048,8 @@ def _described_subject(rules) -> dict:
     """For each gender, the pattern of a sentence that opens with an unnamed person of that gender
     named by a kinship word of gender_words ("The groom, 33, ...", "The widow said"), not a possessive
     ("The groom's father" is about the father)."""
-    words = rules.settings["relations"].get("gender_words", {})
-    key = ("described", id(words))
-    if key not in _PATTERNS:
-        out = {}
-        for g, spec in words.items():
-            kin = spec.get("kin", []) if isinstance(spec, dict) else []
-            if kin:
-                out[g] = regex.compile(r"\s*(?:\p{Lu}[\p{Lu}\s,.]*\s[—–-]+\s*)?[Tt]he\s+(?:[\p{Ll}-]+\s+)?(?:"
-                                       + "|".join(map(regex.escape, kin)) + r")(?![\p{L}’'-])")
-        _PATTERNS[key] = (words, out)
-    return _PATTERNS[key][1]
-
+    return _per_gender(rules, "described", lambda kin: (
+        r"\s*(?:\p{Lu}[\p{Lu}\s,.]*\s[—–-]+\s*)?[Tt]he\s+(?:[\p{Ll}-]+\s+)?" + kin + r"(?![\p{L}’'-])"))
 
 # words that never follow a clause's subject as its verb: "for his father before he was killed" is no father's clause
 _NO_VERB = (r"(?:before|after|when|while|as|until|since|because|if|and|or|but|to|for|with|of|in|on|at|by|from|"
@@ -1068,19 +1062,10 @@ def _kin_clause_subject(rules) -> dict:
     clause, then its verb, ending where a pronoun follows: "which their father still runs with [his wife]",
     "and Tom Hale's mother then sold [her house]". Not an object ("thanked her mother and [her husband]", "for
     his father before [he] was killed": the subject's)."""
-    words = rules.settings["relations"].get("gender_words", {})
-    key = ("kin-clause", id(words))
-    if key not in _PATTERNS:
-        out = {}
-        for g, spec in words.items():
-            kin = spec.get("kin", []) if isinstance(spec, dict) else []
-            if kin:
-                out[g] = regex.compile(r"(?:\A\s*|(?<![\p{L}’'-])(?:which|that|where|when|while|as|because|after|before|since|until|and|but|so)\s+)"
-                                       r"(?:[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Tt]he|\p{Lu}\p{L}+[’']s)\s+(?:[\p{Ll}-]+\s+)?(?:"
-                                       + "|".join(map(regex.escape, kin)) + r")\s+(?!" + _NO_VERB + r"\s)"
-                                       r"(?:(?!(?:and|or|but|nor)\s)\p{Ll}[\p{Ll}-]*\s+){1,4}\Z")
-        _PATTERNS[key] = (words, out)
-    return _PATTERNS[key][1]
+    return _per_gender(rules, "kin-clause", lambda kin: (
+        r"(?:\A\s*|(?<![\p{L}’'-])(?:which|that|where|when|while|as|because|after|before|since|until|and|but|so)\s+)"
+        r"(?:[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Tt]he|\p{Lu}\p{L}+[’']s)\s+(?:[\p{Ll}-]+\s+)?" + kin
+        + r"\s+(?!" + _NO_VERB + r"\s)(?:(?!(?:and|or|but|nor)\s)\p{Ll}[\p{Ll}-]*\s+){1,4}\Z"))
 
 
 def _role_opener(ctx: Context) -> regex.Pattern:
