@@ -17,8 +17,8 @@ import regex
 
 from graph.match.context import Context
 from graph.match.names import PERSON, Names, surname
-from graph.match.references import (People, Speaking, article_people, group_refs, innermost_quote, noun_genders,
-                                    paragraph_at, protagonist, speaker_settings, speaker_words)
+from graph.match.references import (People, Speaking, article_people, group_refs, innermost_quote, known_by_noun,
+                                    noun_genders, paragraph_at, protagonist, speaker_settings, speaker_words)
 from graph.match.text import QuoteSpan, runs_on
 from graph.records import EventRecord, QuoteRecord, Ref, Relation, Role, Span
 from graph.rules.ruleset import Rule
@@ -457,8 +457,7 @@ class _Attribution:
                 noun = familiar.get(w.group().lower()) if innermost_quote(ctx, w.start()) == j else None
                 if noun is None:
                     continue
-                people = [p for p in self.people.roles.get(noun, ())
-                          if self.people.introduced.get((noun, p), q.start) < q.start]
+                people = known_by_noun(ctx, self.people.roles, self.people.introduced, noun, q.start)
                 if len(people) == 1:
                     out.add(people[0])
         return out

@@ -380,7 +380,7 @@ def _as_speaker(ctx: Context, names: Names, rule, mode: str, m, a: int, speaking
             # of several, the one introduced so far: "the county attorney said" after County Attorney Dana
             # Whitcomb is hers, whoever the article calls an attorney later ("Kimbrough's attorney, Mitchell
             # Greer"); one alone may be introduced after (“My dad told me …”, then "his father, Dennis")
-            people = set(_known(ctx, speaking.people.roles, speaking.people.introduced, noun, a))
+            people = set(known_by_noun(ctx, speaking.people.roles, speaking.people.introduced, noun, a))
         before = ctx.text[a:a + (m.start("noun") if "noun" in m.re.groupindex else 0)].lower().split()
         qualifier = [w for w in before if w in speaker_words(ctx, "office_qualifiers")]
         if qualifier:
@@ -697,7 +697,7 @@ def _role_mentions(ctx: Context, roles: dict[str, set[str]], spots,
     for m in _CAPITALISED_ROLE.finditer(ctx.text):
         if ctx.in_quote(m.start()) or any(a < m.end() and m.start() < b for a, b, _ in spots):
             continue
-        people = _known(ctx, roles, introduced, m.group("noun"), m.start())
+        people = known_by_noun(ctx, roles, introduced, m.group("noun"), m.start())
         if len(people) == 1:
             out.append((m.start(), m.end(), people[0]))
         elif people and ambiguous is not None:
@@ -706,7 +706,7 @@ def _role_mentions(ctx: Context, roles: dict[str, set[str]], spots,
         for g in ("noun", "next"):
             if m.start(g) < 0:
                 break
-            people = _known(ctx, roles, introduced, m.group(g), m.start())
+            people = known_by_noun(ctx, roles, introduced, m.group(g), m.start())
             if not people:
                 continue
             end = m.end(g)
@@ -738,7 +738,7 @@ def _other_possessor(ctx: Context, introduced: dict | None, det: str, noun: str,
     return told is not None and told.group().lower() != det.lower()
 
 
-def _known(ctx: Context, roles: dict[str, set[str]], introduced: dict | None, noun: str, pos: int) -> list[str]:
+def known_by_noun(ctx: Context, roles: dict[str, set[str]], introduced: dict | None, noun: str, pos: int) -> list[str]:
     """The people the text introduced with a role noun before pos, sorted: a reader knows no other ("the
     chairman of the committee, Gov. Ibrahim Dankaro": the phrase is his introduction, not a mention after it)."""
     key = _role_noun(ctx, noun)

@@ -52,9 +52,12 @@ _AGE_GAP = regex.compile(r",\s+(?:aged\s+)?\d{1,3}")
 _RELATIVE = regex.compile(f"(?:{_AGE_GAP.pattern})?" + r",\s+who\s+[^,;.“”\"]{0,160}")
 # a possessive 's right after a noun ("The actor's mother")
 _POSSESSIVE_S = regex.compile(r"[’']s\b")
-# a relative named by birth order after a possessive pronoun: "His younger son", "her eldest daughter"
-_BIRTH_ORDER_KIN = regex.compile(r"(?:[Hh]is|[Hh]er)\s+(?:elder|older|younger|eldest|oldest|youngest|middle)\s+"
-                                 r"(?P<noun>son|daughter|brother|sister|child)\b")
+# a relative named by birth order: after a possessive pronoun ("His younger son", "her eldest daughter"), after a
+# name it describes ("Nitin, the couple's elder son"), before the name ("his elder son, Nitin")
+_BIRTH_ORDER = r"(?:elder|older|younger|eldest|oldest|youngest|middle)\s+(?P<noun>son|daughter|brother|sister|child)\b"
+_BIRTH_ORDER_KIN = regex.compile(r"(?:[Hh]is|[Hh]er)\s+" + _BIRTH_ORDER)
+_BIRTH_ORDER_AFTER = regex.compile(r",\s+(?:[\p{L}’'-]+\s+){0,3}?" + _BIRTH_ORDER)
+_BIRTH_ORDER_BEFORE = regex.compile(r"\b" + _BIRTH_ORDER + r",?\s+(?:\p{Lu}\p{L}*\.?\s+)?\Z")
 # between a possessive that opens a sentence and the name of the relative it describes: "Dragan's late father, "
 _KIN_APPOSED = regex.compile(r"[’']s\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}+,\s+(?:the\s+late\s+)?")
 # the same clause right before a pronoun, whatever it hangs on ("His father, who lost his wife")
@@ -704,7 +707,7 @@ class _People:
             if sentence != here and _is_subject(ctx, sentence, fits[0]):
                 return fits[0]
             if sentence != here and len(fits) > 1 and _KIN_APPOSED.fullmatch(ctx.text, fits[0].span.end, fits[1].span.start) \
-                    and not regex.search(r"\p{Ll}", ctx.text[sentence[0]:fits[0].span.start]):
+                    and _opens(ctx, sentence, fits[0]):
                 return fits[1]  # "Dragan's late father, Milan Vukovic, rowed …": the relative is the subject
             return None  # two people it may stand for: no tie
         return self.protagonist(gender) if depth else None
@@ -717,12 +720,13 @@ class _People:
         phrase = _BIRTH_ORDER_KIN.match(ctx.text, pos)
         if phrase is None:
             return False
-        noun = phrase.group("noun").lower()
-        order = r"(?:elder|older|younger|eldest|oldest|youngest|middle)\s+" + noun
-        after = regex.compile(r",\s+(?:[\p{L}’'-]+\s+){0,3}?" + order + r"\b")  # "Nitin, the couple's elder son"
-        before = regex.compile(r"\b" + order + r",?\s+(?:\p{Lu}\p{L}*\.?\s+)?\Z")  # "his elder son, Nitin"
-        return any(after.match(ctx.text, m.span.end, min(m.span.end + 60, phrase.start()))  # not the phrase itself
-                   or before.search(ctx.text, max(0, m.span.start - 40), m.span.start)
+        noun = phrase.group("noun")
+
+        def told(d) -> bool:
+            return d is not None and d.group("noun") == noun
+
+        return any(told(_BIRTH_ORDER_AFTER.match(ctx.text, m.span.end, min(m.span.end + 60, phrase.start())))  # not the phrase
+                   or told(_BIRTH_ORDER_BEFORE.search(ctx.text, max(0, m.span.start - 40), m.span.start))
                    for m in self.mentions if m.ref.value == found.ref.value and m.span.end <= phrase.start())
 
     def _aged(self, start: int, age: str, gender: str) -> Mention | None:
@@ -968,10 +972,13 @@ def _key(m: Mention) -> str:
 
 
 def _is_subject(ctx: Context, sentence: tuple[int, int], mention: Mention) -> bool:
-    """Whether a mention opens its sentence (a title or a dateline before it aside): its subject; not a
-    possessive ("Dragan's late father, Milan Vukovic, rowed …": the father is)."""
-    if _POSSESSIVE_S.match(ctx.text, mention.span.end):
-        return False
+    """Whether a mention is its sentence's subject: it opens it, and is no possessive ("Dragan's late father,
+    Milan Vukovic, rowed …": the father is)."""
+    return not _POSSESSIVE_S.match(ctx.text, mention.span.end) and _opens(ctx, sentence, mention)
+
+
+def _opens(ctx: Context, sentence: tuple[int, int], mention: Mention) -> bool:
+    """Whether a mention opens its sentence (a title, a dateline or a short opening phrase before it aside)."""
     before = ctx.text[sentence[0] : mention.span.start]
     return not regex.search(r"\p{Ll}", before.replace("Mrs.", "").replace("Mr.", "").replace("Ms.", "")) \
         or bool(regex.search(r"\s[—–-]+\s*$", before)) or bool(_OPENING_PHRASE.fullmatch(before))
