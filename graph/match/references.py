@@ -1631,6 +1631,10 @@ def _recent_group(ctx: Context, names: Names, pos: int) -> list[Mention]:
 # a person named as the child of "their" ("Inés, their first child, was born …")
 _CHILD_NOUNS = ("child", "son", "daughter", "baby", "kid", "girl", "boy")
 _CHILD_PLURALS = tuple({"child": "children", "baby": "babies"}.get(n, n + "s") for n in _CHILD_NOUNS)
+# a list of people written as children ("the pair's three kids — twin daughters Ottilie and Wren"; "and their
+# children Jhon Rey, 7, and Princess, 4"): no couple, and no one's parents
+CHILDREN_BEFORE = regex.compile(r"\b(?:daughters|sons|children|kids|twins|triplets|siblings|brothers|sisters|"
+                                r"grandchildren|girls|boys)\s*[,:—–]?\s*$")
 _THEIR_CHILD = regex.compile(r",\s+their\s+(?:[\p{Ll}-]+\s+){0,2}(?:" + "|".join(_CHILD_NOUNS) + r")\b")
 
 
@@ -1675,7 +1679,8 @@ def _paragraph_couple(ctx: Context, names: Names, pos: int) -> list[Ref]:
         # that names nobody before its "their" goes on with the pair the paragraph before ended on
         earlier = [m for m in names.mentions if m.ref.type == PERSON and paragraph_at(ctx, m.span.start) == para - 1]
         group = _last_list(ctx, earlier)
-        if group and max(m.span.end for m in earlier) == max(m.span.end for m in group):
+        if group and max(m.span.end for m in earlier) == max(m.span.end for m in group) \
+                and not CHILDREN_BEFORE.search(ctx.text, max(0, group[0].span.start - 40), group[0].span.start):
             return sorted({m.ref for m in group})
     lead = protagonist(names, None)
     last = max(before, key=lambda m: m.span.end) if before else None

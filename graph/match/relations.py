@@ -31,7 +31,7 @@ import regex
 
 from graph.match.context import Context
 from graph.match.names import PERSON, Names, counted_words, surname
-from graph.match.references import THEIR_ORDER, Capture, group_refs, speaker_settings, titled_name
+from graph.match.references import CHILDREN_BEFORE, THEIR_ORDER, Capture, group_refs, speaker_settings, titled_name
 from graph.records import Mention, Ref, Relation, Span
 from graph.rules.catalogue import RELATIONS
 from graph.rules.ruleset import roles_of
@@ -49,7 +49,9 @@ _COORDINATED = regex.compile(r"(?:,\s+[^,;.“”\"]{1,80},)?\s+and\s+")
 # Marsh, who lives in Ellery with her husband"): the pronoun is hers
 # a relative clause right after a name, its age between ("Arne Halvorsen, 81, who co-founded it with his late wife")
 _AGE_GAP = regex.compile(r",\s+(?:aged\s+)?\d{1,3}")
-_RELATIVE = regex.compile(f"(?:{_AGE_GAP.pattern})?" + r",\s+who\s+[^,;.“”\"]{0,160}")
+# ... or a short description between ("Noel Caballes, 41, a tricycle driver from Bantilan, who lost his wife")
+_BEFORE_WHO = regex.compile(f"(?:{_AGE_GAP.pattern})?" + r"(?:,\s+(?:an?|the)\s[^,;.“”\"]{1,80})?")
+_RELATIVE = regex.compile(_BEFORE_WHO.pattern + r",\s+who\s+[^,;.“”\"]{0,160}")
 # a possessive 's right after a noun ("The actor's mother")
 _POSSESSIVE_S = regex.compile(r"[’']s\b")
 # a relative named by birth order: after a possessive pronoun ("His younger son", "her eldest daughter"), after a
@@ -648,7 +650,7 @@ class _People:
             last = agreeing[-1] if agreeing else None
             if sentence == here:
                 clause = _RELATIVE_BEFORE_PRONOUN.search(ctx.text, sentence[0], pos)
-                if clause and not any(x.span.end == clause.start() or _AGE_GAP.fullmatch(ctx.text, x.span.end, clause.start())
+                if clause and not any(x.span.end <= clause.start() and _BEFORE_WHO.fullmatch(ctx.text, x.span.end, clause.start())
                                       for x in self.mentions):
                     return None  # "His father, who lost his wife, …": the pronoun is the unnamed father's
                 kin_clause = self._kin_clause.get(gender)
@@ -783,6 +785,8 @@ class _People:
             inside = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= end]
             for x, y in reversed(list(zip(inside, inside[1:]))):
                 if _key(x) != _key(y) and _PAIR_GLUE.fullmatch(self.ctx.text, x.span.end, y.span.start):
+                    if CHILDREN_BEFORE.search(self.ctx.text, max(0, x.span.start - 40), x.span.start):
+                        return []  # "and their children Jhon Rey and Princess. / Their daughter": not the children's
                     return [(x.ref, x.span), (y.ref, y.span)]
             if inside:
                 return self._married_in(sentence[0], end)
@@ -805,7 +809,7 @@ class _People:
         if top is not None and len(couples) == 1:
             (r,) = couples.values()
             return [(r.subject, r.subject_at), (r.object, r.object_at)]
-        if pair and who not in {frozenset((r.subject, r.object)) for r in self.sisters} and not _CHILDREN_BEFORE.search(
+        if pair and who not in {frozenset((r.subject, r.object)) for r in self.sisters} and not CHILDREN_BEFORE.search(
                 self.ctx.text, max(0, pair[0][1].start - 40), pair[0][1].start):
             return pair
         return []
@@ -882,10 +886,6 @@ class _People:
                     and _DOES_NEXT.match(self.ctx.text, mention.span.end))
 
 
-# a pair written as children ("the pair's three kids — twin daughters Ottilie and Wren, … and the couple's
-# son"): no couple
-_CHILDREN_BEFORE = regex.compile(r"\b(?:daughters|sons|children|kids|twins|triplets|siblings|brothers|sisters|"
-                                 r"grandchildren|girls|boys)\s*[,:—–]?\s*$")
 # a relative named by someone's possessive, and a pronoun's relative in parallel past "and" or a clause's
 # "while" or "but" (`_People._parallel_owner`)
 _KIN_NOUNS = r"(?:father|mother|parents|brother|sister|son|daughter|husband|wife|dad|mum|mom)"
