@@ -62,3 +62,18 @@ def test_a_day_between_the_person_and_the_verb_dates_what_they_did(tmp_path, rul
         (d.lexical, tuple(sorted(r.ref.value for r in e.roles if r.role == "attendee"))) for e in x.events for d in e.dates}
     y = read(tmp_path, rules, "Brian Rotich on Saturday said the race was hard.\n", date="2025-01-13")
     assert not [e for e in y.events if e.dates]
+
+
+def test_the_elder_of_one_surname_is_the_one_introduced_as_a_parent_or_the_older(tmp_path, rules):
+    from conftest import speakers
+
+    x = read(tmp_path, rules, "Faith Rotich, 24, won the race.\n\nThe champion's father, Joseph Rotich, said little.\n\n"
+                              "\"My daughter has done what I could not,\" the elder Rotich said.\n")
+    assert speakers(x, "done what I could not") == {"Joseph Rotich"}
+    y = read(tmp_path, rules, "Nick Papadakis, 34, runs the kitchen. Gus Papadakis, 68, opened the diner.\n\n"
+                              "\"I was in the car before they finished the sentence,\" the younger Papadakis said.\n")
+    assert speakers(y, "in the car") == {"Nick Papadakis"}
+    # two of one surname that nothing tells apart: no one
+    z = read(tmp_path, rules, "Nick Papadakis runs the kitchen. Gus Papadakis opened the diner.\n\n"
+                              "\"I was in the car,\" the younger Papadakis said.\n")
+    assert speakers(z, "in the car") == set()

@@ -39,6 +39,8 @@ _STOP_INSIDE = regex.compile(r"[.!?;:]")
 # a determiner and a word before a name: "the elder Lee", "the younger Lee" (a description, not a name alone)
 # "the elder Lee", "the younger Mr Lim": a description, maybe a title, then the surname
 _DESCRIBED_SURNAME = regex.compile(r"(?<![\p{L}’'])(?:[Tt]he|[Aa]n?)\s+\p{Ll}[\p{L}-]*\s+(?:\p{Lu}\p{Ll}{1,3}\.?\s+)?$")
+# an age right after a name: "Nick Papadakis, 34,", "aged 61", "Seán Dolan (61)"
+_AGE_AFTER = regex.compile(r"(?:,\s+(?:aged\s+)?|\s+\()(\d{1,3})(?=[,.;)]|\s)")
 # the description's word of generation: the parent of the two ("the elder Rotich") or the child ("the younger Lim")
 _GENERATION = regex.compile(r"\b(?:(?P<up>elder|older)|(?P<down>younger))\s", regex.IGNORECASE)
 # what may follow an attribution before the next part of the same quotation: “A,” she said [in a toast], “B.”
@@ -418,10 +420,40 @@ class _Attribution:
         if g is None or len(bearers) != 2:
             return None
         tie = [(child, parent) for child, parent in self.parent_ties if {child, parent} == bearers]
-        if len(tie) != 1:
+        if len(tie) > 1:
             return None
-        child, parent = tie[0]
+        order = tie[0] if tie else self._generation_order(bearers)
+        if order is None:
+            return None
+        child, parent = order
         return parent if g.group("up") else child
+
+    def _generation_order(self, bearers: set[str]) -> tuple[str, str] | None:
+        """(younger, elder) of two bearers of one word of their names that no parent tie joins: the one the
+        article introduced as someone's father or mother (quotes.yaml `kin_ties`: parent) is the elder ("The
+        groom's father, Mzee Joseph Rotich"), the one it introduced as a son or daughter (child) the younger;
+        else the older by the ages the text gives both ("Nick Papadakis, 34"); None where nothing tells."""
+        ties = speaker_settings(self.ctx).get("kin_ties", {})
+        for tie, elder in (("parent", True), ("child", False)):
+            found = {p for noun, who in self.people.roles.items() if ties.get(noun) == tie for p in who} & bearers
+            if len(found) == 1:
+                (one,), (other,) = found, bearers - found
+                return (other, one) if elder else (one, other)
+        ages = {p: self._age(p) for p in bearers}
+        if None in ages.values() or len(set(ages.values())) != 2:
+            return None
+        young, old = sorted(bearers, key=ages.__getitem__)
+        return young, old
+
+    def _age(self, person: str) -> int | None:
+        """The age the text gives a person right after their name ("Nick Papadakis, 34,"; "Seán Dolan (61)"), the
+        first place it does; None where it gives none."""
+        for c in self.people.candidates:
+            if c.person == person and not c.role:
+                m = _AGE_AFTER.match(self.ctx.text, c.end)
+                if m:
+                    return int(m.group(1))
+        return None
 
     def _speaking(self, i: int, outer: tuple[Role, ...]) -> Speaking:
         """Who may be meant by the speaker words of quotation i, and who may not: a quotation's speaker is
