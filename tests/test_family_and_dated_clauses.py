@@ -77,3 +77,20 @@ def test_the_elder_of_one_surname_is_the_one_introduced_as_a_parent_or_the_older
     z = read(tmp_path, rules, "Nick Papadakis runs the kitchen. Gus Papadakis opened the diner.\n\n"
                               "\"I was in the car,\" the younger Papadakis said.\n")
     assert speakers(z, "in the car") == set()
+
+
+def test_an_age_before_who_and_a_founder_who_founded(tmp_path, rules):
+    x = read(tmp_path, rules, "Tunde Adeyemi-Bakare, 34, who was elected to the Assembly in 2023, said he had no regrets.\n")
+    assert dated(x, "appointment") == {("2023", ("Tunde Adeyemi-Bakare",))}
+    y = read(tmp_path, rules, "Sol Brackman, who founded the studio in 1946, died in 1979.\n")
+    assert ("1946", ("Sol Brackman",)) in dated(y, "founding")
+
+
+def test_a_saying_dated_after_where_it_was_said(tmp_path, rules):
+    x = read(tmp_path, rules, "\"Calvin never played a note he didn't mean,\" Saul Feldstein, 86, said Tuesday from his "
+                              "home in New York.\n", date="2025-02-19")
+    assert dated(x, "statement") == {("2025-02-18", ("Saul Feldstein",))}
+    # a date in what was said is the reported thing's, not the saying's
+    y = read(tmp_path, rules, "Saul Feldstein said he had tried to talk his brother out of it on Monday.\n",
+             date="2025-02-19")
+    assert not dated(y, "statement")

@@ -431,14 +431,22 @@ class _Attribution:
     def _generation_order(self, bearers: set[str]) -> tuple[str, str] | None:
         """(younger, elder) of two bearers of one word of their names that no parent tie joins: the one the
         article introduced as someone's father or mother (quotes.yaml `kin_ties`: parent) is the elder ("The
-        groom's father, Mzee Joseph Rotich"), the one it introduced as a son or daughter (child) the younger;
-        else the older by the ages the text gives both ("Nick Papadakis, 34"); None where nothing tells."""
+        groom's father, Mzee Joseph Rotich"), the one it introduced as a son or daughter (child) the younger,
+        where the other was introduced as no other kin; else the older by the ages the text gives both ("Nick
+        Papadakis, 34"); None where nothing tells."""
         ties = speaker_settings(self.ctx).get("kin_ties", {})
-        for tie, elder in (("parent", True), ("child", False)):
-            found = {p for noun, who in self.people.roles.items() if ties.get(noun) == tie for p in who} & bearers
-            if len(found) == 1:
-                (one,), (other,) = found, bearers - found
-                return (other, one) if elder else (one, other)
+        gendered = noun_genders(self.ctx)
+        nouns = {p: {noun for noun, who in self.people.roles.items() if p in who} for p in bearers}
+        for tie, other_tie in (("parent", "child"), ("child", "parent")):
+            found = {p for p in bearers if any(ties.get(noun) == tie for noun in nouns[p])}
+            if len(found) != 1:
+                continue
+            (one,), (other,) = found, bearers - found
+            # the other introduced as some other kin ("his granddaughter, Wang Xiaoyu" beside "His son, Wang
+            # Jianjun"): a third generation may stand between, so the two are not told apart
+            if any(noun in gendered and ties.get(noun) != other_tie for noun in nouns[other]):
+                return None
+            return (other, one) if tie == "parent" else (one, other)
         ages = {p: self._age(p) for p in bearers}
         if None in ages.values() or len(set(ages.values())) != 2:
             return None
