@@ -27,6 +27,17 @@ def test_a_lookahead_requires_its_words_a_lookbehind_never():
     assert anchors(r"\w+(?!\s+since)") is None
 
 
+def test_an_alternation_whose_common_start_the_parser_factors_out_keeps_its_words():
+    # "has|have" is parsed as "ha" then "s" or "ve": too short alone, the two words are required together
+    assert anchors(r"\w+\s+(?:has|have)\s+\w+") == (("has", "have"),)
+    # "told|tells" is "t" then "old" or "ells": the whole words are looked up; a class of letters after a
+    # run is each of its words ("sta[ry]" is "star" or "stay")
+    assert anchors(r"\w+\s(?:told|tells)\s\w+")[0] == ("tells", "told")
+    assert anchors(r"\w+\ssta[ry]\s\w+") == (("star", "stay"),)
+    # an optional ending adds no word: "son" is needed, "sons" is not
+    assert anchors(r"\w+\s+sons?\s") == (("son",),)
+
+
 def test_a_set_implied_by_another_is_left_out():
     # every match holding "said" holds one of "said"/"told"
     assert anchors(r"said\b.*\b(?:said|told)") == (("said",),)

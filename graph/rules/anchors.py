@@ -58,10 +58,16 @@ def anchors(pattern: str) -> tuple[tuple[str, ...], ...] | None:
     if first is None:
         return None
     every = _good(_candidates(list(tree), ahead=True))
-    # a set holding another set is implied by it: every match that has the smaller has the larger
-    rest = {c for c in every if c != first and not any(o < c for o in every) and not first < c}
+    # a set is implied by another each of whose words holds one of its words (a set holding another
+    # set, or "sta" beside "star"/"stay"): every match that has the other has it
+    rest = {c for c in every if c != first and not any(o != c and _implies(o, c) for o in [first, *every])}
     order = sorted(rest, key=lambda c: (-min(map(len, c)), len(c), sorted(c)))
     return tuple(tuple(sorted(c)) for c in [first, *order])
+
+
+def _implies(o: frozenset[str], c: frozenset[str]) -> bool:
+    """Whether every word of o holds a word of c, so a stretch with one of o has one of c."""
+    return all(any(w in word for w in c) for word in o)
 
 
 def _good(cands: list[frozenset[str]]) -> list[frozenset[str]]:
@@ -86,6 +92,11 @@ def _candidates(items, ahead: bool) -> list[frozenset[str]]:
             continue
         if run:
             out.append(frozenset([run]))
+            # the parser factors a common prefix out of an alternation ("has|have" is "ha" then "s" or "ve",
+            # "sons?" "son" then an optional "s"): the run with each way it goes on is required as well
+            after = _leads(op, av)
+            if after:
+                out.append(frozenset(run + lead for lead in after))
             run = ""
         if op is C.SUBPATTERN:
             if not av[1] & re.IGNORECASE:  # a scoped (?i:...) matches other cases than it spells
@@ -103,3 +114,28 @@ def _candidates(items, ahead: bool) -> list[frozenset[str]]:
     if run:
         out.append(frozenset([run]))
     return out
+
+
+def _leads(op, av) -> frozenset[str] | None:
+    """The literal strings one of which an item spells first: each branch's leading literals, or each
+    character of a class of characters only; None where one of them may start with anything else."""
+    if op is C.BRANCH:
+        leads = set()
+        for branch in av[1]:
+            lead = ""
+            for bop, bav in branch:
+                if bop is not C.LITERAL:
+                    break
+                lead += chr(bav)
+            if not lead:
+                return None
+            leads.add(lead)
+        return frozenset(leads)
+    if op is C.IN and av and all(o is C.LITERAL for o, _ in av) and len(av) <= 8:
+        return frozenset(chr(v) for _, v in av)
+    if op is C.SUBPATTERN and not av[1] & re.IGNORECASE and av[-1]:
+        first_op, first_av = list(av[-1])[0]
+        if first_op is C.LITERAL:
+            return frozenset([chr(first_av)])
+        return _leads(first_op, first_av)
+    return None
