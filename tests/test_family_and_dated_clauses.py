@@ -94,3 +94,18 @@ def test_a_saying_dated_after_where_it_was_said(tmp_path, rules):
     y = read(tmp_path, rules, "Saul Feldstein said he had tried to talk his brother out of it on Monday.\n",
              date="2025-02-19")
     assert not dated(y, "statement")
+
+
+def test_a_death_notice_missed_by_his_sons(tmp_path, rules):
+    x = read(tmp_path, rules, "Michael Brennock, a retired farmer, died on Monday. He is sadly missed by his sons "
+                              "Declan and Eamon, his daughter Bríd Fahy and his sister Kathleen Corless.\n")
+    assert {("Declan", "parent", "Michael Brennock"), ("Eamon", "parent", "Michael Brennock"),
+            ("Bríd Fahy", "parent", "Michael Brennock")} <= ties(x)
+
+
+def test_a_court_report_submitted_and_stated(tmp_path, rules):
+    from conftest import speakers
+
+    x = read(tmp_path, rules, "Senior advocate Harish Vohra appeared for the accused.\n\n\"Keeping him behind bars "
+                              "serves no purpose of investigation,\" Mr. Vohra submitted.\n")
+    assert speakers(x, "serves no purpose") == {"Harish Vohra"}
