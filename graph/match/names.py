@@ -857,10 +857,22 @@ def _heads(people, found: list[Mention], given_names=frozenset()) -> dict[str, s
     return heads
 
 
+# what only a person is followed by: a relative clause of "who" ("Baek, who signed Kang in 2017")
+_PERSON_ONLY_AFTER = regex.compile(r",\s+(?:\d{1,3},\s+)?(?:who|whose|whom)\b")
+
+
 def _recurrences(ctx: Context, taken: _Taken, people, heads: dict[str, str], shared=frozenset()) -> list[Mention]:
-    """Every later use of a known person name or its parts: a mention too; not a word in `shared`."""
+    """Every later use of a known person name or its parts: a mention too; not a word in `shared`, a person's
+    name and an organisation's short name (Baek of Baek Seung-ho and Baek Entertainment), unless what follows
+    it is said only of a person."""
     found = []
-    for a, b in name_uses(ctx.text, {*people, *heads} - set(shared)):
+    uses = [(a, b, False) for a, b in name_uses(ctx.text, {*people, *heads} - set(shared))]
+    if shared:
+        uses += [(a, b, True) for a, b in name_uses(ctx.text, set(shared))]
+        uses.sort()
+    for a, b, either in uses:
+        if either and not _PERSON_ONLY_AFTER.match(ctx.text, b):
+            continue
         if not taken.free(a, b) or _part_of_longer_name(ctx.text, a, b) or _reads_as_date(ctx, a, b):
             continue
         if _FAMILY_AFTER.match(ctx.text, b) and _THE_BEFORE.search(ctx.text, max(0, a - 12), a):

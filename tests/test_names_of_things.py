@@ -1,0 +1,32 @@
+"""Names that read like people's and are not: a ship after its prefix, a street called a Parade, a hospice, an
+entertainment company, the Indian honorific Smt. and a company's Pvt. Ltd.; and a surname an organisation also
+bears, which is the person's where only a person can be meant ("Baek, who signed him").
+
+Each case is a small invented article, extracted on its own.
+"""
+
+from __future__ import annotations
+
+from conftest import extract_body as read, named
+
+
+def test_a_vessel_is_no_one_nor_any_name_inside_it(tmp_path, rules):
+    x = read(tmp_path, rules, "The ferry MV Doña Aurelia capsized off Punta Gorda. Aurelia Santos, 34, survived.\n")
+    assert named(x) == {"Aurelia Santos"}
+    assert {m.span.exact for m in x.mentions if m.ref.type == "Person"} == {"Aurelia Santos"}
+
+
+def test_streets_hospices_companies_and_honorifics_are_no_one(tmp_path, rules):
+    x = read(tmp_path, rules, "They bought the old joinery on Lachlan Parade in 2019. Rosie Whitmore died at Maple "
+                              "Crest Hospice. The promoter, Emeka Obiora of Sapphire Live Entertainment, spoke. His "
+                              "mother, Smt. Sudha Rawal, is a former councillor. Venkatesh Iyer manages Rawal Khand "
+                              "Pvt. Ltd., the sugar mill.\n")
+    assert not named(x) & {"Lachlan Parade", "Maple Crest Hospice", "Sapphire Live", "Smt", "Ltd"}
+    assert {"Rosie Whitmore", "Emeka Obiora", "Sudha Rawal"} <= named(x)
+
+
+def test_a_surname_an_organisation_bears_is_the_persons_before_who(tmp_path, rules):
+    x = read(tmp_path, rules, "Kang Tae-joon enlisted on Monday, his agency, Baek Entertainment, said.\n\n"
+                              "The agency was founded in 2016 by former talent manager Baek Seung-ho.\n\n"
+                              "Baek, who signed Kang as a rookie in 2017, said the actor had asked for no press event.\n")
+    assert [m.ref.value for m in x.mentions if m.span.exact == "Baek"] == ["Baek Seung-ho"]
