@@ -109,3 +109,21 @@ def test_a_court_report_submitted_and_stated(tmp_path, rules):
     x = read(tmp_path, rules, "Senior advocate Harish Vohra appeared for the accused.\n\n\"Keeping him behind bars "
                               "serves no purpose of investigation,\" Mr. Vohra submitted.\n")
     assert speakers(x, "serves no purpose") == {"Harish Vohra"}
+
+
+def test_a_pair_that_owns_the_subject_is_not_it(tmp_path, rules):
+    from conftest import speakers
+
+    x = read(tmp_path, rules, "Tama Kereama and his wife, Margaret \"Peg\" Kereama, farm at Kahu Road.\n\n"
+                              "Tama and Peg's daughter, Anahera Kereama-Brown, flew home. She said she had "
+                              "\"stayed well clear\" of the judging.\n")
+    assert speakers(x, "stayed well clear") == {"Anahera Kereama-Brown"}
+
+
+def test_an_office_is_no_one_the_reader_has_not_met(tmp_path, rules):
+    from conftest import speakers
+
+    x = read(tmp_path, rules, "\"She built the business almost from scratch,\" the chairman said.\n\n"
+                              "\"Our members care about one thing,\" Yusuf Demirtas, the council's chairman, said.\n")
+    assert speakers(x, "almost from scratch") == set()
+    assert speakers(x, "care about one thing") == {"Yusuf Demirtas"}

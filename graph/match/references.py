@@ -381,6 +381,11 @@ def _as_speaker(ctx: Context, names: Names, rule, mode: str, m, a: int, speaking
             # Whitcomb is hers, whoever the article calls an attorney later ("Kimbrough's attorney, Mitchell
             # Greer"); one alone may be introduced after (“My dad told me …”, then "his father, Dennis")
             people = set(known_by_noun(ctx, speaking.people.roles, speaking.people.introduced, noun, a))
+        elif people and key not in speaker_settings(ctx).get("kin_ties", {}) and not known_by_noun(
+                ctx, speaking.people.roles, speaking.people.introduced, noun, a):
+            # an office or a job is someone the reader has met: "the chairman said" before the article introduces
+            # the works council's chairman is not his (a kinship noun may look ahead: "my dad", then "his father")
+            return []
         before = ctx.text[a:a + (m.start("noun") if "noun" in m.re.groupindex else 0)].lower().split()
         qualifier = [w for w in before if w in speaker_words(ctx, "office_qualifiers")]
         if qualifier:
@@ -772,7 +777,13 @@ def _candidates(ctx: Context, spots, roles: set[tuple[int, int]] = frozenset()) 
                     and not _COORDINATED.fullmatch(text, e, nxt[0])
                     and not between.group("w").endswith("ed") and between.group("w") not in verbs)
         joined = prev is not None and _COORDINATED.fullmatch(text, prev[1], s) is not None
-        if run == key and joined:
+        if run == key and joined and text[e:e + 2] in _POSSESSIVE:
+            # "Tama and Peg's daughter, Anahera, flew home": the pair owns the subject, neither is it
+            out = [dataclasses.replace(c, subject=False) if (c.sentence, c.quote) == key and c.subject else c
+                   for c in out]
+            seen.discard(key)
+            run, subject = None, False
+        elif run == key and joined:
             subject = True  # coordinated with the subject before it
         else:
             run = None
