@@ -127,3 +127,27 @@ def test_an_office_is_no_one_the_reader_has_not_met(tmp_path, rules):
                               "\"Our members care about one thing,\" Yusuf Demirtas, the council's chairman, said.\n")
     assert speakers(x, "almost from scratch") == set()
     assert speakers(x, "care about one thing") == {"Yusuf Demirtas"}
+
+
+def test_the_sentence_after_a_quotation_says_whose_it_was(tmp_path, rules):
+    from conftest import speakers
+
+    x = read(tmp_path, rules, "\"It's a proper family effort.\" So said Jo-Anne Kereama, who keeps the books.\n\n"
+                              "\"We lost to money and a surname.\" That was the verdict of Gajendra Lal Meena, who "
+                              "said he would appeal.\n\n\"This is not a decision against anyone.\" That was how Dr "
+                              "Armin Vesterholt, chairman of the board, summed up the vote.\n\n"
+                              "\"We lost again.\" That was how Tom Hale lost his seat.\n")
+    assert speakers(x, "proper family effort") == {"Jo-Anne Kereama"}
+    assert speakers(x, "money and a surname") == {"Gajendra Lal Meena"}
+    assert speakers(x, "not a decision against") == {"Armin Vesterholt"}
+    assert speakers(x, "lost again") == set()
+
+
+def test_a_pronoun_after_a_sentence_whose_subject_is_a_description_is_no_one_named_after_it(tmp_path, rules):
+    from conftest import speakers
+
+    x = read(tmp_path, rules, "BABY number two is on the way for Kayleigh-Ann Brewster and her husband Marcus De Souza!"
+                              "\n\nThe Morning Brew presenter, 34, revealed the news on Sunday with a snap of the couple "
+                              "as their daughter Luna-Rose, two, held up a scan.\n\nShe wrote: \"Our little family is "
+                              "growing!!\"\n")
+    assert "Luna-Rose" not in speakers(x, "little family")

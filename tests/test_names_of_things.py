@@ -30,3 +30,12 @@ def test_a_surname_an_organisation_bears_is_the_persons_before_who(tmp_path, rul
                               "The agency was founded in 2016 by former talent manager Baek Seung-ho.\n\n"
                               "Baek, who signed Kang as a rookie in 2017, said the actor had asked for no press event.\n")
     assert [m.ref.value for m in x.mentions if m.span.exact == "Baek"] == ["Baek Seung-ho"]
+
+
+def test_two_given_names_joined_by_a_hyphen_are_a_given_name(tmp_path, rules):
+    from conftest import speakers
+
+    x = read(tmp_path, rules, "Announcing the award, Kari-Anne Nystuen put it plainly: “They changed what we think "
+                              "a single cell knows about time.”\n")
+    assert named(x) == {"Kari-Anne Nystuen"}
+    assert speakers(x, "single cell") == {"Kari-Anne Nystuen"}

@@ -287,7 +287,7 @@ class _Attribution:
         ctx = self.ctx
         q = ctx.quotes[i]
         windows = self._windows(q)
-        wheres = ("after", "before", "sentence") if q.depth == 0 else ("nested-before",)
+        wheres = ("after", "before", "sentence", "next-sentence") if q.depth == 0 else ("nested-before",)
         title = self._title_like(q, fewest=2)  # one word (‘Hello’) is as often said as a title
         if self._title_like(q) and (self._after_work_noun(q) or self._after_preposition(q)):
             # the podcast “Off Script,” Whitaker said …; Kang's co-star in “Moonlit Pharmacy,” actor Seo Ji-an,
@@ -297,19 +297,21 @@ class _Attribution:
             a, b = windows[where]
             if where == "after" and self._ends_sentence(q):
                 continue  # “… them.” He added …: a new sentence, not an attribution
+            if where == "next-sentence" and (a >= b or not self._ends_sentence(q)):
+                continue  # only a quotation that ends its sentence is followed by one saying whose it was
             # a quoted title in the words before (Asked about “Wrench,” a six-minute song, he puts it bluntly:)
             # is no quotation of its own: an attribution no pattern reads across it may begin after it
             title_end = self._after_title(a, b) if where == "before" else None
             for rule in self.rules.get(where, []):
                 # only a match at the window's start counts after the quote, and a pattern opening with \G
                 # matches only there: tried there alone (the same match), not at every place of a long window
-                at_start = where == "after" or rule.pattern.pattern.startswith("\\G")
+                at_start = where in ("after", "next-sentence") or rule.pattern.pattern.startswith("\\G")
                 m = ctx.run(rule, "match" if at_start else "search", ctx.text, a, b)
                 if not m and title_end is not None:
                     m = ctx.run(rule, "match" if at_start else "search", ctx.text, title_end, b)
                 if not m or "speaker" not in m.re.groupindex:
                     continue
-                if where == "after" and m.start() != a:
+                if where in ("after", "next-sentence") and m.start() != a:
                     continue
                 if where in ("before", "nested-before") and m.end() != b:
                     continue
@@ -551,8 +553,17 @@ class _Attribution:
         k = bisect.bisect_right(opens, q.close)  # the first such quote to open after this one closes
         if k < len(opens):
             after_end = min(after_end, opens[k])
+        # the sentence right after the one the quotation ends, in its paragraph, up to the next quote: the words
+        # that may say whose the quotation was (“…” So said Blessing Ekanem)
+        next_start = next_end = q.close + 1
+        if q.parent is None and q.close + 2 < len(ctx.text):
+            _, nb = ctx.sentence_of(q.close + 2)
+            if paragraph_at(ctx, q.close + 2) == paragraph_at(ctx, q.close):
+                k = bisect.bisect_right(opens, q.close)
+                next_end = min(nb, opens[k]) if k < len(opens) else nb
         return {
             "after": (q.close + 1, max(q.close + 1, after_end)),
+            "next-sentence": (next_start, max(next_start, next_end)),
             "before": (before_start, q.open),
             "nested-before": (before_start, q.open),
             "sentence": (sa, sb),

@@ -154,7 +154,8 @@ _DESCRIBED_SUBJECT = regex.compile(r"(?:(?:[^,.;:!?“”\"‘’\n]{1,120},\s+)
                                    # revealed", "On Tuesday the coach said", "In Leeds the mayor"
                                    r"|(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Oo]n|[Ii]n|[Aa]t)\s+"
                                    r"(?:\p{Lu}\p{Ll}+|week|month|year|season|spring|summer|autumn|fall|winter|night|weekend)\s+)?"
-                                   r"[Tt]he\s+(?:[\p{Ll}\d][\p{L}\d-]*\s+){0,3}?"
+                                   # "The Morning Brew presenter, 34, revealed": a show's or a team's name may stand before the noun
+                                   r"[Tt]he\s+(?:[\p{L}\d][\p{L}\d’'-]*\s+){0,3}?"
                                    # "The match-winner, still wearing his medal, said": an aside may part the two
                                    r"(?P<noun>\p{Ll}[\p{L}-]*)(?:,\s+[^,.;:!?“”\"‘’\n]{1,100},)?\s+(?:\p{Ll}+ly\s+)?"
                                    r"(?P<verb>\p{Ll}+)\b")
@@ -1180,6 +1181,14 @@ def antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None) -
         return None
     if last is not None and _described_subject(ctx, speaking.people, person, last, pos, gender):
         return None
+    if last is not None:
+        # "The Morning Brew presenter, 34, revealed the news … as their daughter Luna-Rose held up a scan. She
+        # wrote: …": a description is the subject of the sentence that last named the person, who is not
+        sa = ctx.sentence_of(max(0, last - 1))[0]
+        own = next((c for c in speaking.people.candidates if c.person == person and c.end == last), None)
+        if own is not None and not own.subject and not _APPOSED_TO_DESCRIPTION.fullmatch(ctx.text, sa, own.start) \
+                and _described_subject(ctx, speaking.people, person, sa, last, gender):
+            return None
     if gender is not None and _exchange(ctx, speaking.people, person, pos, gender):
         return _alternation(ctx, speaking.people, person, pos, gender)
     return person
@@ -1258,6 +1267,10 @@ def _unnamed_speaker(ctx: Context, a: int, b: int, roles) -> bool:
         if m and not (m.start("title") >= 0 and _role_noun(ctx, m.group("title")) in roles):
             return True
     return False
+
+
+# a description, then the name it describes ("The queen mother of Avenorkope, Mama Afiwa Dzreke II, told"): one person
+_APPOSED_TO_DESCRIPTION = regex.compile(r"[Tt]he\s+[^,.;:!?“”\"\n]{1,80},\s+(?:\p{Lu}\p{Ll}*\.?\s+)?")
 
 
 def _described_subject(ctx: Context, people: People, person: str, a: int, b: int, gender: str | None) -> bool:

@@ -58,6 +58,8 @@ QUOTE_WHERE = _table(
     Term("before", "the words before the opening mark, back to the sentence start; the pattern must reach the mark"),
     Term("nested-before", "the same, inside the enclosing quotation (they always say, ‘…’)"),
     Term("sentence", "anywhere in the quotation's sentence"),
+    Term("next-sentence", "the words right after a quotation that ends its sentence, where the next sentence of its "
+                          "paragraph begins, saying whose words they were (“…” So said Blessing Ekanem)"),
     Term("continues", "where the quotation's paragraph starts; the speaker is the last one credited in the previous "
                       "paragraph (with `paragraph: previous`, the one its narration says spoke; with `paragraph: "
                       "next`, the one the next paragraph says the words were of)"),

@@ -141,16 +141,27 @@ def _capitalised(folded: str) -> str:
 
 class GivenNames(dict):
     """Given name -> gender, looked up with and then without accents: a list of given names is kept
-    in one spelling, and news prints "Tomás", "José" or "Zoë" where the list has Tomas, Jose, Zoe."""
+    in one spelling, and news prints "Tomás", "José" or "Zoë" where the list has Tomas, Jose, Zoe. Two
+    given names joined by a hyphen are one (Jean-Pierre, Mary-Kate, Kari-Anne), of the first one's gender
+    (Jean-Marie is a man's name)."""
 
     def __missing__(self, word: str):
         folded = fold_accents(word)
-        if folded == word or not dict.__contains__(self, folded):
-            raise KeyError(word)
-        return dict.__getitem__(self, folded)
+        if folded != word and dict.__contains__(self, folded):
+            return dict.__getitem__(self, folded)
+        parts = word.split("-")
+        if len(parts) == 2 and all(p[:1].isupper() and "-" not in p and p in self for p in parts):
+            return self[parts[0]]
+        raise KeyError(word)
 
     def __contains__(self, word: object) -> bool:
-        return dict.__contains__(self, word) or (isinstance(word, str) and dict.__contains__(self, fold_accents(word)))
+        if not isinstance(word, str):
+            return False
+        try:
+            self[word]
+        except KeyError:
+            return False
+        return True
 
     def get(self, word, default=None):
         try:
