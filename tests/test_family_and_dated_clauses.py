@@ -151,3 +151,12 @@ def test_a_pronoun_after_a_sentence_whose_subject_is_a_description_is_no_one_nam
                               "as their daughter Luna-Rose, two, held up a scan.\n\nShe wrote: \"Our little family is "
                               "growing!!\"\n")
     assert "Luna-Rose" not in speakers(x, "little family")
+
+
+def test_a_kinship_apposition_joined_to_another_description(tmp_path, rules):
+    x = read(tmp_path, rules, "Lena Ostrowski spoke. Daniel Ferreira, Lena's husband and a professor of urban studies, "
+                              "said she was tired.\n")
+    assert ties(x) & {("Lena Ostrowski", "spouse", "Daniel Ferreira"), ("Daniel Ferreira", "spouse", "Lena Ostrowski")}
+    y = read(tmp_path, rules, "Tobi Adeyemi produced it. His wife, Zainab Adeyemi, gave birth to their first child, "
+                              "a daughter named Aaliyah, in January.\n")
+    assert ("Aaliyah", "parent", "Zainab Adeyemi") in ties(y)
