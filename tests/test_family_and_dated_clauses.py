@@ -160,3 +160,11 @@ def test_a_kinship_apposition_joined_to_another_description(tmp_path, rules):
     y = read(tmp_path, rules, "Tobi Adeyemi produced it. His wife, Zainab Adeyemi, gave birth to their first child, "
                               "a daughter named Aaliyah, in January.\n")
     assert ("Aaliyah", "parent", "Zainab Adeyemi") in ties(y)
+
+
+def test_tabloid_spouses_and_the_hon(tmp_path, rules):
+    x = read(tmp_path, rules, "BABY number two is on the way for Kayleigh-Ann Brewster and footballer husband "
+                              "Marcus De Souza!\n")
+    assert ("Kayleigh-Ann Brewster", "spouse", "Marcus De Souza") in ties(x)
+    y = read(tmp_path, rules, "Rupert Hale rode. The mare belongs to Rupert's sister, the Hon Lucinda Hale.\n")
+    assert ("Lucinda Hale", "sibling", "Rupert Hale") in ties(y)
