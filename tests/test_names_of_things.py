@@ -39,3 +39,16 @@ def test_two_given_names_joined_by_a_hyphen_are_a_given_name(tmp_path, rules):
                               "a single cell knows about time.”\n")
     assert named(x) == {"Kari-Anne Nystuen"}
     assert speakers(x, "single cell") == {"Kari-Anne Nystuen"}
+
+
+def test_a_street_after_a_title_a_maasai_particle_and_a_rugby_position(tmp_path, rules):
+    x = read(tmp_path, rules, "The blaze stopped at Father Tully Road. Father Tully Hale blessed the crew.\n\n"
+                              "\"We built this race,\" said Samuel ole Sankale, the chairman.\n\n"
+                              "Centre Thabo Ngcobo-Jacobs scored twice.\n")
+    assert named(x) == {"Tully Hale", "Samuel ole Sankale", "Thabo Ngcobo-Jacobs"}
+
+
+def test_a_death_of_one_known_by_a_nickname(tmp_path, rules):
+    x = read(tmp_path, rules, "Rosario Whitmore nursed for 35 years.\n\nWhitmore, known to nearly everyone as "
+                              "\u201cRosie,\u201d died Saturday at the hospice. She was 84.\n", date="2025-11-20")
+    assert [(e.kind, [d.lexical for d in e.dates]) for e in x.events if e.kind == "death"] == [("death", ["2025-11-15"])]
