@@ -168,3 +168,15 @@ def test_tabloid_spouses_and_the_hon(tmp_path, rules):
     assert ("Kayleigh-Ann Brewster", "spouse", "Marcus De Souza") in ties(x)
     y = read(tmp_path, rules, "Rupert Hale rode. The mare belongs to Rupert's sister, the Hon Lucinda Hale.\n")
     assert ("Lucinda Hale", "sibling", "Rupert Hale") in ties(y)
+
+
+def test_a_quotation_paragraph_between_two_sayers_is_no_ones_for_sure(tmp_path, rules):
+    from conftest import speakers
+
+    x = read(tmp_path, rules, "Cr Priscilla van der Berg said the council had asked the elders to speak.\n\n"
+                              "\"Forty years on the trucks, and that was the only fire that ever frightened me.\"\n\n"
+                              "Stavros \"Steve\" Papadakis (61), who led the brigade on the day, said he still slows "
+                              "down at the gully.\n\n\"We have not lost a chief; we have planted one.\"\n\n"
+                              "With those words, the Very Rev Prosper Kudjo Amedzro opened his sermon.\n")
+    assert speakers(x, "Forty years on the trucks") == set()
+    assert speakers(x, "planted one") == {"Prosper Kudjo Amedzro"}

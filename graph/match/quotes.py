@@ -41,6 +41,11 @@ _STOP_INSIDE = regex.compile(r"[.!?;:]")
 _DESCRIBED_SURNAME = regex.compile(r"(?<![\p{L}’'])(?:[Tt]he|[Aa]n?)\s+\p{Ll}[\p{L}-]*\s+(?:\p{Lu}\p{Ll}{1,3}\.?\s+)?$")
 # an age right after a name: "Nick Papadakis, 34,", "aged 61", "Seán Dolan (61)"
 _AGE_AFTER = regex.compile(r"(?:,\s+(?:aged\s+)?|\s+\()(\d{1,3})(?=[,.;)]|\s)")
+# a paragraph that opens with a name (a title, an age, a clause set off by commas after it) and a verb of saying
+_NAMED_SAYER_OPENS = regex.compile(r"(?:(?:[Tt]he\s+)?\p{Lu}[\p{L}.’'-]*[^\S\n]+){0,3}\p{Lu}[\p{L}’'-]+"
+                                   r"(?:[^\S\n]+(?:[“\"‘][^”\"’\n]{1,20}[”\"’]|\p{Lu}[\p{L}’'-]+)){0,4}"
+                                   r"(?:[^\S\n]+\(\d{1,3}\)|,[^\S\n]+\d{1,3})?(?:,[^\S\n]+[^,.;“”\"\n]{1,140},)?[^\S\n]+"
+                                   r"(?:said|says|told|tells|recalled|recalls|added|explained)\b")
 # the description's word of generation: the parent of the two ("the elder Rotich") or the child ("the younger Lim")
 _GENERATION = regex.compile(r"\b(?:(?P<up>elder|older)|(?P<down>younger))\s", regex.IGNORECASE)
 # what may follow an attribution before the next part of the same quotation: “A,” she said [in a toast], “B.”
@@ -734,8 +739,13 @@ class _Attribution:
                     return None
                 role = next(iter(roles.values()))
                 return (role,), rule.id, _mode(ctx, role.span.exact)
+        # the paragraph after opens with someone named who said something ("Stavros Papadakis (61), who led the
+        # brigade, said he …"): the words may be theirs as well as the narration's before, so neither's for sure
+        named_next = p + 1 < len(ctx.paragraphs) and _NAMED_SAYER_OPENS.match(ctx.text, *ctx.paragraphs[p + 1])
         for rule in (r for r in rules if r.get("paragraph") != "next"):
             if rule.get("paragraph") == "previous":
+                if named_next:
+                    continue
                 found = self._from_narration(rule, i, pa, pb, earlier)
                 if found:
                     return found
