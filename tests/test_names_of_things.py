@@ -52,3 +52,9 @@ def test_a_death_of_one_known_by_a_nickname(tmp_path, rules):
     x = read(tmp_path, rules, "Rosario Whitmore nursed for 35 years.\n\nWhitmore, known to nearly everyone as "
                               "\u201cRosie,\u201d died Saturday at the hospice. She was 84.\n", date="2025-11-20")
     assert [(e.kind, [d.lexical for d in e.dates]) for e in x.events if e.kind == "death"] == [("death", ["2025-11-15"])]
+
+
+def test_a_chiefs_linguist_and_a_boy_are_titled_not_named_so(tmp_path, rules):
+    x = read(tmp_path, rules, "The linguist, Tsiami Kwaku Afetorgbor, spoke. Her son, Master Elikem Dunyo-Mensah, "
+                              "carried the stool.\n")
+    assert named(x) == {"Kwaku Afetorgbor", "Elikem Dunyo-Mensah"}
