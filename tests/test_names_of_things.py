@@ -58,3 +58,13 @@ def test_a_chiefs_linguist_and_a_boy_are_titled_not_named_so(tmp_path, rules):
     x = read(tmp_path, rules, "The linguist, Tsiami Kwaku Afetorgbor, spoke. Her son, Master Elikem Dunyo-Mensah, "
                               "carried the stool.\n")
     assert named(x) == {"Kwaku Afetorgbor", "Elikem Dunyo-Mensah"}
+
+
+def test_a_councillors_title_before_a_particle_surname_is_no_part_of_the_name(tmp_path, rules):
+    from conftest import speakers
+
+    x = read(tmp_path, rules, "Priscilla van der Berg chairs the council. Cr van der Berg said the council had asked "
+                              "the elders to speak.\n\nMayor Angela Petrakis spoke first. Cr Petrakis flatly denied the "
+                              "claim, saying she had \"nothing whatsoever to hide\".\n")
+    assert named(x) == {"Priscilla van der Berg", "Angela Petrakis"}
+    assert speakers(x, "nothing whatsoever") == {"Angela Petrakis"}
