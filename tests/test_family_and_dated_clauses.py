@@ -180,3 +180,12 @@ def test_a_quotation_paragraph_between_two_sayers_is_no_ones_for_sure(tmp_path, 
                               "With those words, the Very Rev Prosper Kudjo Amedzro opened his sermon.\n")
     assert speakers(x, "Forty years on the trucks") == set()
     assert speakers(x, "planted one") == {"Prosper Kudjo Amedzro"}
+
+
+def test_their_after_the_couple_is_the_one_married_pair(tmp_path, rules):
+    x = read(tmp_path, rules, "Sharon Whitlock, 52, says the syndicate owes her half. Lee Mottram, 35, said it was "
+                              "fair. Mottram said so twice, and Mottram kept the slips.\n\nSharon Whitlock's husband, Craig Whitlock, "
+                              "50, said he paid.\n\nMottram said: \"I never saw the tenner.\"\n\nThe couple, who married in 1998, were supported in court by their "
+                              "son, Jordan Whitlock, 24.\n")
+    assert {t for t in ties(x) if t[0] == "Jordan Whitlock"} == {("Jordan Whitlock", "parent", "Craig Whitlock"),
+                                                                 ("Jordan Whitlock", "parent", "Sharon Whitlock")}

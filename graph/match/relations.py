@@ -56,6 +56,8 @@ _RELATIVE = regex.compile(_BEFORE_WHO.pattern + r",\s+who\s+[^,;.“”\"]{0,160
 _POSSESSIVE_S = regex.compile(r"[’']s\b")
 # a relative named by birth order: after a possessive pronoun ("His younger son", "her eldest daughter"), after a
 # name it describes ("Nitin, the couple's elder son"), before the name ("his elder son, Nitin")
+# "the couple" or "the pair" as a clause's subject, written before a "their" of its sentence
+_COUPLE_SUBJECT = regex.compile(r"(?<![\p{L}’'])[Tt]he\s+(?:couple|pair)\b(?![’'])")
 _BIRTH_ORDER = r"(?:elder|older|younger|eldest|oldest|youngest|middle)\s+(?P<noun>son|daughter|brother|sister|child)\b"
 _BIRTH_ORDER_KIN = regex.compile(r"(?:[Hh]is|[Hh]er)\s+" + _BIRTH_ORDER)
 _BIRTH_ORDER_AFTER = regex.compile(r",\s+(?:[\p{L}’'-]+\s+){0,3}?" + _BIRTH_ORDER)
@@ -313,6 +315,12 @@ class _People:
                 continue  # never the couple the role rules would read "their" as
             if words == "their":
                 pair = self.couple(a)
+                subject = None if pair else _COUPLE_SUBJECT.search(self.ctx.text, self.ctx.sentence_of(a)[0], a)
+                if subject:
+                    # "The couple, who married in 1998, were supported by their son": the couple's, as "the
+                    # couple" is read, never the protagonist and a spouse by default
+                    out.extend((ref, at, True) for ref, at in self.the_couple(m, group, subject.start()))
+                    continue
                 if pair:
                     out.extend((ref, at, True) for ref, at in pair)
                     continue
@@ -808,6 +816,11 @@ class _People:
                    if r.speaker is None and top in (r.subject.value, r.object.value)}
         if top is not None and len(couples) == 1:
             (r,) = couples.values()
+            return [(r.subject, r.subject_at), (r.object, r.object_at)]
+        every = {frozenset((r.subject, r.object)): r for r in self.married if r.speaker is None}
+        if not couples and len(every) == 1 and _COUPLE_SUBJECT.match(self.ctx.text, pos):
+            # "The couple, who married in 1998": the one married pair the article states, whoever it is mostly about
+            (r,) = every.values()
             return [(r.subject, r.subject_at), (r.object, r.object_at)]
         if pair and who not in {frozenset((r.subject, r.object)) for r in self.sisters} and not CHILDREN_BEFORE.search(
                 self.ctx.text, max(0, pair[0][1].start - 40), pair[0][1].start):
