@@ -7,7 +7,7 @@ Each case is a small invented article, extracted on its own.
 
 from __future__ import annotations
 
-from conftest import extract_body as read, named
+from conftest import extract_body as read, named, ties
 
 
 def test_a_vessel_is_no_one_nor_any_name_inside_it(tmp_path, rules):
@@ -68,3 +68,10 @@ def test_a_councillors_title_before_a_particle_surname_is_no_part_of_the_name(tm
                               "claim, saying she had \"nothing whatsoever to hide\".\n")
     assert named(x) == {"Priscilla van der Berg", "Angela Petrakis"}
     assert speakers(x, "nothing whatsoever") == {"Angela Petrakis"}
+
+
+def test_dean_before_one_surname_is_a_given_name(tmp_path, rules):
+    x = read(tmp_path, rules, "Sharon Whitlock took Dean Mottram, 39, to court. Dean Jane Parker of the law school said "
+                              "it was fair. Mottram's younger brother, Lee Mottram, 35, testified.\n")
+    assert named(x) == {"Sharon Whitlock", "Dean Mottram", "Jane Parker", "Lee Mottram"}
+    assert ("Lee Mottram", "sibling", "Dean Mottram") in ties(x)
