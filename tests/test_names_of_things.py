@@ -75,3 +75,10 @@ def test_dean_before_one_surname_is_a_given_name(tmp_path, rules):
                               "it was fair. Mottram's younger brother, Lee Mottram, 35, testified.\n")
     assert named(x) == {"Sharon Whitlock", "Dean Mottram", "Jane Parker", "Lee Mottram"}
     assert ("Lee Mottram", "sibling", "Dean Mottram") in ties(x)
+
+
+def test_a_place_after_a_title_of_and_a_hokkien_father_are_no_one(tmp_path, rules):
+    x = read(tmp_path, rules, "\"But when Ah Pa had his knee operation, I saw the queue,\" Tan Chee Kiong said. The "
+                              "regent, Togbe Kodzo Sefenu II, the Dufia of Avekope, who was appointed in September, "
+                              "received them.\n")
+    assert named(x) == {"Tan Chee Kiong", "Kodzo Sefenu II"}
