@@ -189,3 +189,12 @@ def test_their_after_the_couple_is_the_one_married_pair(tmp_path, rules):
                               "son, Jordan Whitlock, 24.\n")
     assert {t for t in ties(x) if t[0] == "Jordan Whitlock"} == {("Jordan Whitlock", "parent", "Craig Whitlock"),
                                                                  ("Jordan Whitlock", "parent", "Sharon Whitlock")}
+
+
+def test_a_relative_named_in_full_after_mr_surname_is_set_apart_from_it(tmp_path, rules):
+    from conftest import speakers
+
+    x = read(tmp_path, rules, "Pádraig Gallagher, 58, and his son Ciarán Gallagher, 24, were winched from the sea.\n\n"
+                              "Mr Gallagher was discharged yesterday afternoon. Ciarán Gallagher remains in hospital.\n\n"
+                              "\"The sea was coming in over the stern,\" Mr Gallagher told RTÉ News.\n")
+    assert speakers(x, "over the stern") == {"Pádraig Gallagher"}

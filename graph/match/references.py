@@ -986,6 +986,17 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
     named = [c for c in candidates if c.person in owners and c.end <= a and ctx.text[c.start:c.end] != word
              and genders.get(c.person, ctx.rules.given_gender(c.person)) in (None, gender)]
     fits = sorted({c.person for c in named})
+    if len(fits) > 1:
+        # "Mr Gallagher was discharged yesterday. Ciarán Gallagher remains in hospital": one the text names in full
+        # after it first wrote the title and the surname is set apart from them, so the title is someone else's
+        first = regex.search(r"(?<![\p{L}’'-])" + regex.escape(h.group("h")) + r"\.?\s+" + regex.escape(word)
+                             + r"(?![\p{L}’'-])", ctx.text[:a])
+        if first is not None:
+            apart = {c.person for c in named if c.start > first.end() and c.quote is None and not c.role
+                     and " " in ctx.text[c.start:c.end]}
+            rest = [p for p in fits if p not in apart]
+            if len(rest) == 1:
+                return rest[0]
     if len(fits) == 1:
         return fits[0]
     if not fits:  # "Mr Thwaite" where only his daughters were named before: a man the text has not named
