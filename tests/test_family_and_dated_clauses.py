@@ -8,7 +8,7 @@ Each case is a small invented article, extracted on its own.
 
 from __future__ import annotations
 
-from conftest import extract_body as read, ties
+from conftest import extract_body as read, speakers, ties
 
 
 def dated(x, kind: str) -> set[tuple[str, tuple[str, ...]]]:
@@ -65,8 +65,6 @@ def test_a_day_between_the_person_and_the_verb_dates_what_they_did(tmp_path, rul
 
 
 def test_the_elder_of_one_surname_is_the_one_introduced_as_a_parent_or_the_older(tmp_path, rules):
-    from conftest import speakers
-
     x = read(tmp_path, rules, "Faith Rotich, 24, won the race.\n\nThe champion's father, Joseph Rotich, said little.\n\n"
                               "\"My daughter has done what I could not,\" the elder Rotich said.\n")
     assert speakers(x, "done what I could not") == {"Joseph Rotich"}
@@ -104,16 +102,12 @@ def test_a_death_notice_missed_by_his_sons(tmp_path, rules):
 
 
 def test_a_court_report_submitted_and_stated(tmp_path, rules):
-    from conftest import speakers
-
     x = read(tmp_path, rules, "Senior advocate Harish Vohra appeared for the accused.\n\n\"Keeping him behind bars "
                               "serves no purpose of investigation,\" Mr. Vohra submitted.\n")
     assert speakers(x, "serves no purpose") == {"Harish Vohra"}
 
 
 def test_a_pair_that_owns_the_subject_is_not_it(tmp_path, rules):
-    from conftest import speakers
-
     x = read(tmp_path, rules, "Tama Kereama and his wife, Margaret \"Peg\" Kereama, farm at Kahu Road.\n\n"
                               "Tama and Peg's daughter, Anahera Kereama-Brown, flew home. She said she had "
                               "\"stayed well clear\" of the judging.\n")
@@ -121,8 +115,6 @@ def test_a_pair_that_owns_the_subject_is_not_it(tmp_path, rules):
 
 
 def test_an_office_is_no_one_the_reader_has_not_met(tmp_path, rules):
-    from conftest import speakers
-
     x = read(tmp_path, rules, "\"She built the business almost from scratch,\" the chairman said.\n\n"
                               "\"Our members care about one thing,\" Yusuf Demirtas, the council's chairman, said.\n")
     assert speakers(x, "almost from scratch") == set()
@@ -130,8 +122,6 @@ def test_an_office_is_no_one_the_reader_has_not_met(tmp_path, rules):
 
 
 def test_the_sentence_after_a_quotation_says_whose_it_was(tmp_path, rules):
-    from conftest import speakers
-
     x = read(tmp_path, rules, "\"It's a proper family effort.\" So said Jo-Anne Kereama, who keeps the books.\n\n"
                               "\"We lost to money and a surname.\" That was the verdict of Gajendra Lal Meena, who "
                               "said he would appeal.\n\n\"This is not a decision against anyone.\" That was how Dr "
@@ -144,8 +134,6 @@ def test_the_sentence_after_a_quotation_says_whose_it_was(tmp_path, rules):
 
 
 def test_a_pronoun_after_a_sentence_whose_subject_is_a_description_is_no_one_named_after_it(tmp_path, rules):
-    from conftest import speakers
-
     x = read(tmp_path, rules, "BABY number two is on the way for Kayleigh-Ann Brewster and her husband Marcus De Souza!"
                               "\n\nThe Morning Brew presenter, 34, revealed the news on Sunday with a snap of the couple "
                               "as their daughter Luna-Rose, two, held up a scan.\n\nShe wrote: \"Our little family is "
@@ -171,8 +159,6 @@ def test_tabloid_spouses_and_the_hon(tmp_path, rules):
 
 
 def test_a_quotation_paragraph_between_two_sayers_is_no_ones_for_sure(tmp_path, rules):
-    from conftest import speakers
-
     x = read(tmp_path, rules, "Cr Priscilla van der Berg said the council had asked the elders to speak.\n\n"
                               "\"Forty years on the trucks, and that was the only fire that ever frightened me.\"\n\n"
                               "Stavros \"Steve\" Papadakis (61), who led the brigade on the day, said he still slows "
@@ -192,8 +178,6 @@ def test_their_after_the_couple_is_the_one_married_pair(tmp_path, rules):
 
 
 def test_a_relative_named_in_full_after_mr_surname_is_set_apart_from_it(tmp_path, rules):
-    from conftest import speakers
-
     x = read(tmp_path, rules, "Pádraig Gallagher, 58, and his son Ciarán Gallagher, 24, were winched from the sea.\n\n"
                               "Mr Gallagher was discharged yesterday afternoon. Ciarán Gallagher remains in hospital.\n\n"
                               "\"The sea was coming in over the stern,\" Mr Gallagher told RTÉ News.\n")

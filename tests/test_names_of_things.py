@@ -7,7 +7,7 @@ Each case is a small invented article, extracted on its own.
 
 from __future__ import annotations
 
-from conftest import extract_body as read, named, ties
+from conftest import extract_body as read, named, speakers, ties
 
 
 def test_a_vessel_is_no_one_nor_any_name_inside_it(tmp_path, rules):
@@ -33,8 +33,6 @@ def test_a_surname_an_organisation_bears_is_the_persons_before_who(tmp_path, rul
 
 
 def test_two_given_names_joined_by_a_hyphen_are_a_given_name(tmp_path, rules):
-    from conftest import speakers
-
     x = read(tmp_path, rules, "Announcing the award, Kari-Anne Nystuen put it plainly: “They changed what we think "
                               "a single cell knows about time.”\n")
     assert named(x) == {"Kari-Anne Nystuen"}
@@ -61,8 +59,6 @@ def test_a_chiefs_linguist_and_a_boy_are_titled_not_named_so(tmp_path, rules):
 
 
 def test_a_councillors_title_before_a_particle_surname_is_no_part_of_the_name(tmp_path, rules):
-    from conftest import speakers
-
     x = read(tmp_path, rules, "Priscilla van der Berg chairs the council. Cr van der Berg said the council had asked "
                               "the elders to speak.\n\nMayor Angela Petrakis spoke first. Cr Petrakis flatly denied the "
                               "claim, saying she had \"nothing whatsoever to hide\".\n")

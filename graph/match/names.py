@@ -866,12 +866,8 @@ def _recurrences(ctx: Context, taken: _Taken, people, heads: dict[str, str], sha
     name and an organisation's short name (Baek of Baek Seung-ho and Baek Entertainment), unless what follows
     it is said only of a person."""
     found = []
-    uses = [(a, b, False) for a, b in name_uses(ctx.text, {*people, *heads} - set(shared))]
-    if shared:
-        uses += [(a, b, True) for a, b in name_uses(ctx.text, set(shared))]
-        uses.sort()
-    for a, b, either in uses:
-        if either and not _PERSON_ONLY_AFTER.match(ctx.text, b):
+    for a, b in name_uses(ctx.text, {*people, *heads, *shared}):
+        if ctx.text[a:b] in shared and not _PERSON_ONLY_AFTER.match(ctx.text, b):
             continue
         if not taken.free(a, b) or _part_of_longer_name(ctx.text, a, b) or _reads_as_date(ctx, a, b):
             continue

@@ -560,15 +560,14 @@ class _Attribution:
             after_end = min(after_end, opens[k])
         # the sentence right after the one the quotation ends, in its paragraph, up to the next quote: the words
         # that may say whose the quotation was (“…” So said Blessing Ekanem)
-        next_start = next_end = q.close + 1
-        if q.parent is None and q.close + 2 < len(ctx.text):
-            _, nb = ctx.sentence_of(q.close + 2)
-            if paragraph_at(ctx, q.close + 2) == paragraph_at(ctx, q.close):
-                k = bisect.bisect_right(opens, q.close)
-                next_end = min(nb, opens[k]) if k < len(opens) else nb
+        next_end = q.close + 1
+        if q.parent is None and q.close + 2 < len(ctx.text) and paragraph_at(ctx, q.close + 2) == paragraph_at(ctx, q.close):
+            next_end = ctx.sentence_of(q.close + 2)[1]
+            if k < len(opens):
+                next_end = min(next_end, opens[k])
         return {
             "after": (q.close + 1, max(q.close + 1, after_end)),
-            "next-sentence": (next_start, max(next_start, next_end)),
+            "next-sentence": (q.close + 1, max(q.close + 1, next_end)),
             "before": (before_start, q.open),
             "nested-before": (before_start, q.open),
             "sentence": (sa, sb),

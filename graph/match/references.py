@@ -51,6 +51,7 @@ import bisect
 import dataclasses
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -989,8 +990,7 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
     if len(fits) > 1:
         # "Mr Gallagher was discharged yesterday. Ciarán Gallagher remains in hospital": one the text names in full
         # after it first wrote the title and the surname is set apart from them, so the title is someone else's
-        first = regex.search(r"(?<![\p{L}’'-])" + regex.escape(h.group("h")) + r"\.?\s+" + regex.escape(word)
-                             + r"(?![\p{L}’'-])", ctx.text[:a])
+        first = _titled_word(h.group("h"), word).search(ctx.text, 0, a)
         if first is not None:
             apart = {c.person for c in named if c.start > first.end() and c.quote is None and not c.role
                      and " " in ctx.text[c.start:c.end]}
@@ -1065,6 +1065,12 @@ def _title_before(ctx: Context, pos: int):
     """The title (an honorific of the rules) standing right before the name at pos, as a match; None if none."""
     before, _, reach = _title_patterns(ctx)
     return before.search(ctx.text, max(0, pos - reach), pos)
+
+
+@lru_cache(maxsize=256)
+def _titled_word(title: str, word: str):
+    """A title and a surname written together ("Mr Gallagher", "Mr. Gallagher"), compiled once for the pair."""
+    return regex.compile(r"(?<![\p{L}’'-])" + regex.escape(title) + r"\.?\s+" + regex.escape(word) + r"(?![\p{L}’'-])")
 
 
 def _same_title(ctx: Context, pos: int, title: str) -> bool:

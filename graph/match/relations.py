@@ -52,12 +52,12 @@ _AGE_GAP = regex.compile(r",\s+(?:aged\s+)?\d{1,3}")
 # ... or a short description between ("Noel Caballes, 41, a tricycle driver from Bantilan, who lost his wife")
 _BEFORE_WHO = regex.compile(f"(?:{_AGE_GAP.pattern})?" + r"(?:,\s+(?:an?|the)\s[^,;.“”\"]{1,80})?")
 _RELATIVE = regex.compile(_BEFORE_WHO.pattern + r",\s+who\s+[^,;.“”\"]{0,160}")
+# "the couple" or "the pair" as a clause's subject, written before a "their" of its sentence
+_COUPLE_SUBJECT = regex.compile(r"(?<![\p{L}’'])[Tt]he\s+(?:couple|pair)\b(?![’'])")
 # a possessive 's right after a noun ("The actor's mother")
 _POSSESSIVE_S = regex.compile(r"[’']s\b")
 # a relative named by birth order: after a possessive pronoun ("His younger son", "her eldest daughter"), after a
 # name it describes ("Nitin, the couple's elder son"), before the name ("his elder son, Nitin")
-# "the couple" or "the pair" as a clause's subject, written before a "their" of its sentence
-_COUPLE_SUBJECT = regex.compile(r"(?<![\p{L}’'])[Tt]he\s+(?:couple|pair)\b(?![’'])")
 _BIRTH_ORDER = r"(?:elder|older|younger|eldest|oldest|youngest|middle)\s+(?P<noun>son|daughter|brother|sister|child)\b"
 _BIRTH_ORDER_KIN = regex.compile(r"(?:[Hh]is|[Hh]er)\s+" + _BIRTH_ORDER)
 _BIRTH_ORDER_AFTER = regex.compile(r",\s+(?:[\p{L}’'-]+\s+){0,3}?" + _BIRTH_ORDER)
@@ -319,9 +319,8 @@ class _People:
                 if subject:
                     # "The couple, who married in 1998, were supported by their son": the couple's, as "the
                     # couple" is read, never the protagonist and a spouse by default
-                    out.extend((ref, at, True) for ref, at in self.the_couple(m, group, subject.start()))
-                    continue
-                if pair:
+                    pair = self.the_couple(m, group, subject.start())
+                if pair or subject:
                     out.extend((ref, at, True) for ref, at in pair)
                     continue
             kin = _PARENT_OF_PRONOUN.fullmatch(self.ctx.text, a, b)
