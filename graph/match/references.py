@@ -273,6 +273,9 @@ def resolve_ref(ctx: Context, names: Names, a: int, b: int, outer: tuple[Role, .
         found = titled(ctx, speaking, a, b)
         if found is not None:
             return found
+        found = _just_introduced(ctx, speaking, names, a, b)
+        if found is not None:
+            return found
     for rule in ctx.rules["roles"]:
         m = ctx.run(rule, "fullmatch", words)
         if not m:
@@ -967,6 +970,8 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
     honorifics = {k.lower(): v for k, v in speaker_settings(ctx).get("honorifics", {}).items()}
     h = _title_before(ctx, a)
     word = ctx.text[a:b]
+    if h and " " not in word and h.group("h").lower() not in honorifics:
+        return _by_office_title(ctx, candidates, h.group("h"), word, a)
     if not h or h.group("h").lower() not in honorifics or " " in word:
         return None
     owners = {c.person for c in candidates if " " in c.person and surname(c.person) == word}
@@ -1046,6 +1051,37 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
     # name when the text also says it is of the title's gender
     spoke = {c.person for c in named if c.quote is None and c.subject and not c.role and _reports(ctx, c)}
     return _by_title(ctx, fits, gender, genders, spoke) or ""
+
+
+def _by_office_title(ctx: Context, candidates, title: str, word: str, a: int) -> str | None:
+    """A surname after a title of office of no gender ("Rev Marsden", "Cllr Rhys"), where two or more people named in
+    full before bear it: the one of them the article introduced with that very title or its long form ("The Rev
+    Helen Marsden … Her husband, Martin Marsden … Rev Marsden said"); None where no one or several were, for the
+    other readings to weigh. A degree is no such title: the article may give it later to another bearer, whom it
+    never introduced with it ("Dr. Raghunathan was finishing her residency" of the bride, after her mother, Dr.
+    Lakshmi Raghunathan)."""
+    forms = _office_forms(ctx, title)
+    if not forms:
+        return None
+    owners = {c.person for c in candidates if " " in c.person and surname(c.person) == word and c.end <= a}
+    if len(owners) < 2:
+        return None
+    same = {c.person for c in candidates if c.person in owners and c.end <= a and " " in ctx.text[c.start:c.end]
+            and (h := _title_before(ctx, c.start)) is not None and h.group("h").lower() in forms}
+    return next(iter(same)) if len(same) == 1 else None
+
+
+def _office_forms(ctx: Context, title: str) -> frozenset[str]:
+    """A title of office of quotes.yaml that goes before a surname alone, with its long or short form (rev,
+    reverend), lower-cased; empty for a word that is no such title, and for a degree (Dr, Prof)."""
+    settings = speaker_settings(ctx)
+    short = {str(k).lower(): str(v).lower() for k, v in (settings.get("title_abbreviations") or {}).items()}
+    titles = {str(t).lower() for t in settings.get("surname_titles") or ()} | set(short)
+    degrees = {str(t).lower() for t in settings.get("degree_titles") or ()}
+    t = title.lower()
+    if t not in titles or t in degrees or short.get(t) in degrees:
+        return frozenset()
+    return frozenset({t, short.get(t, t)} | {k for k, v in short.items() if v == t})
 
 
 def _title_genders(ctx: Context, honorifics: dict[str, str]) -> dict[str, set[str]]:
@@ -1799,6 +1835,59 @@ def _full_bearers(ctx: Context, names: Names) -> dict[str, set[str]]:
                 for w in counted_words(m.ref.value):
                     found[w].add(m.ref.value)
     return found
+
+
+def _just_introduced(ctx: Context, speaking: Speaking, names: Names, a: int, b: int) -> list[Ref] | None:
+    """A bare surname as a speaker ("…," Friesen said) where two or more people named before bear it, and the one
+    of them named in full in this paragraph or the one before, as the subject of a verb of reporting, is not whom
+    the names step gave it: that one, whom the reader has just met speaking ("Club manager Lorne Friesen — no
+    relation to the skip — said …" then "Friesen said"), though the article's lead bears the surname too. None
+    where no one, or more than one bearer, was named so; the other readings stand."""
+    word = ctx.text[a:b]
+    if " " in word or _title_before(ctx, a) is not None:
+        return None
+    mention = _mention_at(names, a, b)
+    bearers = _full_bearers(ctx, names).get(word, set())
+    if mention is None or (mention.span.start, mention.span.end) != (a, b) or len(bearers) < 2:
+        return None
+    here = paragraph_at(ctx, a)
+    named = [c for c in speaking.people.candidates if c.end <= a and c.person in bearers and c.quote is None
+             and not c.role and surname(c.person) == word]
+    recent = {c.person for c in named if here - 1 <= c.paragraph <= here and " " in ctx.text[c.start:c.end]
+              and _reporting_subject(ctx, speaking.people.candidates, c)}
+    # no other bearer named at all since the one just introduced: "Friesen" may call back no one else
+    if len(recent) != 1 or mention.ref.value in recent:
+        return None
+    (person,) = recent
+    last = max(c.start for c in named if c.person == person)
+    if any(c.start > last and c.person != person for c in named):
+        return None
+    return [Ref("titled", person, PERSON)]
+
+
+def _reporting_subject(ctx: Context, candidates, c: Candidate) -> bool:
+    """Whether c is who a verb of reporting later in the sentence is said of: the first such verb after them
+    comes before anyone else is named ("club manager Lorne Friesen — no relation to the skip — said")."""
+    verbs = speaker_words(ctx, "reporting_verbs")
+    _, end = ctx.sentences[c.sentence]
+    verb = None
+    for w in _WORD.finditer(ctx.text, c.end, end):
+        if w.group().lower() in _OWN_SUBJECT:
+            return False  # "her father, Ole Aasheim, a captain who died in 2023 and who, she says, …"
+        if w.group() in verbs:
+            verb = w.start()
+            break
+    # anyone named between may be the verb's subject, but not a role after a preposition ("— no relation to the
+    # skip — said")
+    return verb is not None and not _QUOTE_MARK.search(ctx.text, c.end, verb) and not any(
+        c.end <= o.start < verb and not (o.role and _AFTER_PREPOSITION.search(ctx.text, max(0, o.start - 16), o.start))
+        for o in candidates if o is not c)
+
+
+# words that give a verb after a name a subject of its own, or open a clause of their own
+_OWN_SUBJECT = frozenset({"who", "whom", "whose", "which", "that", "he", "she", "they", "it", "i", "we", "you"})
+_QUOTE_MARK = regex.compile(r"[“”\"‘]")
+_AFTER_PREPOSITION = regex.compile(r"\b(?:to|of|for|with|at|from|by)\s+(?:the|a|an|his|her|their)?\s*$")
 
 
 def _mention_at(names: Names, a: int, b: int) -> Mention | None:
