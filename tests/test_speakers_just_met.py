@@ -68,3 +68,26 @@ def test_a_number_hyphened_to_a_word_is_no_given_name(tmp_path, rules):
     people = named(x)
     assert not {p for p in people if p.startswith(("Third", "Two"))}
     assert {"Ana Ruiz", "Ishaan Rawal"} <= people
+
+
+def test_church_titles_are_no_part_of_a_name(tmp_path, rules):
+    x = read(tmp_path, rules, "According to the founder's wife of 58 years, Deaconess Victoria Akintola, whom he "
+                              "married in 1968, the secret was prayer. His son, Reverend Tunde Akintola, agreed. "
+                              "Evangelist Grace Okoro sang.\n")
+    assert {"Victoria Akintola", "Tunde Akintola", "Grace Okoro"} <= named(x)
+    assert not {p for p in named(x) if p.startswith(("Deaconess", "Reverend", "Evangelist"))}
+
+
+def test_the_last_two_of_a_list_are_no_couple(tmp_path, rules):
+    x = read(tmp_path, rules, "The agent, Kofi Boateng, said several clubs in France, Turkey and Saudi Arabia had "
+                              "shown interest.\n")
+    assert not {"Turkey", "Saudi Arabia"} & named(x)
+
+
+def test_a_title_and_surname_before_two_bearers_are_named_is_neither_alone(tmp_path):
+    g = build_articles(tmp_path, {"a.txt": " date 2026-03-06\nA headline of no one\n\nIt was Mrs Cheetham who went "
+                                           "home with the seat on Thursday night.\n\nHelen Cheetham won the ward by 85 "
+                                           "votes, beating her husband, Martin Cheetham.\n"})
+    people = {str(n) for p in g.subjects(None, SDO.Person) for n in g.objects(p, SDO.name)}
+    assert {"Helen Cheetham", "Martin Cheetham"} <= people
+    assert "Cheetham" not in people

@@ -119,15 +119,22 @@ def article_sieve(x: Extraction, credits: frozenset[str] = frozenset(), given=fr
                 decided = established[surface]
             else:
                 in_headline = headline is not None and headline.start <= m.span.start < headline.end
-                decided = _head_match(surface, m.span.start, fulls, in_headline, lead)
+                decided = _head_match(surface, m.span.start, fulls, in_headline, lead, bool(m.titles))
                 if decided == surface and surface not in given:
                     decided = _paternal_surname(surface, m, fulls)
-                if decided != surface:  # a name left on its own is decided again once a full name of it comes
+                if decided != surface and (decided is not None or _named_before(surface, m.span.start, fulls)):
+                    # a name left on its own, or to no one before anyone bears it, is decided again once a full
+                    # name of it comes
                     established[surface] = decided
         if decided != m.ref.value:
             changed.append((m.span.start, m.span.end, m.ref.value, decided))
     written = tuple((m.span.start, m.span.end, name) for a, b, name in pairs for m in (a, b))
     return Sieved(x.article.id, tuple(changed), written)
+
+
+def _named_before(word: str, pos: int, fulls: list[tuple[int, int, str]]) -> bool:
+    """Whether someone named in full before pos bears the word."""
+    return any(b <= pos and word in _words(v) for a, b, v in fulls)
 
 
 def _split_names(people: list[Mention]) -> list[tuple[Mention, Mention, str]]:
@@ -152,7 +159,7 @@ def _is_first(full: str, word: str) -> bool:
 
 
 def _head_match(word: str, pos: int, fulls: list[tuple[int, int, str]], in_headline: bool,
-                lead: str | None) -> str | None:
+                lead: str | None, titled: bool = False) -> str | None:
     """The person a single name at pos first stands for; the name itself when it is somebody
     of its own, None when the text does not say which of two people it is.
 
@@ -177,6 +184,12 @@ def _head_match(word: str, pos: int, fulls: list[tuple[int, int, str]], in_headl
         return word
     if in_headline:
         return after[0]
+    if titled and len(after) > 1 and fits is _is_head:
+        # a title and a surname in the body before the article names two or more people with it ("Mrs Cheetham"
+        # before Helen and Martin Cheetham): the article's lead where it is one of them, else the text has not yet
+        # said which, and a node of the words would stand for them all (a bare surname before any full name is
+        # often the family's, "the Lindqvist farm", and stays a word of its own)
+        return lead if lead in after else None
     if len(after) == 1 and fits is _is_first:
         return after[0]  # a first name used before the full name ("my husband, Daniel"): unique, so safe
     return word
