@@ -8,7 +8,7 @@ Each case is a small invented article, extracted on its own.
 
 from __future__ import annotations
 
-from conftest import extract_body as read, speakers, ties
+from conftest import extract_body as read, named, speakers, ties
 
 
 def dated(x, kind: str) -> set[tuple[str, tuple[str, ...]]]:
@@ -182,3 +182,27 @@ def test_a_relative_named_in_full_after_mr_surname_is_set_apart_from_it(tmp_path
                               "Mr Gallagher was discharged yesterday afternoon. Ciarán Gallagher remains in hospital.\n\n"
                               "\"The sea was coming in over the stern,\" Mr Gallagher told RTÉ News.\n")
     assert speakers(x, "over the stern") == {"Pádraig Gallagher"}
+
+
+def test_an_age_before_a_child_in_a_list_keeps_the_child(tmp_path, rules):
+    x = read(tmp_path, rules, "Governor Daniel Ochola took the oath. He was flanked by his wife, Mrs Grace Akinyi Ochola, "
+                              "and the couple's three children, Brian, 24, Faith, 19, and 12-year-old Tony, who held "
+                              "the Bible.\n")
+    for child in ("Brian", "Faith", "Tony"):
+        assert {(child, "parent", "Daniel Ochola"), (child, "parent", "Grace Akinyi Ochola")} <= ties(x), child
+    y = read(tmp_path, rules, "Daniel Ochola arrived with his children, Brian, 24, and 12-year-old Tony.\n")
+    assert {("Brian", "parent", "Daniel Ochola"), ("Tony", "parent", "Daniel Ochola")} <= ties(y)
+
+
+def test_an_age_before_an_animal_names_no_one(tmp_path, rules):
+    x = read(tmp_path, rules, "The keepers said the 12-year-old Amara, a western lowland gorilla, was doing well.\n")
+    assert "Amara" not in named(x)
+
+
+def test_one_parent_who_has_the_children_a_list_names(tmp_path, rules):
+    x = read(tmp_path, rules, "Daniel Ochola has three daughters, Amy, Beth and Cara. Tom Hale, who has two sons, Ben, "
+                              "12, and eight-year-old Sam, spoke last.\n")
+    assert {("Amy", "parent", "Daniel Ochola"), ("Beth", "parent", "Daniel Ochola"), ("Cara", "parent", "Daniel Ochola"),
+            ("Ben", "parent", "Tom Hale"), ("Sam", "parent", "Tom Hale")} <= ties(x)
+    y = read(tmp_path, rules, "Daniel Ochola has two sisters, Amy and Beth. He has a son at the school.\n")
+    assert not {t for t in ties(y) if t[1] == "parent"}
