@@ -206,3 +206,28 @@ def test_one_parent_who_has_the_children_a_list_names(tmp_path, rules):
             ("Ben", "parent", "Tom Hale"), ("Sam", "parent", "Tom Hale")} <= ties(x)
     y = read(tmp_path, rules, "Daniel Ochola has two sisters, Amy and Beth. He has a son at the school.\n")
     assert not {t for t in ties(y) if t[1] == "parent"}
+
+
+def test_weddings_dated_in_a_relative_clause_or_by_a_span_of_years(tmp_path, rules):
+    x = read(tmp_path, rules, "Ms Bernadette Kirwan, who was married from the cottage in 1979, said she had cried. "
+                              "Sloane Whitaker was previously married to Tom Ferrell from 2012 to 2014.\n",
+             date="2025-12-10")
+    assert {("1979", ("Bernadette Kirwan",)), ("2012", ("Sloane Whitaker", "Tom Ferrell"))} <= dated(x, "wedding")
+    # a marriage that lasted until a death dates no wedding
+    y = read(tmp_path, rules, "Ana Ruiz, who was married to Tom for 40 years until his death in 2019, sat in front.\n")
+    assert not dated(y, "wedding")
+
+
+def test_a_burial_told_after_the_death(tmp_path, rules):
+    x = read(tmp_path, rules, "Prof Hesbon Wandera died on January 9 in a road accident and was buried at his home in "
+                              "Nyangoma village on January 17.\n", date="2026-02-01")
+    assert ("2026-01-17", ("Hesbon Wandera",)) in dated(x, "memorial")
+    assert ("2026-01-09", ("Hesbon Wandera",)) in dated(x, "death")
+
+
+def test_a_post_taken_since_a_month(tmp_path, rules):
+    x = read(tmp_path, rules, "Boss Dougie Raeburn, who has been crying out for a striker since taking charge in March "
+                              "2023, was delighted.\n", date="2025-12-10")
+    assert ("2023-03", ("Dougie Raeburn",)) in dated(x, "appointment")
+    y = read(tmp_path, rules, "Ana Hale has not lost a home game since the club was sold in 2021.\n")
+    assert not dated(y, "appointment")
