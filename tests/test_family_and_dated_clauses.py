@@ -236,7 +236,7 @@ def test_a_post_taken_since_a_month(tmp_path, rules):
 def test_a_publication_told_on_a_date_after_a_clause_or_a_description(tmp_path, rules):
     x = read(tmp_path, rules, "Its state chairman, Segun Akintola, who is not related to the candidate, told Premium "
                               "Times on Monday that the party had begun gathering documents.\n", date="2026-02-20")
-    assert ("2026-02-16", ("Segun Akintola",)) in dated(x, "interview")
+    assert {d for d, who in dated(x, "interview") if "Segun Akintola" in who} == {"2026-02-16"}
     y = read(tmp_path, rules, "Margaret Leclair wrote nine books. She told the children's literature quarterly Vellum "
                               "Review in 1991 that children know when you lie.\n")
     assert ("1991", ("Margaret Leclair",)) in dated(y, "interview")
