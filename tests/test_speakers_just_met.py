@@ -91,3 +91,15 @@ def test_a_title_and_surname_before_two_bearers_are_named_is_neither_alone(tmp_p
     people = {str(n) for p in g.subjects(None, SDO.Person) for n in g.objects(p, SDO.name)}
     assert {"Helen Cheetham", "Martin Cheetham"} <= people
     assert "Cheetham" not in people
+
+
+def test_letters_after_a_name_and_more_verbs_of_reporting(tmp_path, rules):
+    from conftest import speakers
+    x = read(tmp_path, rules, "Ms Nguyen’s barrister, Siobhan McAlister SC, told the court: “My client does not seek to "
+                              "minimise what she did.”\n\nCounsel for the respondent, Barrister Mehreen Lodhi, countered "
+                              "that the document was \"never registered with any sub-registrar\" and had been "
+                              "superseded.\n\nDarlene Carraway, reached by phone, confirms she drove the four hours to "
+                              "the studio \"with my good earrings on.\"\n")
+    assert speakers(x, "My client does not seek") == {"Siobhan McAlister"}
+    assert speakers(x, "never registered") == {"Mehreen Lodhi"}
+    assert speakers(x, "good earrings") == {"Darlene Carraway"}
