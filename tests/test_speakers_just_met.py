@@ -103,3 +103,14 @@ def test_letters_after_a_name_and_more_verbs_of_reporting(tmp_path, rules):
     assert speakers(x, "My client does not seek") == {"Siobhan McAlister"}
     assert speakers(x, "never registered") == {"Mehreen Lodhi"}
     assert speakers(x, "good earrings") == {"Darlene Carraway"}
+
+
+def test_according_to_a_person_written_after_their_office(tmp_path, rules):
+    from conftest import speakers
+    x = read(tmp_path, rules, "According to club secretary Bríd Ní Riain, the executive had accepted the resignation "
+                              "\"with great reluctance and even greater gratitude\".\n\nFather Anselmo Quiroga led the "
+                              "Mass. In his homily, Quiroga reminded the pair that \"fame is a guest, but love must live "
+                              "in the house.\"\n")
+    assert "Bríd Ní Riain" in named(x)
+    assert speakers(x, "great reluctance") == {"Bríd Ní Riain"}
+    assert speakers(x, "fame is a guest") == {"Anselmo Quiroga"}
