@@ -114,3 +114,18 @@ def test_according_to_a_person_written_after_their_office(tmp_path, rules):
     assert "Bríd Ní Riain" in named(x)
     assert speakers(x, "great reluctance") == {"Bríd Ní Riain"}
     assert speakers(x, "fame is a guest") == {"Anselmo Quiroga"}
+
+
+def test_a_title_calls_back_the_bearer_just_met_speaking_before_any_set_apart(tmp_path):
+    body = ("The firm was founded in 1988 by Marco Benedetti, now 71, and his wife, Rosalind Benedetti. Mr Benedetti "
+            "sat in the front row.\n\nLuca Benedetti, 31, the couple's son, told the court he first noticed the "
+            "discrepancies in February.\n\nHe said he raised the matter with the bookkeeper. \u201cShe resigned a few "
+            "days later,\u201d Mr Benedetti said.")
+    assert creators(tmp_path, body, "She resigned") == {"Luca Benedetti"}
+
+
+def test_a_clause_of_its_own_after_the_name_is_no_one_just_met_speaking(tmp_path):
+    body = ("Pádraig Gallagher, 54, and his son Ciarán, 22, were taken from the water.\n\nMr Gallagher was discharged "
+            "yesterday afternoon. Ciarán Gallagher remains in hospital, where his condition is described as stable.\n\n"
+            "\"The sea was coming in over the stern,\" Mr Gallagher told RTÉ News.")
+    assert "Ciarán Gallagher" not in creators(tmp_path, body, "The sea was coming")

@@ -999,8 +999,16 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
         if first is not None:
             apart = {c.person for c in named if c.start > first.end() and c.quote is None and not c.role
                      and " " in ctx.text[c.start:c.end]}
+            # unless the reader has just met one of them speaking ("Luca Benedetti, the couple's son, told the
+            # court …" then "Mr Benedetti said"): the title calls back that one (of the title's gender or of none
+            # the text tells, as every one of `fits`)
+            here = paragraph_at(ctx, a)
+            just_met = {c.person for c in named if c.person in apart and here - 1 <= c.paragraph <= here
+                        and " " in ctx.text[c.start:c.end] and _reporting_subject(ctx, candidates, c)}
+            if len(just_met) == 1:
+                return next(iter(just_met))
             rest = [p for p in fits if p not in apart]
-            if len(rest) == 1:
+            if len(rest) == 1 and not just_met:
                 return rest[0]
     if len(fits) == 1:
         return fits[0]
@@ -1884,8 +1892,10 @@ def _reporting_subject(ctx: Context, candidates, c: Candidate) -> bool:
         for o in candidates if o is not c)
 
 
-# words that give a verb after a name a subject of its own, or open a clause of their own
-_OWN_SUBJECT = frozenset({"who", "whom", "whose", "which", "that", "he", "she", "they", "it", "i", "we", "you"})
+# words that give a verb after a name a subject of its own, or open a clause of their own ("Ciarán Gallagher
+# remains in hospital, where his condition is described as stable")
+_OWN_SUBJECT = frozenset({"who", "whom", "whose", "which", "that", "he", "she", "they", "it", "i", "we", "you", "where",
+                          "when", "while", "because", "although", "though", "if", "his", "her", "their", "its"})
 _QUOTE_MARK = regex.compile(r"[“”\"‘]")
 _AFTER_PREPOSITION = regex.compile(r"\b(?:to|of|for|with|at|from|by)\s+(?:the|a|an|his|her|their)?\s*$")
 
