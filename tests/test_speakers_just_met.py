@@ -129,3 +129,11 @@ def test_a_clause_of_its_own_after_the_name_is_no_one_just_met_speaking(tmp_path
             "yesterday afternoon. Ciarán Gallagher remains in hospital, where his condition is described as stable.\n\n"
             "\"The sea was coming in over the stern,\" Mr Gallagher told RTÉ News.")
     assert "Ciarán Gallagher" not in creators(tmp_path, body, "The sea was coming")
+
+
+def test_a_title_names_no_bearer_the_text_says_has_died(tmp_path):
+    body = ("Ann Hale, 88, still makes the noodles every morning.\n\nThe stall was started by her late husband, Mr Tom "
+            "Hale, who died in March 2011. Their son, Mr Ben Hale, 62, took over the wok in 1995.\n\nThe council "
+            "praised the stall on Wednesday.\n\n\"My father told me the fire must be bigger than your fear,\" said Mr "
+            "Hale.")
+    assert creators(tmp_path, body, "fire must be bigger") == {"Ben Hale"}

@@ -992,6 +992,12 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
     named = [c for c in candidates if c.person in owners and c.end <= a and ctx.text[c.start:c.end] != word
              and genders.get(c.person, ctx.rules.given_gender(c.person)) in (None, gender)]
     fits = sorted({c.person for c in named})
+    # one the article says has died ("Madam Lim's late husband, Mr Teo Ah Huat, who died in 2011") says nothing now,
+    # where a living bearer may be the one
+    living = [p for p in fits if not _told_dead(ctx, [c for c in named if c.person == p])]
+    if living and len(living) < len(fits):
+        fits = living
+        named = [c for c in named if c.person in living]
     if len(fits) > 1:
         # "Mr Gallagher was discharged yesterday. Ciarán Gallagher remains in hospital": one the text names in full
         # after it first wrote the title and the surname is set apart from them, so the title is someone else's
@@ -1059,6 +1065,21 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
     # name when the text also says it is of the title's gender
     spoke = {c.person for c in named if c.quote is None and c.subject and not c.role and _reports(ctx, c)}
     return _by_title(ctx, fits, gender, genders, spoke) or ""
+
+
+_LATE_BEFORE = regex.compile(r"(?<![\p{L}])(?:the\s+)?late\s+(?:[\p{Ll}’'-]+\s+){0,2}?(?:[\p{Ll}]+,\s+)?(?:\p{Lu}\p{Ll}{1,3}\.?\s+)?$")
+_DIED_AFTER = regex.compile(r",?\s*(?:\d{1,3},\s*)?(?:who|which)\s+(?:had\s+)?(?:died|passed\s+away)\b")
+
+
+def _told_dead(ctx: Context, named: list) -> bool:
+    """Whether the text, where it names a person in full, says they have died: "the late X", "her late husband,
+    Mr X", "X, who died in 2011"."""
+    for c in named:
+        if " " not in ctx.text[c.start:c.end]:
+            continue
+        if _LATE_BEFORE.search(ctx.text, max(0, c.start - 40), c.start) or _DIED_AFTER.match(ctx.text, c.end):
+            return True
+    return False
 
 
 def _by_office_title(ctx: Context, candidates, title: str, word: str, a: int) -> str | None:
