@@ -137,3 +137,9 @@ def test_a_title_names_no_bearer_the_text_says_has_died(tmp_path):
             "praised the stall on Wednesday.\n\n\"My father told me the fire must be bigger than your fear,\" said Mr "
             "Hale.")
     assert creators(tmp_path, body, "fire must be bigger") == {"Ben Hale"}
+
+
+def test_mama_is_a_form_of_address_no_part_of_a_name(tmp_path, rules):
+    x = read(tmp_path, rules, "The Queenmother of Dzodzeti, Mama Ablavi Dzatsui II, led the women. \"Mama says she is not "
+                              "tired,\" her granddaughter said. Mama Dzatsui said the town would mourn for 40 days.\n")
+    assert not {p for p in named(x) if p.startswith("Mama")}
