@@ -143,3 +143,10 @@ def test_mama_is_a_form_of_address_no_part_of_a_name(tmp_path, rules):
     x = read(tmp_path, rules, "The Queenmother of Dzodzeti, Mama Ablavi Dzatsui II, led the women. \"Mama says she is not "
                               "tired,\" her granddaughter said. Mama Dzatsui said the town would mourn for 40 days.\n")
     assert not {p for p in named(x) if p.startswith("Mama")}
+
+
+def test_a_quote_inside_a_quote_after_a_name_told_me_once(tmp_path, rules):
+    from conftest import inner_speakers
+    x = read(tmp_path, rules, "Wiremu Tawhai led the claim for 30 years. \"Wiremu told me once, 'If I am not there, you "
+                              "hold the pen,'\" Mere Tawhai said.\n")
+    assert inner_speakers(x, "If I am not there") == {"Wiremu Tawhai"}
