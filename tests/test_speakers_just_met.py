@@ -150,3 +150,11 @@ def test_a_quote_inside_a_quote_after_a_name_told_me_once(tmp_path, rules):
     x = read(tmp_path, rules, "Wiremu Tawhai led the claim for 30 years. \"Wiremu told me once, 'If I am not there, you "
                               "hold the pen,'\" Mere Tawhai said.\n")
     assert inner_speakers(x, "If I am not there") == {"Wiremu Tawhai"}
+
+
+def test_forms_of_address_and_titles_of_other_copy_begin_no_name(tmp_path, rules):
+    x = read(tmp_path, rules, "Atty Ramil Sarmiento spoke for the family. Puan Rohana Ismail and Encik Azman Hashim "
+                              "arrived with Datuk Seri Halim Osman. \"Pop said we'd win,\" she said. Pa said nothing.\n")
+    people = named(x)
+    assert "Ramil Sarmiento" in people
+    assert not {p for p in people if p.split()[0] in ("Atty", "Puan", "Encik", "Datuk", "Pop", "Pa")}
