@@ -1,14 +1,20 @@
-"""Speakers among people of one surname read as a reader does: by the title of office one of them was introduced
-with ("The Rev Helen Marsden … Rev Marsden said", but never by a degree, which an article may give another bearer
-later), and by the bearer just met speaking ("club manager Lorne Friesen … said" then "Friesen said"); and a number
-hyphened to a word is no given name ("Third-generation Rawal").
+"""Speakers read as a reader does, and the words that begin no name.
 
-Each case is a small invented article, built on its own: the merge, not only the match step, must credit the words.
+Among people of one surname: the title of office one of them was introduced with ("The Rev Helen Marsden … Rev
+Marsden said"; never a degree, which an article may give another bearer later), the bearer just met speaking ("club
+manager Lorne Friesen … said" then "Friesen said"; "Luca Benedetti … told the court" then "Mr Benedetti said"), and
+never one the text says has died. Attributions read more widely: letters after a name (SC), more verbs of reporting,
+"according to" an office and a name, "X told me once, '…'". Words that begin no name: a number hyphened to a word
+("Third-generation Rawal"), church titles, Mama, Pop, Pa, Atty, Puan, Encik, Datuk; the last two of a list are no
+couple; a title and surname before two bearers are named is neither alone.
+
+Each case is a small invented article, read on its own; where the merge decides, it is built, so the graph must
+credit the words.
 """
 
 from __future__ import annotations
 
-from conftest import build_articles, extract_body as read, named
+from conftest import build_articles, extract_body as read, inner_speakers, named, speakers
 from rdflib import Namespace
 
 SDO = Namespace("https://schema.org/")
@@ -94,7 +100,6 @@ def test_a_title_and_surname_before_two_bearers_are_named_is_neither_alone(tmp_p
 
 
 def test_letters_after_a_name_and_more_verbs_of_reporting(tmp_path, rules):
-    from conftest import speakers
     x = read(tmp_path, rules, "Ms Nguyen’s barrister, Siobhan McAlister SC, told the court: “My client does not seek to "
                               "minimise what she did.”\n\nCounsel for the respondent, Barrister Mehreen Lodhi, countered "
                               "that the document was \"never registered with any sub-registrar\" and had been "
@@ -106,7 +111,6 @@ def test_letters_after_a_name_and_more_verbs_of_reporting(tmp_path, rules):
 
 
 def test_according_to_a_person_written_after_their_office(tmp_path, rules):
-    from conftest import speakers
     x = read(tmp_path, rules, "According to club secretary Bríd Ní Riain, the executive had accepted the resignation "
                               "\"with great reluctance and even greater gratitude\".\n\nFather Anselmo Quiroga led the "
                               "Mass. In his homily, Quiroga reminded the pair that \"fame is a guest, but love must live "
@@ -146,7 +150,6 @@ def test_mama_is_a_form_of_address_no_part_of_a_name(tmp_path, rules):
 
 
 def test_a_quote_inside_a_quote_after_a_name_told_me_once(tmp_path, rules):
-    from conftest import inner_speakers
     x = read(tmp_path, rules, "Wiremu Tawhai led the claim for 30 years. \"Wiremu told me once, 'If I am not there, you "
                               "hold the pen,'\" Mere Tawhai said.\n")
     assert inner_speakers(x, "If I am not there") == {"Wiremu Tawhai"}
