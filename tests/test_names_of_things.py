@@ -78,3 +78,12 @@ def test_a_place_after_a_title_of_and_a_hokkien_father_are_no_one(tmp_path, rule
                               "regent, Togbe Kodzo Sefenu II, the Dufia of Avekope, who was appointed in September, "
                               "received them.\n")
     assert named(x) == {"Tan Chee Kiong", "Kodzo Sefenu II"}
+
+
+def test_an_organisation_named_right_after_the_noun_of_what_it_is(tmp_path, rules):
+    x = read(tmp_path, rules, "Alastair Quennell, of the Hereford firm Quennell Harte, who acts for the estate, said the "
+                              "sale was final. She signed with her record label Bluewater Sound in 2019.\n")
+    assert {"Quennell Harte", "Bluewater Sound"} <= named(x, "Organization")
+    assert "Quennell Harte" not in named(x)
+    y = read(tmp_path, rules, "The band Tom Hale formed in 1979 split up in 1990.\n")
+    assert not named(y, "Organization") & {"Tom Hale"}
