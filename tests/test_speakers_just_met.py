@@ -8,64 +8,67 @@ never one the text says has died. Attributions read more widely: letters after a
 ("Third-generation Rawal"), church titles, Mama, Pop, Pa, Atty, Puan, Encik, Datuk; the last two of a list are no
 couple; a title and surname before two bearers are named is neither alone.
 
-Each case is a small invented article, read on its own; where the merge decides, it is built, so the graph must
-credit the words.
+Each case is a small invented article, read on its own; where the merge decides, its facts are read, so the
+merge, not only the match step, must credit the words.
 """
 
 from __future__ import annotations
 
-from conftest import build_articles, extract_body as read, inner_speakers, named, speakers
+from conftest import extract_body as read, inner_speakers, named, speakers
 from rdflib import Namespace
+
+from graph.resolve.resolve import resolve
 
 SDO = Namespace("https://schema.org/")
 
 
-def creators(tmp_path, body: str, words: str) -> set[str]:
-    """The names of who the graph credits with the quotation holding `words`."""
-    g = build_articles(tmp_path, {"a.txt": f" date 2025-04-10\nA headline of no one\n\n{body}\n"})
-    return {str(g.value(c, SDO.name)) for q, t in g.subject_objects(SDO.text) if words in str(t)
-            for c in g.objects(q, SDO.creator)}
+def creators(tmp_path, rules, body: str, words: str) -> set[str]:
+    """The names of whom the merge credits with the quotation holding `words` (the build's facts, unwritten)."""
+    facts = resolve([read(tmp_path, rules, body, date="2025-04-10")], rules).facts
+    quotes = {s for (s, p, o) in facts if p == SDO.text and words in str(o)}
+    people = {o for (s, p, o) in facts if p == SDO.creator and s in quotes}
+    return {str(o) for (s, p, o) in facts if p == SDO.name and s in people}
 
 
 LEDE = "Chloe Haworth, 27, was due to marry at the church in May.\n\n"
 
 
-def test_a_title_of_office_names_the_bearer_introduced_with_it(tmp_path):
+def test_a_title_of_office_names_the_bearer_introduced_with_it(tmp_path, rules):
     body = (LEDE + "The Rev Helen Marsden, the vicar, was at the scene. Her husband, Martin Marsden, helped carry "
             "hymn books out.\n\nRev Marsden said: \"I have spoken to Chloe and we will help.\"")
-    assert creators(tmp_path, body, "I have spoken") == {"Helen Marsden"}
+    assert creators(tmp_path, rules, body, "I have spoken") == {"Helen Marsden"}
 
 
-def test_a_degree_names_no_one_by_introduction(tmp_path):
+def test_a_degree_names_no_one_by_introduction(tmp_path, rules):
     # the bride is a doctor too, though only her mother was introduced as one
     body = ("Priya Raghunathan and Tadhg Mulcahy were married on Saturday.\n\nShe is the daughter of Dr. Lakshmi "
             "Raghunathan and Venkat Raghunathan. The couple met when Mr. Mulcahy brought a student into the "
             "emergency room where Dr. Raghunathan was finishing her residency.\n\nDr. Raghunathan remembered it "
             "differently. \"He was pacing like he was the patient's father,\" she said.")
-    assert "Lakshmi Raghunathan" not in creators(tmp_path, body, "He was pacing")
+    assert "Lakshmi Raghunathan" not in creators(tmp_path, rules, body, "He was pacing")
 
 
-def test_a_bare_surname_calls_back_the_bearer_just_met_speaking(tmp_path):
+def test_a_bare_surname_calls_back_the_bearer_just_met_speaking(tmp_path, rules):
     body = ("Skip Darcy Friesen won the final in Regina on Sunday. Friesen, 34, has now won twice.\n\n"
             "Back in Carrow Lake, club manager Lorne Friesen — no relation to the skip — said more than 100 people "
             "packed in to watch.\n\n\"It was louder in here than the night the Riders won the Cup,\" Friesen said.")
-    assert creators(tmp_path, body, "It was louder") == {"Lorne Friesen"}
+    assert creators(tmp_path, rules, body, "It was louder") == {"Lorne Friesen"}
 
 
-def test_a_bearer_named_inside_another_clause_is_not_just_met_speaking(tmp_path):
+def test_a_bearer_named_inside_another_clause_is_not_just_met_speaking(tmp_path, rules):
     # "who, she says," gives the verb its own subject: Ole is spoken of, not speaking
     body = ("Ingrid Aasheim won the prize on Tuesday. Aasheim, 51, leads a lab in Hallingvik.\n\n"
             "Aasheim has dedicated the prize to her father, Ole Aasheim, a trawler captain who died in 2023 and who, "
             "she says, \u201cnever understood a word of our papers.\u201d \u201cHe used to tap the barometer every "
             "morning,\u201d Aasheim says.")
-    assert creators(tmp_path, body, "He used to tap") == {"Ingrid Aasheim"}
+    assert creators(tmp_path, rules, body, "He used to tap") == {"Ingrid Aasheim"}
 
 
-def test_a_bearer_named_after_the_one_just_met_leaves_it_to_the_other_readings(tmp_path):
+def test_a_bearer_named_after_the_one_just_met_leaves_it_to_the_other_readings(tmp_path, rules):
     body = ("Skip Darcy Friesen won the final in Regina on Sunday. Friesen, 34, has now won twice.\n\n"
             "Club manager Lorne Friesen said 100 people came. Darcy Friesen waved to them.\n\n"
             "\"It was loud,\" Friesen said.")
-    assert "Lorne Friesen" not in creators(tmp_path, body, "It was loud")
+    assert "Lorne Friesen" not in creators(tmp_path, rules, body, "It was loud")
 
 
 def test_a_number_hyphened_to_a_word_is_no_given_name(tmp_path, rules):
@@ -90,11 +93,12 @@ def test_the_last_two_of_a_list_are_no_couple(tmp_path, rules):
     assert not {"Turkey", "Saudi Arabia"} & named(x)
 
 
-def test_a_title_and_surname_before_two_bearers_are_named_is_neither_alone(tmp_path):
-    g = build_articles(tmp_path, {"a.txt": " date 2026-03-06\nA headline of no one\n\nIt was Mrs Cheetham who went "
-                                           "home with the seat on Thursday night.\n\nHelen Cheetham won the ward by 85 "
-                                           "votes, beating her husband, Martin Cheetham.\n"})
-    people = {str(n) for p in g.subjects(None, SDO.Person) for n in g.objects(p, SDO.name)}
+def test_a_title_and_surname_before_two_bearers_are_named_is_neither_alone(tmp_path, rules):
+    facts = resolve([read(tmp_path, rules, "It was Mrs Cheetham who went home with the seat on Thursday night.\n\n"
+                               "Helen Cheetham won the ward by 85 votes, beating her husband, Martin Cheetham.\n",
+                         date="2026-03-06")], rules).facts
+    persons = {s for (s, p, o) in facts if o == SDO.Person}
+    people = {str(o) for (s, p, o) in facts if p == SDO.name and s in persons}
     assert {"Helen Cheetham", "Martin Cheetham"} <= people
     assert "Cheetham" not in people
 
@@ -120,27 +124,27 @@ def test_according_to_a_person_written_after_their_office(tmp_path, rules):
     assert speakers(x, "fame is a guest") == {"Anselmo Quiroga"}
 
 
-def test_a_title_calls_back_the_bearer_just_met_speaking_before_any_set_apart(tmp_path):
+def test_a_title_calls_back_the_bearer_just_met_speaking_before_any_set_apart(tmp_path, rules):
     body = ("The firm was founded in 1988 by Marco Benedetti, now 71, and his wife, Rosalind Benedetti. Mr Benedetti "
             "sat in the front row.\n\nLuca Benedetti, 31, the couple's son, told the court he first noticed the "
             "discrepancies in February.\n\nHe said he raised the matter with the bookkeeper. \u201cShe resigned a few "
             "days later,\u201d Mr Benedetti said.")
-    assert creators(tmp_path, body, "She resigned") == {"Luca Benedetti"}
+    assert creators(tmp_path, rules, body, "She resigned") == {"Luca Benedetti"}
 
 
-def test_a_clause_of_its_own_after_the_name_is_no_one_just_met_speaking(tmp_path):
+def test_a_clause_of_its_own_after_the_name_is_no_one_just_met_speaking(tmp_path, rules):
     body = ("Pádraig Gallagher, 54, and his son Ciarán, 22, were taken from the water.\n\nMr Gallagher was discharged "
             "yesterday afternoon. Ciarán Gallagher remains in hospital, where his condition is described as stable.\n\n"
             "\"The sea was coming in over the stern,\" Mr Gallagher told RTÉ News.")
-    assert "Ciarán Gallagher" not in creators(tmp_path, body, "The sea was coming")
+    assert "Ciarán Gallagher" not in creators(tmp_path, rules, body, "The sea was coming")
 
 
-def test_a_title_names_no_bearer_the_text_says_has_died(tmp_path):
+def test_a_title_names_no_bearer_the_text_says_has_died(tmp_path, rules):
     body = ("Ann Hale, 88, still makes the noodles every morning.\n\nThe stall was started by her late husband, Mr Tom "
             "Hale, who died in March 2011. Their son, Mr Ben Hale, 62, took over the wok in 1995.\n\nThe council "
             "praised the stall on Wednesday.\n\n\"My father told me the fire must be bigger than your fear,\" said Mr "
             "Hale.")
-    assert creators(tmp_path, body, "fire must be bigger") == {"Ben Hale"}
+    assert creators(tmp_path, rules, body, "fire must be bigger") == {"Ben Hale"}
 
 
 def test_mama_is_a_form_of_address_no_part_of_a_name(tmp_path, rules):
