@@ -87,3 +87,10 @@ def test_an_organisation_named_right_after_the_noun_of_what_it_is(tmp_path, rule
     assert "Quennell Harte" not in named(x)
     y = read(tmp_path, rules, "The band Tom Hale formed in 1979 split up in 1990.\n")
     assert not named(y, "Organization") & {"Tom Hale"}
+
+
+def test_a_capitalised_word_before_a_description_and_a_name_is_no_relative(tmp_path, rules):
+    x = read(tmp_path, rules, "Ishani Kulkarni sang. The singer's mother, Hindustani classical vocalist Vasudha "
+                              "Kulkarni, sat in the front row.\n")
+    assert "Hindustani" not in named(x)
+    assert "Vasudha Kulkarni" in named(x)
