@@ -908,9 +908,9 @@ def _titled_surname(ctx: Context, fulls: list[tuple[int, str, str | None]], word
     # "councillor Anthony Gallagher", among a skipper and his sons of that surname); not a form of address or a
     # degree, which the article may give another bearer later ("Dr. Raghunathan" of the bride, not her mother)
     owners = {p for p, _ in bearers}
-    forms = _title_forms(ctx, title)
+    forms = title_forms(ctx, title)
     same = {p for at, p, _ in fulls if at < a and p in owners and _title_word_before(ctx, at) in forms}
-    if len(same) == 1 and title.rstrip(".") not in _honorifics(ctx) and not forms & _speaker_set(ctx, "degree_titles"):
+    if len(same) == 1 and title.rstrip(".") not in _honorifics(ctx) and not forms & speaker_set(ctx, "degree_titles"):
         return next(iter(same))
     want = _honorifics(ctx).get(title)
     if want is not None:
@@ -924,7 +924,7 @@ def _titled_surname(ctx: Context, fulls: list[tuple[int, str, str | None]], word
         # does not say which
         wives = {p for at, p, _ in fulls if p in fits and _kin_before(ctx, at, _WIVES)}
         daughters = {p for at, p, _ in fulls if p in fits and _kin_before(ctx, at, _DAUGHTERS)}
-        if title.rstrip(".").lower() in _speaker_set(ctx, "married_titles") and len(wives) == 1 and fits - wives <= daughters:
+        if title.rstrip(".").lower() in speaker_set(ctx, "married_titles") and len(wives) == 1 and fits - wives <= daughters:
             return next(iter(wives))
         return ""
     people = {p for p, _ in bearers}
@@ -946,17 +946,23 @@ def _title_word_before(ctx: Context, at: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _title_forms(ctx: Context, title: str) -> frozenset[str]:
-    """A title and its long or short form (quotes.yaml `title_abbreviations`), lower-cased: cllr, councillor."""
+def title_abbreviations(ctx: Context) -> dict[str, str]:
+    """quotes.yaml `title_abbreviations`, lower-cased: a title written short -> its long form; read once."""
     abbreviations = ctx.memo.get("title_abbreviations")
     if abbreviations is None:
         abbreviations = ctx.memo["title_abbreviations"] = {
             str(k).lower(): str(v).lower() for k, v in (_speakers(ctx).get("title_abbreviations", {}) or {}).items()}
+    return abbreviations
+
+
+def title_forms(ctx: Context, title: str) -> frozenset[str]:
+    """A title and its long or short form (quotes.yaml `title_abbreviations`), lower-cased: cllr, councillor."""
+    abbreviations = title_abbreviations(ctx)
     t = title.rstrip(".").lower()
     return frozenset({t, abbreviations.get(t, t)} | {k for k, v in abbreviations.items() if v == t})
 
 
-def _speaker_set(ctx: Context, key: str) -> frozenset[str]:
+def speaker_set(ctx: Context, key: str) -> frozenset[str]:
     """A list of quotes.yaml `speakers` (degree_titles, married_titles …) as a lower-cased set; read once."""
     found = ctx.memo.get(("names_speaker_set", key))
     if found is None:
@@ -985,7 +991,7 @@ def _told_gender(ctx: Context, mention: Mention) -> str | None:
 
 def _surname_titles(ctx: Context) -> frozenset[str]:
     """quotes.yaml `speakers.surname_titles`, lower-cased; read once."""
-    return _speaker_set(ctx, "surname_titles")
+    return speaker_set(ctx, "surname_titles")
 
 
 def _thing_recurrences(ctx: Context, taken: _Taken, kept: list[_Candidate], heads: dict[str, str],

@@ -58,7 +58,8 @@ import regex
 from graph.errors import RuleError
 from graph.match.context import Context
 from graph.match.names import (PERSON, SUFFIXES, Names, counted_words, generation_described, name_uses, name_words,
-                               namesakes_of, suffix, suffix_after, surname)
+                               namesakes_of, speaker_set, suffix, suffix_after, surname, title_abbreviations,
+                               title_forms)
 from graph.records import Mention, Ref, Role, Span
 
 _LIST_GLUE = regex.compile(r",?\s*(?:and\s+)?|\s*,\s*")
@@ -1008,9 +1009,7 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
             # unless the reader has just met one of them speaking ("Luca Benedetti, the couple's son, told the
             # court …" then "Mr Benedetti said"): the title calls back that one (of the title's gender or of none
             # the text tells, as every one of `fits`)
-            here = paragraph_at(ctx, a)
-            just_met = {c.person for c in named if c.person in apart and here - 1 <= c.paragraph <= here
-                        and " " in ctx.text[c.start:c.end] and _reporting_subject(ctx, candidates, c)}
+            just_met = _met_speaking(ctx, candidates, [c for c in named if c.person in apart], a)
             if len(just_met) == 1:
                 return next(iter(just_met))
             rest = [p for p in fits if p not in apart]
@@ -1103,14 +1102,12 @@ def _by_office_title(ctx: Context, candidates, title: str, word: str, a: int) ->
 def _office_forms(ctx: Context, title: str) -> frozenset[str]:
     """A title of office of quotes.yaml that goes before a surname alone, with its long or short form (rev,
     reverend), lower-cased; empty for a word that is no such title, and for a degree (Dr, Prof)."""
-    settings = speaker_settings(ctx)
-    short = {str(k).lower(): str(v).lower() for k, v in (settings.get("title_abbreviations") or {}).items()}
-    titles = {str(t).lower() for t in settings.get("surname_titles") or ()} | set(short)
-    degrees = {str(t).lower() for t in settings.get("degree_titles") or ()}
+    short = title_abbreviations(ctx)
+    degrees = speaker_set(ctx, "degree_titles")
     t = title.lower()
-    if t not in titles or t in degrees or short.get(t) in degrees:
+    if t not in speaker_set(ctx, "surname_titles") and t not in short or t in degrees or short.get(t) in degrees:
         return frozenset()
-    return frozenset({t, short.get(t, t)} | {k for k, v in short.items() if v == t})
+    return title_forms(ctx, t)
 
 
 def _title_genders(ctx: Context, honorifics: dict[str, str]) -> dict[str, set[str]]:
@@ -1879,11 +1876,9 @@ def _just_introduced(ctx: Context, speaking: Speaking, names: Names, a: int, b: 
     bearers = _full_bearers(ctx, names).get(word, set())
     if mention is None or (mention.span.start, mention.span.end) != (a, b) or len(bearers) < 2:
         return None
-    here = paragraph_at(ctx, a)
     named = [c for c in speaking.people.candidates if c.end <= a and c.person in bearers and c.quote is None
              and not c.role and surname(c.person) == word]
-    recent = {c.person for c in named if here - 1 <= c.paragraph <= here and " " in ctx.text[c.start:c.end]
-              and _reporting_subject(ctx, speaking.people.candidates, c)}
+    recent = _met_speaking(ctx, speaking.people.candidates, named, a)
     # no other bearer named at all since the one just introduced: "Friesen" may call back no one else
     if len(recent) != 1 or mention.ref.value in recent:
         return None
@@ -1892,6 +1887,14 @@ def _just_introduced(ctx: Context, speaking: Speaking, names: Names, a: int, b: 
     if any(c.start > last and c.person != person for c in named):
         return None
     return [Ref("titled", person, PERSON)]
+
+
+def _met_speaking(ctx: Context, candidates, named: list[Candidate], a: int) -> set[str]:
+    """The people of `named` the reader has just met speaking at a: named in full in its paragraph or the one before,
+    as the subject of a verb of reporting."""
+    here = paragraph_at(ctx, a)
+    return {c.person for c in named if here - 1 <= c.paragraph <= here and " " in ctx.text[c.start:c.end]
+            and _reporting_subject(ctx, candidates, c)}
 
 
 def _reporting_subject(ctx: Context, candidates, c: Candidate) -> bool:
