@@ -54,6 +54,13 @@ _BEFORE_WHO = regex.compile(f"(?:{_AGE_GAP.pattern})?" + r"(?:,\s+(?:an?|the)\s[
 _RELATIVE = regex.compile(_BEFORE_WHO.pattern + r",\s+who\s+[^,;.“”\"]{0,160}")
 # "the couple" or "the pair" as a clause's subject, written before a "their" of its sentence
 _COUPLE_SUBJECT = regex.compile(r"(?<![\p{L}’'])[Tt]he\s+(?:couple|pair)\b(?![’'])")
+# a sentence opening with "the couple" as its subject ("The couple married in 1981."), for a "their" after it
+_COUPLE_OPENER = regex.compile(r"\s*(?P<couple>" + _COUPLE_SUBJECT.pattern + r")(?!\s+of\b)")
+# a phrase put before the subject, holding a pronoun that looks ahead to it ("In her acceptance speech, Mrs
+# Ramsden thanked her husband"): up to the comma, then at most three words of title before the name
+_FRONTED_PHRASE = regex.compile(
+    r"\s*(?:In|At|On|During|After|Before|Throughout|Through|Despite|Since|Upon|Under|With|For)\s+[^,;:.“”\"]{1,60}?,\s+"
+    r"(?:\p{Lu}[\p{L}.]*\s+){0,3}")
 # a possessive 's right after a noun ("The actor's mother")
 _POSSESSIVE_S = regex.compile(r"[’']s\b")
 # a relative named by birth order: after a possessive pronoun ("His younger son", "her eldest daughter"), after a
@@ -691,8 +698,15 @@ class _People:
             # a sentence before whose subject is such a relative ("His brother, Ernest, ran the mill. He died
             # in 2015"): the he is that relative, not whom the opening His stood for
             opener = fits and self._kin_subject(fits[0]) and (subject or sentence != here)
+            if sentence == here and fits and _COORDINATED.fullmatch(ctx.text, fits[-1].span.end, pos):
+                # "the son of Walter Kettlewell, a dyer's foreman, and his wife": the one joined to it by "and",
+                # not whom a pronoun opening the sentence stands for
+                return fits[-1]
             chain = None if opener else next(
                 (p for p in same.finditer(ctx.text, sentence[0], first) if not ctx.in_quote(p.start())), None)
+            if chain is not None and sentence == here and fits and _FRONTED_PHRASE.fullmatch(ctx.text, sentence[0], first) \
+                    and not _POSSESSIVE_S.match(ctx.text, fits[0].span.end):
+                chain = None  # the pronoun of a phrase before the subject is the subject's, not an earlier one's
             if chain is not None:
                 if depth >= _CHAIN or _role_opener(ctx).match(ctx.text, sentence[0], chain.start()):
                     # "The senator's defection had been expected since May, when he stopped attending …": the he
@@ -797,6 +811,10 @@ class _People:
                     return [(x.ref, x.span), (y.ref, y.span)]
             if inside:
                 return self._married_in(sentence[0], end)
+            opener = _COUPLE_OPENER.match(self.ctx.text, sentence[0], end)
+            if opener and sentence[1] <= pos:
+                # "The couple married in 1981. / Their daughter, Amy Lund": the pair the sentence before is about
+                return self.the_couple(None, "", opener.start("couple"))
         return []
 
     def the_couple(self, m, group: str, pos: int, noun: str | None = None) -> list[tuple[Ref, Span]]:
