@@ -94,3 +94,13 @@ def test_a_capitalised_word_before_a_description_and_a_name_is_no_relative(tmp_p
                               "Kulkarni, sat in the front row.\n")
     assert "Hindustani" not in named(x)
     assert "Vasudha Kulkarni" in named(x)
+
+
+def test_places_named_after_people_and_titles_of_office_before_names(tmp_path, rules):
+    x = read(tmp_path, rules, "Knockanree won the final at Fr Tom Keane Park on Sunday. Families stayed at the Don "
+                              "Mariano Abad Gymnasium. The boat belonged to Barangay Kagawad Benjie Tolentino.\n\n"
+                              "\"Kagawad Tolentino is a hero,\" the mayor said. His lawyer, Senior Counsel Harvinder "
+                              "Singh Gill, told the court the will was forged. Dr Grace Park, a geriatrician, agreed.\n")
+    assert not named(x) & {"Tom Keane Park", "Mariano Abad Gymnasium", "Kagawad Tolentino",
+                           "Counsel Harvinder Singh Gill"}
+    assert {"Benjie Tolentino", "Harvinder Singh Gill", "Grace Park"} <= named(x)
