@@ -1067,7 +1067,9 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
 
 
 _LATE_BEFORE = regex.compile(r"(?<![\p{L}])(?:the\s+)?late\s+(?:[\p{Ll}’'-]+\s+){0,2}?(?:[\p{Ll}]+,\s+)?(?:\p{Lu}\p{Ll}{1,3}\.?\s+)?$")
-_DIED_AFTER = regex.compile(r",?\s*(?:\d{1,3},\s*)?(?:who|which)\s+(?:had\s+)?(?:died|passed\s+away)\b")
+# "X, who died in 2011"; "Cian Moloney (24), from Rathcullen, on the outskirts of Cork, died at Kilcrennan Strand"
+_DIED_AFTER = regex.compile(r"(?:\s*\(\d{1,3}\)|,\s*\d{1,3}(?=,))?(?:,\s*(?:from|of)\s[^.;:“”\"]{1,80}?,)?,?\s*"
+                            r"(?:(?:who|which)\s+(?:had\s+)?)?(?:died|drowned|passed\s+away)\b")
 
 
 def _told_dead(ctx: Context, named: list) -> bool:
