@@ -167,9 +167,11 @@ def test_forms_of_address_and_titles_of_other_copy_begin_no_name(tmp_path, rules
     assert not {p for p in people if p.split()[0] in ("Atty", "Puan", "Encik", "Datuk", "Pop", "Pa")}
 
 
-def test_a_title_and_surname_name_no_bearer_the_text_says_drowned(tmp_path, rules):
-    x = read(tmp_path, rules, "Cian Moloney (24), from Rathcullen, on the outskirts of Cork, drowned at Kilcrennan "
-                              "Strand on August 3rd.\n\n"
+def test_a_title_and_surname_name_no_bearer_the_text_says_died(tmp_path, rules):
+    x = read(tmp_path, rules, "Cian Moloney (24), from Rathcullen, on the outskirts of Cork, died at Kilcrennan Strand "
+                              "on August 3rd.\n\n"
+                              "The inquest was told that Mr Moloney, who worked for Corrib Ridge Engineering, had been "
+                              "swimming with two friends.\n\n"
                               "Mr Moloney's parents, Declan and Bernadette Moloney, sat in the front row. Mr Moloney said "
                               "his son had texted him at seven.\n\n"
                               "\"He was a strong swimmer,\" Mr Moloney told the coroner.\n")
