@@ -176,3 +176,13 @@ def test_a_title_and_surname_name_no_bearer_the_text_says_died(tmp_path, rules):
                               "his son had texted him at seven.\n\n"
                               "\"He was a strong swimmer,\" Mr Moloney told the coroner.\n")
     assert speakers(x, "strong swimmer") == {"Declan Moloney"}
+
+
+def test_according_to_someone_the_message_is_not_theirs(tmp_path, rules):
+    x = read(tmp_path, rules, "Sharon Chelagat won in Berlin on Sunday.\n\n"
+                              "Her brother, Dennis Kiptoo, 19, said his sister had sent him a voice note from the finish. "
+                              "According to Kiptoo, the message was short: \"Tell Mum I am coming home.\"\n\n"
+                              "According to Sam Kirby, an analyst, the twins are the first to sign with the two schools, "
+                              "and it was \"the story of the winter.\"\n")
+    assert "Dennis Kiptoo" not in speakers(x, "coming home")
+    assert speakers(x, "story of the winter") == {"Sam Kirby"}
