@@ -186,3 +186,13 @@ def test_according_to_someone_the_message_is_not_theirs(tmp_path, rules):
                               "and it was \"the story of the winter.\"\n")
     assert "Dennis Kiptoo" not in speakers(x, "coming home")
     assert speakers(x, "story of the winter") == {"Sam Kirby"}
+
+
+def test_what_someone_called_it_is_their_words(tmp_path, rules):
+    x = read(tmp_path, rules, "Curtis Whitcomb, Tyler's father, said the family was grateful but struggling with what he "
+                              "called \"the why of it.\"\n\n"
+                              "Ms Esther Owino resigned in 2023 to protest what she termed \"wanton wastage of public "
+                              "funds\".\n\nThe plan passed. Locals opposed what the papers called \"a land grab\".\n")
+    assert speakers(x, "the why of it") == {"Curtis Whitcomb"}
+    assert speakers(x, "wanton wastage") == {"Esther Owino"}
+    assert not speakers(x, "a land grab")
