@@ -196,3 +196,15 @@ def test_what_someone_called_it_is_their_words(tmp_path, rules):
     assert speakers(x, "the why of it") == {"Curtis Whitcomb"}
     assert speakers(x, "wanton wastage") == {"Esther Owino"}
     assert not speakers(x, "a land grab")
+
+
+def test_a_reported_clause_after_an_office_or_a_clerics_title(tmp_path, rules):
+    x = read(tmp_path, rules, "Minister for Health Fergal Dunne told the Dáil on Wednesday that the Government had "
+                              "“bent over backwards” to avert the strike.\n\n"
+                              "At a service on Sunday, the minister, the Reverend Aled Jenkins, told the congregation "
+                              "that the Pritchards had \"carried this valley on their shoulders\".\n\n"
+                              "The auctioneer, Declan Furlong of Furlong Hegarty, the Skibbereen firm founded by his "
+                              "father, Jim Furlong, in 1971, said the sale had drawn \"every second person in Dublin\".\n")
+    assert speakers(x, "bent over backwards") == {"Fergal Dunne"}
+    assert speakers(x, "carried this valley") == {"Aled Jenkins"}
+    assert "Jim Furlong" not in speakers(x, "every second person")
