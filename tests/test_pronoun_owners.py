@@ -42,3 +42,12 @@ def test_their_after_a_sentence_about_the_couple(tmp_path, rules):
     got = ties(read(tmp_path, rules, body))
     assert {("Amy Lund", "parent", "Gary Hofstetter"), ("Amy Lund", "parent", "Linda Hofstetter")} <= got
     assert not {t for t in got if "Dale Kruger" in t}
+
+
+def test_a_list_of_children_after_a_colon_with_titles(tmp_path, rules):
+    x = read(tmp_path, rules, "Mr Goh Teck Chye died in 2023. His wife, Madam Ong Siew Eng, died in 2022. Under a will "
+                              "Mr Goh made in 2015, the shophouse was to be divided equally among the couple's three "
+                              "children: Mr Goh Kim Seng, 68, Madam Goh Bee Lian, 65, and Mr Goh Kim Huat, 60.\n")
+    got = ties(x)
+    assert {("Goh Kim Seng", "parent", "Goh Teck Chye"), ("Goh Bee Lian", "parent", "Ong Siew Eng"),
+            ("Goh Kim Huat", "parent", "Goh Teck Chye")} <= got
