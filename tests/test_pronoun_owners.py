@@ -51,3 +51,15 @@ def test_a_list_of_children_after_a_colon_with_titles(tmp_path, rules):
     got = ties(x)
     assert {("Goh Kim Seng", "parent", "Goh Teck Chye"), ("Goh Bee Lian", "parent", "Ong Siew Eng"),
             ("Goh Kim Huat", "parent", "Goh Teck Chye")} <= got
+
+
+def test_a_wedding_of_two_named_people_and_vows_exchanged(tmp_path, rules):
+    x = read(tmp_path, rules, "Few events drew as much attention as the union of lawyer Akosua Amponsah-Kyei and "
+                              "cardiologist Dr Yaw Boakye-Ansah, who exchanged vows on Saturday.\n\n"
+                              "Brian Rotich and Mary Chebet exchanged vows at the cathedral in May.\n\n"
+                              "Guests toasted the wedding of Tom Hale and Ann Lee's daughter.\n")
+    got = ties(x)
+    assert {("Akosua Amponsah-Kyei", "spouse", "Yaw Boakye-Ansah"), ("Brian Rotich", "spouse", "Mary Chebet")} & got
+    assert any(t[1] == "spouse" and {"Brian Rotich", "Mary Chebet"} == {t[0], t[2]} for t in got)
+    assert any(t[1] == "spouse" and {"Akosua Amponsah-Kyei", "Yaw Boakye-Ansah"} == {t[0], t[2]} for t in got)
+    assert not {t for t in got if t[1] == "spouse" and "Tom Hale" in t}
