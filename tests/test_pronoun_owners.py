@@ -63,3 +63,14 @@ def test_a_wedding_of_two_named_people_and_vows_exchanged(tmp_path, rules):
     assert any(t[1] == "spouse" and {"Brian Rotich", "Mary Chebet"} == {t[0], t[2]} for t in got)
     assert any(t[1] == "spouse" and {"Akosua Amponsah-Kyei", "Yaw Boakye-Ansah"} == {t[0], t[2]} for t in got)
     assert not {t for t in got if t[1] == "spouse" and "Tom Hale" in t}
+
+
+def test_a_role_possessor_is_the_one_the_article_introduced_so(tmp_path, rules):
+    x = read(tmp_path, rules, "Mayor Ann Hale cut the ribbon on Monday. The mayor's husband, Tom Hale, held the "
+                              "scissors. The founder's son, Ben Cole, spoke.\n\n"
+                              "Siruma Governor Daniel Ochola took the oath, months after the death of his predecessor, "
+                              "Prof Hesbon Wandera. The late governor's widow, Mrs Lydia Wandera, sat in the front row.\n")
+    got = ties(x)
+    assert any(t[1] == "spouse" and {"Ann Hale", "Tom Hale"} == {t[0], t[2]} for t in got)
+    assert not {t for t in got if "Ben Cole" in t}  # nobody was introduced as the founder
+    assert not {t for t in got if "Daniel Ochola" in t and "Lydia Wandera" in t}

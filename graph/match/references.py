@@ -965,6 +965,30 @@ def titled_name(ctx: Context, names: Names, a: int, b: int) -> str | None:
     return _titled_person(ctx, people.candidates, people.genders, a, b)
 
 
+# "the defendant", "the club's founder": a role phrase whose last word is the noun an article introduces someone with
+# words that set an office's holder apart from the one the article introduced with it ("the late governor")
+_TIME_QUALIFIERS = frozenset({"late", "former", "ex", "previous", "outgoing", "incoming", "new", "acting", "interim", "then"})
+_INTRODUCED_PHRASE = regex.compile(r"[Tt]he\s+(?:[\p{Ll}-]+\s+){0,2}(?P<noun>\p{Ll}[\p{Ll}-]+)")
+
+
+def introduced_name(ctx: Context, names: Names, a: int, b: int) -> str | None:
+    """Whom a role phrase text[a:b] outside an attribution stands for ("the defendant's mother, Sharon
+    Merriweather"): the one person the article introduced before it with the phrase's noun ("defendant Travis
+    Merriweather", "Travis Merriweather, the defendant"); None when it introduced nobody or several so, or
+    the words are no such phrase. The speaker's `introduced` reading, for a family tie's possessor."""
+    m = _INTRODUCED_PHRASE.fullmatch(ctx.text, a, b)
+    if m is None:
+        return None
+    before = ctx.text[a:m.start("noun")].lower().split()[1:]
+    if set(before) & (_TIME_QUALIFIERS | set(speaker_words(ctx, "office_qualifiers"))):
+        return None  # "the late governor's widow" after Governor Ochola: his predecessor, whom the text did not introduce so
+    people = ctx.memo.get("titled_people")
+    if people is None:
+        people = ctx.memo["titled_people"] = article_people(ctx, names)
+    found = known_by_noun(ctx, people.roles, people.introduced, m.group("noun"), a)
+    return found[0] if len(found) == 1 else None
+
+
 def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b: int) -> str | None:
     """For text[a:b] a surname two people of the article bear, written after a title: the one person it names
     ("" when the text leaves a doubt); None when the words are no such name."""

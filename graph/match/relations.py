@@ -31,7 +31,8 @@ import regex
 
 from graph.match.context import Context
 from graph.match.names import PERSON, Names, counted_words, surname
-from graph.match.references import CHILDREN_BEFORE, THEIR_ORDER, Capture, group_refs, speaker_settings, titled_name
+from graph.match.references import (CHILDREN_BEFORE, THEIR_ORDER, Capture, group_refs, introduced_name,
+                                    speaker_settings, titled_name)
 from graph.records import Mention, Ref, Relation, Span
 from graph.rules.catalogue import RELATIONS
 from graph.rules.ruleset import roles_of
@@ -344,8 +345,14 @@ class _People:
                     out.append((Ref("name", titled, PERSON), self.ctx.span(a, b), False))
                 continue
             named = _mention_inside(self.mentions, a, b)
-            out.extend((ref, self.ctx.span(a, b), not named)
-                       for ref, _ in group_refs(self.ctx, self.names, Capture(m, group, a, b), group))
+            found = [(ref, self.ctx.span(a, b), not named)
+                     for ref, _ in group_refs(self.ctx, self.names, Capture(m, group, a, b), group)]
+            if not found and not named:
+                # "The defendant's mother, Sharon Merriweather": the one the article introduced as the defendant
+                who = introduced_name(self.ctx, self.names, a, b)
+                if who is not None:
+                    found = [(Ref("name", who, PERSON), self.ctx.span(a, b), True)]
+            out.extend(found)
         return out
 
     def _parallel_owner(self, a: int, b: int, gender: str) -> Mention | None:
