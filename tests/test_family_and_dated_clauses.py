@@ -240,3 +240,11 @@ def test_a_publication_told_on_a_date_after_a_clause_or_a_description(tmp_path, 
     y = read(tmp_path, rules, "Margaret Leclair wrote nine books. She told the children's literature quarterly Vellum "
                               "Review in 1991 that children know when you lie.\n")
     assert ("1991", ("Margaret Leclair",)) in dated(y, "interview")
+
+
+def test_a_dated_happening_after_an_age_and_an_address(tmp_path, rules):
+    x = read(tmp_path, rules, "Liam Hepworth, 34, of Moor Lane, Halcombe, pleaded guilty at Halcombe Magistrates' Court "
+                              "on 14 January 2025.\n\nCian Moloney (24) collapsed on the pitch on 2 March 2025.\n")
+    got = {(d, people) for d, people in dated(x, "happening")}
+    assert ("2025-01-14", ("Liam Hepworth",)) in got
+    assert ("2025-03-02", ("Cian Moloney",)) in got
