@@ -208,3 +208,11 @@ def test_a_reported_clause_after_an_office_or_a_clerics_title(tmp_path, rules):
     assert speakers(x, "bent over backwards") == {"Fergal Dunne"}
     assert speakers(x, "carried this valley") == {"Aled Jenkins"}
     assert "Jim Furlong" not in speakers(x, "every second person")
+
+
+def test_the_caption_of_what_someone_posted_is_theirs(tmp_path, rules):
+    x = read(tmp_path, rules, "On Sunday morning, Carrie Lindahl had posted a photo of the bags on social media, with the "
+                              "caption \"Wheels up at noon.\"\n\n"
+                              "The page run by Tom Hale ran with the caption \"Count them all.\"\n")
+    assert speakers(x, "Wheels up at noon") == {"Carrie Lindahl"}
+    assert "Tom Hale" not in speakers(x, "Count them all")
