@@ -74,3 +74,13 @@ def test_a_role_possessor_is_the_one_the_article_introduced_so(tmp_path, rules):
     assert any(t[1] == "spouse" and {"Ann Hale", "Tom Hale"} == {t[0], t[2]} for t in got)
     assert not {t for t in got if "Ben Cole" in t}  # nobody was introduced as the founder
     assert not {t for t in got if "Daniel Ochola" in t and "Lydia Wandera" in t}
+
+
+def test_a_time_of_day_before_its_day_ends_no_sentence():
+    from graph.match.text import sentences
+
+    text = ("When she finally did, at 4:12 p.m. Saturday in the gym, she won. The bell rang at 9 a.m. on Monday. "
+            "It closed at 9 p.m. The police arrived later.")
+    got = [text[a:b] for a, b in sentences(text, 0, len(text), [], set())]
+    assert got == ["When she finally did, at 4:12 p.m. Saturday in the gym, she won.",
+                   "The bell rang at 9 a.m. on Monday.", "It closed at 9 p.m.", "The police arrived later."]

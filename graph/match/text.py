@@ -22,6 +22,11 @@ PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
 # compiled once: the regex module's own cache is small, and a build compiles many patterns
 _SENTENCE_END = regex.compile(r"[.!?…]+[\"”’']*(?=\s+\S)|\n")
 _WORD_BEFORE_PERIOD = regex.compile(r"(\w+)\.$")
+# a time of day ends no sentence before the day it is on or a word in lower case ("at 4:12 p.m. Saturday in the
+# gymnasium"; "at 9 a.m. on Monday"); before any other capitalised word it may ("… at 9 p.m. The police arrived")
+_TIME_OF_DAY = regex.compile(r"(?<![\p{L}.])[ap]\.m\.$", regex.IGNORECASE)
+_DAY_AFTER = regex.compile(r"\s+(?:\p{Ll}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|"
+                           r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
 # a middle initial: a capital letter alone with its period after a capitalised name, and a name after it ("Sen.
 # Raymond T. Keough", "Mr. K. V. Raman"), or the initials of given names after a word in lower case or a comma
 # (the late S. Venkataraman; granting probate to V. Lakshmi; a T. Nagar merchant): no sentence ends there
@@ -159,6 +164,8 @@ def sentences(text: str, start: int, end: int, quotes: list[QuoteSpan], abbrevia
         if word and word.group(1) in abbreviations:
             continue
         if m.group() == "." and _INITIAL.match(text, m.start() - 1):
+            continue
+        if m.group() == "." and _TIME_OF_DAY.search(text, max(pos, m.start() - 4), cut) and _DAY_AFTER.match(text, cut):
             continue
         if text[pos:cut].strip():
             out.append(_trim(text, pos, cut))
