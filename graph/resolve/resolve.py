@@ -276,6 +276,14 @@ def _events(extractions: list[Extraction], rules: RuleSet, node_of: _Nodes, out:
     pending_parts: list = []
     for node, members in event_nodes.items():
         kind = members[0][1].kind
+        if all(rec.roles for _, rec, _ in members) and not any(
+                node_of(r.ref, r.span) for _, rec, _ in members for r in rec.roles):
+            # every telling names its people by words that stand for nobody ("Statement by someone"): an event
+            # of no one the graph knows is no fact a reader can check, so there is none; the curator's list says why
+            for _, rec, _ in members:
+                out.unresolved.append((f"{kind} by {rec.rule}: none of its people could be resolved, so no event",
+                                       rec.span))
+            continue
         roles: dict[str, list[URIRef]] = defaultdict(list)
         for article, rec, idx in members:
             event_of_record[(article, idx)] = node
