@@ -9,7 +9,7 @@ Each case is a small invented article, extracted on its own.
 
 from __future__ import annotations
 
-from conftest import extract_body as read, ties
+from conftest import extract_body as read, named, ties
 
 
 def test_a_pronoun_before_the_subject_is_the_subjects(tmp_path, rules):
@@ -107,3 +107,13 @@ def test_an_event_whose_people_all_stand_for_nobody_is_no_event(tmp_path, rules)
     years = {str(o) for (s, p, o) in out.facts if p == sdo.startDate}
     assert "1984" in years and "1979" not in years
     assert any("none of its people could be resolved" in why for why, _ in out.unresolved)
+
+
+def test_a_parent_named_before_a_possessive_and_a_described_bride(tmp_path, rules):
+    x = read(tmp_path, rules, "Darnell Haynes is the son of Loretta Whitfield's late sister, Bernice Haynes.\n\n"
+                              "LedgerLoom's CEO Arjun Mehrotra, 34, married Bharatanatyam dancer Ishita Raghavan, 31, "
+                              "on Saturday.\n")
+    got = ties(x)
+    assert not {t for t in got if t[1] == "parent" and "Loretta Whitfield" in t}
+    assert any(t[1] == "spouse" and {"Arjun Mehrotra", "Ishita Raghavan"} == {t[0], t[2]} for t in got)
+    assert "Bharatanatyam" not in named(x)
