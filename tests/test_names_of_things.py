@@ -104,3 +104,10 @@ def test_places_named_after_people_and_titles_of_office_before_names(tmp_path, r
     assert not named(x) & {"Tom Keane Park", "Mariano Abad Gymnasium", "Kagawad Tolentino",
                            "Counsel Harvinder Singh Gill"}
     assert {"Benjie Tolentino", "Harvinder Singh Gill", "Grace Park"} <= named(x)
+
+
+def test_a_fire_officer_is_a_title_not_a_name(tmp_path, rules):
+    x = read(tmp_path, rules, "According to Chief Fire Officer Leon Jacobs of Keurbos Fire and Rescue Services, the cause "
+                              "is under investigation. \"We are not ruling anything out,\" he said.\n")
+    assert "Leon Jacobs" in named(x) and not {n for n in named(x) if "Officer" in n}
+    assert speakers(x, "ruling anything out") == {"Leon Jacobs"}
