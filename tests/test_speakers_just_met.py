@@ -216,3 +216,10 @@ def test_the_caption_of_what_someone_posted_is_theirs(tmp_path, rules):
                               "The page run by Tom Hale ran with the caption \"Count them all.\"\n")
     assert speakers(x, "Wheels up at noon") == {"Carrie Lindahl"}
     assert "Tom Hale" not in speakers(x, "Count them all")
+
+
+def test_a_name_in_a_clause_about_the_subject_is_not_the_next_he(tmp_path, rules):
+    x = read(tmp_path, rules, "Captain Karabo Sithole, 19, whose father Themba Sithole also played for the club in the "
+                              "early 2000s, said the players were not thinking about the draw.\n\n"
+                              "\"We are going there to win,\" he said.\n")
+    assert speakers(x, "going there to win") == {"Karabo Sithole"}

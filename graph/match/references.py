@@ -1567,6 +1567,10 @@ def _windows(ctx: Context, candidates: list[Candidate], pos: int) -> tuple[int, 
     return first(unknown_back), first(known_back)
 
 
+# a relative clause opened before a name and not yet closed by a comma: ", whose father Themba Sithole"
+_IN_RELATIVE = regex.compile(r",\s+(?:whose|who|whom|which)\b[^,;:“”\"]*$")
+
+
 def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str | None, exclude, windows, pos: int,
           missed: bool = False):
     """The nearest sentence with someone who may be meant decides: a person whose gender agrees before one of
@@ -1597,6 +1601,11 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
             unknown = []
         if known and any(_says_next(ctx, c) for c in unknown) and not any(_says_next(ctx, c) for c in known):
             return None  # "It was Huw, Vaughan says, who …": the one who says, of a gender untold, may be the he
+        if known and any(c.subject for c in unknown) and all(
+                _IN_RELATIVE.search(ctx.text, ctx.sentences[si][0], c.start) for c in known):
+            # "Captain Karabo Sithole, 19, whose father Themba Sithole also played, said …": a name inside a clause
+            # about the subject tells a gender, but the subject is whom the next he is about
+            known = []
         for group in (known, unknown):
             if not group:
                 continue
