@@ -223,3 +223,13 @@ def test_a_name_in_a_clause_about_the_subject_is_not_the_next_he(tmp_path, rules
                               "early 2000s, said the players were not thinking about the draw.\n\n"
                               "\"We are going there to win,\" he said.\n")
     assert speakers(x, "going there to win") == {"Karabo Sithole"}
+
+
+def test_a_paragraph_of_quotation_after_a_colon_ending_the_one_before(tmp_path, rules):
+    x = read(tmp_path, rules, "Dennis Vanderhoek coached his last game on Saturday.\n\n"
+                              "Dr. Sanjay Mistry, a family physician in town who played goal for Vanderhoek, put it simply:\n\n"
+                              "\"Half the men in this town learned how to be men in that dressing room.\"\n\n"
+                              "Tom Hale never forgot the first of them:\n\n"
+                              "\"You play for the crest, not the name on the back.\"\n")
+    assert speakers(x, "Half the men in this town") == {"Sanjay Mistry"}
+    assert "Tom Hale" not in speakers(x, "play for the crest")
