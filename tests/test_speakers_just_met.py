@@ -233,3 +233,12 @@ def test_a_paragraph_of_quotation_after_a_colon_ending_the_one_before(tmp_path, 
                               "\"You play for the crest, not the name on the back.\"\n")
     assert speakers(x, "Half the men in this town") == {"Sanjay Mistry"}
     assert "Tom Hale" not in speakers(x, "play for the crest")
+
+
+def test_a_description_and_a_name_after_the_first_name_make_the_second_the_speaker(tmp_path, rules):
+    x = read(tmp_path, rules, "In a statement read to the inquest by the family's solicitor, Olivia Tierney-Walsh, the "
+                              "dead man's wife, Bernadette Cullinane, said the family had been \"torn apart\".\n\n"
+                              "Imogen Adebayo-Price, who is coached by her father, Gareth Price, said she was "
+                              "\"devastated\" by the decision.\n")
+    assert "Olivia Tierney-Walsh" not in speakers(x, "torn apart")
+    assert speakers(x, "devastated") == {"Imogen Adebayo-Price"}
