@@ -28,18 +28,6 @@ os.environ["KG_RULES_CACHE"] = os.environ["KG_TEST_RULES_CACHE"]
 if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
-# The files whose tests run longest (each builds a corpus of hundreds of articles, or the benchmark, or a
-# wheel), heaviest first. The suite runs a file to a worker (--dist=loadfile), so handing these out
-# first keeps the last minute from waiting on one of them (longest first: the shortest finish).
-_LONGEST_FIRST = ("test_docs.py", "test_identity.py", "test_bench.py", "test_dask.py", "test_pipeline.py", "test_wheel.py")
-
-
-def pytest_collection_modifyitems(config, items):
-    """Run the files of `_LONGEST_FIRST` first, in that order, each file's tests in their own order."""
-    rank = {name: i for i, name in enumerate(_LONGEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # a stable sort keeps the rest as collected
-
-
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CHROMIUM = "/usr/bin/chromium"
