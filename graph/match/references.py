@@ -959,15 +959,21 @@ def titled_name(ctx: Context, names: Names, a: int, b: int) -> str | None:
     article's people are worked out once, and only where a title stands before the words."""
     if not _title_before(ctx, a):
         return None
-    people = ctx.memo.get("titled_people")
-    if people is None:
-        people = ctx.memo["titled_people"] = article_people(ctx, names)
+    people = _narrated_people(ctx, names)
     return _titled_person(ctx, people.candidates, people.genders, a, b)
 
 
-# "the defendant", "the club's founder": a role phrase whose last word is the noun an article introduces someone with
+def _narrated_people(ctx: Context, names: Names) -> People:
+    """The article's people (`article_people`) for words read outside a quotation's attribution, worked out once."""
+    people = ctx.memo.get("titled_people")
+    if people is None:
+        people = ctx.memo["titled_people"] = article_people(ctx, names)
+    return people
+
+
 # words that set an office's holder apart from the one the article introduced with it ("the late governor")
 _TIME_QUALIFIERS = frozenset({"late", "former", "ex", "previous", "outgoing", "incoming", "new", "acting", "interim", "then"})
+# "the defendant", "the new mayor": a role phrase whose last word is the noun an article introduces someone with
 _INTRODUCED_PHRASE = regex.compile(r"[Tt]he\s+(?:[\p{Ll}-]+\s+){0,2}(?P<noun>\p{Ll}[\p{Ll}-]+)")
 
 
@@ -979,12 +985,10 @@ def introduced_name(ctx: Context, names: Names, a: int, b: int) -> str | None:
     m = _INTRODUCED_PHRASE.fullmatch(ctx.text, a, b)
     if m is None:
         return None
-    before = ctx.text[a:m.start("noun")].lower().split()[1:]
-    if set(before) & (_TIME_QUALIFIERS | set(speaker_words(ctx, "office_qualifiers"))):
+    before = set(ctx.text[a:m.start("noun")].lower().split()[1:])
+    if before & _TIME_QUALIFIERS or before & speaker_words(ctx, "office_qualifiers"):
         return None  # "the late governor's widow" after Governor Ochola: his predecessor, whom the text did not introduce so
-    people = ctx.memo.get("titled_people")
-    if people is None:
-        people = ctx.memo["titled_people"] = article_people(ctx, names)
+    people = _narrated_people(ctx, names)
     found = known_by_noun(ctx, people.roles, people.introduced, m.group("noun"), a)
     return found[0] if len(found) == 1 else None
 
