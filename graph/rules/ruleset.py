@@ -29,6 +29,7 @@ import yaml
 
 from graph.rules import given_genders
 from graph.rules.anchors import anchors
+from graph.rules.compiled import compile_pattern
 from graph.rules.catalogue import (DATE_VALUES, EVENT_DATE, EVENT_ROLES, GENDER_WORD_KINDS, GENDERS, INFERENCES,
                                    NAME_EVIDENCE, QUOTE_PARAGRAPH, QUOTE_WHERE, REFERS, RELATIONS, TENSE_MARKERS,
                                    TITLE_KINDS)
@@ -108,21 +109,13 @@ class Rule:
     def pattern(self):
         """The compiled pattern, made on first use: a build compiles only the rules whose anchors
         its articles hold, and compiling is most of what loading hundreds of rules costs."""
-        return None if self.source is None else _compiled(self.source)
+        return None if self.source is None else compile_pattern(self.source)
 
     def get(self, key: str, default: Any = None) -> Any:
         for k, v in self.fields:
             if k == key:
                 return v
         return default
-
-
-@functools.lru_cache(maxsize=4096)
-def _compiled(source: str):
-    """A pattern compiled once per process, whichever rule set it is read from: the regex
-    module's own cache holds 500 patterns of every caller and drops them all when full, and a
-    rule set is several hundred, so a second build in one process compiled them again."""
-    return regex.compile(source)
 
 
 # the initials of given names that open a name (V. Lakshmi, K. V. Raman)
@@ -386,17 +379,17 @@ def _check_groups(kind: str, item: dict, compiled, path) -> None:
                         f"name the groups {' and '.join(roles)}")
 
 
-def _compile(pattern: str, path, line, rule_id):
+def _compile(source: str, path, line, rule_id):
     try:
-        compiled = _compiled(pattern)
+        pattern = compile_pattern(source)
     except regex.error as err:
         raise RuleError(path, line, rule_id, f"invalid regex: {err}", "test it with python -c 'import regex; regex.compile(...)'") from None
     for probe in ("", " ", "a", "\n"):
-        m = compiled.search(probe)
+        m = pattern.search(probe)
         if m is not None and m.end() == m.start():
             raise RuleError(path, line, rule_id, "pattern can match the empty string",
                             "make at least one part of it required (use + rather than *)")
-    return compiled
+    return pattern
 
 
 def _check_keys(item, allowed, required, path, kind):
