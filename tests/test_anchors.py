@@ -100,3 +100,26 @@ def test_shipped_rules_with_a_common_first_word_are_held_to_their_rarer_words(ru
     rule = rules.find(rule_id)
     assert rule.anchors and len(rule.anchors) > 1
     assert all(min(map(len, words)) >= 3 for words in rule.anchors)
+
+
+def test_alternatives_some_of_them_two_letters_long_are_anchors_one_short_word_alone_is_not():
+    # an organisation's last word: "Co" is too short alone, but the set narrows the sentences searched
+    assert anchors(r"\p{Lu}\p{Ll}+\s(?:Systems|Holdings|Co)\b") == (("Co", "Holdings", "Systems"),)
+    assert anchors(r"\b(?:19|20)\d\d\b") == (("19", "20"),)
+    # where a longer required word exists it is the one looked up
+    assert anchors(r"(?:FM|AM)\s+radio\s+\w+") == (("radio",),)
+    assert anchors(r"\w+\sto\s\w+") is None
+
+
+def test_a_rule_anchored_on_short_alternatives_finds_what_a_scan_of_the_whole_text_finds(rules):
+    import regex
+
+    pattern = regex.compile(r"\p{Lu}\p{Ll}+\s(?:Systems|Holdings|Co)\b")
+    found = anchors(pattern.pattern)
+    body = ("Vela Systems hired Ana Ruiz. Nobody else came. The deal with Marsh Co closed. "
+            "Rain fell on the town. Brant Holdings said nothing.")
+    ctx = _context(rules, body)
+    whole = [m.group(0) for m in pattern.finditer(ctx.text)]
+    windowed = [m.group(0) for a, b in ctx.windows(found) for m in pattern.finditer(ctx.text, a, b)]
+    assert windowed == whole == ["Vela Systems", "Marsh Co", "Brant Holdings"]
+    assert len(ctx.windows(found)) == 3  # the two sentences without any of the words are not searched

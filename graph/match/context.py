@@ -65,24 +65,55 @@ class Context:
     def finditer(self, rule: Rule):
         """Matches of a rule: only in the sentences that hold one of its anchors, when it has some.
 
-        Every call of a rule on this article draws on one budget (see `matching_budget`);
+        A match found in a sentence is the one a scan of the whole text makes from the same place:
+        searched alone, the sentence's end is the end of the text to `$` and to a lookahead, so a
+        headline's last words would pass `(?=\\s*$)` or `(?!\\s+\\p{Lu})` that the next paragraph
+        fails. Every call of a rule on this article draws on one budget (see `matching_budget`);
         the caller's work between two matches does not count.
         """
+        if not rule.anchors:
+            yield from self._timed(rule)
+            return
+        text, done = self.text, 0
+        for a, b in self.windows(rule.anchors):
+            pos = max(a, done)
+            while pos <= b:
+                m = self._call(rule, rule.pattern.search, text, pos, b)
+                if m is None:
+                    break
+                whole = self._call(rule, rule.pattern.match, text, m.start())
+                if whole is None:  # it matched only because the sentence was cut from what follows
+                    pos = m.start() + 1
+                    continue
+                yield whole
+                done = pos = whole.end() if whole.end() > whole.start() else whole.start() + 1
+
+    def _timed(self, rule: Rule):
         clock = time.perf_counter
         try:
-            for a, b in self.windows(rule.anchors):
-                found = rule.pattern.finditer(self.text, a, b, overlapped=False, timeout=self._left(rule))
-                while True:
-                    t = clock()
-                    try:
-                        m = next(found, None)
-                    finally:
-                        self.spent[rule.id] += clock() - t
-                    if m is None:
-                        break
-                    yield m
+            found = rule.pattern.finditer(self.text, overlapped=False, timeout=self._left(rule))
         except TimeoutError:
             raise self.too_slow(rule) from None
+        while True:
+            t = clock()
+            try:
+                m = next(found, None)
+            except TimeoutError:
+                raise self.too_slow(rule) from None
+            finally:
+                self.spent[rule.id] += clock() - t
+            if m is None:
+                return
+            yield m
+
+    def _call(self, rule: Rule, method, *args):
+        t = time.perf_counter()
+        try:
+            return method(*args, timeout=self._left(rule))
+        except TimeoutError:
+            raise self.too_slow(rule) from None
+        finally:
+            self.spent[rule.id] += time.perf_counter() - t
 
     def run(self, rule: Rule, method: str, string: str, *bounds):
         """One call of a rule's pattern (search, match, fullmatch), drawing on the rule's budget.
@@ -93,13 +124,7 @@ class Context:
         """
         if rule.anchors and not all(any(string.find(w, *bounds) >= 0 for w in words) for words in rule.anchors):
             return None
-        t = time.perf_counter()
-        try:
-            return getattr(rule.pattern, method)(string, *bounds, timeout=self._left(rule))
-        except TimeoutError:
-            raise self.too_slow(rule) from None
-        finally:
-            self.spent[rule.id] += time.perf_counter() - t
+        return self._call(rule, getattr(rule.pattern, method), string, *bounds)
 
     def _left(self, rule: Rule) -> float:
         left = self.budget - self.spent[rule.id]
@@ -120,7 +145,7 @@ class Context:
         """The sentences holding a word of the first anchor set, adjacent ones merged, then only
         the stretches that hold a word of every other set; the whole text without anchors.
 
-        A sentence never spans a paragraph break, so neither does a match. Worked out once per
+        A sentence never spans a paragraph break. Worked out once per
         article for each anchor sets: rules share them (the verbs of saying).
         """
         if not anchors:

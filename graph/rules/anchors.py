@@ -23,6 +23,10 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as P  # type: ignore[no-redef]
 
 MIN_ANCHOR = 3
+# Where a pattern spells no required word that long, a set of alternatives some of which are two
+# characters long (an organisation's "Co" among its Systems and Holdings, a station's "FM", the "19"
+# or "20" of a year) still narrows the sentences a rule runs in; one short word alone ("to") does not.
+SHORT_ANCHOR = 2
 
 _SIMPLIFY = [
     (re.compile(r"\\[pP]\{[^}]*\}"), r"\\w"),  # Unicode properties: any word character
@@ -54,7 +58,8 @@ def anchors(pattern: str) -> tuple[tuple[str, ...], ...] | None:
         return None
     # the set looked up comes from the words the match spells: a lookahead's may lie in the next
     # sentence (a name on one line, "Reporter" on the next), so they only strike out stretches
-    first = _best(_candidates(list(tree), ahead=False))
+    spelt = _candidates(list(tree), ahead=False)
+    first = _best(spelt) or _best([c for c in spelt if len(c) > 1], SHORT_ANCHOR)
     if first is None:
         return None
     every = _good(_candidates(list(tree), ahead=True))
@@ -70,12 +75,12 @@ def _implies(o: frozenset[str], c: frozenset[str]) -> bool:
     return all(any(w in word for w in c) for word in o)
 
 
-def _good(cands: list[frozenset[str]]) -> list[frozenset[str]]:
-    return [c for c in cands if c and min(map(len, c)) >= MIN_ANCHOR]
+def _good(cands: list[frozenset[str]], shortest: int = MIN_ANCHOR) -> list[frozenset[str]]:
+    return [c for c in cands if c and min(map(len, c)) >= shortest]
 
 
-def _best(cands: list[frozenset[str]]) -> frozenset[str] | None:
-    good = _good(cands)
+def _best(cands: list[frozenset[str]], shortest: int = MIN_ANCHOR) -> frozenset[str] | None:
+    good = _good(cands, shortest)
     if not good:
         return None
     return max(good, key=lambda c: (min(map(len, c)), -len(c), sorted(c)))
@@ -106,7 +111,7 @@ def _candidates(items, ahead: bool) -> list[frozenset[str]]:
             if lo >= 1:
                 out += _candidates(list(sub), ahead)
         elif op is C.BRANCH:
-            per_branch = [_best(_candidates(list(b), ahead)) for b in av[1]]
+            per_branch = [_best(_candidates(list(b), ahead), SHORT_ANCHOR) for b in av[1]]
             if all(per_branch):
                 out.append(frozenset().union(*per_branch))
         elif op is C.ASSERT and ahead and av[0] == 1:
