@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from graph.errors import ArticleTooSlow
@@ -89,27 +90,25 @@ class Context:
                 done = pos = whole.end() if whole.end() > whole.start() else whole.start() + 1
 
     def _timed(self, rule: Rule):
-        clock = time.perf_counter
-        try:
+        with self._charged(rule):
             found = rule.pattern.finditer(self.text, overlapped=False, timeout=self._left(rule))
-        except TimeoutError:
-            raise self.too_slow(rule) from None
         while True:
-            t = clock()
-            try:
+            with self._charged(rule):
                 m = next(found, None)
-            except TimeoutError:
-                raise self.too_slow(rule) from None
-            finally:
-                self.spent[rule.id] += clock() - t
             if m is None:
                 return
             yield m
 
     def _call(self, rule: Rule, method, *args):
+        with self._charged(rule):
+            return method(*args, timeout=self._left(rule))
+
+    @contextmanager
+    def _charged(self, rule: Rule):
+        """Time spent inside goes to the rule's budget; running over it skips the article."""
         t = time.perf_counter()
         try:
-            return method(*args, timeout=self._left(rule))
+            yield
         except TimeoutError:
             raise self.too_slow(rule) from None
         finally:
@@ -145,8 +144,8 @@ class Context:
         """The sentences holding a word of the first anchor set, adjacent ones merged, then only
         the stretches that hold a word of every other set; the whole text without anchors.
 
-        A sentence never spans a paragraph break. Worked out once per
-        article for each anchor sets: rules share them (the verbs of saying).
+        A sentence never spans a paragraph break. Worked out once per article for each anchor
+        set: rules share them (the verbs of saying).
         """
         if not anchors:
             return [(0, len(self.text))]
