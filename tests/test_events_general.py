@@ -1062,3 +1062,31 @@ def test_the_same_day_of_another_year_is_that_year_not_the_date_before_it(tmp_pa
                "Teresita Dimaculangan, who were married on the same day in 1990.\n")
     weddings = {d for kind, d, who in _events(g) if kind == "wedding"}
     assert "2025-12-14" not in weddings
+
+
+def test_an_obituary_s_closing_line_gives_the_birth_and_the_death(tmp_path):
+    got = _events(_build(tmp_path, "footer.txt", (
+        " date 2026-02-20\nOrla Penhallow obituary\n\n"
+        "My friend Orla Penhallow, who has died aged 87, ran the village library for thirty years.\n\n"
+        "Orla Penhallow, librarian, born 3 May 1938; died 31 January 2026\n\n"
+        "Col. Tobias Renwick, born April 2 1938, died September 14 2025\n")))
+    assert ("birth", "1938-05-03", "Orla Penhallow") in got
+    assert ("death", "2026-01-31", "Orla Penhallow") in got
+    assert ("death", "2025-09-14", "Tobias Renwick") in got
+    # the birth date on that line is never the death's
+    assert not {e for e in got if e[0] == "death" and e[1].startswith("1938")}
+
+
+def test_a_deed_of_a_person_named_with_a_courtesy_title_is_dated(tmp_path):
+    """"Mr Pettigrew, 68, joined the brigade in 1975": the title is not part of the name and
+    no longer hides the deed; a name set off inside a phrase that follows "by" or "of" is that
+    phrase's, not the subject of the verb after it; informing a court is a saying, not a deed."""
+    got = _events(_build(tmp_path, "brigade.txt", (
+        " date 2025-11-20\nVolunteers honoured\n\n"
+        "Mr Halloran Voss, 68, joined the brigade in 1975 as a teenager.\n\n"
+        "The engineer, head of a firm founded by his late father, Mr Edric Lamb, was nominated on January 15 "
+        "by the elders.\n\n"
+        "Mr Kestrel informed the bench that a meeting held last month had failed.\n")))
+    assert {e for e in got if e[1] == "1975" and e[2] == "Halloran Voss"}
+    assert not {e for e in got if e[2] == "Edric Lamb"}
+    assert not {e for e in got if e[2] == "Kestrel"}
