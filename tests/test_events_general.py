@@ -1090,3 +1090,14 @@ def test_a_deed_of_a_person_named_with_a_courtesy_title_is_dated(tmp_path):
     assert {e for e in got if e[1] == "1975" and e[2] == "Halloran Voss"}
     assert not {e for e in got if e[2] == "Edric Lamb"}
     assert not {e for e in got if e[2] == "Kestrel"}
+
+
+def test_a_relative_named_in_apposition_died_and_a_vigil_years_later_is_not_for_them(tmp_path):
+    got = _events(_build(tmp_path, "vigil.txt", (
+        " date 2025-02-24\nNeighbours rally after house fire\n\n"
+        "Lorna Quickfall lost everything when fire tore through her bungalow on Tuesday.\n\n"
+        "Her husband, Edwin Quickfall, died in 2016.\n\n"
+        "A vigil was held on Saturday outside the burnt-out house.\n")))
+    assert ("death", "2016", "Edwin Quickfall") in got
+    # the vigil follows no death of its year: it is for no one rather than for a man who died in 2016
+    assert not {e for e in got if e[0] == "memorial"}

@@ -165,12 +165,15 @@ def _same_family(ontology_path: str, specific: str, general: str) -> bool:
 def _implied_about(ctx: Context, names: Names, rec: EventRecord, rule: Rule, found) -> EventRecord:
     """A telling that names no one it is about ("a funeral will be held on Saturday") is about the
     person whose death the article tells: of the people the article's events of the rule's
-    `implied_about` kinds are about, the article's protagonist when among them, else the only one."""
+    `implied_about` kinds are about, the article's protagonist when among them, else the only one.
+    Under `implied_recent`, an event told with a date years before the telling's own is not the one
+    it follows ("Her husband died in 2016" in an article about a vigil held on Saturday)."""
     kinds = rule.get("implied_about")
     if not kinds or any(r.role == "about" for r in rec.roles):
         return rec
-    candidates = sorted({r for other, _ in found if other.kind in kinds for r in other.roles if r.role == "about"},
-                        key=lambda r: r.span.start)
+    recent = rule.get("implied_recent", False)
+    candidates = sorted({r for other, _ in found if other.kind in kinds and (not recent or _recent(other, rec))
+                         for r in other.roles if r.role == "about"}, key=lambda r: r.span.start)
     refs = {r.ref for r in candidates}
     if not refs:
         return rec
@@ -183,6 +186,14 @@ def _implied_about(ctx: Context, names: Names, rec: EventRecord, rule: Rule, fou
         return rec
     roles = tuple(sorted(set(rec.roles) | {Role("about", chosen.ref, chosen.span)}))
     return EventRecord(rec.kind, rec.span, rec.rule, roles, rec.dates, rec.attributes, rec.part_of)
+
+
+def _recent(event: EventRecord, rec: EventRecord) -> bool:
+    """Whether an event (a death) may be the one a telling follows: either is undated, or the event is
+    of the telling's year or the year before."""
+    if not event.dates or not rec.dates:
+        return True
+    return any(0 <= int(t.lexical[:4]) - int(d.lexical[:4]) <= 1 for d in event.dates for t in rec.dates)
 
 
 def _attributes(ctx: Context, rule: Rule, m) -> tuple[tuple[str, str, Span], ...]:

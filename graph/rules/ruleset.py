@@ -74,7 +74,8 @@ FILE_SPECS: dict[str, tuple[frozenset, frozenset, frozenset]] = {
         frozenset({"inferences", "gender_words"}),
     ),
     "events": (
-        frozenset({"id", "pattern", "kind", "date", "attributes", "implied_about", "generic", "description"}) | EXAMPLE_KEYS,
+        frozenset({"id", "pattern", "kind", "date", "attributes", "implied_about", "implied_recent", "generic",
+                   "description"}) | EXAMPLE_KEYS,
         frozenset({"id", "pattern", "kind"}),
         frozenset({"kinds"}),
     ),
@@ -834,6 +835,9 @@ def _validate_fields(kind, item, path, ontology: Ontology, event_kinds):
              f"known kinds: {', '.join(sorted(event_kinds))}")
         need(item.get("date", "sentence") in EVENT_DATE, f"date must be one of {', '.join(sorted(EVENT_DATE))}")
         need(isinstance(item.get("generic", False), bool), "generic must be true or false")
+        need(isinstance(item.get("implied_recent", False), bool), "implied_recent must be true or false")
+        need(not item.get("implied_recent") or implied, "implied_recent needs implied_about",
+             "name the kinds the telling follows in implied_about, or drop implied_recent")
         attrs = item.get("attributes", {})
         need(isinstance(attrs, dict), "'attributes' must map a property to a group name")
         for prop, group in attrs.items():
