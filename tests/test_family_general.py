@@ -103,6 +103,16 @@ CASES = {
         "Sandy Pell, 32, proposed last month. His father, Hugo Pell, succeeded to the title on the death of "
         "his own father, Cedric, in 2011, and lives near Kelsby with his wife, Henrietta.\n",
         {("Sandy Pell", "parent", "Hugo Pell"), ("Hugo Pell", "parent", "Cedric"), ("Hugo Pell", "spouse", "Henrietta")}),
+    "survived-by-children-and-their-spouses": (
+        "Walter \"Walt\" Orzel, a welder, died Tuesday. He was 88.\n\n"
+        "Orzel hired on at the yard in 1960 and retired in 1998.\n\n"
+        "He is survived by his sons, Walt Orzel Jr. and his wife, Patty, of Linden Falls, and Tom Orzel of Port Alden; "
+        "his daughters, Kay Ruiz and her husband, Luis, of Port Alden, and Sue Dwyer; and his sister, Ida Plask, "
+        "93, of Chicago.\n",
+        {("Walt Orzel Jr.", "parent", 'Walter "Walt" Orzel'), ("Tom Orzel", "parent", 'Walter "Walt" Orzel'),
+         ("Kay Ruiz", "parent", 'Walter "Walt" Orzel'), ("Sue Dwyer", "parent", 'Walter "Walt" Orzel'),
+         ("Walt Orzel Jr.", "spouse", "Patty"), ("Kay Ruiz", "spouse", "Luis"),
+         ("Ida Plask", "sibling", 'Walter "Walt" Orzel')}),
     "his-widow": (
         "Frank Dorr died in June 2023, at 81. His widow, Marla Dorr, 66, says the note leaves the orchard to her.\n",
         {("Frank Dorr", "spouse", "Marla Dorr")}),

@@ -621,11 +621,14 @@ class _People:
 
     def about(self, pos: int, gender: str) -> Mention | None:
         """For a rule with `pronoun: protagonist`: the person the article is about (named most, and
-        more than anyone else), as last named before pos, unless the text gives them the other gender."""
+        more than anyone else), as last named in full before pos (a bare surname there may be any of
+        the family an obituary names: "Kowalczyk hired on at the yard"), else as last named at all;
+        nobody where the text gives them the other gender."""
         top = self._named_most()
         theirs = [x for x in self.mentions if x.ref.value == top and x.span.start < pos] if top else []
         told = {self.genders.get(_key(x)) for x in theirs} - {None}
-        return theirs[-1] if theirs and told <= {gender} else None
+        full = [x for x in theirs if len(x.span.exact.split()) > 1]
+        return (full or theirs)[-1] if theirs and told <= {gender} else None
 
     def antecedent(self, pos: int, gender: str, depth: int = 0, first_paragraph: int | None = None,
                    surnames: frozenset[str] = frozenset()) -> Mention | None:
