@@ -472,3 +472,13 @@ def test_a_sponsor_or_an_agency_named_without_a_determiner_is_an_organisation():
     assert {"Morrow Finch", "Pemberton Lyle"} <= typed.get("Organization", set())
     assert not {"Morrow Finch", "Pemberton Lyle"} & typed.get("Person", set())
     assert "Tom Hale" in typed.get("Person", set())
+
+
+def test_a_middle_name_before_a_nickname_is_part_of_the_name_and_a_title_is_not():
+    names = {m.ref.value for m in _mentions(
+        " date 2026-01-15\nObituary\n\nPORT ALDEN — Raymond Earl \"Ray\" Orzel, who served in the Navy, died Tuesday. "
+        "Mayor Rodolfo \"Rudy\" Cabral and Comedian Gbolahan \"Gbolly\" Ajao spoke. "
+        "When Margaret \"Peggy\" Hollis came, Angelica Mae \"Gelay\" Villacorte left.\n")}
+    assert {'Raymond Earl "Ray" Orzel', 'Rodolfo "Rudy" Cabral', 'Gbolahan "Gbolly" Ajao',
+            'Margaret "Peggy" Hollis', 'Angelica Mae "Gelay" Villacorte'} <= names
+    assert not [n for n in names if n.startswith(("Earl", "Mae", "Mayor", "Comedian", "When"))]

@@ -330,6 +330,8 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
                     continue
                 if evidence == "given" and not has_surname:
                     a = _first_name_before(ctx, a, b)
+                if typ == PERSON and _NICK.search(ctx.text, a, b):
+                    a = _given_name_before(ctx, a, b)
                 if evidence in _WEAK and _inside(a, title_lines) or (typ in _RANKED_TYPES and _quoted_title(ctx.text, a, b)):
                     continue
                 alias = m.spans("alias")[0] if has_alias and m.captures("alias") else None
@@ -398,6 +400,17 @@ def _first_name_before(ctx: Context, a: int, b: int) -> int:
         return a
     word, last = m.group(1), ctx.text[a:b].split()[-1]
     if word.lower() in _title_words(ctx) or f"{word} {last}" not in ctx.text or _titles_at(ctx, m.start(1), b):
+        return a
+    return m.start(1)
+
+
+def _given_name_before(ctx: Context, a: int, b: int) -> int:
+    """Where a name written with a nickname begins: at a given name right before it too ("Raymond" of
+    Raymond Earl "Ray" Kowalczyk, a middle name before the nickname, as American and Philippine papers
+    write names), never at a title or any other capitalised word (Mayor, Comedian, When)."""
+    m = _WORD_BEFORE.search(ctx.text, max(0, a - 40), a)
+    if m is None or m.group(1) not in ctx.rules.given_names or m.group(1).lower() in _title_words(ctx) \
+            or _titles_at(ctx, m.start(1), b):
         return a
     return m.start(1)
 
