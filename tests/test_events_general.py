@@ -1101,3 +1101,12 @@ def test_a_relative_named_in_apposition_died_and_a_vigil_years_later_is_not_for_
     assert ("death", "2016", "Edwin Quickfall") in got
     # the vigil follows no death of its year: it is for no one rather than for a man who died in 2016
     assert not {e for e in got if e[0] == "memorial"}
+
+
+def test_a_company_founded_by_its_name_with_a_co_founder(tmp_path):
+    got = _events(_build(tmp_path, "lawsuit.txt", (
+        " date 2025-05-02\nRestaurateur sues partner\n\n"
+        "Ana Quillon, who co-founded Lume Hospitality Group with chef Tomas Ferrando in 2014, alleges he took money.\n\n"
+        "Tomas Ferrando opened Saturday's tasting in 2019.\n")))
+    assert {("founding", "2014", "Ana Quillon"), ("founding", "2014", "Tomas Ferrando")} <= got
+    assert not {e for e in got if e[0] == "founding" and e[1] == "2019"}
