@@ -1110,3 +1110,35 @@ def test_a_company_founded_by_its_name_with_a_co_founder(tmp_path):
         "Tomas Ferrando opened Saturday's tasting in 2019.\n")))
     assert {("founding", "2014", "Ana Quillon"), ("founding", "2014", "Tomas Ferrando")} <= got
     assert not {e for e in got if e[0] == "founding" and e[1] == "2019"}
+
+
+def test_a_deed_whose_verb_tells_its_kind_is_of_that_kind(tmp_path):
+    """A happening read from any verb is a wedding, a death, an engagement or a post where the verb
+    says so (events.yaml `read_as`), its doer in the kind's role; other verbs stay happenings."""
+    g = _build(tmp_path, "kinds.txt", (
+        " date 2025-10-20\nA family year\n\n"
+        "Ruth Quarrie married the actor Clive Harwood, her co-star, in 1974.\n\n"
+        "Ines Vallory drowned off Tarrow Point in 2011.\n\n"
+        "Dale Ortell proposed at the finish line on Sunday. Dale Ortell posted a photo of the ring on Monday.\n\n"
+        "Ines Vallory won the county title in 2009.\n"))
+    got = _events(g)
+    assert ("wedding", "1974", "Ruth Quarrie") in got
+    assert ("death", "2011", "Ines Vallory") in got
+    assert ("engagement", "2025-10-19", "Dale Ortell") in got
+    assert ("social-media-post", "2025-10-20", "Dale Ortell") in got
+    assert ("happening", "2009", "Ines Vallory") in got
+    assert not {e for e in got if e[0] == "happening" and e[1] != "2009"}
+
+
+def test_a_read_as_entry_names_a_declared_kind_and_a_role():
+    from graph.errors import RuleError
+    from graph.rules.ruleset import _validate_read_as
+    kinds = {"wedding": {}, "happening": {}}
+    _validate_read_as([{"action": "married", "kind": "wedding", "role": "attendee"}], kinds, "events.yaml", 3, "happening")
+    for bad, says in (([{"action": "married", "kind": "llama-wedding", "role": "attendee"}], "unknown event kind"),
+                      ([{"action": "married", "kind": "wedding", "role": "groom"}], "role must be one of"),
+                      ([{"action": "(married", "kind": "wedding", "role": "attendee"}], "no valid pattern"),
+                      ([{"action": "married"}], "read_as items take action, kind and role"),
+                      ("married", "read_as must be a list")):
+        with pytest.raises(RuleError, match=says):
+            _validate_read_as(bad, kinds, "events.yaml", 3, "happening")

@@ -84,6 +84,7 @@ def find_events(ctx: Context, names: Names, dates: list[DateValue]) -> list[Even
         if _nobody(rec, rule, unnamed.get(id(rec), ())):
             ctx.unmatched.append((f"event of {rule.id} names no one the article names", rec.span))
             continue
+        rec = _read_as(ctx, rec)
         ctx.hits[rule.id] += 1
         out.append(rec)
     out.sort(key=lambda e: (e.span.start, e.span.end, e.rule))
@@ -103,6 +104,22 @@ def _group_roles(ctx: Context, names: Names, m, group: str) -> list[Role]:
             continue
         out.extend(Role(group, ref, gspan) for ref, gspan in group_refs(ctx, names, Capture(m, group, a, b), group))
     return out
+
+
+def _read_as(ctx: Context, rec: EventRecord) -> EventRecord:
+    """A telling of a kind with `read_as` (events.yaml) whose kg:action words match one of its patterns is
+    a telling of that pattern's kind, its people in that pattern's role: "Ana Ruiz: married" read from
+    any verb is Ana Ruiz's wedding, "Tom Hale: died" his death."""
+    table = ctx.rules.settings["events"].get("kinds", {}).get(rec.kind, {}).get("read_as") or ()
+    action = next((value for prop, value, _ in rec.attributes if prop == "kg:action"), None)
+    if action is None:
+        return rec
+    for item in table:
+        if regex.match(item["action"], action):
+            roles = tuple(sorted({Role(item["role"], r.ref, r.span) if r.role in PEOPLE_ROLES else r for r in rec.roles}))
+            attributes = tuple(a for a in rec.attributes if a[0] != "kg:action")
+            return EventRecord(item["kind"], rec.span, rec.rule, roles, rec.dates, attributes, rec.part_of)
+    return rec
 
 
 def _names_its_subject(ctx: Context, rec: EventRecord) -> bool:

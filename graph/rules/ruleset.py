@@ -775,10 +775,11 @@ def _validate_event_kinds(path, kinds, ontology: Ontology):
         if not isinstance(spec, dict) or "class" not in spec or "label" not in spec:
             raise RuleError(path, line, name, "an event kind needs 'class' and 'label'")
         unknown = sorted(k for k in spec if k not in ("class", "label", "key", "quotable", "within", "__line__", "description",
-                                                      "apart_by_date"))
+                                                      "apart_by_date", "read_as"))
         if unknown:
             raise RuleError(path, line, name, f"unknown key {unknown[0]!r}",
-                            "an event kind takes: class, label, key, quotable, within, apart_by_date, description")
+                            "an event kind takes: class, label, key, quotable, within, apart_by_date, read_as, description")
+        _validate_read_as(spec.get("read_as", []), kinds, path, line, name)
         if not isinstance(spec.get("apart_by_date", False), bool):
             raise RuleError(path, line, name, "apart_by_date must be true or false")
         label = spec["label"]
@@ -794,6 +795,28 @@ def _validate_event_kinds(path, kinds, ontology: Ontology):
             raise RuleError(path, line, name, "quotable must be written or spoken")
         if spec.get("key", "organizer") not in EVENT_ROLES:
             raise RuleError(path, line, name, f"key must be one of {', '.join(sorted(EVENT_ROLES))}")
+
+
+def _validate_read_as(items, kinds: dict, path, line, name) -> None:
+    """An event kind's `read_as`: a list of {action, kind, role}, each action a pattern of the telling's
+    kg:action words, each kind a declared one, each role an event role."""
+    if not isinstance(items, list):
+        raise RuleError(path, line, name, "read_as must be a list of {action, kind, role}")
+    for item in items:
+        if not isinstance(item, dict) or set(item) - {"action", "kind", "role", "__line__"} \
+                or not {"action", "kind", "role"} <= set(item):
+            raise RuleError(path, line, name, f"read_as items take action, kind and role; got {item!r}",
+                            "e.g. {action: 'married\\b', kind: wedding, role: attendee}")
+        where = item.get("__line__", line)
+        if item["kind"] not in kinds or item["kind"] == "__line__":
+            raise RuleError(path, where, name, f"read_as: unknown event kind {item['kind']!r}",
+                            "declare it under 'kinds:' in events.yaml")
+        if item["role"] not in EVENT_ROLES:
+            raise RuleError(path, where, name, f"read_as: role must be one of {', '.join(sorted(EVENT_ROLES))}")
+        try:
+            regex.compile(item["action"])
+        except (regex.error, TypeError) as err:
+            raise RuleError(path, where, name, f"read_as: action {item['action']!r} is no valid pattern: {err}") from None
 
 
 def _validate_fields(kind, item, path, ontology: Ontology, event_kinds):
