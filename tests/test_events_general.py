@@ -1121,7 +1121,7 @@ def test_a_deed_whose_verb_tells_its_kind_is_of_that_kind(tmp_path):
         "Ines Vallory drowned off Tarrow Point in 2011.\n\n"
         "Dale Ortell proposed at the finish line on Sunday. Dale Ortell posted a photo of the ring on Monday.\n\n"
         "Ines Vallory won the county title in 2009. Dale Ortell took over the family bakery in 2015.\n\n"
-        "Ruth Quarrie retired in 2019.\n"))
+        "Ruth Quarrie retired in 2019. Ruth Quarrie won the gold medal in 2021. Ines Vallory painted the barn in 2022.\n"))
     got = _events(g)
     assert ("wedding", "1974", "Ruth Quarrie") in got
     assert ("death", "2011", "Ines Vallory") in got
@@ -1129,8 +1129,10 @@ def test_a_deed_whose_verb_tells_its_kind_is_of_that_kind(tmp_path):
     assert ("social-media-post", "2025-10-20", "Dale Ortell") in got
     assert ("appointment", "2015", "Dale Ortell") in got
     assert ("resignation", "2019", "Ruth Quarrie") in got
-    assert ("happening", "2009", "Ines Vallory") in got
-    assert not {e for e in got if e[0] == "happening" and e[1] != "2009"}
+    assert ("game", "2009", "Ines Vallory") in got
+    assert ("award", "2021", "Ruth Quarrie") in got
+    assert ("happening", "2022", "Ines Vallory") in got
+    assert not {e for e in got if e[0] == "happening" and e[1] != "2022"}
 
 
 def test_a_read_as_entry_names_a_declared_kind_and_a_role():
