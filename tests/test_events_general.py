@@ -1147,3 +1147,11 @@ def test_a_read_as_entry_names_a_declared_kind_and_a_role():
                       ("married", "read_as must be a list")):
         with pytest.raises(RuleError, match=says):
             _validate_read_as(bad, kinds, "events.yaml", 3, "happening")
+
+
+def test_a_relative_clause_that_tells_a_marriage_or_a_retirement_is_dated(tmp_path):
+    got = _events(_build(tmp_path, "clauses.txt", (
+        " date 2025-04-02\nShop turns 100\n\n"
+        "Priya Mercer, who married in 2016, runs the till. Dean Mottram, who retired in 2024, still calls in.\n")))
+    assert ("wedding", "2016", "Priya Mercer") in got
+    assert ("resignation", "2024", "Dean Mottram") in got
