@@ -1155,3 +1155,16 @@ def test_a_relative_clause_that_tells_a_marriage_or_a_retirement_is_dated(tmp_pa
         "Priya Mercer, who married in 2016, runs the till. Dean Mottram, who retired in 2024, still calls in.\n")))
     assert ("wedding", "2016", "Priya Mercer") in got
     assert ("resignation", "2024", "Dean Mottram") in got
+
+
+def test_deaths_told_as_pronounced_dead_joined_the_ancestors_or_until_their_death(tmp_path):
+    got = _events(_build(tmp_path, "deaths.txt", (
+        " date 2025-10-20\nA town remembers\n\n"
+        "Gloria Pettaway was pronounced dead at the scene on Saturday.\n\n"
+        "He succeeds his uncle, Nana Kwame Ofori II, who joined his ancestors in August 2022.\n\n"
+        "His father, Aram Kasparov, opened the shop in 1986 and ran it until his death in 2020.\n\n"
+        "Lena Brisk nursed Tom Ardelle until his death in 2011.\n")))
+    assert ("death", "2025-10-18", "Gloria Pettaway") in got
+    assert ("death", "2022-08", "Nana Kwame Ofori II") in got or ("death", "2022-08", "Kwame Ofori II") in got
+    assert ("death", "2020", "Aram Kasparov") in got
+    assert not {e for e in got if e[0] == "death" and e[2] == "Lena Brisk"}
