@@ -113,6 +113,11 @@ CASES = {
          ("Kay Ruiz", "parent", 'Walter "Walt" Orzel'), ("Sue Dwyer", "parent", 'Walter "Walt" Orzel'),
          ("Walt Orzel Jr.", "spouse", "Patty"), ("Kay Ruiz", "spouse", "Luis"),
          ("Ida Plask", "sibling", 'Walter "Walt" Orzel')}),
+    "born-participle-children-of": (
+        "Walt Orzel, a welder, died Tuesday. He was 88.\n\n"
+        "Born March 3, 1937, in Port Alden, the youngest of five children of Polish immigrants Jan and Ana Orzel, "
+        "he left school at 17.\n\nWalt Orzel spent 38 years at the yard.\n",
+        {("Walt Orzel", "parent", "Jan Orzel"), ("Walt Orzel", "parent", "Ana Orzel")}),
     "his-widow": (
         "Frank Dorr died in June 2023, at 81. His widow, Marla Dorr, 66, says the note leaves the orchard to her.\n",
         {("Frank Dorr", "spouse", "Marla Dorr")}),
