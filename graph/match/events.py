@@ -110,16 +110,22 @@ def _read_as(ctx: Context, rec: EventRecord) -> EventRecord:
     """A telling of a kind with `read_as` (events.yaml) whose kg:action words match one of its patterns is
     a telling of that pattern's kind, its people in that pattern's role: "Ana Ruiz: married" read from
     any verb is Ana Ruiz's wedding, "Tom Hale: died" his death."""
-    table = ctx.rules.settings["events"].get("kinds", {}).get(rec.kind, {}).get("read_as") or ()
-    action = next((value for prop, value, _ in rec.attributes if prop == "kg:action"), None)
+    table = ctx.rules.settings["events"].get("kinds", {}).get(rec.kind, {}).get("read_as")
+    action = next((value for prop, value, _ in rec.attributes if prop == "kg:action"), None) if table else None
     if action is None:
         return rec
     for item in table:
-        if regex.match(item["action"], action):
+        if _action_pattern(item["action"]).match(action):
             roles = tuple(sorted({Role(item["role"], r.ref, r.span) if r.role in PEOPLE_ROLES else r for r in rec.roles}))
             attributes = tuple(a for a in rec.attributes if a[0] != "kg:action")
             return EventRecord(item["kind"], rec.span, rec.rule, roles, rec.dates, attributes, rec.part_of)
     return rec
+
+
+@lru_cache(maxsize=None)
+def _action_pattern(source: str):
+    """A `read_as` action pattern, compiled once per process (the rule files checked it at load)."""
+    return regex.compile(source)
 
 
 def _names_its_subject(ctx: Context, rec: EventRecord) -> bool:

@@ -395,21 +395,23 @@ def _first_name_before(ctx: Context, a: int, b: int) -> int:
     """Where a name whose first word is a given name begins: before it, at a capitalised word the article also
     writes right before the name's surname, and which is no title ("Gervase Anthony Tolland-Hythe was born …"
     of a Colonel Gervase Tolland-Hythe: Anthony is his middle name, not another man's first)."""
-    m = _WORD_BEFORE.search(ctx.text, max(0, a - 40), a)
-    if m is None:
-        return a
-    word, last = m.group(1), ctx.text[a:b].split()[-1]
-    if word.lower() in _title_words(ctx) or f"{word} {last}" not in ctx.text or _titles_at(ctx, m.start(1), b):
-        return a
-    return m.start(1)
+    last = ctx.text[a:b].split()[-1]
+    return _start_with_word_before(ctx, a, b, lambda word: f"{word} {last}" in ctx.text)
 
 
 def _given_name_before(ctx: Context, a: int, b: int) -> int:
     """Where a name written with a nickname begins: at a given name right before it too ("Raymond" of
     Raymond Earl "Ray" Kowalczyk, a middle name before the nickname, as American and Philippine papers
     write names), never at a title or any other capitalised word (Mayor, Comedian, When)."""
+    return _start_with_word_before(ctx, a, b, lambda word: word in ctx.rules.given_names)
+
+
+def _start_with_word_before(ctx: Context, a: int, b: int, belongs) -> int:
+    """Where the name at a:b begins when the capitalised word right before it is part of it: at that
+    word where `belongs(word)` and it is no title (the title words, then the title rules, costliest last),
+    else at a."""
     m = _WORD_BEFORE.search(ctx.text, max(0, a - 40), a)
-    if m is None or m.group(1) not in ctx.rules.given_names or m.group(1).lower() in _title_words(ctx) \
+    if m is None or m.group(1).lower() in _title_words(ctx) or not belongs(m.group(1)) \
             or _titles_at(ctx, m.start(1), b):
         return a
     return m.start(1)
