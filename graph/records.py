@@ -91,11 +91,16 @@ class DateValue:
 
 @dataclass(frozen=True, order=True)
 class Role:
-    """A participant of an event: role is organizer, attendee, about, location, platform or work."""
+    """A participant of an event: role is organizer, attendee, about, location, platform or work.
+
+    `at`: for a pronoun ("he set up a company"), the mention of the name it stands for, where the
+    merge decides whom that name is (a bare surname two people bear may be neither); `span` stays
+    the words of the telling. No part of a role's identity."""
 
     role: str
     ref: Ref
     span: Span
+    at: Span | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, order=True)

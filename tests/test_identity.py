@@ -82,6 +82,28 @@ def test_the_lede_names_whom_a_bare_surname_stands_for(tmp_path):
     assert "Pruett" in people["Walter Pruett"] and "Pruett" not in people["Margaret Pruett"]
 
 
+def test_the_lede_after_a_byline_and_its_post_names_whom_a_bare_surname_stands_for(tmp_path):
+    g = build_graph(tmp_path, {"obit.txt": (
+        " date 2025-11-06\nRosa Tabor, bakery organizer who led 1971 strike, dies at 88\n\n"
+        "By Martin Halloran\nPost-Ledger Staff Writer\n\n"
+        "Rosalind Vukovich Tabor, who led one of the longest strikes in the city's history, died Sunday at her home. "
+        "She was 88.\n\nHer daughter, Margaret Tabor, said the cause was heart failure.\n\n"
+        "In 1974 Tabor became the first woman hired as a business agent for the local.\n")})
+    people = names_of(g)
+    assert "Tabor" in people["Rosalind Vukovich Tabor"] and "Tabor" not in people["Margaret Tabor"]
+
+
+def test_a_lede_that_names_no_one_in_full_leaves_a_shared_surname_to_no_one(tmp_path):
+    """A byline is no lede, nor is a shop named for its founder's given names ("Ah Kow Kopitiam")."""
+    g = build_graph(tmp_path, {"court.txt": (
+        " date 2026-01-21\nSon faces jail over shop takings\n\nBy Rachel Chua\n\n"
+        "For four decades, Ah Kow Kopitiam was known for its kaya toast and its founder's laugh.\n\n"
+        "But the business that Mr Tan Ah Kow built was drained by his elder son, a court heard.\n\n"
+        "Tan Kian Huat, 48, pleaded guilty last month. From early 2019, Tan began keeping two sets of books.\n")})
+    people = names_of(g)
+    assert "Tan" not in people["Tan Ah Kow"]
+
+
 def test_a_headline_surname_joins_the_first_full_name(tmp_path):
     g = build_graph(tmp_path, {"final.txt": (
         " date 2023-09-11\nRusk wins the Harbour City Open\n\n"

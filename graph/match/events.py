@@ -20,6 +20,8 @@ from graph.rules.ruleset import GENERAL, Rule
 # The roles that name people (or whoever took part); a telling whose groups for these
 # name nobody the article names is dropped (an event of no one cannot be told apart).
 PEOPLE_ROLES = ("organizer", "attendee", "about")
+# The node types that may fill a people role: a person, or an organisation that acts.
+AGENTS = (PERSON, ORGANIZATION)
 # Who a generic telling (one read from any verb) must name in its kind's key role, for a kind of no
 # narrower class than schema:Event: the person who did it (attendee), or the organisation that did it
 # (organizer: "the council voted on Tuesday"). Any other generic telling needs a person.
@@ -35,6 +37,9 @@ CAPITALISED_NAME = regex.compile(r"(?:\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)*\s+
 POSSESSIVE_AFTER = regex.compile(r"[’']s\b")
 # A dash that ends the words before a date (the date set off at the end of its sentence).
 DASH_BEFORE = regex.compile(r"\s*[—–]\s*$")
+# "since" right before a date is the date's own preposition ("in office since May 2023"), as the
+# year rule reads "since 2011" whole: it opens no clause of its own.
+SINCE_BEFORE = regex.compile(r"\bsince\s+$")
 # A clock time's "a.m." or "p.m." that the sentence splitter took for a sentence's end, and the words
 # after it that go on with the same clause (lower case, or a day: "shortly after 6 a.m. Tuesday,",
 # "before 10 p.m. on Sunday, the coroner said"): the date of a telling may stand past it. The
@@ -64,15 +69,17 @@ def find_events(ctx: Context, names: Names, dates: list[DateValue]) -> list[Even
         for m in ctx.finditer(rule):
             if ctx.in_quote(m.start()):
                 continue  # what a speaker says happened is not the article's own telling
-            roles = []
+            roles, things = [], set()
+            agents = (PERSON,) if _kind(ctx, rule.get("kind")).get("persons_only") else AGENTS
             for group in sorted(EVENT_ROLES.keys() & set(m.re.groupindex)):
-                roles.extend(_group_roles(ctx, names, m, group))
+                roles.extend(_group_roles(ctx, names, m, group, things, agents))
             when = _date_of(ctx, rule, m, dates)
             if rule.get("generic") and not when:
                 continue  # a rule that reads any verb tells an event only with its date
             rec = EventRecord(rule.get("kind"), ctx.span(m.start(), m.end()), rule.id, tuple(sorted(set(roles))),
                               when, _attributes(ctx, rule, m))
-            unnamed[id(rec)] = tuple(w for g in PEOPLE_ROLES if g in m.re.groupindex for w in m.captures(g))
+            unnamed[id(rec)] = tuple(ctx.text[a:b] for g in PEOPLE_ROLES if g in m.re.groupindex
+                                     for a, b in m.spans(g) if (a, b) not in things)
             found.append((rec, rule))
     found = _prefer_specific(ctx, found)
     out = []
@@ -91,18 +98,32 @@ def find_events(ctx: Context, names: Names, dates: list[DateValue]) -> list[Even
     return _link_within(ctx, out)
 
 
-def _group_roles(ctx: Context, names: Names, m, group: str) -> list[Role]:
+def _kind(ctx: Context, kind: str) -> dict:
+    """The declaration of an event kind (events.yaml `kinds`)."""
+    return ctx.rules.settings["events"].get("kinds", {}).get(kind, {})
+
+
+def _group_roles(ctx: Context, names: Names, m, group: str, things: set[tuple[int, int]],
+                 agents: tuple[str, ...] = AGENTS) -> list[Role]:
     """Who each capture of a people group is: a "he" or "she" the nearest person of its gender named before
     it, as a family tie's pronoun is read (nobody when two may be meant: "He died in 2015" after a brother is
-    the brother, never the article's protagonist by default); anything else by the role rules and names."""
+    the brother, never the article's protagonist by default); anything else by the role rules and names.
+    A capture the names step knows as no type of `agents` (a place, a work; an organisation, for a kind
+    that happens to persons only) goes into `things`: it names no one."""
     out = []
     for a, b in m.spans(group):
         if group in PEOPLE_ROLES and ctx.text[a:b].casefold() in SUBJECT_PRONOUNS:
             found = pronoun_antecedent(ctx, names, a, b)
             if found is not None:
-                out.append(Role(group, found.ref, ctx.span(a, b)))
+                out.append(Role(group, found.ref, ctx.span(a, b), found.span))
             continue
-        out.extend(Role(group, ref, gspan) for ref, gspan in group_refs(ctx, names, Capture(m, group, a, b), group))
+        for ref, gspan in group_refs(ctx, names, Capture(m, group, a, b), group):
+            # a place or a work the names step knows is no one who took part ("a trucker from
+            # Pinecrest, Arizona, who died in 2019": Arizona did not die)
+            if group in PEOPLE_ROLES and ref.type not in agents:
+                things.add((a, b))
+                continue
+            out.append(Role(group, ref, gspan))
     return out
 
 
@@ -159,6 +180,11 @@ def _prefer_specific(ctx: Context, found: list[tuple[EventRecord, Rule]]) -> lis
     def narrower(b: tuple[EventRecord, Rule], a: tuple[EventRecord, Rule]) -> bool:
         (rb, ub), (ra, ua) = b, a
         if not (rb.span.start < ra.span.end and ra.span.start < rb.span.end):
+            return False
+        act = next((span for prop, _, span in ra.attributes if prop == "kg:action"), None)
+        if ua.get("generic") and act is not None and not (rb.span.start < act.end and act.start < rb.span.end):
+            # a reading from any verb whose verb the other reading leaves out tells another event of the
+            # same person ("Born in Cardiff in 1999, Ana Ruiz won her first title in 2023")
             return False
         cb, ca = kinds[rb.kind]["class"], kinds[ra.kind]["class"]
         if cb == ca:
@@ -285,12 +311,13 @@ def _possessive(ctx: Context, d: DateValue) -> bool:
 
 
 def _clause_words(ctx: Context, d: DateValue, words: str, sentence_end: int) -> str:
-    """The words between a telling and a later date that may open another clause: a dash just before
+    """The words between a telling and a date that may open another clause: a dash just before
     a date that ends the sentence sets the date off ("became engaged at the cove – in 1985."), it
-    opens no clause of its own."""
+    opens no clause of its own; nor does the "since" of a later date (SINCE_BEFORE)."""
     if DASH_BEFORE.search(words) and not ctx.text[d.span.end:sentence_end].strip(" .!?\"”’)"):
         return DASH_BEFORE.sub("", words)
-    return words
+    later = ctx.text.endswith(words, 0, d.span.start)  # the words run up to the date: it follows the telling
+    return SINCE_BEFORE.sub("", words) if later else words
 
 
 def _link_within(ctx: Context, events: list[EventRecord]) -> list[EventRecord]:

@@ -46,6 +46,11 @@ _CHAIN_PARAGRAPHS_BACK = 1  # a chain of pronouns looks no further back than the
 _SAME_GENDER = {"f": regex.compile(r"\b(?:[Ss]he|[Hh]er)\b"), "m": regex.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")}
 # between a person and the pronoun coordinated with them: "X and his", "X, a foreman at the mill, and his"
 _COORDINATED = regex.compile(r"(?:,\s+[^,;.“”\"]{1,80},)?\s+and\s+")
+# a capitalised word right before "and" and a pronoun: the person the pronoun is joined to ("to Kaitlyn and her
+# husband"), a name of the sentence though no name rule may have found it (not "Tuesday and his")
+_NAME_AND_BEFORE = regex.compile(r"(?<=[\p{Ll},;]\s)(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                                  r"January|February|March|April|May|June|July|August|September|October|November|"
+                                  r"December)\b)\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s+and\s+$")
 # the words between a name and a pronoun inside a relative clause that name describes ("Nora
 # Marsh, who lives in Ellery with her husband"): the pronoun is hers
 # a relative clause right after a name, its age between ("Arne Halvorsen, 81, who co-founded it with his late wife")
@@ -281,6 +286,8 @@ class _People:
             words = self.ctx.text[a:b].casefold()
             gender = _PRONOUN_GENDER.get(words)
             if gender:
+                if self._joined_to_unnamed(a):
+                    continue
                 wed = self._wedding_subject(m, group, a, gender)
                 if wed is not None:
                     out.extend((ref, at, True) for ref, at in wed)
@@ -636,10 +643,12 @@ class _People:
         in an earlier paragraph that was about someone else of that gender when it named them ("In 1976 he took
         command … Father Liam Carrick remembered those visits … said Carrick." then "He was appointed OBE in 1978":
         the paragraph's he was not Carrick, and the next paragraph's may be either)."""
+        ctx = self.ctx
+        if not depth and self._joined_to_unnamed(pos):
+            return None
         found = self._antecedent(pos, gender, depth, first_paragraph, surnames)
         if found is None or depth:
             return found
-        ctx = self.ctx
         if self._a_sibling_of(found, pos):
             return None
         para = ctx.paragraph_of(found.span.start)
@@ -650,6 +659,12 @@ class _People:
         if first >= a and any(not ctx.in_quote(p.start()) for p in _SAME_GENDER[gender].finditer(ctx.text, a, first)):
             return None
         return found
+
+    def _joined_to_unnamed(self, pos: int) -> bool:
+        """Whether the pronoun at pos follows a capitalised word and "and" that no name rule read as a person:
+        "born to Kaitlyn and her husband" is Kaitlyn's husband, whoever else the text names."""
+        joined = _NAME_AND_BEFORE.search(self.ctx.text, max(0, pos - 40), pos)
+        return joined is not None and not any(x.span.start <= joined.start() < x.span.end for x in self.mentions)
 
     def _antecedent(self, pos: int, gender: str, depth: int = 0, first_paragraph: int | None = None,
                     surnames: frozenset[str] = frozenset()) -> Mention | None:
@@ -1126,6 +1141,15 @@ def _role_opener(ctx: Context) -> regex.Pattern:
     return _PATTERNS[key][1]
 
 
+def _told_as_other(ctx: Context, sentence: tuple[int, int], gender: str) -> bool:
+    """Whether a sentence's own words (not its quotations) use pronouns of the other gender than `gender`
+    only: none of `gender` ("out of his pocket ... for his mother" against a "she" after it)."""
+    def used(g: str) -> bool:
+        return any(not ctx.in_quote(p.start()) for p in _SAME_GENDER[g].finditer(ctx.text, *sentence))
+
+    return used("m" if gender == "f" else "f") and not used(gender)
+
+
 def _genders(ctx: Context, names: Names, mentions: list[Mention]) -> dict[str, str]:
     """Each person's gender where the article tells it: a name rule or the gazetteer, a title
     (Mrs., Mr.), a kinship word naming them (her father, Daniel Nwosu), a pronoun opening the
@@ -1168,7 +1192,12 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention]) -> dict[str, s
         p = _SUBJECT_PRONOUN.search(ctx.text, a, b)
         if p and not ctx.in_quote(p.start()) and all(
                 c.isspace() or not c.isalnum() or ctx.in_quote(a + k) for k, c in enumerate(ctx.text[a : p.start()])):
-            tell(_key(subject), "f" if p.group().casefold() in ("she", "her") else "m")
+            g = "f" if p.group().casefold() in ("she", "her") else "m"
+            if _told_as_other(ctx, previous, g):
+                # "Ruiz took the card out of his pocket and gave it to his mother. She read it": the sentence
+                # before speaks of its subject as the other gender, so the she is another (his mother)
+                continue
+            tell(_key(subject), g)
     # a given name alone and the full name it opens tell one gender ("her father and coach Rajbir Kadian …
     # Rajbir, 51, said he …"), where the word opens one full name only
     given: dict[str, set[str]] = {}

@@ -41,6 +41,10 @@ from graph.records import Extraction, Mention, Ref, Span
 from graph.rdf.vocab import iri, slug
 
 PERSON = "Person"
+# how far after the headline a credit line may start and still open the article ("By Martin Hale"), and the
+# longest line of the credit block after it ("Post-Ledger Staff Writer"): a lede is longer
+_CREDIT_REACH = 200
+_CREDIT_LINE = 50
 
 
 @dataclass(frozen=True)
@@ -82,8 +86,17 @@ def article_sieve(x: Extraction, credits: frozenset[str] = frozenset(), given=fr
     decided_at = {(m.span.start, m.span.end): name for a, b, name in pairs for m in (a, b)}
     headline = x.article.headline
     body = headline.end if headline is not None else 0
+    # the lede is the first sentence after the headline and its credit block ("By Martin Hale" then the short
+    # line of the writer's post, "Post-Ledger Staff Writer"), not the credit
+    credit_ends = [m.span.end for m in x.mentions if m.rule in credits and m.span.start - body <= _CREDIT_REACH]
+    if credit_ends:
+        after = max(credit_ends)
+        body = next((a for a, b in x.sentences if a >= after and b - a > _CREDIT_LINE), after)
     lede = next(((a, b) for a, b in x.sentences if a >= body), (body, body))
-    lead = next((v for a, b, v in fulls if lede[0] <= a < lede[1]), None)  # the lede's first full name
+    # the lede's first full name, written from its first word (or nickname): not a part of it that another
+    # name holds ("Ah Bee Kopitiam", a shop named for Goh Ah Bee)
+    partial = {(m.span.start, m.span.end) for m in people if not _opens_its_name(m)}
+    lead = next((v for a, b, v in fulls if lede[0] <= a < lede[1] and (a, b) not in partial), None)
     established: dict[str, str | None] = {}  # a single name -> the person it was first given
     changed = []
     for m in people:
@@ -130,6 +143,12 @@ def article_sieve(x: Extraction, credits: frozenset[str] = frozenset(), given=fr
             changed.append((m.span.start, m.span.end, m.ref.value, decided))
     written = tuple((m.span.start, m.span.end, name) for a, b, name in pairs for m in (a, b))
     return Sieved(x.article.id, tuple(changed), written)
+
+
+def _opens_its_name(m: Mention) -> bool:
+    """Whether a mention is written from the first word of the name it was given, or its nickname."""
+    words, full = _words(m.alias or m.span.exact), m.ref.value
+    return bool(words) and (words[0] == _words(full)[0] or words[0] == nickname(full))
 
 
 def _named_before(word: str, pos: int, fulls: list[tuple[int, int, str]]) -> bool:

@@ -89,12 +89,17 @@ class _Nodes:
         self.people = people
         self.spouses: dict[URIRef, set[URIRef]] = defaultdict(set)  # filled by the family stage
         self.named: dict[str, set[URIRef]] = {}  # article -> the nodes its mentions name
+        # once the named things are made: the people nodes there are. A name read where no mention stands
+        # ("the couple" read as a bare surname the sieve gave to no one) is then nobody, never a node the
+        # graph does not describe
+        self.declared: set[URIRef] | None = None
 
     def __call__(self, ref: Ref, at: Span | None = None) -> URIRef | None:
         if ref.kind == "entity":
             return iri(type_folder(ref.type), slug(ref.value))
         if ref.kind in ("name", "titled") and ref.type == "Person":
-            return self.people.node(ref, at)
+            node = self.people.node(ref, at)
+            return node if self.declared is None or node in self.declared else None
         if ref.kind == "name":
             return iri(type_folder(ref.type), slug(ref.value))
         if ref.kind == "spouse-of":
@@ -115,6 +120,7 @@ def resolve(extractions: list[Extraction], rules: RuleSet) -> Facts:
     node_of.named = {x.article.id: {node_of(m.ref, m.span) for m in x.mentions} for x in extractions}
     _family(extractions, rules, node_of, out)  # first: "Legend's wife" needs the spouse ties
     labels = _named_things(extractions, rules, node_of, out)
+    node_of.declared = set(labels)
     event_of_record = _events(extractions, rules, node_of, out, labels)
     _quotes(extractions, out, node_of, event_of_record, labels)
     out.labels = labels
@@ -277,7 +283,7 @@ def _events(extractions: list[Extraction], rules: RuleSet, node_of: _Nodes, out:
     for node, members in event_nodes.items():
         kind = members[0][1].kind
         if all(rec.roles for _, rec, _ in members) and not any(
-                node_of(r.ref, r.span) for _, rec, _ in members for r in rec.roles):
+                node_of(r.ref, r.at or r.span) for _, rec, _ in members for r in rec.roles):
             # every telling names its people by words that stand for nobody ("Statement by someone"): an event
             # of no one the graph knows is no fact a reader can check, so there is none; the curator's list says why
             for _, rec, _ in members:
@@ -310,7 +316,7 @@ def _event_telling(out: Facts, node: URIRef, spec: dict, rec, node_of: _Nodes, r
     out.add(node, RDF.type, expand(spec["class"]), ev)
     out.add(node, KG.eventKind, Literal(kind), ev)
     for role in rec.roles:
-        target = node_of(role.ref, role.span)
+        target = node_of(role.ref, role.at or role.span)
         if target is None:
             out.unresolved.append((f"{role.role} of {kind} by {rec.rule} could not be resolved", role.span))
             continue
@@ -400,7 +406,7 @@ def _group_tellings(tellings: list, key_role: str, node_of: _Nodes, apart_by_dat
     created = 0
     keyless = []
     for item in tellings:
-        keys = {node_of(r.ref, r.span) for r in item[1].roles if r.role == key_role} - {None}
+        keys = {node_of(r.ref, r.at or r.span) for r in item[1].roles if r.role == key_role} - {None}
         if not keys and apart_by_date:
             keys = _words_key(item[1])
         if not keys:

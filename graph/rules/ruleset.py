@@ -775,13 +775,15 @@ def _validate_event_kinds(path, kinds, ontology: Ontology):
         if not isinstance(spec, dict) or "class" not in spec or "label" not in spec:
             raise RuleError(path, line, name, "an event kind needs 'class' and 'label'")
         unknown = sorted(k for k in spec if k not in ("class", "label", "key", "quotable", "within", "__line__", "description",
-                                                      "apart_by_date", "read_as"))
+                                                      "apart_by_date", "read_as", "persons_only"))
         if unknown:
             raise RuleError(path, line, name, f"unknown key {unknown[0]!r}",
-                            "an event kind takes: class, label, key, quotable, within, apart_by_date, read_as, description")
+                            "an event kind takes: class, label, key, quotable, within, apart_by_date, read_as, "
+                            "persons_only, description")
         _validate_read_as(spec.get("read_as", []), kinds, path, line, name)
-        if not isinstance(spec.get("apart_by_date", False), bool):
-            raise RuleError(path, line, name, "apart_by_date must be true or false")
+        for flag in ("apart_by_date", "persons_only"):
+            if not isinstance(spec.get(flag, False), bool):
+                raise RuleError(path, line, name, f"{flag} must be true or false")
         label = spec["label"]
         if not (isinstance(label, str) or (isinstance(label, list) and label and all(isinstance(x, str) for x in label))):
             raise RuleError(path, line, name, "label must be a template string or a list of them",

@@ -32,7 +32,7 @@ from graph.errors import CorruptEntry
 from graph.records import Extraction, Span
 from graph.resources import package_dir
 
-FORMAT = "2"  # bump when the records change shape, so old entries are never read
+FORMAT = "3"  # bump when the records change shape, so old entries are never read
 
 
 @dataclass(frozen=True)
