@@ -507,7 +507,9 @@ def query(query, query_file, graph_path, fmt, binds, endpoint, user, password, a
     SELECT prints a table (or --format); CONSTRUCT/DESCRIBE print Turtle. ASK prints
     true/false and exits 0/1. A syntax error shows the line and a caret (exit 2).
     Updates are refused (the graph is read-only); so is SERVICE without --allow-service.
-    --limit/--offset print one page, added to the query as its own LIMIT/OFFSET.
+    --limit/--offset print one page, added to the query as its own LIMIT/OFFSET
+    (and as LIMIT offset+limit after a `# kg:page-limit` comment, where a listing
+    picks its page: README, Querying).
     The graph is read from the build's query store beside it (.store/) when that is
     fresh, else from graph.ttl, with one line on stderr saying why.
 

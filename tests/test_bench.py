@@ -104,3 +104,17 @@ def test_an_unknown_section_is_refused_in_one_line(tmp_path):
     assert result.returncode != 0
     assert "unknown section 'speed'" in result.stderr and "sparql" in result.stderr
     assert not (tmp_path / "b.md").exists()
+
+
+def test_querycmp_puts_two_revisions_of_a_query_side_by_side(seed_build):
+    """Against the committed texts (HEAD) the working tree's listings answer the same rows, so the
+    comparison passes; a made-up revision is one clean error."""
+    args = [sys.executable, "-m", "tests.bench.querycmp", "--graph", seed_build / "graph.ttl", "--runs", "1",
+            "--queries", "people.rq", "conflicts.rq"]
+    done = subprocess.run([*map(str, args), "--before", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[1] == "people.rq" and lines[-4] == "conflicts.rq"  # in the order asked
+    assert [line.split()[0] for line in lines if "identical" in line] == ["whole", "first", "page"] * 2
+    bad = subprocess.run([*map(str, args), "--before", "no-such-revision"], cwd=ROOT, capture_output=True, text=True)
+    assert bad.returncode != 0 and bad.stderr.startswith("Error: git show no-such-revision:schema/queries/")

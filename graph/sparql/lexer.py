@@ -74,3 +74,15 @@ def top_level_words(query: str, words: tuple[str, ...]) -> Iterator[tuple[str, i
             depth = max(depth - 1, 0)
         elif m.lastgroup == "word" and depth == 0:
             yield m.group().upper(), m.start()
+
+
+# The comment that marks where a query's page is chosen (graph/sparql/store.py, page()): written on
+# its own after the ORDER BY of the subquery that picks the page's rows, before its closing brace.
+PAGE_MARKER = "# kg:page-limit"
+_MARKER_RE = re.compile(rf"{re.escape(PAGE_MARKER)}(?![\w:-])")
+
+
+def page_markers(query: str) -> list[int]:
+    """The offsets of each page marker comment in the query (a comment of the code, not the same
+    words inside a string or an IRI)."""
+    return [m.start() for m in _NOT_CODE_RE.finditer(query) if _MARKER_RE.match(m.group())]

@@ -33,7 +33,7 @@ from graph.errors import KgError, QueryError, RefusedQuery
 from graph.rdf.formats import FORMATS, GRAPH_FORMATS, SELECT_FORMATS
 from graph.resources import queries_dir
 from graph.sparql.bind import values_block, values_first
-from graph.sparql.lexer import code_and_iris, code_only, top_level_words
+from graph.sparql.lexer import code_and_iris, code_only, page_markers, top_level_words
 
 MAX_DEPTH = 100  # nesting of { ( [ a query may have: Oxigraph's parser recurses per level, and overflows
                  # its stack (killing the process, no error) a few thousand levels down
@@ -290,6 +290,13 @@ def page(query: str, limit: int | None, offset: int | None) -> str:
     They go after the query's ORDER BY, before a trailing VALUES block, found by the lexer (so a
     LIMIT in a comment, a string or a subquery is not the query's); a query with a LIMIT or OFFSET
     of its own is refused rather than paged twice.
+
+    A query may also mark the subquery that picks its rows with the comment `# kg:page-limit`
+    (after that subquery's ORDER BY): with a limit, `LIMIT offset+limit` goes there too, so the
+    engine gathers the rest of a row (lists, sources) for the page's subjects only, not for every
+    one it sorts. The marked subquery must be written so that its first offset+limit rows give every
+    row of the page (the shipped listings say how theirs do); the outer ORDER BY, LIMIT and OFFSET
+    then cut the page from them, so the rows are those of the whole answer's slice.
     """
     if limit is None and offset is None:
         return query
@@ -302,8 +309,15 @@ def page(query: str, limit: int | None, offset: int | None) -> str:
                                         f"OFFSET {offset}" if offset is not None else "") if part)
     values = [at for w, at in found if w == "VALUES"]
     if values:  # the trailing VALUES block comes after the solution modifiers
-        return f"{query[:values[0]]}\n{clause}\n{query[values[0]:]}"
-    return f"{query}\n{clause}\n"  # on a line of its own: the query may end in a comment
+        paged = f"{query[:values[0]]}\n{clause}\n{query[values[0]:]}"
+    else:
+        paged = f"{query}\n{clause}\n"  # on a line of its own: the query may end in a comment
+    if limit is not None:
+        # from the last marker back, so the offsets of the earlier ones still hold; the LIMIT goes
+        # before the comment, on the marker's line, which the comment ends
+        for at in reversed(page_markers(paged)):
+            paged = f"{paged[:at]}LIMIT {limit + (offset or 0)} {paged[at:]}"
+    return paged
 
 
 def check_bindings(query: str, bindings: dict[str, object]) -> None:

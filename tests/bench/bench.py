@@ -598,16 +598,16 @@ def bench_sparql(work: Path, store_size: int, rdflib_size: int, runs: int,
                 rows.append(Row(f"{name} on the {store_size:,}-article graph ({len(store):,} triples)",
                                 _ms(big_times), note=f"pyoxigraph, {len(big_times)} runs, {rows_note}; target median < 50 ms"))
                 figures[f"{q.name}{label}"] = median(big_times)
-                if b_big:
+                if b_big and answer_rows <= FIRST_PAGE:
                     asked.append((q.name, "bound", median(big_times), answer_rows))
-                else:  # a listing: what a user waits for is its first page (`kg query --limit 100`)
-                    first_times, answer = _query_times(ox_run(store), page(text, FIRST_PAGE, None), runs)
+                else:  # a listing, or a bound answer longer than a page: a user waits for its first page
+                    first_times, answer = _query_times(ox_run(store, b_big), page(text, FIRST_PAGE, None), runs)
                     first_rows = len(answer.rows)
                     del answer
                     rows.append(Row(f"{name}, first page (`--limit {FIRST_PAGE}`), on the {store_size:,}-article graph",
                                     _ms(first_times), note=f"pyoxigraph, {len(first_times)} runs, {first_rows:,} rows; "
                                                            "target median < 50 ms"))
-                    asked.append((q.name, "first page", median(first_times), first_rows))
+                    asked.append((q.name, "bound, first page" if b_big else "first page", median(first_times), first_rows))
             small_times, _ = _query_times(ox_run(ox_small, b_small), text, runs)
             rdf_times, stopped = _capped_times(rdf_run(b_small), text, max(1, min(runs, 3)), rdflib_budget)
             if rdf_times:
@@ -620,7 +620,7 @@ def bench_sparql(work: Path, store_size: int, rdflib_size: int, runs: int,
     fast = [a for a in asked if a[2] < 0.050]
     slow = ", ".join(f"`{n}` {how} {1000 * t:,.0f} ms ({r:,} rows)" for n, how, t, r in asked if t >= 0.050)
     rows.append(Row(f"shipped queries as a user asks them (bound when they take parameters, else the first page of "
-                    f"{FIRST_PAGE}), {store_size:,}-article graph",
+                    f"{FIRST_PAGE}; the first page too of a bound answer longer than that), {store_size:,}-article graph",
                     f"{len(fast)} of {len(asked)} with median < 50 ms", note=("over: " + slow) if slow else "all under"))
     return rows, figures
 
