@@ -102,6 +102,25 @@ The current governor, Gov. Patricia Okafor, is term-limited. Caroline Whitcomb s
 
 "The state needs a budget by June," the governor said.
 """,
+    # "the younger Havstad": of the bearers named so far, a father and his son; their grandfather named later is
+    # no one a reader has met there
+    "younger-named-so-far": """ date 2024-05-02
+Ferry captain retires
+
+Arne Havstad sounded the horn for the last time on Thursday. From Monday, the wheel passes to his son, Eirik Havstad, 38.
+
+"I grew up on this boat," the younger Havstad said.
+
+Arne's father, Olav Havstad, captained the old wooden ferry on the same route in the 1960s.
+""",
+    # three bearers met before it: "the younger Havstad" may be either of two sons
+    "younger-of-three": """ date 2024-05-02
+Ferry captain retires
+
+Arne Havstad sounded the horn for the last time on Thursday. Arne's father, Olav Havstad, captained the old wooden ferry in the 1960s. From Monday, the wheel passes to Arne's son, Eirik Havstad, 38.
+
+"I grew up on this boat," the younger Havstad said.
+""",
 }
 
 
@@ -160,3 +179,11 @@ def test_a_former_office_holder_is_the_former_one_and_only_that(graphs):
     g = graphs("governors")
     assert speakers_of(g, "She doesn't need me out there") == {"Harold Whitcomb"}
     assert speakers_of(g, "The state needs a budget") == {"Patricia Okafor"}
+
+
+def test_the_younger_bearer_is_told_among_those_named_so_far(graphs):
+    assert speakers_of(graphs("younger-named-so-far"), "I grew up on this boat") == {"Eirik Havstad"}
+
+
+def test_the_younger_of_three_bearers_is_nobody(graphs):
+    assert speakers_of(graphs("younger-of-three"), "I grew up on this boat") == set()

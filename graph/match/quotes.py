@@ -389,7 +389,7 @@ class _Attribution:
         a = m.start("speaker")
         if (a >= 0 and m.group("speaker") in self.shared
                 and (described := _DESCRIBED_SURNAME.search(self.ctx.text, max(0, a - 30), a))):
-            person = self._of_generation(m.group("speaker"), described.group(0))
+            person = self._of_generation(m.group("speaker"), described.group(0), a)
             return [Role("creator", Ref("name", person), self.ctx.span(a, m.end("speaker")))] if person else []
         outer = self.speakers.get(self.root(q.parent), ((), "", None))[0] if q.parent is not None else ()
         if outer and a >= 0 and (kin := self._kin_of(m.group("speaker"), outer)) is not None:
@@ -491,14 +491,16 @@ class _Attribution:
                 if (people.genders.get(p) or people.pronoun_genders.get(p)) == gender}
         return next(iter(fits)) if len(fits) == 1 else None
 
-    def _of_generation(self, word: str, described: str) -> str | None:
-        """Which of two bearers of a word of their names "the elder Rotich" or "the younger Rotich" is: where the
-        article ties them as parent and child, the parent or the child; nobody where more than two bear it, where
-        no parent tie joins the two (brothers, a wife of the name), or where the description says no generation
-        ("the former Lee")."""
+    def _of_generation(self, word: str, described: str, pos: int) -> str | None:
+        """Which of two bearers of a word of their names "the elder Rotich" or "the younger Rotich" at pos is: where the
+        article ties them as parent and child, the parent or the child; nobody where more than two bear it of those
+        named before pos (a reader knows no other: "the younger Havstad" after Arne and his son Eirik is Eirik, though
+        their grandfather Olav is named later), where no parent tie joins the two (brothers, a wife of the name), or
+        where the description says no generation ("the former Lee")."""
         g = _GENERATION.search(described)
-        bearers = (_surname_bearers(self.ctx, self.people).get(word, set())
-                   | _first_word_bearers(self.ctx, self.people).get(word, set()))
+        bearers = {b for b in (_surname_bearers(self.ctx, self.people).get(word, set())
+                               | _first_word_bearers(self.ctx, self.people).get(word, set()))
+                   if self._named_before(b, pos)}
         if g is None or len(bearers) != 2:
             return None
         tie = [(child, parent) for child, parent in self.parent_ties if {child, parent} == bearers]
@@ -509,6 +511,11 @@ class _Attribution:
             return None
         child, parent = order
         return parent if g.group("up") else child
+
+    def _named_before(self, person: str, pos: int) -> bool:
+        """Whether the text names the person (not by a role phrase) before pos."""
+        k = bisect.bisect_left(self.candidate_starts, pos)
+        return any(c.person == person and not c.role for c in self.candidates_by_start[:k])
 
     def _generation_order(self, bearers: set[str]) -> tuple[str, str] | None:
         """(younger, elder) of two bearers of one word of their names that no parent tie joins: the one the
