@@ -190,6 +190,12 @@ def _about(index: tuple[list, list[int]], pieces) -> tuple:
 # a kinship phrase inside a quotation: "my father", "our late mother", "my big brother", or "Dad" alone
 _KIN_WORDS = regex.compile(r"(?:(?P<own>[Mm]y|[Oo]ur)\s+(?:(?:late|dear|old|older|elder|eldest|younger|youngest|big|"
                            r"little|baby|twin)\s+)?)?(?P<noun>\p{L}+)")
+# someone spoken of by a noun: "my father", "our late mother", "her daughter", "the coach", or "Dad" alone
+_SPOKEN_OF = regex.compile(r"(?<![\p{L}’'])(?:(?P<det>[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Tt]he|[Aa]n?)\s+"
+                           r"(?:(?:late|dear|old|older|elder|eldest|younger|youngest|big|little|baby|twin|own)\s+)?"
+                           r"(?P<noun>\p{Ll}[\p{L}-]*)|(?P<familiar>\p{Lu}\p{Ll}+))(?![\p{L}’'-])")
+_PRONOUN_GENDERS = {"he": "m", "she": "f"}
+_POSSESSIVE_GENDERS = {"his": "m", "her": "f"}
 # how many later subjects of one verb of saying an attribution inside a quotation tries (see _nearer_subject)
 _LATER_SUBJECTS = 3
 _FIRST_PERSON = frozenset({"I"})
@@ -302,8 +308,10 @@ class _Attribution:
             a, b = windows[where]
             if where == "after" and self._ends_sentence(q):
                 continue  # “… them.” He added …: a new sentence, not an attribution
-            if where == "next-sentence" and (a >= b or not self._ends_sentence(q)):
-                continue  # only a quotation that ends its sentence is followed by one saying whose it was
+            if where == "next-sentence" and (a >= b or not self._ends_sentence(q) or not self._opens_sentence(q)):
+                # only a quotation that is a sentence of its own is followed by one saying whose it was: words
+                # quoted inside a sentence of narration (Hale put it simply: “…”) are that sentence's to credit
+                continue
             # a quoted title in the words before (Asked about “Wrench,” a six-minute song, he puts it bluntly:)
             # is no quotation of its own: an attribution no pattern reads across it may begin after it
             title_end = self._after_title(a, b) if where == "before" else None
@@ -381,7 +389,7 @@ class _Attribution:
         a = m.start("speaker")
         if (a >= 0 and m.group("speaker") in self.shared
                 and (described := _DESCRIBED_SURNAME.search(self.ctx.text, max(0, a - 30), a))):
-            person = self._of_generation(m.group("speaker"), described.group(0))
+            person = self._of_generation(m.group("speaker"), described.group(0), a)
             return [Role("creator", Ref("name", person), self.ctx.span(a, m.end("speaker")))] if person else []
         outer = self.speakers.get(self.root(q.parent), ((), "", None))[0] if q.parent is not None else ()
         if outer and a >= 0 and (kin := self._kin_of(m.group("speaker"), outer)) is not None:
@@ -390,7 +398,74 @@ class _Attribution:
         refs = group_refs(self.ctx, self.names, m, "speaker", outer, speaking)
         if speaking.found_groups:
             self.groups[self.root(q.parent) if q.parent is not None else self.root(i)] = list(speaking.found_groups)
+        if not refs and outer and a >= 0 and (kin := self._kin_spoken_of(i, m.group("speaker"), outer)) is not None:
+            return [Role("creator", Ref("name", kin), self.ctx.span(a, m.end("speaker")))]
         return [Role("creator", ref, sp) for ref, sp in refs]
+
+    def _kin_spoken_of(self, i: int, words: str, outer: tuple[Role, ...]) -> str | None:
+        """Whom a he or she that says quotation i, a quote within a quote, stands for where no name does: the one
+        relative of the one quoting that the words just before speak of by a kinship noun of the pronoun's gender,
+        inside the quotation ("My father ran the mill. He used to say, ‘…’") or in the narration of its paragraph
+        and the one before, by the possessive of the one quoting ("Solveig Lund said her daughter had sent a
+        message. / “She wrote, ‘…’”): the one person the article's stated ties make that kin of them (quotes.yaml
+        `kin_ties`). None where those words also speak of someone else the pronoun may be (a name, another noun
+        for a person: "the coach", "his brother" of another), or of no such relative."""
+        gender = _PRONOUN_GENDERS.get((words or "").lower())
+        owners = {r.ref.value for r in outer if r.ref.type == PERSON and r.ref.kind == "name"}
+        if gender is None or len(outer) != 1 or len(owners) != 1:
+            return None
+        ctx, people = self.ctx, self.people
+        owner = next(iter(owners))
+        owner_gender = people.genders.get(owner) or people.pronoun_genders.get(owner)
+        q = ctx.quotes[i]
+        parts = set(self._parts(q.parent))
+        first = min(ctx.quotes[j].start for j in parts)
+        p = paragraph_at(ctx, first)
+        start = ctx.paragraphs[max(p - 1, 0)][0]
+        settings = speaker_settings(ctx)
+        familiar, ties = settings.get("familiar_kin", {}), settings.get("kin_ties", {})
+        genders, person_nouns = noun_genders(ctx), speaker_words(ctx, "person_nouns")
+        found: set[str] = set()
+        for m in _SPOKEN_OF.finditer(ctx.text, start, q.open):
+            where = innermost_quote(ctx, m.start())
+            inside = where in parts
+            if not inside and where is not None:
+                continue  # someone else's words
+            if m.group("familiar"):
+                noun = familiar.get(m.group("familiar").lower())
+                if noun is None or not inside:
+                    continue
+                own = True
+            else:
+                noun = familiar.get(m.group("noun"), m.group("noun"))
+                det = m.group("det").lower()
+                if noun not in genders and noun not in person_nouns:
+                    continue
+                # inside the quotation "my father" is the one quoting's; in the narration, "her daughter" when the her
+                # may be the one quoting
+                own = det in ("my", "our") if inside else (
+                    owner_gender is not None and _POSSESSIVE_GENDERS.get(det) == owner_gender)
+            if genders.get(noun) not in (None, gender):
+                continue  # someone of the other gender: no he or she of this one
+            tie = ties.get(noun) if own else None
+            fits = {k for k in self.kin.get(tie, {}).get(owner, ())
+                    if (people.genders.get(k) or people.pronoun_genders.get(k)) == gender} if tie else set()
+            if len(fits) != 1:
+                return None  # a noun for someone the ties do not tell, or for several
+            found |= fits
+        if len(found) != 1:
+            return None
+        kin = next(iter(found))
+        # nobody else the pronoun may be is named in those words; nor the one quoting, inside the quotation (“Oom
+        # Koos phoned me and all he said was, ‘…’” credited to Koos: the attribution around it is in doubt)
+        for c in self._candidates_in(start, q.open):
+            where = innermost_quote(ctx, c.start)
+            if where in parts and c.person == owner:
+                return None
+            if (where is None or where in parts) and c.person not in (owner, kin) \
+                    and people.pronoun_gender(c.person) in (None, gender):
+                return None
+        return kin
 
     def _kin_of(self, words: str, outer: tuple[Role, ...]) -> str | None:
         """Whom "my father", "our mother", "Dad" or "my brother" stands for inside a quotation one person says:
@@ -416,14 +491,16 @@ class _Attribution:
                 if (people.genders.get(p) or people.pronoun_genders.get(p)) == gender}
         return next(iter(fits)) if len(fits) == 1 else None
 
-    def _of_generation(self, word: str, described: str) -> str | None:
-        """Which of two bearers of a word of their names "the elder Rotich" or "the younger Rotich" is: where the
-        article ties them as parent and child, the parent or the child; nobody where more than two bear it, where
-        no parent tie joins the two (brothers, a wife of the name), or where the description says no generation
-        ("the former Lee")."""
+    def _of_generation(self, word: str, described: str, pos: int) -> str | None:
+        """Which of two bearers of a word of their names "the elder Rotich" or "the younger Rotich" at pos is: where the
+        article ties them as parent and child, the parent or the child; nobody where more than two bear it of those
+        named before pos (a reader knows no other: "the younger Havstad" after Arne and his son Eirik is Eirik, though
+        their grandfather Olav is named later), where no parent tie joins the two (brothers, a wife of the name), or
+        where the description says no generation ("the former Lee")."""
         g = _GENERATION.search(described)
-        bearers = (_surname_bearers(self.ctx, self.people).get(word, set())
-                   | _first_word_bearers(self.ctx, self.people).get(word, set()))
+        bearers = {b for b in (_surname_bearers(self.ctx, self.people).get(word, set())
+                               | _first_word_bearers(self.ctx, self.people).get(word, set()))
+                   if self._named_before(b, pos)}
         if g is None or len(bearers) != 2:
             return None
         tie = [(child, parent) for child, parent in self.parent_ties if {child, parent} == bearers]
@@ -434,6 +511,11 @@ class _Attribution:
             return None
         child, parent = order
         return parent if g.group("up") else child
+
+    def _named_before(self, person: str, pos: int) -> bool:
+        """Whether the text names the person (not by a role phrase) before pos."""
+        k = bisect.bisect_left(self.candidate_starts, pos)
+        return any(c.person == person and not c.role for c in self.candidates_by_start[:k])
 
     def _generation_order(self, bearers: set[str]) -> tuple[str, str] | None:
         """(younger, elder) of two bearers of one word of their names that no parent tie joins: the one the
@@ -598,6 +680,11 @@ class _Attribution:
         """A quotation whose last word ends a sentence with a period (“… them.”) takes no attribution after it."""
         inner = self.ctx.text[q.start:q.end].rstrip()
         return runs_on(self.ctx.text, q) or (inner.endswith(".") and not inner.endswith(".."))
+
+    def _opens_sentence(self, q: QuoteSpan) -> bool:
+        """Whether quotation q opens its sentence: no word of narration stands before its opening mark there."""
+        sa = self.ctx.sentence_of(q.open)[0]
+        return not _WORD_CHAR.search(self.ctx.text, sa, q.open)
 
     def _term(self, q: QuoteSpan) -> bool:
         """A term in quotation marks: at most three words in lower case, with no sentence punctuation,

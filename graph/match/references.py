@@ -63,7 +63,7 @@ from graph.match.names import (PERSON, SUFFIXES, Names, counted_words, generatio
 from graph.records import Mention, Ref, Role, Span
 
 _LIST_GLUE = regex.compile(r",?\s*(?:and\s+)?|\s*,\s*")
-SPEAKER_MODES = ("nearest", "introduced", "group", "none")
+SPEAKER_MODES = ("nearest", "introduced", "group", "document", "none")
 
 # A title written right before a name: "coach Tom Bray", "Judge Harriet Lomax", "Gov. Daniel Ashgrove".
 _TITLE_BEFORE = regex.compile(r"(?:^|(?<=[\s(“\"‘—–]))(?P<t>\p{L}[\p{L}-]+\.?)[^\S\n]+$")
@@ -393,7 +393,19 @@ def _as_speaker(ctx: Context, names: Names, rule, mode: str, m, a: int, speaking
             # the works council's chairman is not his (a kinship noun may look ahead: "my dad", then "his father")
             return []
         before = ctx.text[a:a + (m.start("noun") if "noun" in m.re.groupindex else 0)].lower().split()
+        qualifiers = speaker_words(ctx, "office_qualifiers") | _TIME_QUALIFIERS
+        said = [w for w in before if w in _TIME_QUALIFIERS]
         qualifier = [w for w in before if w in speaker_words(ctx, "office_qualifiers")]
+        if len(people) > 1 and not qualifier:
+            qualified = {p: _introduced_qualified(ctx, speaking.people.introduced, key, p, qualifiers) for p in people}
+            if said:
+                # "the former governor said", a former and a sitting one introduced: the one introduced as
+                # a former one ("former Gov. Harold Whitcomb")
+                people = {p for p in people if qualified[p] == said[-1]}
+                return [Ref("name", next(iter(people)), PERSON)] if len(people) == 1 else []
+            # "the mayor said" after "Mayor Ann Lee" and "then deputy mayor Tom Hale": the one who holds the
+            # office itself, not a deputy, a former or an acting one
+            people = {p for p in people if qualified[p] is None} or people
         if qualifier:
             # "the assistant coach said", where the article introduced a head coach: only one introduced with those
             # very words ("Vice President Sara Duterte … the vice president said")
@@ -404,7 +416,60 @@ def _as_speaker(ctx: Context, names: Names, rule, mode: str, m, a: int, speaking
         if not people and rule.get("refers") == "protagonist" and _described_another(ctx, names, noun, a):
             return []  # "Singer-actor Noel … “…,” the singer wrote": the singer the text introduced, not the star
         return [] if people else None
+    if mode == "document":
+        author = _document_author(ctx, speaking.people, m.group("noun") if "noun" in m.re.groupindex else m.group(), a)
+        return [Ref("name", author, PERSON)] if author else []
     raise RuleError(rule.path, rule.line, rule.id, f"speaker must be one of {', '.join(SPEAKER_MODES)}, got {mode!r}")
+
+
+_ANY_WORD = regex.compile(r"(?<![\p{L}’'])\p{L}[\p{L}-]*\.?")
+
+
+def _introduced_qualified(ctx: Context, introduced: dict, key: str, person: str, qualifiers: frozenset[str]) -> str | None:
+    """The word (quotes.yaml `office_qualifiers`, or one of time: former, late, then …) right before the role noun
+    where the text first introduced the person with it ("then deputy mayor Tom Hale", "Ann Lee, the former
+    coach", "former Gov. Harold Whitcomb"); None where none stands there."""
+    at = introduced.get((key, person))
+    if at is None:
+        return None
+    w = _WORD_BEFORE.search(ctx.text, max(0, at - 30), at)
+    prev = w.group(1).lower() if w else None
+    for word in _ANY_WORD.finditer(ctx.text, at, min(len(ctx.text), at + 160)):
+        if _role_noun(ctx, word.group()) == key:
+            return prev if prev in qualifiers else None
+        prev = word.group().rstrip(".").lower()
+    return None
+
+
+# words of a sentence that tell of someone who reads out or passes on a document, not who wrote it
+_NOT_THE_AUTHOR = regex.compile(r"(?<![\p{L}’'])(?:read|reads|reading|on\s+behalf\s+of|quoted|quoting|"
+                                r"received|receives|got|sent\s+to|seen\s+by|obtained)(?![\p{L}’'-])", regex.I)
+
+
+def _document_author(ctx: Context, people: People, noun: str, pos: int) -> str | None:
+    """Who wrote "the statement" (a letter, an email) a quotation is credited to: the one person the nearest
+    sentence before pos that speaks of such a document names, outside quotations, in the quotation's paragraph
+    or the one before ("In a statement on Wednesday, Quintero said …"; "Marchetti issued a statement"), the
+    sentence's subject of several; nobody where that sentence names no one, or tells of someone who reads out,
+    passes on or receives it rather than wrote it ("Ann Lee read a statement from the family")."""
+    here = paragraph_at(ctx, pos)
+    if here < 0:
+        return None
+    start = ctx.paragraphs[max(here - 1, 0)][0]
+    word = regex.compile(r"(?<![\p{L}’'-])" + regex.escape(noun.lower()) + r"s?(?![\p{L}’'-])", regex.I)
+    told = [w for w in word.finditer(ctx.text, start, pos) if not ctx.in_quote(w.start())]
+    if not told:
+        return None
+    sa, sb = ctx.sentence_of(told[-1].start())
+    if _NOT_THE_AUTHOR.search(ctx.text, sa, sb):
+        return None
+    named = [c for c in people.candidates if sa <= c.start and c.end <= sb and c.quote is None]
+    persons = {c.person for c in named}
+    if len(persons) > 1:
+        persons = {c.person for c in named if c.subject}
+    if len(persons) != 1 or any(c.undecided for c in named if c.person in persons):
+        return None
+    return next(iter(persons))
 
 
 # ------------------------------------------------------------------ the people of an article
@@ -659,9 +724,13 @@ def _introductions(ctx: Context, mentions: list[Mention], settings: dict,
         if shared[(s, e)] > 1 and not m.span.exact.startswith(m.ref.value.split()[0]):
             continue
         before = text[max(0, s - 100):s]
-        t = _TITLE_BEFORE.search(before[-40:])
+        near = before[-40:]
+        t = _TITLE_BEFORE.search(near)
+        if t and t.group("t").rstrip(".").lower() in honorifics:
+            # "board chairperson Ms Hellen Gachanja", "Coach Mr Tom Hale": the office stands before the courtesy title
+            t = _TITLE_BEFORE.search(near, 0, t.start())
         if t and _is_title(t.group("t"), honorifics, function_words, abbreviations):
-            _introduce(roles, first, _role_noun(ctx, t.group("t")), m.ref.value, s - len(before[-40:]) + t.start())
+            _introduce(roles, first, _role_noun(ctx, t.group("t")), m.ref.value, s - len(near) + t.start())
         d = _APPOS_BEFORE.search(before)
         # "Her daughter, Ellen Hardesty" introduces; "In the video, Chrissy" does not; after a preposition
         # only a kinship noun does ("founded by her father, Tom Lee")
@@ -1438,6 +1507,11 @@ def _antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None, 
         found = _pick(ctx, people, inside, gender, speaking.exclude, None, pos)
         if isinstance(found, int) and not isinstance(found, bool):
             return None  # a pronoun inside the quotation: its referent is the speaker's to know
+        if found is False and any(c.person in speaking.exclude and people.pronoun_gender(c.person) in (None, gender)
+                                  for c in inside):
+            # “Oom Koos phoned me and all he said was, ‘…’” credited to Koos: the one the words name is the he, not
+            # anyone named before; the quotation around it is someone else's, whom the text does not make plain
+            return None
         if found is not False:
             return found
         if _unnamed_inside(ctx, speaking.outer_start if speaking.outer_start is not None else outer.start, pos, gender):
