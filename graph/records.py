@@ -102,6 +102,11 @@ class Role:
     span: Span
     at: Span | None = field(default=None, compare=False)
 
+    @property
+    def read_at(self) -> Span:
+        """Where the merge reads whom the role's words stand for: the mention a pronoun stands for, else its words."""
+        return self.at or self.span
+
 
 @dataclass(frozen=True, order=True)
 class EventRecord:

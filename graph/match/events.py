@@ -131,7 +131,7 @@ def _read_as(ctx: Context, rec: EventRecord) -> EventRecord:
     """A telling of a kind with `read_as` (events.yaml) whose kg:action words match one of its patterns is
     a telling of that pattern's kind, its people in that pattern's role: "Ana Ruiz: married" read from
     any verb is Ana Ruiz's wedding, "Tom Hale: died" his death."""
-    table = ctx.rules.settings["events"].get("kinds", {}).get(rec.kind, {}).get("read_as")
+    table = _kind(ctx, rec.kind).get("read_as")
     action = next((value for prop, value, _ in rec.attributes if prop == "kg:action"), None) if table else None
     if action is None:
         return rec
@@ -154,7 +154,7 @@ def _names_its_subject(ctx: Context, rec: EventRecord) -> bool:
     organizer, an organisation in that role (a council, a district: what an organisation did); for
     any other kind, a person among its people roles (a company "said on Monday that" is no
     statement of a person, and a person's happening needs the person)."""
-    spec = ctx.rules.settings["events"].get("kinds", {}).get(rec.kind, {})
+    spec = _kind(ctx, rec.kind)
     key = spec.get("key", "organizer")
     if spec.get("class") == "schema:Event" and GENERIC_SUBJECTS.get(key) == ORGANIZATION:
         return any(r.ref.type == ORGANIZATION and r.role == key for r in rec.roles)

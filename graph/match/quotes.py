@@ -17,6 +17,7 @@ import regex
 
 from graph.match.context import Context
 from graph.match.names import PERSON, Names, surname
+from graph.match.relations import POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS
 from graph.match.references import (People, Speaking, article_people, group_refs, innermost_quote, known_by_noun,
                                     noun_genders, paragraph_at, protagonist, speaker_settings, speaker_words)
 from graph.match.text import QuoteSpan, runs_on
@@ -194,8 +195,6 @@ _KIN_WORDS = regex.compile(r"(?:(?P<own>[Mm]y|[Oo]ur)\s+(?:(?:late|dear|old|olde
 _SPOKEN_OF = regex.compile(r"(?<![\p{L}’'])(?:(?P<det>[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Tt]he|[Aa]n?)\s+"
                            r"(?:(?:late|dear|old|older|elder|eldest|younger|youngest|big|little|baby|twin|own)\s+)?"
                            r"(?P<noun>\p{Ll}[\p{L}-]*)|(?P<familiar>\p{Lu}\p{Ll}+))(?![\p{L}’'-])")
-_PRONOUN_GENDERS = {"he": "m", "she": "f"}
-_POSSESSIVE_GENDERS = {"his": "m", "her": "f"}
 # how many later subjects of one verb of saying an attribution inside a quotation tries (see _nearer_subject)
 _LATER_SUBJECTS = 3
 _FIRST_PERSON = frozenset({"I"})
@@ -410,7 +409,7 @@ class _Attribution:
         message. / “She wrote, ‘…’”): the one person the article's stated ties make that kin of them (quotes.yaml
         `kin_ties`). None where those words also speak of someone else the pronoun may be (a name, another noun
         for a person: "the coach", "his brother" of another), or of no such relative."""
-        gender = _PRONOUN_GENDERS.get((words or "").lower())
+        gender = SUBJECT_PRONOUNS.get((words or "").lower())
         owners = {r.ref.value for r in outer if r.ref.type == PERSON and r.ref.kind == "name"}
         if gender is None or len(outer) != 1 or len(owners) != 1:
             return None
@@ -444,7 +443,7 @@ class _Attribution:
                 # inside the quotation "my father" is the one quoting's; in the narration, "her daughter" when the her
                 # may be the one quoting
                 own = det in ("my", "our") if inside else (
-                    owner_gender is not None and _POSSESSIVE_GENDERS.get(det) == owner_gender)
+                    owner_gender is not None and POSSESSIVE_PRONOUNS.get(det) == owner_gender)
             if genders.get(noun) not in (None, gender):
                 continue  # someone of the other gender: no he or she of this one
             tie = ties.get(noun) if own else None

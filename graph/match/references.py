@@ -393,9 +393,10 @@ def _as_speaker(ctx: Context, names: Names, rule, mode: str, m, a: int, speaking
             # the works council's chairman is not his (a kinship noun may look ahead: "my dad", then "his father")
             return []
         before = ctx.text[a:a + (m.start("noun") if "noun" in m.re.groupindex else 0)].lower().split()
-        qualifiers = speaker_words(ctx, "office_qualifiers") | _TIME_QUALIFIERS
+        office = speaker_words(ctx, "office_qualifiers")
+        qualifiers = office | _TIME_QUALIFIERS
         said = [w for w in before if w in _TIME_QUALIFIERS]
-        qualifier = [w for w in before if w in speaker_words(ctx, "office_qualifiers")]
+        qualifier = [w for w in before if w in office]
         if len(people) > 1 and not qualifier:
             qualified = {p: _introduced_qualified(ctx, speaking.people.introduced, key, p, qualifiers) for p in people}
             if said:

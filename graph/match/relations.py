@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 
+
 import regex
 
 from graph.match.context import Context
@@ -39,6 +40,7 @@ from graph.rules.ruleset import roles_of
 
 _PRONOUN_GENDER = {"his": "m", "her": "f", "he": "m", "she": "f", "him": "m"}
 SUBJECT_PRONOUNS = {w: g for w, g in _PRONOUN_GENDER.items() if w in ("he", "she")}  # what an event's people may be
+POSSESSIVE_PRONOUNS = {w: g for w, g in _PRONOUN_GENDER.items() if w in ("his", "her")}
 _SUBJECT_PRONOUN = regex.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b")
 _PARAGRAPHS_BACK = 2  # how far back a pronoun looks: its paragraph and the two before
 _CHAIN = 4  # pronouns standing for one another, followed back at most this far

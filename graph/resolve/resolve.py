@@ -283,7 +283,7 @@ def _events(extractions: list[Extraction], rules: RuleSet, node_of: _Nodes, out:
     for node, members in event_nodes.items():
         kind = members[0][1].kind
         if all(rec.roles for _, rec, _ in members) and not any(
-                node_of(r.ref, r.at or r.span) for _, rec, _ in members for r in rec.roles):
+                node_of(r.ref, r.read_at) for _, rec, _ in members for r in rec.roles):
             # every telling names its people by words that stand for nobody ("Statement by someone"): an event
             # of no one the graph knows is no fact a reader can check, so there is none; the curator's list says why
             for _, rec, _ in members:
@@ -316,7 +316,7 @@ def _event_telling(out: Facts, node: URIRef, spec: dict, rec, node_of: _Nodes, r
     out.add(node, RDF.type, expand(spec["class"]), ev)
     out.add(node, KG.eventKind, Literal(kind), ev)
     for role in rec.roles:
-        target = node_of(role.ref, role.at or role.span)
+        target = node_of(role.ref, role.read_at)
         if target is None:
             out.unresolved.append((f"{role.role} of {kind} by {rec.rule} could not be resolved", role.span))
             continue
@@ -406,7 +406,7 @@ def _group_tellings(tellings: list, key_role: str, node_of: _Nodes, apart_by_dat
     created = 0
     keyless = []
     for item in tellings:
-        keys = {node_of(r.ref, r.at or r.span) for r in item[1].roles if r.role == key_role} - {None}
+        keys = {node_of(r.ref, r.read_at) for r in item[1].roles if r.role == key_role} - {None}
         if not keys and apart_by_date:
             keys = _words_key(item[1])
         if not keys:
