@@ -139,6 +139,8 @@ _COORDINATED = regex.compile(r",?\s+(?:and|or)\s+|,\s+")
 _LIST_GLUE_BEFORE = regex.compile(r"(?:,?\s*(?:and\s+)?|\s*,\s*)")
 # A sentence opening with a participle clause, up to its comma ("Asked whether he would stay, "): the clause has no
 # subject of its own, so a pronoun in it is the main clause's subject, named after it.
+# a reply's opening clause: "Asked whether he would stay, ", "Pressed on the deal, "
+_QUESTION_OPENING = regex.compile(r"[“\"‘]?(?:Asked|Pressed|Questioned|Quizzed)\b[^,.;:!?“”\"\n]{1,120},\s+")
 _PARTICIPLE_OPENING = regex.compile(r"[“\"‘]?\p{Lu}\p{Ll}{2,}(?:ed|ing)\b[^,.;:!?“”\"\n]{1,120},\s+")
 # articles and demonstratives: capitalised words right after one are no person's name ("the Chicago Comets")
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -736,7 +738,10 @@ def _introductions(ctx: Context, mentions: list[Mention], settings: dict,
         # "Her daughter, Ellen Hardesty" introduces; "In the video, Chrissy" does not; after a preposition
         # only a kinship noun does ("founded by her father, Tom Lee")
         w = _WORD_BEFORE.search(before, 0, d.start()) if d else None
-        if d and not (w and w.group(1).lower() in prepositions and d.group("head") not in kin):
+        # "Asked whether that was the deal, Teo sighed": the noun ends the question a reply opens with, and the
+        # name after it is the one who answers, never in apposition ("Sitting beside him was his coach, Ito" is)
+        opening = d is not None and _QUESTION_OPENING.fullmatch(text, ctx.sentence_of(s)[0], s) is not None
+        if d and not opening and not (w and w.group(1).lower() in prepositions and d.group("head") not in kin):
             _introduce(roles, first, _role_noun(ctx, d.group("head")), m.ref.value, s - len(before) + d.start())
         a = _APPOS_AFTER.match(text, e, min(len(text), e + 120))
         if a:
@@ -1688,10 +1693,13 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
         for group in (known, unknown):
             if not group:
                 continue
-            if missed and any(max(c.end, near) <= u < pos and not _after_subject(ctx, group, u)
+            # nearer than the group's last mention: a name of another gender named between them does not hide
+            # an unread name just before pos ("Brenner was rarely its face — Raman handled press — but he spoke")
+            after = max(max(c.end for c in group), near)
+            if missed and any(after <= u < pos and not _after_subject(ctx, group, u)
                               and not _fronted_object(ctx, u) for u in people.unknown):
                 return None  # someone the names step missed is named just before: maybe the one meant
-            if missed and any(max(c.end, near) <= u < pos and not _after_subject(ctx, group, u)
+            if missed and any(after <= u < pos and not _after_subject(ctx, group, u)
                               and not _fronted_object(ctx, u) and all(w not in name_words(c.person) for c in group)
                               for u, w in people.unclaimed):
                 return None  # "Kessler says …" of a Linda Kessler the names step could not tell: maybe her

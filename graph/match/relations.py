@@ -60,6 +60,11 @@ _AGE_GAP = regex.compile(r",\s+(?:aged\s+)?\d{1,3}")
 # ... or a short description between ("Noel Caballes, 41, a tricycle driver from Bantilan, who lost his wife")
 _BEFORE_WHO = regex.compile(f"(?:{_AGE_GAP.pattern})?" + r"(?:,\s+(?:an?|the)\s[^,;.“”\"]{1,80})?")
 _RELATIVE = regex.compile(_BEFORE_WHO.pattern + r",\s+who\s+[^,;.“”\"]{0,160}")
+# a kinship noun before a couple in its sentence: the pair are someone's parents or grandparents
+_COUPLE_AS_KIN = regex.compile(r"\b(?:daughter|son|child|children|granddaughter|grandson|grandchild|grandchildren|parents|"
+                               r"grandparents|great-grandparents|sons|daughters)\b")
+# the end of a sentence inside a paragraph
+_SENTENCE_END = regex.compile(r"[.!?][”\"’]?\s")
 # "the couple" or "the pair" as a clause's subject, written before a "their" of its sentence
 _COUPLE_SUBJECT = regex.compile(r"(?<![\p{L}’'])[Tt]he\s+(?:couple|pair)\b(?![’'])")
 # a sentence opening with "the couple" as its subject ("The couple married in 1981."), for a "their" after it
@@ -540,15 +545,18 @@ class _People:
         if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             # two named as often as each other, and more than anyone else: the couple the article is
             # about where a spouse rule ties those two ("Priya Rao and Tom Hale were married")
-            if len(ranked) > 2 and ranked[2][1] == ranked[0][1]:
-                return []
             pair = {ranked[0][0], ranked[1][0]}
-            couples = {frozenset((r.subject, r.object)): r for r in self.married
-                       if r.speaker is None and {r.subject.value, r.object.value} == pair}
+            couples = {} if len(ranked) > 2 and ranked[2][1] == ranked[0][1] else {
+                frozenset((r.subject, r.object)): r for r in self.married
+                if r.speaker is None and {r.subject.value, r.object.value} == pair}
         else:
             top = ranked[0][0]
             couples = {frozenset((r.subject, r.object)): r for r in self.married
                        if r.speaker is None and top in (r.subject.value, r.object.value)}
+        if len(couples) != 1:
+            # a page of several announcements: the couple whose marriage the text told last, in this paragraph
+            # or the one before ("A and B were married May 18 … The bride is the daughter of …")
+            couples = self._last_couple(pos)
         if len(couples) != 1:
             return []
         (r,) = couples.values()
@@ -568,6 +576,20 @@ class _People:
         if len(fit) == 1 or (len(fit) == 2 and len(sure) == 1):
             return sure or fit
         return []
+
+    def _last_couple(self, pos: int) -> dict:
+        """The couple of the announcement pos stands in: the spouse tie told last before pos in the first
+        sentence of a paragraph (each announcement opens so; "Her grandparents, who were married in 1958"
+        later in a paragraph is no bride and groom)."""
+        text = self.ctx.text
+        told = [r for r in self.married if r.speaker is None and r.span.end <= pos
+                and not _SENTENCE_END.search(text, self.ctx.paragraphs[self.ctx.paragraph_of(r.span.start)][0], r.span.start)
+                # "The bride is the daughter of Gerald and Patrice Whitcomb": someone's relatives, not the couple
+                and not _COUPLE_AS_KIN.search(text, self.ctx.sentence_of(r.span.start)[0], _first_person_at(r))]
+        if not told:
+            return {}
+        r = max(told, key=lambda r: (r.span.end, r.span.start))
+        return {frozenset((r.subject, r.object)): r}
 
     def parent_of_pronoun(self, pos: int, pronoun: str, noun: str) -> list[tuple[Ref, Span]]:
         """Whom "her father" at pos stands for: the one person named before it as "her father, X"
@@ -1001,6 +1023,11 @@ def _last_word(name: str) -> str | None:
     """The last word of a name of two words or more (its surname)."""
     words = name.split()
     return words[-1] if len(words) >= 2 else None
+
+
+def _first_person_at(r: Relation) -> int:
+    """Where the first of a tie's two people is written (its span may begin at a kinship noun)."""
+    return min([at.start for at in (r.subject_at, r.object_at) if at is not None], default=r.span.start)
 
 
 def _kin_gender(rules, noun: str) -> str | None:
