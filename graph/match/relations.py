@@ -63,6 +63,10 @@ _RELATIVE = regex.compile(_BEFORE_WHO.pattern + r",\s+who\s+[^,;.“”\"]{0,160
 # a kinship noun before a couple in its sentence: the pair are someone's parents or grandparents
 _COUPLE_AS_KIN = regex.compile(r"\b(?:daughter|son|child|children|granddaughter|grandson|grandchild|grandchildren|parents|"
                                r"grandparents|great-grandparents|sons|daughters)\b")
+# a kinship noun of blood or a newborn
+_BLOOD_KIN = regex.compile(r"(?i)\b(?:sons?|daughters?|child|children|kids?|baby|babies|newborn|infant|twins?|triplets|"
+                           r"father|mother|dad|mum|mom|parents?|brothers?|sisters?|siblings?|grand\p{L}+|nephew|niece|"
+                           r"uncle|aunt|cousin)\b")
 # the end of a sentence inside a paragraph
 _SENTENCE_END = regex.compile(r"[.!?][”\"’]?\s")
 # "the couple" or "the pair" as a clause's subject, written before a "their" of its sentence
@@ -891,7 +895,37 @@ class _People:
         if pair and who not in {frozenset((r.subject, r.object)) for r in self.sisters} and not CHILDREN_BEFORE.search(
                 self.ctx.text, max(0, pair[0][1].start - 40), pair[0][1].start):
             return pair
+        lede = self._lede_pair(pos)
+        if lede and not any({r.subject, r.object} & {ref for ref, _ in lede} for r in every.values()):
+            return lede
         return []
+
+    def _lede_pair(self, pos: int) -> list[tuple[Ref, Span]]:
+        """The two people the lede names, where it names no one else (and, says the caller, no spouse tie of
+        the article takes either of them): a man and a woman (as far as the text tells) of one surname whom no sibling rule ties ("Ernest
+        Vandermeer has a story … and Joan Vandermeer has …" then "The couple were married in 1965")."""
+        end = self._lede_end()
+        if pos < end:
+            return []
+        lede = self.ctx.paragraph_of(max(0, end - 1))
+        first: dict[str, Mention] = {}
+        for x in self.mentions:
+            if self.ctx.paragraph_of(x.span.start) == lede:
+                first.setdefault(x.ref.value, x)
+        if len(first) != 2:
+            return []
+        pa, pb = self.ctx.paragraphs[lede]
+        if _BLOOD_KIN.search(self.ctx.text, pa, pb):
+            return []  # a lede that tells of a child, a parent or a sibling may name two of one family, no couple
+        a, b = first.values()
+        if len(counted_words(a.ref.value)) < 2 or len(counted_words(b.ref.value)) < 2 \
+                or _last_word(a.ref.value) != _last_word(b.ref.value):
+            return []
+        if {self.genders.get(_key(a)), self.genders.get(_key(b))} in ({"f"}, {"m"}):
+            return []
+        if frozenset((a.ref, b.ref)) in {frozenset((r.subject, r.object)) for r in self.sisters}:
+            return []
+        return [(a.ref, a.span), (b.ref, b.span)]
 
     def siblings(self, pos: int, of_sibling: bool = False) -> list[tuple[Ref, Span]]:
         """Whom "their" at pos stands for as two children ("their father", "their half-brother"):
