@@ -349,6 +349,16 @@ class _People:
                 if pair or subject:
                     out.extend((ref, at, True) for ref, at in pair)
                     continue
+                if a == self.ctx.paragraphs[self.ctx.paragraph_of(a)][0]:
+                    # "Their son, Mateo" opening a paragraph, no pair written before: the one person the text
+                    # continues only where a spouse tie of the article takes them (that couple's son, whom the
+                    # merge gives the spouse too); else nobody (one unmarried man named last is no father)
+                    spouses = {ref for r in self.married if r.speaker is None for ref in (r.subject, r.object)}
+                    spouses |= self._paired_before(a)  # "Gus and Eleni Papadakis stood …", a pair written as one
+                    out.extend((ref, self.ctx.span(a, b), True)
+                               for ref, _ in group_refs(self.ctx, self.names, Capture(m, group, a, b), group)
+                               if ref in spouses)
+                    continue
             kin = _PARENT_OF_PRONOUN.fullmatch(self.ctx.text, a, b)
             if kin:
                 out.extend((ref, at, True) for ref, at in self.parent_of_pronoun(a, kin.group("p"), kin.group("noun")))
@@ -858,7 +868,7 @@ class _People:
             end = min(sentence[1], pos)
             inside = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= end]
             for x, y in reversed(list(zip(inside, inside[1:]))):
-                if _key(x) != _key(y) and _PAIR_GLUE.fullmatch(self.ctx.text, x.span.end, y.span.start):
+                if _key(x) != _key(y) and self._written_as_pair(x, y):
                     if CHILDREN_BEFORE.search(self.ctx.text, max(0, x.span.start - 40), x.span.start):
                         return []  # "and their children Jhon Rey and Princess. / Their daughter": not the children's
                     return [(x.ref, x.span), (y.ref, y.span)]
@@ -869,6 +879,23 @@ class _People:
                 # "The couple married in 1981. / Their daughter, Amy Lund": the pair the sentence before is about
                 return self.the_couple(None, "", opener.start("couple"))
         return []
+
+    def _written_as_pair(self, x: Mention, y: Mention) -> bool:
+        """Whether two mentions in a row are a pair: joined as "A and B", or one joint name the names step read
+        as both ("Harold and June Pettibone")."""
+        return _PAIR_GLUE.fullmatch(self.ctx.text, x.span.end, y.span.start) is not None or (
+            (x.span.start, x.span.end) == (y.span.start, y.span.end) and " and " in x.span.exact)
+
+    def _paired_before(self, pos: int) -> set[Ref]:
+        """The people written as a pair before pos ("Harold and June Pettibone", "Brooks and her husband, Cal Ortiz"),
+        never children named so ("and their children Jhon Rey and Princess")."""
+        before = [x for x in self.mentions if x.span.end <= pos]
+        out: set[Ref] = set()
+        for x, y in zip(before, before[1:]):
+            if _key(x) != _key(y) and self._written_as_pair(x, y) \
+                    and not CHILDREN_BEFORE.search(self.ctx.text, max(0, x.span.start - 40), x.span.start):
+                out |= {x.ref, y.ref}
+        return out
 
     def the_couple(self, m, group: str, pos: int, noun: str | None = None) -> list[tuple[Ref, Span]]:
         """Whom "the couple" or "the pair" at pos stands for: two people the text ties as partners. The
