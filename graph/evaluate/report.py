@@ -35,6 +35,8 @@ def format_text(report: Report) -> str:
     fit, matched = report.event_kinds
     if matched:
         out.append(f"event kinds: {fit} of {matched} matched events have a class that fits the gold kind")
+    orgs, places = report.people_as
+    out.append(f"people that are gold organisations: {orgs}; gold places: {places}")
     out.append("")
 
     out.append('Per article (F1; "-" where neither gold nor graph has anything to count)')
@@ -136,6 +138,7 @@ def to_dict(report: Report) -> dict:
         "definitions": dict(DEFINITIONS),
         "overall": {c: _score(report.overall[c]) for c in CATEGORIES},
         "event_kinds": {"fitting": report.event_kinds[0], "matched": report.event_kinds[1]},
+        "people_as": {"organizations": report.people_as[0], "places": report.people_as[1]},
         "articles": [
             {"article": a.article, "genre": a.genre, "in_graph": a.in_graph,
              "scores": {c: _score(a.scores[c]) for c in CATEGORIES},

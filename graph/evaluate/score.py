@@ -90,7 +90,8 @@ from graph.rdf.vocab import KG, PROV, SDO
 
 CATEGORIES = ("people", "identity", "family", "quotations", "events", "organizations", "places")
 DEFINITIONS = {
-    "people": "tp gold persons found; fp graph persons matching no gold person; fn gold persons not found",
+    "people": "tp gold persons found; fp graph persons matching no gold person (those whose name is a gold "
+              "organisation's or place's, or whole words of one, are counted apart too); fn gold persons not found",
     "identity": "tp persons with exactly one node of their own; fp merge errors (extra persons per node); "
                 "fn split errors (extra nodes per person)",
     "family": "normalised ties (spouse, sibling unordered; child = reversed parent); fp includes ties to "
@@ -225,6 +226,8 @@ class ArticleScore:
     in_graph: bool
     scores: dict[str, Score]
     event_kinds: tuple[int, int] = (0, 0)  # (matched events whose kind fits, matched events)
+    # (people that are a gold organisation, people that are a gold place): the worst of the people fp
+    people_as: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,7 @@ class Report:
     rules: tuple[RuleStat, ...]
     warnings: tuple[str, ...] = ()
     event_kinds: tuple[int, int] = (0, 0)
+    people_as: tuple[int, int] = (0, 0)  # people that are gold organisations, gold places
 
 
 # ---------------------------------------------------------------- entry point
@@ -261,7 +265,8 @@ def evaluate(graph: Graph, golds: list[Gold], articles: dict[str, str], ontology
                             f"{gold.article!r}); every gold item counts as missing")
         scorer = _ArticleScorer(index, gold, text, iris, tally)
         scores = scorer.run()
-        per_article.append(ArticleScore(gold.article, gold.genre, bool(iris), scores, scorer.event_kinds))
+        per_article.append(ArticleScore(gold.article, gold.genre, bool(iris), scores, scorer.event_kinds,
+                                        scorer.people_as))
         diffs.extend(scorer.diffs)
     overall = {c: sum((a.scores[c] for a in per_article), Score()) for c in CATEGORIES}
     order = {c: i for i, c in enumerate(CATEGORIES)}
@@ -269,7 +274,8 @@ def evaluate(graph: Graph, golds: list[Gold], articles: dict[str, str], ontology
     diffs.sort(key=lambda d: (d.article, order[d.category], status[d.status], d.gold_line or 0, d.item,
                               d.node or "", d.detail))
     kinds = (sum(a.event_kinds[0] for a in per_article), sum(a.event_kinds[1] for a in per_article))
-    return Report(tuple(per_article), overall, tuple(diffs), tally.stats(), tuple(warnings), kinds)
+    people_as = (sum(a.people_as[0] for a in per_article), sum(a.people_as[1] for a in per_article))
+    return Report(tuple(per_article), overall, tuple(diffs), tally.stats(), tuple(warnings), kinds, people_as)
 
 
 # ---------------------------------------------------------------- the graph, indexed once
@@ -548,6 +554,7 @@ class _ArticleScorer:
         self.tally = tally
         self.diffs: list[Difference] = []
         self.event_kinds = (0, 0)
+        self.people_as = (0, 0)
         self.by_subject: dict[Node, list[_Fact]] = defaultdict(list)
         for f in self.facts:
             self.by_subject[f.s].append(f)
@@ -621,11 +628,17 @@ class _ArticleScorer:
             self.tally.add("people", facts, bool(matched))
             if not matched:
                 fp += 1
-                self.diff("people", "spurious", self.ix.label(n), "a graph person that is no gold person",
+                thing = self._thing_named(n)
+                detail = f"a graph person that is the gold {thing[0]} {thing[1]!r}" if thing else \
+                    "a graph person that is no gold person"
+                self.diff("people", "spurious", self.ix.label(n), detail,
                           node=str(n), evidence=tuple(f.evidence for f in facts))
             for g in matched:
                 by_gold[g].append(n)
         self.nodes_of = by_gold
+        things = [self._thing_named(n) for n in nodes if not self.match(n)]
+        self.people_as = (sum(1 for t in things if t and t[0] == "organisation"),
+                          sum(1 for t in things if t and t[0] == "place"))
         fn = 0
         for p in self.gold.people:
             if by_gold.get(p.name):
@@ -654,6 +667,16 @@ class _ArticleScorer:
                           f"one node for {len(matched)} people: " + ", ".join(sorted(matched)),
                           node=str(n), evidence=tuple(f.evidence for f in facts))
         return Score(tp, fp, fn), Score(itp, merge, split)
+
+    def _thing_named(self, node: Node) -> tuple[str, str] | None:
+        """("organisation" or "place", its gold name) where a name of the node is a gold organisation's or place's
+        name, or whole words of one ("Estrella Panadería" of "La Estrella Panadería"): a thing read as a person."""
+        for kind, golds in (("organisation", self.gold.organizations), ("place", self.gold.places)):
+            for g in golds:
+                padded = f" {normalise_name(g.name)} "
+                if any(f" {n} " in padded for n in self.ix.names(node)):
+                    return kind, g.name
+        return None
 
     # ------------------------------------------------------------ family
 
