@@ -17,6 +17,7 @@ from rdflib import Graph
 
 from graph.evaluate import GoldError, below, evaluate, format_json, format_text, load_articles, load_gold_dir
 from graph.evaluate.gold import load_gold_file
+from graph.evaluate.report import to_dict
 
 ARTICLE = "wedding-harbour"
 TEXT = (
@@ -280,6 +281,19 @@ def test_spurious_person_lowers_people_precision(corpus):
     rule = {r.rule: r for r in report.rules}["name-capitalised"]
     assert (rule.correct, rule.wrong, rule.precision) == (0, 1, 0.0)
     assert below(report, 0.9) == ["people"]
+    # a person that is the gold organisation is counted apart, and the difference says which one
+    assert report.people_as == (1, 0) and "gold organisation 'Harbour Bank'" in d.detail
+    assert "people that are gold organisations: 1; gold places: 0" in format_text(report)
+    assert to_dict(report)["people_as"] == {"organizations": 1, "places": 0}
+
+
+def test_a_person_named_by_whole_words_of_a_gold_place_is_counted_as_a_place(corpus):
+    # the place's own name read as a person's
+    spurious = [("person:westfield", "a", "schema:Person", "name-capitalised", "Westfield"),
+                ("person:westfield", "schema:name", '"Westfield"', "name-capitalised", "Westfield")]
+    report = score(corpus, GOOD + spurious)
+    assert report.people_as == (0, 1)
+    assert score(corpus, GOOD).people_as == (0, 0)
 
 
 def test_missing_family_tie_lowers_family_recall(corpus):
