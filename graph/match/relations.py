@@ -43,6 +43,9 @@ SUBJECT_PRONOUNS = {w: g for w, g in _PRONOUN_GENDER.items() if w in ("he", "she
 POSSESSIVE_PRONOUNS = {w: g for w, g in _PRONOUN_GENDER.items() if w in ("his", "her")}
 _SUBJECT_PRONOUN = regex.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b")
 _PARAGRAPHS_BACK = 2  # how far back a pronoun looks: its paragraph and the two before
+# the closing mark and comma of a quotation right before a speaker pronoun: “…,” he said
+_CAPITALISED_WORD = regex.compile(r"(?<![\p{L}’'-])\p{Lu}[\p{L}’'-]*")
+_ATTRIBUTION_BEFORE = regex.compile(r"(?:[,.!?][”\"’']|[”\"’'],)[^\S\n]+$")
 _CHAIN = 4  # pronouns standing for one another, followed back at most this far
 _CHAIN_PARAGRAPHS_BACK = 1  # a chain of pronouns looks no further back than the paragraph before its first
 _SAME_GENDER = {"f": regex.compile(r"\b(?:[Ss]he|[Hh]er)\b"), "m": regex.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")}
@@ -698,6 +701,15 @@ class _People:
             return None
         return found
 
+    def _bare_attribution(self, pos: int) -> bool:
+        """Whether the he or she at pos attributes the quotation just before it, in a paragraph whose words before
+        it are all quotation (no name, read or not, stands there for the pronoun to mean)."""
+        ctx = self.ctx
+        if not _ATTRIBUTION_BEFORE.search(ctx.text, max(0, pos - 6), pos):
+            return False
+        a = ctx.paragraphs[ctx.paragraph_of(pos)][0]
+        return not any(not ctx.in_quote(w.start()) for w in _CAPITALISED_WORD.finditer(ctx.text, a, pos))
+
     def _joined_to_unnamed(self, pos: int) -> bool:
         """Whether the pronoun at pos follows a capitalised word and "and" that no name rule read as a person:
         "born to Kaitlyn and her husband" is Kaitlyn's husband, whoever else the text names."""
@@ -775,8 +787,12 @@ class _People:
                     # "The senator's defection had been expected since May, when he stopped attending …": the he
                     # may be the unnamed one the sentence opens with, whom the chain cannot follow
                     return None
-                return self.antecedent(chain.start(), gender, depth + 1,
-                                       max(first_paragraph, ctx.paragraph_of(pos) - _CHAIN_PARAGRAPHS_BACK), surnames)
+                back = max(first_paragraph, ctx.paragraph_of(pos) - _CHAIN_PARAGRAPHS_BACK)
+                if self._bare_attribution(chain.start()):
+                    # "“…,” he said" in a paragraph of quotation alone: the speaker, whom the reader follows to the
+                    # paragraph before the quotation's
+                    back = min(back, ctx.paragraph_of(chain.start()) - _CHAIN_PARAGRAPHS_BACK)
+                return self.antecedent(chain.start(), gender, depth + 1, back, surnames)
             if not fits:
                 continue
             people = list(dict.fromkeys(_key(x) for x in fits))
