@@ -91,6 +91,14 @@ s:d4 oa:exact "Ann" .
 f:d5 a rdf:Statement ; rdf:subject e:show1 ; rdf:predicate schema:startDate ; rdf:object "2020-09"^^xsd:gYearMonth ;
     prov:wasDerivedFrom a:two ; prov:wasGeneratedBy r:date-full ; oa:hasSource a:two ; oa:hasSelector s:d5 .
 s:d5 oa:exact "September 2020" .
+
+# quotations: one said on two dates (of two precisions) and printed by two articles, one without a
+# date, and one of another speaker; "Ann Lee" is the name of two people, one of whom speaks
+q:happy a schema:Quotation ; schema:creator p:ann ; schema:text "We are so happy." ;
+    schema:dateCreated "2019-06-01"^^xsd:date, "2019"^^xsd:gYear ; prov:wasDerivedFrom a:three, a:one .
+q:thanks a schema:Quotation ; schema:creator p:ann ; schema:text "Thank you." ; prov:wasDerivedFrom a:two .
+q:none a schema:Quotation ; schema:creator p:zed ; schema:text "No comment." ;
+    schema:dateCreated "2020-09"^^xsd:gYearMonth ; prov:wasDerivedFrom a:two .
 """
 
 EXPECTED = {
@@ -123,9 +131,19 @@ EXPECTED = {
         ("Di Lee", "sibling", "Cy Lee"),
         ("Zed", "", ""),
     ],
+    "quotations.rq": [  # unbound: every quotation of everyone; a quotation without a date first
+        ("Ann Lee", "", "Thank you.", "002_two"),
+        ("Ann Lee", "2019", "We are so happy.", "001_one"),
+        ("Ann Lee", "2019", "We are so happy.", "003_three"),
+        ("Ann Lee", "2019-06-01", "We are so happy.", "001_one"),
+        ("Ann Lee", "2019-06-01", "We are so happy.", "003_three"),
+        ("Zed", "2020-09", "No comment.", "002_two"),
+    ],
 }
 PAGED = sorted(EXPECTED)
-MARKED = ["people.rq", "timeline.rq"]  # the listings that pick their page in a subquery
+# the listings that pick their page in marked subqueries, and how many each marks: timeline.rq cuts
+# its dated and its undated events apart before it cuts the two together
+MARKED = {"people.rq": 1, "timeline.rq": 3}
 
 
 @pytest.fixture(scope="module")
@@ -163,9 +181,20 @@ def test_every_page_of_a_listing_is_the_slice_of_its_whole_answer(store, name):
         assert _rows(store.query(page(text, None, offset))) == whole[offset:], (name, offset)
 
 
-@pytest.mark.parametrize("name", MARKED)
-def test_the_listings_pick_their_page_in_one_marked_subquery(name):
-    assert len(page_markers(_query(name))) == 1
+@pytest.mark.parametrize("name", sorted(MARKED))
+def test_the_listings_pick_their_page_in_marked_subqueries(name):
+    assert len(page_markers(_query(name))) == MARKED[name]
+
+
+def test_a_bound_quotation_query_pages_as_its_whole_bound_answer(store):
+    text = _query("quotations.rq")
+    bound = {"speaker": ox.Literal("Ann Lee")}
+    whole = _rows(store.query(text, bindings=bound))
+    assert whole == [row for row in EXPECTED["quotations.rq"] if row[0] == "Ann Lee"]
+    for limit in range(1, len(whole) + 2):
+        for offset in [None, *range(0, len(whole) + 2)]:
+            got = _rows(store.query(page(text, limit, offset), bindings=bound))
+            assert got == whole[offset or 0:(offset or 0) + limit], (limit, offset)
 
 
 def test_a_page_puts_offset_plus_limit_at_the_marker():
