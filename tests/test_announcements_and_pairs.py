@@ -1,6 +1,7 @@
 """Readings that news of several genres needs and that must not overreach: a speaker pronoun after a name no
 rule could read, a reply's opening question, the bride and groom of a page of announcements, "the couple" of
-a lede that names two people, a paragraph's opening "their", and names that are organisations.
+a lede that names two people, a paragraph's opening "their", a he that attributes a quotation, and names that
+are organisations.
 
 Each case is a small invented article read by the extraction step (graph.match.extract), as the rules see
 it; every case that reads something has a counter-case of the same shape where the reading must not hold.
@@ -81,6 +82,25 @@ Their son, Mateo Whitaker, 19, posted a video on Sunday.
 
 Their daughter, Karen Lusk, said her parents had refused to leave.
 """,
+    # a he that attributes a quotation in a paragraph of quotation alone stands for the one named in the
+    # paragraph before, and a "He and his wife" after it does too
+    "attribution-chain": """Gwilym Pritchard, 88, his son Huw Pritchard, 59, and granddaughter Elin Pritchard, 27, were honoured on Saturday.
+
+Huw, who took over the farm in 1998, said the award belonged to the whole valley.
+
+"Farming up here has never been a one-family thing," he said. "The neighbours dug us out."
+
+He and his wife, Siân Pritchard, now run the farm with their daughter Elin.
+""",
+    # where the quotation's paragraph speaks of someone unnamed before its he, the chain goes no further
+    "attribution-chain-unnamed": """Gwilym Pritchard, 88, his son Huw Pritchard, 59, and granddaughter Elin Pritchard, 27, were honoured on Saturday.
+
+Huw, who took over the farm in 1998, said the award belonged to the whole valley.
+
+Outside the hall, the chairman of the show said the day had been long. "Farming up here has never been a one-family thing," he said. "The neighbours dug us out."
+
+He and his wife, Siân Pritchard, now run the farm with their daughter Elin.
+""",
     # names that end or begin with a word of a trade or a form: organisations, and what was founded is one
     "firms": """Delroy Chin Wholesale sponsored the final. Orbis International crowned her on Sunday. She told Rádio Serrana that she was tired.
 
@@ -139,3 +159,9 @@ def test_trade_words_and_founding_make_organisations(read):
     y = read("international-inside")
     assert "Mira Lind" in named(y)
     assert "Linden International" not in named(y, "Organization")
+
+
+def test_a_quotations_he_is_followed_to_the_paragraph_before_only_through_quotation(read):
+    assert {("Huw Pritchard", "spouse", "Siân Pritchard"), ("Elin Pritchard", "parent", "Huw Pritchard")} \
+        <= ties(read("attribution-chain"))
+    assert not {t for t in ties(read("attribution-chain-unnamed")) if "Siân Pritchard" in t}
