@@ -101,6 +101,20 @@ Outside the hall, the chairman of the show said the day had been long. "Farming 
 
 He and his wife, Siân Pritchard, now run the farm with their daughter Elin.
 """,
+    # a quotation printed over several paragraphs is one step back to the one who said it; "her own mother"
+    # is the mother of the clause's subject, even one named as someone's relative
+    "quotation-paragraphs": """The Rev Helen Marsden, who has been vicar of St Bartholomew's since 2017, said the congregation was devastated.
+
+She said: "I got the call just before 11pm and by the time I got here you could see the flames.
+
+"People were standing in the street in their dressing gowns, some of them in tears.
+
+"But a church is its people, not its roof."
+
+Her husband, Martin Marsden, who runs the youth club, was among the first at the scene.
+
+Her mother, Janet Haworth, 54, said her own mother, Doreen Whittaker, 78, married at the church in 1969.
+""",
     # names that end or begin with a word of a trade or a form: organisations, and what was founded is one
     "firms": """Delroy Chin Wholesale sponsored the final. Orbis International crowned her on Sunday. She told Rádio Serrana that she was tired.
 
@@ -165,3 +179,9 @@ def test_a_quotations_he_is_followed_to_the_paragraph_before_only_through_quotat
     assert {("Huw Pritchard", "spouse", "Siân Pritchard"), ("Elin Pritchard", "parent", "Huw Pritchard")} \
         <= ties(read("attribution-chain"))
     assert not {t for t in ties(read("attribution-chain-unnamed")) if "Siân Pritchard" in t}
+
+
+def test_a_quotation_over_several_paragraphs_is_one_step_back(read):
+    found = ties(read("quotation-paragraphs"))
+    assert {("Helen Marsden", "spouse", "Martin Marsden"), ("Janet Haworth", "parent", "Doreen Whittaker")} <= found
+    assert not {t for t in found if "Doreen Whittaker" in t and "Janet Haworth" not in t}

@@ -44,6 +44,11 @@ POSSESSIVE_PRONOUNS = {w: g for w, g in _PRONOUN_GENDER.items() if w in ("his", 
 _SUBJECT_PRONOUN = regex.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b")
 _PARAGRAPHS_BACK = 2  # how far back a pronoun looks: its paragraph and the two before
 # the closing mark and comma of a quotation right before a speaker pronoun: “…,” he said
+_WORD = regex.compile(r"\p{L}+")
+# a possessive followed by "own": his own father, her own mother
+_OWN_AFTER = regex.compile(r"(?:[Hh]is|[Hh]er)\s+own\b")
+# a he or she opening a quotation with a verb of saying: She said: “…
+_SAYS_QUOTATION = regex.compile(r"(?:[Hh]e|[Ss]he)\s+(?:said|says|added|adds|wrote|writes|told\s+\p{L}+)\s*[:,]\s*[“\"‘]")
 _CAPITALISED_WORD = regex.compile(r"(?<![\p{L}’'-])\p{Lu}[\p{L}’'-]*")
 _ATTRIBUTION_BEFORE = regex.compile(r"(?:[,.!?][”\"’']|[”\"’'],)[^\S\n]+$")
 _CHAIN = 4  # pronouns standing for one another, followed back at most this far
@@ -649,12 +654,31 @@ class _People:
             at.setdefault(r.object, r.object_at)
         return sorted((ref, at[ref]) for ref in groups[0])
 
+    def _paragraphs_back(self, pos: int, n: int) -> int:
+        """The paragraph n paragraphs before pos's, not counting those that are quotation alone: a quotation
+        printed over several paragraphs ("She said: “… / “… / “…”") is one step back to the one who said it."""
+        ctx = self.ctx
+        para = ctx.paragraph_of(pos)
+        while n > 0 and para > 0:
+            para -= 1
+            if not self._quotation_alone(para):
+                n -= 1
+        return para
+
+    def _quotation_alone(self, para: int) -> bool:
+        """Whether a paragraph holds no word outside quotation marks."""
+        found = self.ctx.memo.setdefault("quotation_paragraphs", {})
+        if para not in found:
+            a, b = self.ctx.paragraphs[para]
+            found[para] = not any(not self.ctx.in_quote(w.start()) for w in _WORD.finditer(self.ctx.text, a, b))
+        return found[para]
+
     def _sentences_back(self, pos: int, first_paragraph: int | None = None):
         """The sentences from the one holding pos back to first_paragraph (default: the paragraph
         limit), nearest first."""
         ctx = self.ctx
         if first_paragraph is None:
-            first_paragraph = ctx.paragraph_of(pos) - _PARAGRAPHS_BACK
+            first_paragraph = self._paragraphs_back(pos, _PARAGRAPHS_BACK)
         i = bisect.bisect_right(ctx.sentence_starts, pos) - 1
         while i >= 0 and ctx.paragraph_of(ctx.sentences[i][0]) >= first_paragraph:
             yield ctx.sentences[i]
@@ -710,6 +734,15 @@ class _People:
         a = ctx.paragraphs[ctx.paragraph_of(pos)][0]
         return not any(not ctx.in_quote(w.start()) for w in _CAPITALISED_WORD.finditer(ctx.text, a, pos))
 
+    def _introduces_quotation(self, at: int, pos: int) -> bool:
+        """Whether the he or she at `at` opens its paragraph as the speaker of a quotation ("She said: “…") whose
+        paragraphs run up to the one of pos with nothing but quotation between."""
+        ctx = self.ctx
+        para = ctx.paragraph_of(at)
+        if ctx.paragraphs[para][0] != at or not _SAYS_QUOTATION.match(ctx.text, at):
+            return False
+        return all(self._quotation_alone(p) for p in range(para + 1, ctx.paragraph_of(pos)))
+
     def _joined_to_unnamed(self, pos: int) -> bool:
         """Whether the pronoun at pos follows a capitalised word and "and" that no name rule read as a person:
         "born to Kaitlyn and her husband" is Kaitlyn's husband, whoever else the text names."""
@@ -731,12 +764,16 @@ class _People:
         here = ctx.sentence_of(pos)
         same = _SAME_GENDER[gender]
         if first_paragraph is None:
-            first_paragraph = ctx.paragraph_of(pos) - _PARAGRAPHS_BACK
+            first_paragraph = self._paragraphs_back(pos, _PARAGRAPHS_BACK)
         for sentence in self._sentences_back(pos, first_paragraph):
             end = min(sentence[1], pos)
             agreeing = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= end
                         and self._gender(x) in (None, gender)]
             last = agreeing[-1] if agreeing else None
+            if sentence == here and last is not None and _OWN_AFTER.match(ctx.text, pos):
+                # "Her mother, Janet Haworth, said her own mother, Doreen": "own" binds the possessive to the
+                # clause's subject just named, even one named as someone's kin
+                return last
             if sentence == here:
                 clause = _RELATIVE_BEFORE_PRONOUN.search(ctx.text, sentence[0], pos)
                 if clause and not any(x.span.end <= clause.start() and _BEFORE_WHO.fullmatch(ctx.text, x.span.end, clause.start())
@@ -787,10 +824,10 @@ class _People:
                     # "The senator's defection had been expected since May, when he stopped attending …": the he
                     # may be the unnamed one the sentence opens with, whom the chain cannot follow
                     return None
-                back = max(first_paragraph, ctx.paragraph_of(pos) - _CHAIN_PARAGRAPHS_BACK)
-                if self._bare_attribution(chain.start()):
-                    # "“…,” he said" in a paragraph of quotation alone: the speaker, whom the reader follows to the
-                    # paragraph before the quotation's
+                back = max(first_paragraph, self._paragraphs_back(pos, _CHAIN_PARAGRAPHS_BACK))
+                if self._bare_attribution(chain.start()) or self._introduces_quotation(chain.start(), pos):
+                    # "“…,” he said" in a paragraph of quotation alone, or "She said: “…" opening a quotation that
+                    # runs up to pos: the speaker, whom the reader follows to the paragraph before the quotation's
                     back = min(back, ctx.paragraph_of(chain.start()) - _CHAIN_PARAGRAPHS_BACK)
                 return self.antecedent(chain.start(), gender, depth + 1, back, surnames)
             if not fits:
