@@ -622,6 +622,7 @@ class _ArticleScorer:
         nodes = [n for n in self.named if self.ix.is_a(n, SDO.Person)]
         by_gold: dict[str, list[Node]] = defaultdict(list)
         tp = fp = 0
+        things: list[str] = []  # "organisation" or "place", for each spurious person that is one
         for n in nodes:
             matched = self.match(n)
             facts = self.typed_facts(n, SDO.Person)
@@ -629,6 +630,8 @@ class _ArticleScorer:
             if not matched:
                 fp += 1
                 thing = self._thing_named(n)
+                if thing:
+                    things.append(thing[0])
                 detail = f"a graph person that is the gold {thing[0]} {thing[1]!r}" if thing else \
                     "a graph person that is no gold person"
                 self.diff("people", "spurious", self.ix.label(n), detail,
@@ -636,9 +639,7 @@ class _ArticleScorer:
             for g in matched:
                 by_gold[g].append(n)
         self.nodes_of = by_gold
-        things = [self._thing_named(n) for n in nodes if not self.match(n)]
-        self.people_as = (sum(1 for t in things if t and t[0] == "organisation"),
-                          sum(1 for t in things if t and t[0] == "place"))
+        self.people_as = (things.count("organisation"), things.count("place"))
         fn = 0
         for p in self.gold.people:
             if by_gold.get(p.name):

@@ -137,10 +137,10 @@ _ONE_WORD_BETWEEN = regex.compile(r"\s+(?P<w>\p{Ll}[\p{L}-]*)\s+")
 _CAPITALISED = regex.compile(r"(?<![\p{L}’'.-])\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){1,3}(?![\p{L}’'-])")
 _COORDINATED = regex.compile(r",?\s+(?:and|or)\s+|,\s+")
 _LIST_GLUE_BEFORE = regex.compile(r"(?:,?\s*(?:and\s+)?|\s*,\s*)")
-# A sentence opening with a participle clause, up to its comma ("Asked whether he would stay, "): the clause has no
-# subject of its own, so a pronoun in it is the main clause's subject, named after it.
 # a reply's opening clause: "Asked whether he would stay, ", "Pressed on the deal, "
 _QUESTION_OPENING = regex.compile(r"[“\"‘]?(?:Asked|Pressed|Questioned|Quizzed)\b[^,.;:!?“”\"\n]{1,120},\s+")
+# A sentence opening with a participle clause, up to its comma ("Asked whether he would stay, "): the clause has no
+# subject of its own, so a pronoun in it is the main clause's subject, named after it.
 _PARTICIPLE_OPENING = regex.compile(r"[“\"‘]?\p{Lu}\p{Ll}{2,}(?:ed|ing)\b[^,.;:!?“”\"\n]{1,120},\s+")
 # articles and demonstratives: capitalised words right after one are no person's name ("the Chicago Comets")
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import bisect
 
-
 import regex
 
 from graph.match.context import Context
@@ -43,13 +42,14 @@ SUBJECT_PRONOUNS = {w: g for w, g in _PRONOUN_GENDER.items() if w in ("he", "she
 POSSESSIVE_PRONOUNS = {w: g for w, g in _PRONOUN_GENDER.items() if w in ("his", "her")}
 _SUBJECT_PRONOUN = regex.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b")
 _PARAGRAPHS_BACK = 2  # how far back a pronoun looks: its paragraph and the two before
-# the closing mark and comma of a quotation right before a speaker pronoun: “…,” he said
+# a word, and a capitalised one: what a paragraph of quotation alone holds none of outside its marks
 _WORD = regex.compile(r"\p{L}+")
+_CAPITALISED_WORD = regex.compile(r"(?<![\p{L}’'-])\p{Lu}[\p{L}’'-]*")
 # a possessive followed by "own": his own father, her own mother
 _OWN_AFTER = regex.compile(r"(?:[Hh]is|[Hh]er)\s+own\b")
 # a he or she opening a quotation with a verb of saying: She said: “…
 _SAYS_QUOTATION = regex.compile(r"(?:[Hh]e|[Ss]he)\s+(?:said|says|added|adds|wrote|writes|told\s+\p{L}+)\s*[:,]\s*[“\"‘]")
-_CAPITALISED_WORD = regex.compile(r"(?<![\p{L}’'-])\p{Lu}[\p{L}’'-]*")
+# the closing mark and comma of a quotation right before a speaker pronoun: “…,” he said
 _ATTRIBUTION_BEFORE = regex.compile(r"(?:[,.!?][”\"’']|[”\"’'],)[^\S\n]+$")
 _CHAIN = 4  # pronouns standing for one another, followed back at most this far
 _CHAIN_PARAGRAPHS_BACK = 1  # a chain of pronouns looks no further back than the paragraph before its first
@@ -669,9 +669,12 @@ class _People:
         """Whether a paragraph holds no word outside quotation marks."""
         found = self.ctx.memo.setdefault("quotation_paragraphs", {})
         if para not in found:
-            a, b = self.ctx.paragraphs[para]
-            found[para] = not any(not self.ctx.in_quote(w.start()) for w in _WORD.finditer(self.ctx.text, a, b))
+            found[para] = self._all_quoted(_WORD, *self.ctx.paragraphs[para])
         return found[para]
+
+    def _all_quoted(self, words: regex.Pattern, a: int, b: int) -> bool:
+        """Whether every match of `words` in text[a:b] stands inside quotation marks."""
+        return all(self.ctx.in_quote(w.start()) for w in words.finditer(self.ctx.text, a, b))
 
     def _sentences_back(self, pos: int, first_paragraph: int | None = None):
         """The sentences from the one holding pos back to first_paragraph (default: the paragraph
@@ -731,8 +734,7 @@ class _People:
         ctx = self.ctx
         if not _ATTRIBUTION_BEFORE.search(ctx.text, max(0, pos - 6), pos):
             return False
-        a = ctx.paragraphs[ctx.paragraph_of(pos)][0]
-        return not any(not ctx.in_quote(w.start()) for w in _CAPITALISED_WORD.finditer(ctx.text, a, pos))
+        return self._all_quoted(_CAPITALISED_WORD, ctx.paragraphs[ctx.paragraph_of(pos)][0], pos)
 
     def _introduces_quotation(self, at: int, pos: int) -> bool:
         """Whether the he or she at `at` opens its paragraph as the speaker of a quotation ("She said: “…") whose
@@ -933,19 +935,15 @@ class _People:
                 return self.the_couple(None, "", opener.start("couple"))
         return []
 
-    def _written_as_pair(self, x: Mention, y: Mention) -> bool:
-        """Whether two mentions in a row are a pair: joined as "A and B", or one joint name the names step read
-        as both ("Harold and June Pettibone")."""
-        return _PAIR_GLUE.fullmatch(self.ctx.text, x.span.end, y.span.start) is not None or (
-            (x.span.start, x.span.end) == (y.span.start, y.span.end) and " and " in x.span.exact)
-
     def _paired_before(self, pos: int) -> set[Ref]:
-        """The people written as a pair before pos ("Harold and June Pettibone", "Brooks and her husband, Cal Ortiz"),
-        never children named so ("and their children Jhon Rey and Princess")."""
+        """The people written as a pair before pos: two mentions in a row joined as "A and B" ("Brooks and her
+        husband, Cal Ortiz"), or one joint name the names step read as both ("Harold and June Pettibone"); never
+        children named so ("and their children Jhon Rey and Princess")."""
         before = [x for x in self.mentions if x.span.end <= pos]
         out: set[Ref] = set()
         for x, y in zip(before, before[1:]):
-            if _key(x) != _key(y) and self._written_as_pair(x, y) \
+            joint = (x.span.start, x.span.end) == (y.span.start, y.span.end) and " and " in x.span.exact
+            if _key(x) != _key(y) and (joint or _PAIR_GLUE.fullmatch(self.ctx.text, x.span.end, y.span.start)) \
                     and not CHILDREN_BEFORE.search(self.ctx.text, max(0, x.span.start - 40), x.span.start):
                 out |= {x.ref, y.ref}
         return out
@@ -981,9 +979,10 @@ class _People:
         return []
 
     def _lede_pair(self, pos: int) -> list[tuple[Ref, Span]]:
-        """The two people the lede names, where it names no one else (and, says the caller, no spouse tie of
-        the article takes either of them): a man and a woman (as far as the text tells) of one surname whom no sibling rule ties ("Ernest
-        Vandermeer has a story … and Joan Vandermeer has …" then "The couple were married in 1965")."""
+        """The two people the lede names, where it names no one else (and, says the caller, no spouse tie of the
+        article takes either of them): a man and a woman (as far as the text tells) of one surname whom no sibling
+        rule ties ("Ernest Vandermeer has a story … and Joan Vandermeer has …", then "The couple were married in
+        1965")."""
         end = self._lede_end()
         if pos < end:
             return []
