@@ -1024,6 +1024,11 @@ def _thing_recurrences(ctx: Context, taken: _Taken, kept: list[_Candidate], head
         alias = _first_word_alias(c)
         if alias and alias not in heads:
             names.setdefault(alias, (c.name, c.type, c.rule.id))
+    # the name without its legal form or trade (Ostrander Pruitt of Ostrander Pruitt Inc.): the company's
+    # again, never the Pruitt the article names in full elsewhere
+    for short, full in _short_org_names(kept).items():
+        if short not in heads and full in names:
+            names.setdefault(short, names[full])
     found = []
     wanted = [n for n in names if n not in heads and (" " in n) == several_words]
     for a, b in name_uses(ctx.text, wanted):
@@ -1035,11 +1040,18 @@ def _thing_recurrences(ctx: Context, taken: _Taken, kept: list[_Candidate], head
     return found
 
 
+# a capitalised word a hyphen joins to the word (Brandt-Hollis, Ostrander-Pruitt)
+_HYPHEN_JOINED_AFTER = regex.compile(r"-\p{Lu}")
+_HYPHEN_JOINED_BEFORE = regex.compile(r"\p{L}-$")
+
+
 def _part_of_longer_name(text: str, a: int, b: int) -> bool:
     """Whether the capitalised word(s) at a:b go on into a longer name (Halloway in the Halloway Prize)."""
     before = text[max(0, a - 5):a].split()
     if before and before[-1] in CAPITAL_PARTICLES and text[a - 1:a].isspace():
         return True  # Bhriain of Páirc Uí Bhriain: an Irish particle makes the surname another name
+    if _HYPHEN_JOINED_AFTER.match(text, b) or _HYPHEN_JOINED_BEFORE.search(text, max(0, a - 3), a):
+        return True  # Brandt of the firm Brandt-Hollis, Pruitt of Calvin Ostrander-Pruitt: one name of both words
     nxt = regex.match(r"[ \t]+(\p{Lu}\p{Ll})", text[b:b + 4])
     return (nxt is not None and " " not in text[a:b] and not _is_line_start_title(text, a)
             and suffix_after(text, b) == b)  # "Tolliver Sr." is the name and its suffix, no longer name

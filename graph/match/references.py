@@ -2023,7 +2023,10 @@ def _reporting_subject(ctx: Context, candidates, c: Candidate) -> bool:
     """Whether c is who a verb of reporting later in the sentence is said of: the first such verb after them
     comes before anyone else is named ("club manager Lorne Friesen — no relation to the skip — said")."""
     verbs = speaker_words(ctx, "reporting_verbs")
-    _, end = ctx.sentences[c.sentence]
+    start, end = ctx.sentences[c.sentence]
+    if any(o.sentence == c.sentence and o.end <= c.start and _RELATIVE_OPENED.search(ctx.text, o.end, c.start)
+           for o in candidates if o is not c):
+        return False  # "Jamie Muise, 44, whose grandfather, Clovis Muise, helped pour it, said": the clause's, not the verb's
     verb = None
     for w in _WORD.finditer(ctx.text, c.end, end):
         if w.group().lower() in _OWN_SUBJECT:
@@ -2036,6 +2039,10 @@ def _reporting_subject(ctx: Context, candidates, c: Candidate) -> bool:
     return verb is not None and not _QUOTE_MARK.search(ctx.text, c.end, verb) and not any(
         c.end <= o.start < verb and not (o.role and _AFTER_PREPOSITION.search(ctx.text, max(0, o.start - 16), o.start))
         for o in candidates if o is not c)
+
+
+# a relative clause opened after a name: a name inside it is not the subject of the verb after the clause
+_RELATIVE_OPENED = regex.compile(r",\s+(?:\d{1,3},\s+)?(?:who|whose|whom)\b")
 
 
 # words that give a verb after a name a subject of its own, or open a clause of their own ("Ciarán Gallagher
