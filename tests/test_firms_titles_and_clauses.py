@@ -137,3 +137,32 @@ def test_names_of_people_and_streets(tmp_path, rules, body, people, places):
 def test_a_firm_after_its_trade_in_the_plural(tmp_path, rules):
     x = extract_body(tmp_path, rules, "She won a cookbook deal with publishers Hartley Marsh on Friday.\n")
     assert "Hartley Marsh" in named(x, "Organization") and not named(x)
+
+
+def test_an_obituarys_couple_in_parentheses_is_the_their_of_their_children(tmp_path, rules):
+    x = extract_body(tmp_path, rules, "Ruth Brandvold died on Monday. She is survived by her children, David (Karen) "
+                     "Brandvold of Fargo and their children, Emily and Jacob; Susan (Mark) Oyelaran of Minneapolis and "
+                     "their children, Noah and Grace.\n")
+    found = ties(x)
+    assert ("Susan Oyelaran", "spouse", "Mark Oyelaran") in found or ("Mark Oyelaran", "spouse", "Susan Oyelaran") in found
+    assert {("Noah", "parent", "Susan Oyelaran"), ("Grace", "parent", "Mark Oyelaran")} <= found
+    assert not {t for t in found if t[0] in ("Noah", "Grace") and t[2] in ("Emily", "Jacob")}
+
+
+def test_a_firm_short_name_that_is_no_persons_is_the_firms(tmp_path, rules):
+    x = extract_body(tmp_path, rules, "A jury found that Vantorre Logistics Inc. owed Tom Vantorre $2 million. "
+                     "Vantorre Logistics said it would appeal.\n")
+    spans = [m.span.exact for m in x.mentions if m.ref.value == "Vantorre Logistics Inc."]
+    assert "Vantorre Logistics" in spans
+
+
+def test_a_place_owning_an_organisation_is_no_part_of_its_name(tmp_path, rules):
+    x = extract_body(tmp_path, rules, "The astrolabe went on show in Dubai on Monday, when Dubai’s Bait Al Khaldi Museum "
+                     "announced the purchase.\n")
+    assert "Bait Al Khaldi Museum" in named(x, "Organization")
+    assert "Dubai’s Bait Al Khaldi Museum" not in named(x, "Organization")
+
+
+def test_a_founders_possessive_stays_in_the_name(tmp_path, rules):
+    x = extract_body(tmp_path, rules, "She was treated at St Mary’s Hospital in Dubai on Monday.\n")
+    assert "St Mary’s Hospital" in named(x, "Organization")

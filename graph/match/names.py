@@ -482,12 +482,32 @@ def _node_name(written: str, typ: str) -> str:
 
 # ------------------------------------------------------------------ weighing the candidates
 
+# an organisation's name that opens with a possessive ("Dubai’s Bait Al Khaldi Museum")
+_POSSESSIVE_OPENING = regex.compile(r"(?P<owner>\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?)[’']s\s+(?=\p{Lu})")
+
+
+def _without_place_owner(text: str, c: _Candidate, places: set[str]) -> _Candidate:
+    """An organisation whose name opens with the possessive of a place the article names is the rest of the
+    name: "Dubai’s Bait Al Khaldi Museum" is the museum of Dubai, Bait Al Khaldi Museum (a person's or a
+    founder's possessive stays: St Mary’s Hospital, Helgi’s Bookshop)."""
+    if c.type != ORGANIZATION or text[c.start:c.end] != c.name:
+        return c
+    m = _POSSESSIVE_OPENING.match(c.name)
+    if m is None or len(c.name) - m.end() < 4:
+        return c
+    if m.group("owner") not in places:
+        return c
+    return dataclasses.replace(c, start=c.start + m.end(), name=c.name[m.end():])
+
+
 def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_lines
             ) -> tuple[list[_Candidate], list[_Candidate]]:
     """The candidates that stand, each judged against the others and the text; and the people's names refused
     as a whole for their first word, whose words then stand for no one."""
     veto_starts = {a for a, _ in vetoes}
     cands = [c for c in cands if not (c.type == PERSON and c.start in veto_starts)]
+    places = {c.name for c in cands if c.type == PLACE} | {surface for _, _, surface in gazetteer}
+    cands = [_without_place_owner(ctx.text, c, places) for c in cands]
     # a first name of the world table only is no surer than a person's longer name that ends where it does and
     # begins with a word the table knows as a first name: "Yaa Ama Owusu" is one person, not a Yaa before an Ama
     # Owusu; "Burgemeester Pieter van der Linden" is a title before Pieter van der Linden

@@ -106,6 +106,13 @@ _JOINED = regex.compile(r",?\s+and\s+")
 # an age may stand after the first of them ("Margaret Dwyer (61) and Noreen Ryan"; "Hartigan, aged 63, and
 # his younger brother")
 _AGE_AFTER = r"(?:\s+\((?:aged\s+)?\d{1,3}\)|,\s+(?:aged\s+|now\s+)?\d{1,3},)?"
+def _joint(x: Mention, y: Mention) -> bool:
+    """Whether two mentions are one joint name the names step read as both people: "Harold and June
+    Pettibone", or an obituary's couple with the spouse in parentheses, "Susan (Mark) Oyelaran"."""
+    return (x.span.start, x.span.end) == (y.span.start, y.span.end) and (
+        " and " in x.span.exact or " & " in x.span.exact or "(" in x.span.exact)
+
+
 _PAIR_GLUE = regex.compile(_AGE_AFTER + r"\s+and\s+(?:(?:his|her)\s+(?:[\p{Ll}-]+\s+)?(?:wife|husband|partner),?\s+"
                            r"(?:(?!(?:and|or|the|their|his|her|of|with|who)\b)[\p{Ll}-]+\s+){0,3})?"
                            r"|,\s+whose\s+(?:late\s+|first\s+|former\s+)?(?:wife|husband),\s+")
@@ -923,7 +930,7 @@ class _People:
             end = min(sentence[1], pos)
             inside = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= end]
             for x, y in reversed(list(zip(inside, inside[1:]))):
-                if _key(x) != _key(y) and _PAIR_GLUE.fullmatch(self.ctx.text, x.span.end, y.span.start):
+                if _key(x) != _key(y) and (_joint(x, y) or _PAIR_GLUE.fullmatch(self.ctx.text, x.span.end, y.span.start)):
                     if CHILDREN_BEFORE.search(self.ctx.text, max(0, x.span.start - 40), x.span.start):
                         return []  # "and their children Jhon Rey and Princess. / Their daughter": not the children's
                     return [(x.ref, x.span), (y.ref, y.span)]
@@ -942,8 +949,7 @@ class _People:
         before = [x for x in self.mentions if x.span.end <= pos]
         out: set[Ref] = set()
         for x, y in zip(before, before[1:]):
-            joint = (x.span.start, x.span.end) == (y.span.start, y.span.end) and " and " in x.span.exact
-            if _key(x) != _key(y) and (joint or _PAIR_GLUE.fullmatch(self.ctx.text, x.span.end, y.span.start)) \
+            if _key(x) != _key(y) and (_joint(x, y) or _PAIR_GLUE.fullmatch(self.ctx.text, x.span.end, y.span.start)) \
                     and not CHILDREN_BEFORE.search(self.ctx.text, max(0, x.span.start - 40), x.span.start):
                 out |= {x.ref, y.ref}
         return out
