@@ -198,7 +198,15 @@ def _forged_manifest(out: Path) -> None:
     stamp_path.write_text(json.dumps(stamp, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
+def _older_library(out: Path) -> None:
+    path = out / STORE / "stamp.json"
+    stamp = json.loads(path.read_text(encoding="utf-8"))
+    stamp["pyoxigraph"] = "0.4.0"
+    path.write_text(json.dumps(stamp, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
 DAMAGE = {
+    "written with another pyoxigraph": (_older_library, "was written with pyoxigraph 0.4.0"),
     "manifest tampered": (_tamper_manifest, f"has no {BLOCKS} as the build wrote it"),
     "manifest missing": (lambda out: (out / STORE / BLOCKS).unlink(), f"has no {BLOCKS} as the build wrote it"),
     "manifest of another graph": (_forged_manifest, "describes another graph than"),
@@ -206,7 +214,6 @@ DAMAGE = {
     "database file deleted": (lambda out: sorted((out / STORE / "db").glob("*.sst"))[-1].unlink(), "is damaged"),
     "graph edited": (lambda out: (out / "graph.ttl").write_bytes((out / "graph.ttl").read_bytes() + b"\n"),
                      "is stale"),
-    "store missing": (lambda out: shutil.rmtree(out / STORE), "is missing"),
 }
 
 
@@ -224,6 +231,17 @@ def test_a_previous_store_that_cannot_be_trusted_is_loaded_whole_with_one_line(t
     assert len(lines) == 1 and lines[0].startswith("store: ") and lines[0].endswith("; the graph was loaded whole")
     assert why in lines[0] and "Traceback" not in done.stderr
     assert "store      patched" not in done.stdout
+    same_as_clean(out, clean_build(articles, tmp_path / "clean"))
+
+
+def test_without_a_previous_store_the_graph_is_loaded_whole_saying_nothing(tmp_path):
+    articles = corpus(tmp_path / "in")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(articles, out, cache_dir=cache)
+    shutil.rmtree(out / STORE)  # deleted, as the README says one may
+    edit_one_add_one(articles)
+    done = run_kg("build", "--seeds", articles, "--out", out, "--cache", cache)
+    assert done.returncode == 0 and done.stderr == "" and "store " not in done.stdout
     same_as_clean(out, clean_build(articles, tmp_path / "clean"))
 
 
@@ -291,16 +309,21 @@ def test_a_patch_that_fails_half_way_leaves_the_old_outputs(tmp_path, monkeypatc
     build(articles, out, cache_dir=cache)
     before, old_quads = _files(out), quads(out)
     edit_one_add_one(articles)
+    sorted(articles.glob("*.txt"))[1].unlink()  # blocks go, as well as come
     real, calls = persist._quads, []
 
-    def interrupted(head, texts):  # the old blocks' triples are out of the copy; then Ctrl-C
-        calls.append(texts)
-        if len(calls) == 2:
+    class Interrupting(list):
+        def __iter__(self):  # Ctrl-C once the old blocks' triples are out of the copy
+            yield from super().__iter__()
             raise KeyboardInterrupt
-        return real(head, texts)
+
+    def interrupted(head, texts):  # called for the blocks gone, then for the new ones
+        calls.append(len(texts))
+        return Interrupting(real(head, texts)) if len(calls) == 1 else real(head, texts)
 
     monkeypatch.setattr(persist, "_quads", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(articles, out, cache_dir=cache)
+    assert calls[0] > 0
     assert _files(out) == before and quads(out) == old_quads
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "in", "out"]

@@ -72,7 +72,7 @@ class Written:
     """How write_store made the store: patched from the previous build's, or loaded whole.
 
     `line` says which, for the build's summary; `notice` says why a previous store that was
-    there could not be patched (missing, stale, damaged), in one line, else None.
+    there could not be patched (stale, damaged, another graph's), in one line, else None.
     """
 
     line: str
@@ -104,7 +104,8 @@ def write_store(folder: Path, graph_file: Path, extras: dict[str, bytes] | None 
     folder.mkdir()
     manifest = blocks.scan(graph_file)  # the file's sha256 and its blocks, in one reading
     written = Written("loaded whole")
-    if previous is not None and Path(previous).is_file():
+    # nothing to patch, nothing to say when there was no build, or its store was deleted
+    if previous is not None and Path(previous).is_file() and store_dir(Path(previous)).exists():
         try:
             written = _patch(folder / DB, Path(graph_file), manifest, Path(previous))
         except _NotPatched as why:
@@ -163,8 +164,12 @@ def _patch(db: Path, graph_file: Path, manifest: blocks.Manifest, previous: Path
             old = blocks.Manifest.decode(data)
         except ValueError as err:
             raise _NotPatched(f"{folder}/{BLOCKS} is {err}") from None
-        if old.sha256 != (_read_stamp(folder) or {}).get("sha256"):
+        stamp = _read_stamp(folder) or {}
+        if old.sha256 != stamp.get("sha256"):
             raise _NotPatched(f"{folder}/{BLOCKS} describes another graph than {previous}")
+        if stamp.get("pyoxigraph") != ox.__version__:  # its database may be in another layout
+            raise _NotPatched(f"{folder} was written with pyoxigraph {stamp.get('pyoxigraph')}, "
+                              f"and this is {ox.__version__}")
         if not len(old) or not len(manifest):
             raise _NotPatched(f"{folder} or the new graph has no blocks")
         diff = blocks.difference(old, manifest)
@@ -184,6 +189,11 @@ def _patch(db: Path, graph_file: Path, manifest: blocks.Manifest, previous: Path
         if any(new_prefixes[p] != ns for p, ns in old_prefixes.items() if p in new_prefixes):
             raise _NotPatched(f"{folder}: a prefix names another namespace than before")
         try:
+            out, into = _quads(old_head, gone), _quads(new_head, new)
+        except SyntaxError as err:
+            raise _NotPatched(f"{folder}: a block is not Turtle on its own: {_first_line(err)}") from None
+        del gone, new
+        try:
             old_store.backup(str(db))  # a checkpoint: hard links of the immutable table files
         except OSError as err:
             raise _NotPatched(f"{folder} cannot be copied: {_first_line(err)}") from None
@@ -193,12 +203,12 @@ def _patch(db: Path, graph_file: Path, manifest: blocks.Manifest, previous: Path
         store = ox.Store(str(db))
         # every triple of a subject is in its one block: out with the old blocks' triples, then in
         # with the new blocks' (a triple of a changed subject that stays goes out and back)
-        for quad in _quads(old_head, gone):
+        for quad in out:
             store.remove(quad)
-        store.extend(_quads(new_head, new))
+        store.extend(into)
         store.flush()
         del store
-    except (OSError, SyntaxError, ValueError) as err:
+    except OSError as err:
         raise _NotPatched(f"{folder} could not be patched: {_first_line(err)}") from None
     return Written(f"patched: {len(diff.gone):,} blocks gone, {len(diff.new):,} new, {diff.kept:,} kept")
 
