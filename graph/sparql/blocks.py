@@ -3,7 +3,9 @@
 The canonical writer (graph/rdf/turtle.py) writes the prefix declarations, then one block
 per subject holding every triple of that subject, blocks parted by one empty line. No
 line inside a block is empty (strings and IRIs are written escaped, never across lines),
-so the empty lines alone cut the file into its blocks without parsing it. Two builds of
+so the empty lines alone cut the file into its blocks without parsing it. A subject has
+one block: the writer refuses one both written as a block and given other triples, and
+the IRIs the build mints are IRI-safe, so no two subjects are written alike. Two builds of
 graphs that differ in a few subjects differ in a few blocks: the triples to take out of
 the previous store are those of its blocks that are gone, the triples to put in those of
 the new blocks, and every other block, the same text, holds the same triples in both.
@@ -63,14 +65,14 @@ class Manifest:
         if not data.startswith(MAGIC) or len(data) < start:
             raise ValueError("not a block manifest")
         sha256 = data[len(MAGIC):len(MAGIC) + 32].hex()
-        (count,) = struct.unpack_from("<Q", data, start - 8)
+        (n,) = struct.unpack_from("<Q", data, start - 8)
         lengths = array("Q")
-        if lengths.itemsize != 8 or len(data) != start + count * (8 + DIGEST):
+        if lengths.itemsize != 8 or len(data) != start + n * (8 + DIGEST):
             raise ValueError("a block manifest cut short or too long")
-        lengths.frombytes(data[start:start + 8 * count])
+        lengths.frombytes(data[start:start + 8 * n])
         if sys.byteorder != "little":
             lengths.byteswap()
-        return cls(sha256, lengths, data[start + 8 * count:])
+        return cls(sha256, lengths, data[start + 8 * n:])
 
     def digests_after_first(self):
         """The digest of each block but the first (the prefixes), in order, one by one (an iterator
