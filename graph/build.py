@@ -22,7 +22,7 @@ from graph.rules.ruleset import RuleSet, load_rules
 from graph.runtime.cache import CacheStats, ExtractionCache, article_key
 from graph.runtime.collector import collector_paused
 from graph.runtime.engines import run_engine
-from graph.sparql.persist import STORE, write_store
+from graph.sparql.persist import STORE, Written, write_store
 from graph.view.data import render_html
 from graph.write import check_out_dir, publish
 
@@ -40,6 +40,7 @@ class BuildReport:
     rules: RuleSet | None = None
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds, for the benchmark
     cache: CacheStats | None = None  # hits and misses when a build cache was used
+    store: Written | None = None  # how the query store was made: patched, or loaded whole
 
     def summary(self) -> str:
         fired = sum(1 for v in self.hits.values() if v)
@@ -59,6 +60,8 @@ class BuildReport:
         if self.cache is not None:
             lines.append(f"cache      {self.cache.hits} reused, {self.cache.misses} extracted")
             lines += [f"cache      {why}" for why in self.cache.rejected]
+        if self.store is not None and self.store.line != "loaded whole":
+            lines.append(f"store      {self.store.line}")
         lines += [f"wrote      {o}" for o in self.outputs]
         return "\n".join(lines)
 
@@ -185,8 +188,10 @@ def _build(seeds: Path, out: Path, rules_dir: Path | None, strict: bool, jobs: i
     t4 = clock()
     html = render_html(triples, title=f"Knowledge graph of {report.articles} articles")
     t5 = clock()
-    publish(out, {"graph.ttl": ttl, "graph.html": html},
-            derived={STORE: lambda folder: write_store(folder, folder.parent / "graph.ttl", extras)})
+    def make_store(folder: Path) -> None:  # from the previous build's store when it can be patched
+        report.store = write_store(folder, folder.parent / "graph.ttl", extras, previous=out / "graph.ttl")
+
+    publish(out, {"graph.ttl": ttl, "graph.html": html}, derived={STORE: make_store})
     t6 = clock()
     report.timings = {"rules": t_rules - t0, "extract": t1 - t_rules, "resolve": t2 - t1, "emit": t3 - t2,
                       "turtle": t4 - t3, "html": t5 - t4, "write": t6 - t5}

@@ -129,6 +129,8 @@ def build(seeds, out, rules_dir, strict, jobs, engine, scheduler, cache_dir, no_
         click.echo(f"skipped: {why}" if why.startswith(path) else f"skipped: {path}: {why}", err=True)
     for why in report.cache.rejected if report.cache else ():
         click.echo(f"cache: {why}", err=True)
+    if report.store is not None and report.store.notice:
+        click.echo(f"store: {report.store.notice}", err=True)
     if not quiet:
         click.echo(report.summary())
 

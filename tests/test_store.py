@@ -81,7 +81,7 @@ def test_a_store_that_cannot_be_written_leaves_the_old_outputs(seed_build, tmp_p
     shutil.copytree(seed_build, out)
     before = {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
-    def broken(folder, graph_file, extras=None):
+    def broken(folder, graph_file, extras=None, previous=None):
         Path(folder).mkdir()
         (Path(folder) / "half-written").write_bytes(b"x")
         raise OSError(28, "No space left on device")
