@@ -930,7 +930,10 @@ class _People:
             end = min(sentence[1], pos)
             inside = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= end]
             for x, y in reversed(list(zip(inside, inside[1:]))):
-                if _key(x) != _key(y) and (_joint(x, y) or _PAIR_GLUE.fullmatch(self.ctx.text, x.span.end, y.span.start)):
+                # a joint name only as the last people named before the "their": "Tom and Ann Farrow sat in front,
+                # and Ruth Keller read. Their daughter" is no child of the Farrows
+                joint = _joint(x, y) and y is inside[-1]
+                if _key(x) != _key(y) and (joint or _PAIR_GLUE.fullmatch(self.ctx.text, x.span.end, y.span.start)):
                     if CHILDREN_BEFORE.search(self.ctx.text, max(0, x.span.start - 40), x.span.start):
                         return []  # "and their children Jhon Rey and Princess. / Their daughter": not the children's
                     return [(x.ref, x.span), (y.ref, y.span)]
