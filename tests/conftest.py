@@ -95,6 +95,17 @@ def extract_body(tmp_path: Path, rules, body: str, date: str = "2025-03-14"):
     return extract(load_article(path), rules)
 
 
+def article_reader(tmp_path_factory, rules, articles: dict[str, str]):
+    """`get(name)`: the extraction of the article `articles[name]` (as `extract_body` reads it), each read once."""
+    cache = {}
+
+    def get(name: str):
+        if name not in cache:
+            cache[name] = extract_body(tmp_path_factory.mktemp(name), rules, articles[name])
+        return cache[name]
+    return get
+
+
 def named(x, kind: str = "Person") -> set[str]:
     """The names an extraction gives nodes of one type (Person, Organization, Place)."""
     return {m.ref.value for m in x.mentions if m.ref.type == kind}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import extract_body, named, speakers, ties
+from tests.conftest import article_reader, named, speakers, ties
 
 ARTICLES = {
     # "Brenner" is two people's surname, so no rule reads it; it stands nearer than the man the he would
@@ -128,13 +128,7 @@ Brennan was founded in 1998 by the late Declan Brennan, an Irish engineer.
 
 @pytest.fixture(scope="module")
 def read(tmp_path_factory, rules):
-    cache = {}
-
-    def get(name: str):
-        if name not in cache:
-            cache[name] = extract_body(tmp_path_factory.mktemp(name), rules, ARTICLES[name])
-        return cache[name]
-    return get
+    return article_reader(tmp_path_factory, rules, ARTICLES)
 
 
 def test_an_unread_name_nearer_than_the_person_leaves_the_pronoun_open(read):

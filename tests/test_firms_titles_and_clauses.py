@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import extract_body, named, speakers, ties
+from tests.conftest import article_reader, extract_body, named, speakers, ties
 
 ARTICLES = {
     # a firm named for two founders, written with its legal form once and without it after: each word is
@@ -58,13 +58,7 @@ Deborah Friesen, reached by phone, said the better team won on Sunday.
 
 @pytest.fixture(scope="module")
 def read(tmp_path_factory, rules):
-    cache = {}
-
-    def get(name: str):
-        if name not in cache:
-            cache[name] = extract_body(tmp_path_factory.mktemp(name), rules, ARTICLES[name])
-        return cache[name]
-    return get
+    return article_reader(tmp_path_factory, rules, ARTICLES)
 
 
 def test_a_hyphenated_firm_and_its_short_name_are_the_firms(read):

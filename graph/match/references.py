@@ -2023,7 +2023,7 @@ def _reporting_subject(ctx: Context, candidates, c: Candidate) -> bool:
     """Whether c is who a verb of reporting later in the sentence is said of: the first such verb after them
     comes before anyone else is named ("club manager Lorne Friesen — no relation to the skip — said")."""
     verbs = speaker_words(ctx, "reporting_verbs")
-    start, end = ctx.sentences[c.sentence]
+    _, end = ctx.sentences[c.sentence]
     if any(o.sentence == c.sentence and o.end <= c.start and _RELATIVE_OPENED.search(ctx.text, o.end, c.start)
            for o in candidates if o is not c):
         return False  # "Jamie Muise, 44, whose grandfather, Clovis Muise, helped pour it, said": the clause's, not the verb's

@@ -106,13 +106,6 @@ _JOINED = regex.compile(r",?\s+and\s+")
 # an age may stand after the first of them ("Margaret Dwyer (61) and Noreen Ryan"; "Hartigan, aged 63, and
 # his younger brother")
 _AGE_AFTER = r"(?:\s+\((?:aged\s+)?\d{1,3}\)|,\s+(?:aged\s+|now\s+)?\d{1,3},)?"
-def _joint(x: Mention, y: Mention) -> bool:
-    """Whether two mentions are one joint name the names step read as both people: "Harold and June
-    Pettibone", or an obituary's couple with the spouse in parentheses, "Susan (Mark) Oyelaran"."""
-    return (x.span.start, x.span.end) == (y.span.start, y.span.end) and (
-        " and " in x.span.exact or " & " in x.span.exact or "(" in x.span.exact)
-
-
 _PAIR_GLUE = regex.compile(_AGE_AFTER + r"\s+and\s+(?:(?:his|her)\s+(?:[\p{Ll}-]+\s+)?(?:wife|husband|partner),?\s+"
                            r"(?:(?!(?:and|or|the|their|his|her|of|with|who)\b)[\p{Ll}-]+\s+){0,3})?"
                            r"|,\s+whose\s+(?:late\s+|first\s+|former\s+)?(?:wife|husband),\s+")
@@ -1167,6 +1160,13 @@ def _surname(m: Mention) -> str | None:
 
 def _mention_inside(mentions: list[Mention], a: int, b: int) -> bool:
     return any(a <= x.span.start and x.span.end <= b for x in mentions)
+
+
+def _joint(x: Mention, y: Mention) -> bool:
+    """Whether two mentions are one joint name the names step read as both people: "Harold and June
+    Pettibone", or an obituary's couple with the spouse in parentheses, "Susan (Mark) Oyelaran"."""
+    return (x.span.start, x.span.end) == (y.span.start, y.span.end) and (
+        " and " in x.span.exact or " & " in x.span.exact or "(" in x.span.exact)
 
 
 def _key(m: Mention) -> str:

@@ -219,8 +219,9 @@ class RuleSet:
     def given_gender(self, name: str) -> str | None:
         """The gender the first word of a full name mostly has: names.yaml `given_names`, else the world
         table; None for a single word, which may as well be a surname, and for a first word the census
-        list gives either gender, the world table finds borne by either, or neither table has. A name written after the initials of the given
-        names, as South Indian copy writes it (V. Lakshmi, K. V. Raman), is its one given name."""
+        list gives either gender, the world table finds borne by either, or neither table has. A name
+        written after the initials of the given names, as South Indian copy writes it (V. Lakshmi,
+        K. V. Raman), is its one given name."""
         words = name.split()
         if len(words) == len(_INITIALS.match(name).group().split()) + 1 and len(words) > 1:
             words = words[-1:] * 2  # the one word after the initials is the given name
@@ -229,7 +230,7 @@ class RuleSet:
         world = self.world_names.get(fold_accents(words[0]).lower())
         if words[0] in self.listed_names and (world is None or world[0] is not None):
             return self.listed_names[words[0]]
-        # a name the world table finds borne by either gender (Darcy, Dessie, Vivian) tells none, whatever
+        # a name the world table finds borne by either gender (Darcy, Vivian) tells none, whatever
         # one country's list says: a he or she then goes by what the text tells
         return world[0] if world else None
 
