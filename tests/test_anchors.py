@@ -123,3 +123,34 @@ def test_a_rule_anchored_on_short_alternatives_finds_what_a_scan_of_the_whole_te
     windowed = [m.group(0) for a, b in ctx.windows(found) for m in pattern.finditer(ctx.text, a, b)]
     assert windowed == whole == ["Vela Systems", "Marsh Co", "Brant Holdings"]
     assert len(ctx.windows(found)) == 3  # the two sentences without any of the words are not searched
+
+
+def test_anchor_occurrences_agree_with_a_search_of_the_text_overlapping_ones_included():
+    from hypothesis import given, settings, strategies as st
+
+    from graph.rules.anchors import Occurrences, finder
+
+    words = ["daughter", "daughters", "aught", "son", "sons", "on", "“Mum", "中文", "😀x"]
+    automaton = finder(words)
+    alphabet = st.sampled_from(["daughters", "son", "on", " ", "“", "Mum", "中文", "😀", "x", "a", "ught"])
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(alphabet, max_size=30).map("".join), st.integers(0, 40), st.integers(0, 40))
+    def agree(text, a, b):
+        at = Occurrences(automaton, text)
+        for word in [*words, "unknown", "ugh"]:  # the last two the automaton was not made with
+            starts, pos = [], text.find(word)
+            while pos != -1:
+                starts.append(pos)
+                pos = text.find(word, pos + 1)
+            assert at.of(word) == starts
+            assert at.within(word, a, b) == (text.find(word, a, b) >= 0)
+
+    agree()
+
+
+def test_rules_without_anchor_words_make_no_automaton():
+    from graph.rules.anchors import Occurrences, finder
+
+    assert finder([]) is None
+    assert Occurrences(None, "Mia said so").of("said") == [4]

@@ -12,6 +12,7 @@ from graph.errors import ArticleTooSlow
 from graph.load import Article
 from graph.match.text import QuoteSpan, paragraphs, scan_quotes, sentences
 from graph.records import Span
+from graph.rules.anchors import Occurrences
 from graph.rules.ruleset import Rule, RuleSet
 
 _DEFAULT_PAIRS = [["\u201c", "\u201d"], ['"', '"']]
@@ -100,8 +101,14 @@ class Context:
             yield m
 
     def _call(self, rule: Rule, method, *args):
-        with self._charged(rule):
+        # `_charged` written out: this runs a hundred thousand times per hundred articles
+        t = time.perf_counter()
+        try:
             return method(*args, timeout=self._left(rule))
+        except TimeoutError:
+            raise self.too_slow(rule) from None
+        finally:
+            self.spent[rule.id] += time.perf_counter() - t
 
     @contextmanager
     def _charged(self, rule: Rule):
@@ -121,8 +128,14 @@ class Context:
         anchor sets: a role is tried on every reference and a quote rule on every quotation,
         and most of these words hold none of a given rule's anchors.
         """
-        if rule.anchors and not all(any(string.find(w, *bounds) >= 0 for w in words) for words in rule.anchors):
-            return None
+        if rule.anchors:
+            if string is self.text:
+                at = self.anchor_occurrences
+                a, b = (bounds[0] if bounds else 0), (bounds[1] if len(bounds) > 1 else len(string))
+                if not all(any(at.within(w, a, b) for w in words) for words in rule.anchors):
+                    return None
+            elif not all(any(string.find(w, *bounds) >= 0 for w in words) for words in rule.anchors):
+                return None
         return self._call(rule, getattr(rule.pattern, method), string, *bounds)
 
     def _left(self, rule: Rule) -> float:
@@ -163,8 +176,8 @@ class Context:
                 out[-1] = (out[-1][0], b)
             else:
                 out.append((a, b))
-        find = self.text.find
-        out = [(a, b) for a, b in out if all(any(find(w, a, b) >= 0 for w in words) for words in anchors[1:])]
+        within = self.anchor_occurrences.within
+        out = [(a, b) for a, b in out if all(any(within(w, a, b) for w in words) for words in anchors[1:])]
         found[anchors] = out
         return out
 
@@ -174,14 +187,20 @@ class Context:
         hit = found.get(word)
         if hit is None:
             starts, sents, out = self.sentence_starts, self.sentences, []
-            pos = self.text.find(word)
-            while pos != -1:
+            for pos in self.anchor_occurrences.of(word):
                 i = bisect.bisect_right(starts, pos) - 1
                 if i >= 0 and pos < sents[i][1] and (not out or out[-1] != i):
                     out.append(i)
-                pos = self.text.find(word, pos + 1)
             hit = found[word] = tuple(out)
         return hit
+
+    @property
+    def anchor_occurrences(self) -> Occurrences:
+        """Every occurrence of every anchor word of the rules, found in one pass on first use."""
+        found = self.memo.get("anchor_occurrences")
+        if found is None:
+            found = self.memo["anchor_occurrences"] = Occurrences(self.rules.anchor_finder, self.text)
+        return found
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         # by bisection: the sentences are in order and do not overlap, and the quotes step asks for every quotation

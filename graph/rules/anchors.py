@@ -12,8 +12,11 @@ tell, it returns None and the rule scans the whole text, as before.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+
+import ahocorasick
 
 try:  # Python 3.11+
     from re import _constants as C
@@ -144,3 +147,54 @@ def _leads(op, av) -> frozenset[str] | None:
             return frozenset([chr(first_av)])
         return _leads(first_op, first_av)
     return None
+
+
+class Occurrences:
+    """Where each anchor word of a rule set occurs in one text, found in one pass.
+
+    Hundreds of rules share a few thousand anchor words, and most of them are absent from
+    any one article: looking each up with `str.find` cost a tenth of extraction. One
+    Aho-Corasick automaton over all of them reports every occurrence, overlapping ones
+    included ("daughter" inside "granddaughters"), in about a twentieth of that time. A word
+    the automaton was not made with is looked up in the text on first use.
+    """
+
+    def __init__(self, finder: ahocorasick.Automaton | None, text: str):
+        self.finder, self.text = finder, text
+        self.at: dict[str, list[int]] = {}
+        if finder is None:
+            return
+        at = self.at
+        for end, word in finder.iter(text):  # in order of end; a word's starts rise with its ends
+            at.setdefault(word, []).append(end - len(word) + 1)
+
+    def of(self, word: str) -> list[int]:
+        """Every start of `word`, in order."""
+        found = self.at.get(word)
+        if found is None:
+            found = []
+            if self.finder is None or not self.finder.exists(word):
+                pos = self.text.find(word)
+                while pos != -1:
+                    found.append(pos)
+                    pos = self.text.find(word, pos + 1)
+            self.at[word] = found
+        return found
+
+    def within(self, word: str, start: int, end: int) -> bool:
+        """Whether `word` occurs whole in text[start:end], as `text.find(word, start, end) >= 0` says."""
+        found = self.of(word)
+        i = bisect.bisect_left(found, start)
+        return i < len(found) and found[i] + len(word) <= end
+
+
+def finder(words) -> ahocorasick.Automaton | None:
+    """The automaton that finds every one of `words` (None when there are none)."""
+    words = sorted(set(words))
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton

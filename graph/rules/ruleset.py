@@ -28,7 +28,7 @@ import regex
 import yaml
 
 from graph.rules import given_genders
-from graph.rules.anchors import anchors
+from graph.rules.anchors import anchors, finder
 from graph.rules.compiled import compile_pattern
 from graph.rules.catalogue import (DATE_VALUES, EVENT_DATE, EVENT_ROLES, GENDER_WORD_KINDS, GENDERS, INFERENCES,
                                    NAME_EVIDENCE, QUOTE_PARAGRAPH, QUOTE_WHERE, REFERS, RELATIONS, TENSE_MARKERS,
@@ -195,6 +195,12 @@ class RuleSet:
     def shipped(self) -> bool:
         """Whether these are the rules shipped with the package (not a user's --rules DIR)."""
         return Path(self.source_dir).resolve() == default_rules_dir().resolve()
+
+    @functools.cached_property
+    def anchor_finder(self):
+        """One automaton over every anchor word of these rules: an article is scanned for all of them at once."""
+        return finder(w for rules in self.by_kind.values() for r in rules if r.anchors
+                                   for words in r.anchors for w in words)
 
     @functools.cached_property
     def given_names(self) -> GivenNames:
