@@ -47,6 +47,9 @@ _WORD = regex.compile(r"\p{L}+")
 _CAPITALISED_WORD = regex.compile(r"(?<![\p{L}’'-])\p{Lu}[\p{L}’'-]*")
 # a possessive followed by "own": his own father, her own mother
 _OWN_AFTER = regex.compile(r"(?:[Hh]is|[Hh]er)\s+own\b")
+# a possessive that opens a sentence with the relative or associate it names: "Her twin brother, Josh Marchbank"
+_POSSESSIVE_APPOSED = {g: regex.compile(p + r"\s+(?!own\b)(?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*,\s+(?:the\s+late\s+)?\p{Lu}")
+                       for g, p in (("f", "Her"), ("m", "His"))}
 # a he or she opening a quotation with a verb of saying: She said: “…
 _SAYS_QUOTATION = regex.compile(r"(?:[Hh]e|[Ss]he)\s+(?:said|says|added|adds|wrote|writes|told\s+\p{L}+)\s*[:,]\s*[“\"‘]")
 # the closing mark and comma of a quotation right before a speaker pronoun: “…,” he said
@@ -763,6 +766,9 @@ class _People:
         people a sentence before names, the one of that surname, where only one has it.
         """
         ctx = self.ctx
+        listed = self._listed_relative_before(pos, gender)
+        if listed is not None:
+            return self._antecedent(listed, gender, depth, None, surnames)
         here = ctx.sentence_of(pos)
         same = _SAME_GENDER[gender]
         if first_paragraph is None:
@@ -852,6 +858,22 @@ class _People:
                 return fits[1]  # "Dragan's late father, Milan Vukovic, rowed …": the relative is the subject
             return None  # two people it may stand for: no tie
         return self.protagonist(gender) if depth else None
+
+    def _listed_relative_before(self, pos: int, gender: str) -> int | None:
+        """Where a sentence opening "Her twin brother, Josh Marchbank" follows one opening the same way ("Her
+        mother, Robyn Marchbank, played …"), the offset of that sentence's pronoun: a run of sentences that each
+        name a relative or an associate of "her" is one list of the same woman's, not of the relative named
+        last. None where the pronoun at pos opens no such sentence or the one before opens otherwise."""
+        ctx = self.ctx
+        if not _POSSESSIVE_APPOSED[gender].match(ctx.text, pos):
+            return None
+        i = bisect.bisect_right(ctx.sentence_starts, pos) - 1
+        if i < 1 or ctx.sentences[i][0] != pos:
+            return None
+        before = ctx.sentences[i - 1][0]
+        if not _POSSESSIVE_APPOSED[gender].match(ctx.text, before) or ctx.in_quote(before):
+            return None
+        return before
 
     def _a_sibling_of(self, found: Mention, pos: int) -> bool:
         """Whether "his younger son" at pos is told of someone the text described as a son by birth order too
