@@ -1,5 +1,6 @@
 """Readings that unseen news needs and that must not overreach: a run of sentences that each name a relative of
-"her", and the titles of nobility, of a pilgrim and of an elder that stand before a name and are no part of it.
+"her", the man an article is about where his surname tells no gender, a rank before a relative's name, and the
+titles of nobility, of a pilgrim and of an elder that stand before a name and are no part of it.
 
 Each case is a small invented article read by the extraction step (graph.match.extract), as the rules see
 it; every case that reads something has a counter-case of the same shape where the reading must not hold.
@@ -30,6 +31,41 @@ Her death was announced by her son, Count Fredrik Falkenkrona. In 1954 she marri
 When the phone rang, Haji Ghulam Rasool Kamboh was asleep.
 
 “We said, come and live with us,” said Baba Sipho, speaking in isiZulu.
+""",
+    # the man the article is about, whose bare surname his wife shares (Mr and Mrs Fairbrother: the text tells
+    # no one gender of "Fairbrother"), is whose wife "his wife" names where she bears his surname and the man
+    # named nearer does not: his given name tells his gender
+    "protagonist-surname": """Graeme Fairbrother, 61, died on 14 March 2024 on the family farm at Mōkai Flats, west of Taupaki Junction, when his quad bike rolled backwards on a steep face known locally as Dobson’s Face and pinned him underneath.
+
+In findings released on Monday, Coroner Helen Marsters-Ngata said the bike had no roll bar and that Mr Fairbrother was not wearing a helmet.
+
+“Mr Fairbrother was an experienced and careful farmer. That is precisely why his death should concern every farming family in this country,” the coroner wrote.
+
+“If it can happen to him, on a slope he knew better than anyone, it can happen to anyone.”
+
+The inquest, held at the Taupaki Junction District Court in November, heard that Mr Fairbrother had gone out alone just after 6am to check ewes before heavy rain.
+
+He was found shortly before 11am by his son-in-law, Jacob Whitiora, who had become worried when his father-in-law missed morning tea.
+
+In evidence read at the inquest, Mr Whitiora described seeing the upturned bike from the ridge. “I knew straight away,” he said. “Graeme was never late for smoko. Not once in six years.”
+
+His wife, Lorraine Fairbrother, told the coroner her husband had talked about buying a roll bar for “at least three seasons” but kept putting it off because of the cost.
+
+“He used to say, ‘She’ll be right, I know that hill,’” Mrs Fairbrother said in her statement. “I don’t want another wife to hear that and believe it.”
+""",
+    # the same where the given name is a woman's: "his wife" is not hers
+    "protagonist-either": """Deborah Fairbrother, 61, died on 14 March 2024 on the family farm.
+
+In findings released on Monday, the coroner said Fairbrother was not wearing a helmet.
+
+Fairbrother was found by a son-in-law, Jacob Whitiora, who had become worried when Fairbrother missed morning tea.
+
+In evidence read at the inquest, Mr Whitiora described seeing the upturned bike. “I knew straight away,” he said.
+
+His wife, Lorraine Fairbrother, told the coroner about a roll bar.
+""",
+    # a rank written before a name is no relative's name: "Lance" of "Lance Cpl. Javier Ramírez"
+    "rank": """Itzel Ramírez, 15, danced with her father on Saturday. Itzel’s older brother, Lance Cpl. Javier Ramírez, a Marine stationed in North Carolina, surprised her.
 """,
     # a peer's title with his territorial name, and a hall named after a pilgrim, name nobody
     "peerage": """Rupert is the younger son of Viscount and Viscountess Aldermoor.
@@ -72,3 +108,21 @@ def test_titles_of_nobility_a_pilgrim_and_an_elder_are_no_part_of_the_name(read)
 def test_a_peers_territorial_title_and_a_hall_named_after_a_pilgrim_name_nobody(read):
     people = named(read("peerage"))
     assert "Aldermoor" not in people and "Salleh" not in people
+
+
+def test_his_wife_of_the_protagonists_surname_is_his_where_his_given_name_tells_his_gender(read):
+    found = ties(read("protagonist-surname"))
+    assert ("Graeme Fairbrother", "spouse", "Lorraine Fairbrother") in found or \
+        ("Lorraine Fairbrother", "spouse", "Graeme Fairbrother") in found
+    assert not {t for t in found if "Jacob Whitiora" in (t[0], t[2]) and t[1] == "spouse"}
+
+
+def test_a_protagonist_whose_given_name_is_of_the_other_gender_is_not_his(read):
+    found = ties(read("protagonist-either"))
+    assert not {t for t in found if "Deborah Fairbrother" in (t[0], t[2]) and t[1] == "spouse"}
+
+
+def test_a_rank_before_a_relatives_name_is_no_name(read):
+    x = read("rank")
+    assert "Lance" not in named(x) and "Javier Ramírez" in named(x)
+    assert not {t for t in ties(x) if "Lance" in (t[0], t[2])}

@@ -914,12 +914,16 @@ class _People:
         return self.ctx.rules.given_gender(x.ref.value)
 
     def protagonist(self, gender: str) -> Mention | None:
-        """The most mentioned person, when the article tells their gender and it is `gender`."""
+        """The most mentioned person, when the article tells their gender and it is `gender`; where it tells
+        none (a bare surname that a wife shares, "Mr Fairbrother" and "Mrs Fairbrother", tells no one's), when
+        their given name is mostly borne by that gender (`_gender`)."""
         top = self._named_most()
         if top is None:
             return None
         theirs = [x for x in self.mentions if x.ref.value == top]
         told = ({self.genders.get(_key(x)) for x in theirs} | self._told_of_nickname_form(top)) - {None}
+        if not told:
+            told = {self.ctx.rules.given_gender(top)} - {None}
         return theirs[0] if told == {gender} else None
 
     def _told_of_nickname_form(self, name: str) -> set[str]:
