@@ -1,6 +1,7 @@
 """Readings that unseen news needs and that must not overreach: a run of sentences that each name a relative of
-"her", the man an article is about where his surname tells no gender, a rank before a relative's name, and the
-titles of nobility, of a pilgrim and of an elder that stand before a name and are no part of it.
+"her", the man an article is about where his surname tells no gender, the one born of a sentence opening "Born …
+to", a source close to someone, a rank before a relative's name, and the titles of nobility, of a pilgrim and of an
+elder that stand before a name and are no part of it.
 
 Each case is a small invented article read by the extraction step (graph.match.extract), as the rules see
 it; every case that reads something has a counter-case of the same shape where the reading must not hold.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import article_reader, named, ties
+from tests.conftest import article_reader, named, speakers, ties
 
 ARTICLES = {
     # sentences that each open with "Her <relative>, <name>" list one woman's family: the relatives named in
@@ -66,6 +67,21 @@ His wife, Lorraine Fairbrother, told the coroner about a roll bar.
 """,
     # a rank written before a name is no relative's name: "Lance" of "Lance Cpl. Javier Ramírez"
     "rank": """Itzel Ramírez, 15, danced with her father on Saturday. Itzel’s older brother, Lance Cpl. Javier Ramírez, a Marine stationed in North Carolina, surprised her.
+""",
+    # a sentence opening "Born … to <his parents>, he": the he is the one born, and so is the he of the sentences after
+    "born-to": """Leopold Quintero, professor emeritus of classics, died on Wednesday at 91.
+
+Born March 3, 1934, in El Paso, Texas, to Ignacio Quintero, a railroad machinist, and Mercedes Quintero, a seamstress, he was the first in his family to attend college. He earned his doctorate in 1962. In 1961 he married Constance Whitlock, a fellow graduate student in Greek.
+""",
+    # a name after the phrase is its subject: the he after it is that man's
+    "born-name": """Ignacio Quintero ran the railroad shop for 30 years.
+
+Born in El Paso, Tomas Reyes came to the shop in 1950. In 1961 he married Constance Whitlock.
+""",
+    # the one a source is close to is not the one speaking
+    "source-close-to": """Kayleigh Munro, 29, starred in the first series.
+
+A source close to Kayleigh told us: ‘She’s genuinely hurt. Jade was meant to be her maid of honour.’
 """,
     # a peer's title with his territorial name, and a hall named after a pilgrim, name nobody
     "peerage": """Rupert is the younger son of Viscount and Viscountess Aldermoor.
@@ -126,3 +142,18 @@ def test_a_rank_before_a_relatives_name_is_no_name(read):
     x = read("rank")
     assert "Lance" not in named(x) and "Javier Ramírez" in named(x)
     assert not {t for t in ties(x) if "Lance" in (t[0], t[2])}
+
+
+def test_the_he_after_a_born_to_phrase_is_the_one_born_not_his_father(read):
+    found = ties(read("born-to"))
+    assert ("Constance Whitlock", "spouse", "Leopold Quintero") in found or ("Leopold Quintero", "spouse", "Constance Whitlock") in found
+    assert not {t for t in found if "Ignacio Quintero" in (t[0], t[2]) and t[1] == "spouse"}
+
+
+def test_a_name_after_a_born_phrase_is_the_subject_the_he_stands_for(read):
+    found = ties(read("born-name"))
+    assert ("Constance Whitlock", "spouse", "Tomas Reyes") in found or ("Tomas Reyes", "spouse", "Constance Whitlock") in found
+
+
+def test_the_one_a_source_is_close_to_is_not_the_speaker(read):
+    assert "Kayleigh Munro" not in speakers(read("source-close-to"), "genuinely hurt")

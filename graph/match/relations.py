@@ -89,6 +89,10 @@ _COUPLE_OPENER = regex.compile(r"\s*(?P<couple>" + _COUPLE_SUBJECT.pattern + r")
 _FRONTED_PHRASE = regex.compile(
     r"\s*(?:In|At|On|During|After|Before|Throughout|Through|Despite|Since|Upon|Under|With|For)\s+[^,;:.“”\"]{1,60}?,\s+"
     r"(?:\p{Lu}[\p{L}.]*\s+){0,3}")
+# a participle about the subject opening a sentence, up to the subject pronoun after its comma: "Born March 3, 1934,
+# in El Paso, Texas, to Ignacio Quintero, a railroad machinist, and Mercedes Quintero, a seamstress, "
+_SUBJECT_OF = {"f": regex.compile(r"she\b"), "m": regex.compile(r"he\b")}
+_BORN_PHRASE = regex.compile(r"(?:Born|Raised|Brought\s+up|Adopted|Orphaned)\s[^;:.!?“”\"]{1,300},\s+")
 # a possessive 's right after a noun ("The actor's mother")
 _POSSESSIVE_S = regex.compile(r"[’']s\b")
 # a relative named by birth order: after a possessive pronoun ("His younger son", "her eldest daughter"), after a
@@ -770,11 +774,20 @@ class _People:
         if listed is not None:
             return self._antecedent(listed, gender, depth, None, surnames)
         here = ctx.sentence_of(pos)
+        if here[0] < pos and _BORN_PHRASE.fullmatch(ctx.text, here[0], pos):
+            # "Born in El Paso to Ignacio Quintero and Mercedes Quintero, he was …": the one born is the he, never
+            # the parents the phrase names; whom the sentence before was about
+            return self._antecedent(here[0], gender, depth, first_paragraph, surnames)
         same = _SAME_GENDER[gender]
         if first_paragraph is None:
             first_paragraph = self._paragraphs_back(pos, _PARAGRAPHS_BACK)
         for sentence in self._sentences_back(pos, first_paragraph):
             end = min(sentence[1], pos)
+            born = _BORN_PHRASE.match(ctx.text, sentence[0], end) if sentence != here else None
+            if born and _SUBJECT_OF[gender].match(ctx.text, born.end()):
+                # the sentence's subject is a he or she the phrase is about: whom that one stands for (no step of a
+                # chain: the search goes on from an earlier place, so it ends)
+                return self._antecedent(born.end(), gender, depth, first_paragraph, surnames)
             agreeing = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= end
                         and self._gender(x) in (None, gender)]
             last = agreeing[-1] if agreeing else None
