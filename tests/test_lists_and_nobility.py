@@ -1,6 +1,6 @@
 """Readings that unseen news needs and that must not overreach: a run of sentences that each name a relative of
 "her", the man an article is about where his surname tells no gender, the one born of a sentence opening "Born …
-to", a source close to someone, a rank before a relative's name, and the titles of nobility, of a pilgrim and of an
+to", a source close to someone, a name inside a relative clause or after a fronted phrase's preposition, a rank before a relative's name, and the titles of nobility, of a pilgrim and of an
 elder that stand before a name and are no part of it.
 
 Each case is a small invented article read by the extraction step (graph.match.extract), as the rules see
@@ -83,6 +83,18 @@ Born in El Paso, Tomas Reyes came to the shop in 1950. In 1961 he married Consta
 
 A source close to Kayleigh told us: ‘She’s genuinely hurt. Jade was meant to be her maid of honour.’
 """,
+    # a name inside a relative clause is not whom the verb after the clause is of
+    "who-clause": """Fans gathered outside the ground on Saturday.
+
+Season-ticket holder Graham Cowie, 58, who was at the ground with his grandson, Lewis, said: “I’ve been coming here since I was six.”
+""",
+    # the name a fronted phrase's preposition takes is its object; the subject after the comma is the he
+    "fronted-object": """Tom Mulrooney, 72, has handed the pub to his niece.
+
+Speaking to Joe Finnerty on Shannonvale FM this morning, Tom said there was never any doubt about who would get the place.
+
+"Bernie and I weren't blessed with children, so Aoife was always going to be the one," he said.
+""",
     # a peer's title with his territorial name, and a hall named after a pilgrim, name nobody
     "peerage": """Rupert is the younger son of Viscount and Viscountess Aldermoor.
 
@@ -157,3 +169,11 @@ def test_a_name_after_a_born_phrase_is_the_subject_the_he_stands_for(read):
 
 def test_the_one_a_source_is_close_to_is_not_the_speaker(read):
     assert "Kayleigh Munro" not in speakers(read("source-close-to"), "genuinely hurt")
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_speaker(read):
+    assert speakers(read("who-clause"), "coming here since") == {"Graham Cowie"}
+
+
+def test_a_name_after_a_fronted_phrases_preposition_is_not_the_subject_a_he_stands_for(read):
+    assert speakers(read("fronted-object"), "blessed with children") == {"Tom Mulrooney"}

@@ -128,9 +128,11 @@ _NOUN_AFTER = regex.compile(r",\s+(?:his|her|their|the|\p{Lu}[\p{L}-]*(?:’s|'s
 _AND_POSSESSIVE = regex.compile(r"\s+and\s+(?P<p>her|his)\b")
 _OPENS_WITH_PRONOUN = regex.compile(r"[“\"‘]?(?P<p>He|She)\b")
 # What may stand before a sentence's subject: clauses ending in a comma, then capitalised
-# words and one title noun ("At the reception, Felix Lindqvist", "Westfield coach Tom Bray").
+# words and one title noun ("At the reception, Felix Lindqvist", "Westfield coach Tom Bray"); never a preposition,
+# whose name is its object ("Speaking to Joe Finnerty on the radio, Tom said": Tom is the subject)
 _SUBJECT_PREFIX = regex.compile(
-    r"(?:[^,“”\"\n]{1,120},\s+){0,3}(?:(?:\p{Lu}[\p{L}.’'&-]*|\d[\d,.]*)\s+){0,4}(?:\p{Ll}[\p{L}-]*\s+)?")
+    r"(?:[^,“”\"\n]{1,120},\s+){0,3}(?:(?:\p{Lu}[\p{L}.’'&-]*|\d[\d,.]*)\s+){0,4}"
+    r"(?:(?!(?:to|with|from|of|by|for|about|at|in|on|into|against|beside|behind|near|than|like|after|before)\s)\p{Ll}[\p{L}-]*\s+)?")
 _POSSESSIVE = ("’s", "'s", "’ ", "' ")
 _COMMA_BEFORE = regex.compile(r",\s*$")
 _ONE_WORD_BETWEEN = regex.compile(r"\s+(?P<w>\p{Ll}[\p{L}-]*)\s+")
