@@ -165,6 +165,9 @@ _DESCRIBED_SUBJECT = regex.compile(r"(?:(?:[^,.;:!?“”\"‘’\n]{1,120},\s+)
                                    # "The match-winner, still wearing his medal, said": an aside may part the two
                                    r"(?P<noun>\p{Ll}[\p{L}-]*)(?:,\s+[^,.;:!?“”\"‘’\n]{1,100},)?\s+(?:\p{Ll}+ly\s+)?"
                                    r"(?P<verb>\p{Ll}+)\b")
+# the same description right after a quotation it is given ("“That is a lie,” the witness replied")
+_QUOTE_DESCRIBED = regex.compile(r"\s+[Tt]he\s+(?:[\p{L}\d][\p{L}\d’'-]*\s+){0,3}?(?P<noun>\p{Ll}[\p{L}-]*)\s+"
+                                 r"(?:\p{Ll}+ly\s+)?(?P<verb>\p{Ll}+)\b")
 _SUBJECT_PRONOUN = {"f": regex.compile(r"\b[Ss]he\b"), "m": regex.compile(r"\b[Hh]e\b")}
 # a relative pronoun right before a he or she ("the illness from which she died"): the pronoun is the subject of a
 # relative clause about someone else's noun, not the one the story goes on about (centering's main-clause subject)
@@ -871,12 +874,31 @@ def _candidates(ctx: Context, spots, roles: set[tuple[int, int]] = frozenset()) 
         else:
             run = None
             subject = (key not in seen and not modifier and not text[e:e + 2] in _POSSESSIVE
-                       and _SUBJECT_PREFIX.fullmatch(text, sent_start, s) is not None)
+                       and _SUBJECT_PREFIX.fullmatch(text, sent_start, s) is not None
+                       and not _described_next(ctx, e))
         if subject:
             seen.add(key)
             run = key
         out.append(Candidate(s, e, person, quote, si, paragraph_at(ctx, s), subject, (s, e) in roles))
     return out
+
+
+# a description and its verb right after a name and its comma: "Led in evidence by counsel, Barrister Ann Lee, the
+# witness said": the name ends the phrase before the subject, which is the description
+_DESCRIBED_NEXT = regex.compile(r",\s+[Tt]he\s+(?:[\p{L}\d][\p{L}\d’'-]*\s+){0,3}?(?P<noun>\p{Ll}[\p{L}-]*)\s+"
+                                r"(?:\p{Ll}+ly\s+)?(?P<verb>\p{Ll}+)\b")
+
+
+def _described_next(ctx: Context, end: int) -> bool:
+    """Whether a description and a verb follow the name ending at `end` (see _DESCRIBED_NEXT); not a
+    preposition or a function word after the noun ("Ann Lee, the coach of the year")."""
+    m = _DESCRIBED_NEXT.match(ctx.text, end)
+    if m is None:
+        return False
+    settings = speaker_settings(ctx)
+    verb = m.group("verb")
+    return verb in settings.get("reporting_verbs", ()) or (
+        verb.endswith("ed") and verb not in settings.get("prepositions", ()))
 
 
 def paragraph_at(ctx: Context, pos: int) -> int:
@@ -1369,11 +1391,14 @@ def antecedent(ctx: Context, speaking: Speaking, pos: int, gender: str | None) -
         return None
     if last is not None:
         # "The Morning Brew presenter, 34, revealed the news … as their daughter Luna-Rose held up a scan. She
-        # wrote: …": a description is the subject of the sentence that last named the person, who is not
-        sa = ctx.sentence_of(max(0, last - 1))[0]
+        # wrote: …": a description is the subject of the sentence that last named the person, who is not; or
+        # it stands after the name, which a phrase before the subject holds ("Led in evidence by
+        # counsel, Barrister Ann Lee, the witness said …")
+        sa, se = ctx.sentence_of(max(0, last - 1))
         own = next((c for c in speaking.people.candidates if c.person == person and c.end == last), None)
         if own is not None and not own.subject and not _APPOSED_TO_DESCRIPTION.fullmatch(ctx.text, sa, own.start) \
-                and _described_subject(ctx, speaking.people, person, sa, last, gender):
+                and _described_subject(ctx, speaking.people, person, sa, min(max(se, last), pos), gender,
+                                       (own.start, own.end)):
             return None
     if gender is not None and _exchange(ctx, speaking.people, person, pos, gender):
         return _alternation(ctx, speaking.people, person, pos, gender)
@@ -1459,12 +1484,15 @@ def _unnamed_speaker(ctx: Context, a: int, b: int, roles) -> bool:
 _APPOSED_TO_DESCRIPTION = regex.compile(r"[Tt]he\s+[^,.;:!?“”\"\n]{1,80},\s+(?:\p{Lu}\p{Ll}*\.?\s+)?")
 
 
-def _described_subject(ctx: Context, people: People, person: str, a: int, b: int, gender: str | None) -> bool:
+def _described_subject(ctx: Context, people: People, person: str, a: int, b: int, gender: str | None,
+                       named: tuple[int, int] | None = None) -> bool:
     """Whether a sentence starting in text[a:b], outside quotations, has for its subject someone a description
     names ("Asked about the fee, the veteran mentor shrugged."; "The coach smiled."): the next he or she is
     more likely that one than a person named before. Not when the article introduced the person with the
     description's noun ("Tom Hale, the coach, …"): then the description is them; nor when the noun is of the
-    other gender ("the waitress" before a "he")."""
+    other gender ("the waitress" before a "he"); nor when the name at `named` is an aside between the noun and
+    its verb, apposed to the description ("The composer’s father, the retired judge Julián Ferrer, sat"); nor when the
+    sentence opens with a quotation the paragraph gives to the person alone ("“…,” the coach said")."""
     gendered = noun_genders(ctx)
     if "described_subject" not in ctx.memo:
         settings = speaker_settings(ctx)
@@ -1476,14 +1504,28 @@ def _described_subject(ctx: Context, people: People, person: str, a: int, b: int
     for start in ctx.sentence_starts[k:]:
         if start >= b:
             break
-        if ctx.in_quote(start):
-            continue
-        m = _DESCRIBED_SUBJECT.match(ctx.text, start, b)
+        if ctx.in_quote(start + 1):
+            # “That is a lie,” the witness replied.: a sentence that opens with a quotation and gives it to
+            # someone the article introduced by a description ("Ann Lee, the second witness")
+            q = innermost_quote(ctx, start + 1)
+            while q is not None and ctx.quotes[q].parent is not None:
+                q = ctx.quotes[q].parent
+            if q is None or ctx.quotes[q].open < start or ctx.quotes[q].close + 1 >= b:
+                continue
+            if people.turns.get(paragraph_at(ctx, start)) == {person}:
+                continue
+            m = _QUOTE_DESCRIBED.match(ctx.text, ctx.quotes[q].close + 1, b)
+        else:
+            m = _DESCRIBED_SUBJECT.match(ctx.text, start, b)
         if not m or m.group("verb") in skip:
+            continue
+        if named is not None and m.end("noun") <= named[0] and named[1] <= m.start("verb"):
             continue
         noun = _role_noun(ctx, m.group("noun"))
         if noun not in nouns and noun not in people.roles:
             continue
+        if m.re is _QUOTE_DESCRIBED and noun not in people.roles:
+            continue  # after a quotation, only a noun the article introduced someone with says who it is
         if gender is not None and gendered.get(noun, gender) != gender:
             continue  # "the waitress brought the eggs" is no "he"
         if people.roles.get(noun) != frozenset({person}):

@@ -1317,7 +1317,7 @@ def _kin_clause_subject(rules) -> dict:
     return _per_gender(rules, "kin-clause", lambda kin: (
         r"(?:\A\s*|(?<![\p{L}’'-])(?:which|that|where|when|while|as|because|after|before|since|until|and|but|so)\s+)"
         r"(?:[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Tt]he|\p{Lu}\p{L}+[’']s)\s+(?:[\p{Ll}-]+\s+)?" + kin
-        + r"\s+(?!" + _NO_VERB + r"\s)(?:(?!(?:and|or|but|nor)\s)\p{Ll}[\p{Ll}-]*\s+){1,4}\Z"))
+        + r"\s+(?!" + _NO_VERB + r"\s)(?:(?!(?:and|or|but|nor)\s)\p{Ll}[\p{Ll}-]*\s+){1,8}\Z"))
 
 
 def _role_opener(ctx: Context) -> regex.Pattern:
