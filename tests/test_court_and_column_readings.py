@@ -2,7 +2,8 @@
 needs: who "she" is after a sentence whose subject is a description and whose fronted phrase names someone else
 ("Led in evidence by counsel to the claimant, Barrister Oluwafemi Adesida, the witness said"), a barrister's
 title, who opened a case in a sentence whose who-clause names a son, a date after "adjourned … till", the
-parents after "son of Mr. and Mrs.", and whose retirement follows "his widow ran the estate … until she retired".
+parents after "son of Mr. and Mrs.", whose retirement follows "his widow ran the estate … until she retired", and whom
+"Madam Goh" and "Ms Goh" name among people written family name first.
 
 Each article is read whole by the extraction step (graph.match.extract), as the rules see it: these readings
 hang on what the paragraphs before them say.
@@ -20,6 +21,7 @@ CORPUS = Path(__file__).parent / "corpus"
 COURT = "fresh53-a-ng-court-chieftaincy-half-brothers-stool"
 COLUMN = "fresh53-c-us-milestones-column-anniversary-birth-eagle"
 VINEYARD = "fresh53-b-de-vineyard-grandmother-100"
+HAWKER = "fresh53-b-sg-hawker-stall-sisters-feud"
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +70,19 @@ def test_the_parents_after_son_of_mr_and_mrs_do_not_do_what_the_son_did(read):
 
 def test_she_after_his_widow_as_a_clauses_subject_is_not_a_daughter_named_before(read):
     assert "Gisela" not in {r.ref.value for e in read(VINEYARD).events if e.kind == "resignation" for r in e.roles}
+
+
+def test_a_title_and_a_family_name_written_first_name_one_of_the_titles_gender(read):
+    x = read(HAWKER)
+    assert speakers(x, "At the wake, we shouted") == {"Goh Lay Hoon"}  # "said Madam Goh": not her late father
+    assert speakers(x, "She is older, so she is the boss") == {"Goh Bee Leng"}  # "said Ms Goh"
+
+
+
+def test_an_unnamed_relative_as_a_sentences_subject_stands_between_a_name_and_the_next_she(tmp_path, rules):
+    from tests.conftest import extract_body
+
+    x = extract_body(tmp_path, rules, 'Ann Hale, 52, runs the farm with her sister. "We bought it in 1990," Hale said. '
+                                      'Her sister smiled. "It was a ruin," she said.\n')
+    assert speakers(x, "We bought it") == {"Ann Hale"}
+    assert not speakers(x, "It was a ruin")  # the sister's, whom the text does not name

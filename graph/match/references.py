@@ -161,7 +161,8 @@ _DESCRIBED_SUBJECT = regex.compile(r"(?:(?:[^,.;:!?“”\"‘’\n]{1,120},\s+)
                                    r"|(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Oo]n|[Ii]n|[Aa]t)\s+"
                                    r"(?:\p{Lu}\p{Ll}+|week|month|year|season|spring|summer|autumn|fall|winter|night|weekend)\s+)?"
                                    # "The Morning Brew presenter, 34, revealed": a show's or a team's name may stand before the noun
-                                   r"[Tt]he\s+(?:[\p{L}\d][\p{L}\d’'-]*\s+){0,3}?"
+                                   # "Her sister shook her head.": a relative, unnamed, is someone too
+                                   r"(?:[Tt]he|[Hh]er|[Hh]is|[Tt]heir)\s+(?:[\p{L}\d][\p{L}\d’'-]*\s+){0,3}?"
                                    # "The match-winner, still wearing his medal, said": an aside may part the two
                                    r"(?P<noun>\p{Ll}[\p{L}-]*)(?:,\s+[^,.;:!?“”\"‘’\n]{1,100},)?\s+(?:\p{Ll}+ly\s+)?"
                                    r"(?P<verb>\p{Ll}+)\b")
@@ -1092,6 +1093,16 @@ def introduced_name(ctx: Context, names: Names, a: int, b: int) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def _bears_surname(ctx: Context, person: str, word: str) -> bool:
+    """Whether `word` is the surname of the full name `person`: its last word, or the first of a name of three
+    words whose first is no given name, written family name first ("Madam Goh" of Goh Lay Hoon; as the names
+    step reads such names, see names._heads)."""
+    if surname(person) == word:
+        return True
+    tokens = person.split()
+    return len(tokens) == 3 and tokens[0] == word and tokens[0] not in ctx.rules.given_names
+
+
 def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b: int) -> str | None:
     """For text[a:b] a surname two people of the article bear, written after a title: the one person it names
     ("" when the text leaves a doubt); None when the words are no such name."""
@@ -1102,7 +1113,7 @@ def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b:
         return _by_office_title(ctx, candidates, h.group("h"), word, a)
     if not h or h.group("h").lower() not in honorifics or " " in word:
         return None
-    owners = {c.person for c in candidates if " " in c.person and surname(c.person) == word}
+    owners = {c.person for c in candidates if " " in c.person and _bears_surname(ctx, c.person, word)}
     gender = honorifics[h.group("h").lower()]
     if len(owners) == 1:
         # "Mrs MacPhail" and "Mr MacPhail" where one MacPhail only is named in full: two people go by the
