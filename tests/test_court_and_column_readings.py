@@ -86,3 +86,9 @@ def test_an_unnamed_relative_as_a_sentences_subject_stands_between_a_name_and_th
                                       'Her sister smiled. "It was a ruin," she said.\n')
     assert speakers(x, "We bought it") == {"Ann Hale"}
     assert not speakers(x, "It was a ruin")  # the sister's, whom the text does not name
+
+
+def test_a_stall_named_for_its_dish_and_a_german_winery_are_organisations_not_people(read):
+    x, y = read(HAWKER), read(VINEYARD)
+    assert "Kim Seng Prawn Mee" in named(x, "Organization") and "Kim Seng Prawn Mee" not in named(x)
+    assert "Weingut von Arnsfeld" in named(y, "Organization") and "Weingut von Arnsfeld" not in named(y)
