@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import named, speakers
+from tests.conftest import inner_speakers, named, speakers
 
 CORPUS = Path(__file__).parent / "corpus"
 COURT = "fresh53-a-ng-court-chieftaincy-half-brothers-stool"
@@ -92,3 +92,18 @@ def test_a_stall_named_for_its_dish_and_a_german_winery_are_organisations_not_pe
     x, y = read(HAWKER), read(VINEYARD)
     assert "Kim Seng Prawn Mee" in named(x, "Organization") and "Kim Seng Prawn Mee" not in named(x)
     assert "Weingut von Arnsfeld" in named(y, "Organization") and "Weingut von Arnsfeld" not in named(y)
+
+
+def test_mum_inside_a_quotation_is_the_speakers_mother_not_anothers_introduced_so(tmp_path, rules):
+    from tests.conftest import extract_body
+
+    x = extract_body(tmp_path, rules, (
+        "Ellie's mother, Michelle Tasker, 44, said she was proud.\n\n"
+        "The Kettles' daughter, Emma Kettle, drove through the night from Bellwood.\n\n"
+        '"You don\'t sleep," she said. "When Mum rang on Sunday and said, \'They\'ve got him,\' I had to pull over."\n'))
+    assert "Michelle Tasker" not in speakers(x, "They've got him")
+    y = extract_body(tmp_path, rules, (
+        "Kavya's father, V. Sundararajan, a bank officer, died in 2015.\n\n"
+        '"She danced at four," Ms. Lalitha said. "Her father used to say, \'This girl will not sit still,\' and he '
+        'was right."\n'))
+    assert inner_speakers(y, "This girl will not sit still") == {"V. Sundararajan"}

@@ -420,6 +420,14 @@ def _as_speaker(ctx: Context, names: Names, rule, mode: str, m, a: int, speaking
             # very words ("Vice President Sara Duterte … the vice president said")
             people = {p for p in people if _introduced_as(ctx, qualifier[-1], noun, p)}
             return [Ref("name", next(iter(people)), PERSON)] if len(people) == 1 else []
+        if (len(people) == 1 and speaking.outer is not None and key in speaker_settings(ctx).get("kin_ties", {})
+                and (_ANY_WORD.match(m.group()) or m).group().lower() not in ("her", "his", "their", "the")):
+            # “When Mum rang and said, ‘…’” quoted from Emma: Emma's mother, not the woman the article introduced
+            # as another's ("Ellie's mother, Michelle Tasker"), unless that other is the one quoting ("Her father
+            # used to say" names its owner: the introduction may be of that one)
+            owner = _named_possessor(ctx, speaking.people.introduced.get((key, next(iter(people)))), noun)
+            if owner is not None and not any(owner in name_words(p) for p in speaking.exclude):
+                return []
         if len(people) == 1:
             return [Ref("name", next(iter(people)), PERSON)]
         if not people and rule.get("refers") == "protagonist" and _described_another(ctx, names, noun, a):
@@ -817,6 +825,22 @@ def _role_mentions(ctx: Context, roles: dict[str, set[str]], spots,
 
 
 _POSSESSIVE_AT = regex.compile(r"(?i)(?:his|her)(?![\p{L}’'])")
+
+
+# a named possessor before a kinship noun: "Ellie's mother", "Ellie’s proud mother"
+_NAMED_POSSESSOR = regex.compile(r"(?P<owner>\p{Lu}[\p{L}-]+)[’']s?\s+(?:[\p{Ll}-]+\s+)?(?P<noun>\p{Ll}+)")
+
+
+def _named_possessor(ctx: Context, at: int | None, noun: str) -> str | None:
+    """The name whose kin the introduction at `at` calls the person ("Ellie" of "Ellie's mother, Michelle
+    Tasker"); None when a pronoun or nothing owns it there."""
+    if at is None:
+        return None
+    key = _role_noun(ctx, noun)
+    for m in _NAMED_POSSESSOR.finditer(ctx.text, max(0, at - 40), min(len(ctx.text), at + 60)):
+        if _role_noun(ctx, m.group("noun")) == key and m.end() > at:
+            return m.group("owner")
+    return None
 
 
 def _other_possessor(ctx: Context, introduced: dict | None, det: str, noun: str, person: str) -> bool:
