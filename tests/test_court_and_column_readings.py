@@ -107,3 +107,18 @@ def test_mum_inside_a_quotation_is_the_speakers_mother_not_anothers_introduced_s
         '"She danced at four," Ms. Lalitha said. "Her father used to say, \'This girl will not sit still,\' and he '
         'was right."\n'))
     assert inner_speakers(y, "This girl will not sit still") == {"V. Sundararajan"}
+
+
+def test_the_asker_of_an_opening_question_is_not_the_he_who_answers(tmp_path, rules):
+    from tests.conftest import extract_body
+
+    x = extract_body(tmp_path, rules, (
+        "Tomás Mulhern, 58, told the court he had pulled the fence down himself.\n\n"
+        "Garda Niamh Brehony of Castlemoyle Garda Station gave evidence that she found the fencing lying flat.\n\n"
+        "Asked by Insp Colm Tarpey why he had not gone to a solicitor instead, he said: \"Because it's my sister's "
+        "husband, Inspector. You don't send a solicitor's letter to your own family.\"\n\n"
+        "He opened the first store in Harlan Crossing in 1952.\n"))
+    assert "Colm Tarpey" not in speakers(x, "Because it's my sister's husband")
+    people = named(x)
+    assert "Niamh Brehony" in people and not {p for p in people if p.startswith(("Garda", "Inspector"))}
+    assert "Harlan Crossing" not in people and "Harlan Crossing" in named(x, "Place")

@@ -1734,6 +1734,10 @@ def _windows(ctx: Context, candidates: list[Candidate], pos: int) -> tuple[int, 
 _IN_RELATIVE = regex.compile(r",\s+(?:whose|who|whom|which)\b[^,;:“”\"]*$")
 
 
+# the asker of a question that opens a sentence, up to the question's pronoun ("Asked by Insp Tarpey why he …")
+_ASKED_BY = regex.compile(r"[“\"‘]?(?:Asked|Pressed|Questioned|Quizzed)\s+by\s+[^,.;:!?“”\"\n]{1,60}?(?=\s+(?:why|whether|if|how|what|when|where|about)\b)")
+
+
 def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str | None, exclude, windows, pos: int,
           missed: bool = False):
     """The nearest sentence with someone who may be meant decides: a person whose gender agrees before one of
@@ -1741,8 +1745,15 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
     nobody may be meant, or the offset of a pronoun nearer than them all. `missed`: a name the names step did
     not take, just before pos, leaves a doubt."""
     by_sentence: dict[int, list[Candidate]] = defaultdict(list)
+    # "Asked by Insp Tarpey why he had not gone to a solicitor, he said: …": the one asking, named in the question
+    # that opens the pronoun's sentence, is not the one who answers
+    here = ctx.sentence_of(pos)
+    asking = (_QUESTION_OPENING.match(ctx.text, here[0], pos) or _ASKED_BY.match(ctx.text, here[0], pos)) \
+        if here[0] < pos else None
     for c in candidates:
         if c.person in exclude:
+            continue
+        if asking is not None and here[0] <= c.start and c.end <= asking.end():
             continue
         g = people.pronoun_gender(c.person)
         if gender is not None and g is not None and g != gender:
