@@ -122,3 +122,14 @@ def test_the_asker_of_an_opening_question_is_not_the_he_who_answers(tmp_path, ru
     people = named(x)
     assert "Niamh Brehony" in people and not {p for p in people if p.startswith(("Garda", "Inspector"))}
     assert "Harlan Crossing" not in people and "Harlan Crossing" in named(x, "Place")
+
+
+def test_a_name_in_an_attribution_set_inside_a_sentence_is_nobodys_relative(tmp_path, rules):
+    from tests.conftest import extract_body
+
+    x = extract_body(tmp_path, rules, (
+        "Ulric Dardaine founded the band with his wife, Merle, who died in 2019. His daughter Josette Dardaine, 42, "
+        "keeps the books.\n\n"
+        "It was their mother, Josette said, who first pushed for the handover.\n\n"
+        "\"Mummy used to tell him, 'Ulric, the band going to outlive you, so teach somebody,'\" she recalled.\n"))
+    assert "Josette Dardaine" not in inner_speakers(x, "Ulric, the band going")

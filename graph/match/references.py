@@ -755,7 +755,10 @@ def _introductions(ctx: Context, mentions: list[Mention], settings: dict,
         # "Asked whether that was the deal, Teo sighed": the noun ends the question a reply opens with, and the
         # name after it is the one who answers, never in apposition ("Sitting beside him was his coach, Ito" is)
         opening = d is not None and _QUESTION_OPENING.fullmatch(text, ctx.sentence_of(s)[0], s) is not None
-        if d and not opening and not (w and w.group(1).lower() in prepositions and d.group("head") not in kin):
+        # "It was their mother, Josette said, who first pushed": a name the attribution set in the clause says the
+        # words, and is no one's mother
+        aside = _SAID_ASIDE.match(text, e) is not None
+        if d and not opening and not aside and not (w and w.group(1).lower() in prepositions and d.group("head") not in kin):
             _introduce(roles, first, _role_noun(ctx, d.group("head")), m.ref.value, s - len(before) + d.start())
         a = _APPOS_AFTER.match(text, e, min(len(text), e + 120))
         if a:
@@ -766,6 +769,10 @@ def _introductions(ctx: Context, mentions: list[Mention], settings: dict,
             if found and found.group("head").lower() in person_nouns:
                 _introduce(roles, first, _role_noun(ctx, found.group("head")), m.ref.value, s)
     return roles
+
+
+# a name, then a verb of saying and a comma: the attribution set inside a sentence ("…, Josette said, who …")
+_SAID_ASIDE = regex.compile(r"\s+(?:said|says|recalled|recalls|added|adds|explained|explains|insisted|insists)\s*,")
 
 
 def _introduce(roles: dict[str, set[str]], first: dict[tuple[str, str], int], noun: str, person: str, at: int) -> None:
