@@ -133,3 +133,14 @@ def test_a_name_in_an_attribution_set_inside_a_sentence_is_nobodys_relative(tmp_
         "It was their mother, Josette said, who first pushed for the handover.\n\n"
         "\"Mummy used to tell him, 'Ulric, the band going to outlive you, so teach somebody,'\" she recalled.\n"))
     assert "Josette Dardaine" not in inner_speakers(x, "Ulric, the band going")
+
+
+def test_a_possessor_in_apposition_to_the_subject_is_not_the_she_after_it(tmp_path, rules):
+    from tests.conftest import extract_body
+
+    x = extract_body(tmp_path, rules, (
+        "Lydia Pelletreau Quarles, 52, is chief executive.\n\n"
+        "Frances Pelletreau Quarles, Ms. Quarles's mother, served on the board until she died in 2021.\n"))
+    died = {r.ref.value for e in x.events if e.kind == "death" for r in e.roles}
+    assert "Lydia Pelletreau Quarles" not in died
+    assert "Frances Pelletreau Quarles" in died

@@ -790,6 +790,11 @@ class _People:
                 return self._antecedent(born.end(), gender, depth, first_paragraph, surnames)
             agreeing = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= end
                         and self._gender(x) in (None, gender)]
+            # "Frances Quarles, Ms. Quarles's mother, served … until she died": the possessor inside an apposition
+            # to the name before it describes that one, and is no one a later pronoun goes on about
+            agreeing = [x for x in agreeing if not (
+                ctx.text[x.span.end:x.span.end + 2] in ("'s", "’s")
+                and any(_APPOSED_POSSESSOR.fullmatch(ctx.text, y.span.end, x.span.start) for y in agreeing if y is not x))]
             last = agreeing[-1] if agreeing else None
             if sentence == here and last is not None and _OWN_AFTER.match(ctx.text, pos):
                 # "Her mother, Janet Haworth, said her own mother, Doreen": "own" binds the possessive to the
@@ -1306,6 +1311,10 @@ def _described_subject(rules) -> dict:
 # words that never follow a clause's subject as its verb: "for his father before he was killed" is no father's clause
 _NO_VERB = (r"(?:before|after|when|while|as|until|since|because|if|and|or|but|to|for|with|of|in|on|at|by|from|"
             r"who|whom|whose|which|that|about|during|than)")
+
+
+# between a name and a possessor set in apposition to it: ", " and a courtesy title ("Frances Quarles, Ms. Quarles's")
+_APPOSED_POSSESSOR = regex.compile(r",\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+)?")
 
 
 def _kin_clause_subject(rules) -> dict:
