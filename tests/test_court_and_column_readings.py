@@ -144,3 +144,15 @@ def test_a_possessor_in_apposition_to_the_subject_is_not_the_she_after_it(tmp_pa
     died = {r.ref.value for e in x.events if e.kind == "death" for r in e.roles}
     assert "Lydia Pelletreau Quarles" not in died
     assert "Frances Pelletreau Quarles" in died
+
+
+def test_a_drink_and_a_festival_are_no_people(tmp_path, rules):
+    from tests.conftest import extract_body
+
+    x = extract_body(tmp_path, rules, (
+        "The deal brings Old Otto Lager into the Hartley portfolio. Its brands include Hartley’s Original Ginger Ale.\n\n"
+        "\"If they are still talking by next Qing Ming, then I believe,\" said their cousin, Mr Goh Wee Kiat, 60.\n\n"
+        "Otto Kessler founded the brewery in 1961.\n"))
+    people = named(x)
+    assert not {p for p in people if p.endswith(("Lager", "Ale")) or p.startswith("Qing")}
+    assert {"Otto Kessler", "Goh Wee Kiat"} <= people
