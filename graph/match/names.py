@@ -135,6 +135,13 @@ def counted_words(name: str) -> tuple[str, ...]:
     return tuple(t for t in _unsuffixed(name) if t not in CAPITAL_PARTICLES)
 
 
+def family_name_first(name: str, given_names) -> bool:
+    """Whether a full name is written family name first (Lim Hui Min, Goh Lay Hoon): three words, no particle,
+    the first no given name; its first word is then its surname, its last two its given name."""
+    tokens = name_tokens(name)
+    return len(tokens) == 3 and tokens[0] not in given_names and not any(map(is_particle, tokens))
+
+
 def surname(name: str) -> str:
     """The last word of a name that one may call the person by: Cruz of Ramon dela Cruz Jr."""
     words = counted_words(name)
@@ -886,8 +893,7 @@ def _heads(people, found: list[Mention], given_names=frozenset()) -> dict[str, s
         if nick and nick not in heads:
             heads[nick] = n
         tokens = name_tokens(n)
-        if (len(tokens) == 3 and tokens[0] not in given_names and not any(map(is_particle, tokens))
-                and heads.get(" ".join(tokens[1:]), n) in (n, " ".join(tokens[1:]))):
+        if family_name_first(n, given_names) and heads.get(" ".join(tokens[1:]), n) in (n, " ".join(tokens[1:])):
             heads[" ".join(tokens[1:])] = n
     return heads
 

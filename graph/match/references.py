@@ -57,9 +57,9 @@ import regex
 
 from graph.errors import RuleError
 from graph.match.context import Context
-from graph.match.names import (PERSON, SUFFIXES, Names, counted_words, generation_described, name_uses, name_words,
-                               namesakes_of, speaker_set, suffix, suffix_after, surname, title_abbreviations,
-                               title_forms)
+from graph.match.names import (PERSON, SUFFIXES, Names, counted_words, family_name_first, generation_described,
+                               name_tokens, name_uses, name_words, namesakes_of, speaker_set, suffix, suffix_after,
+                               surname, title_abbreviations, title_forms)
 from graph.records import Mention, Ref, Role, Span
 
 _LIST_GLUE = regex.compile(r",?\s*(?:and\s+)?|\s*,\s*")
@@ -166,9 +166,11 @@ _DESCRIBED_SUBJECT = regex.compile(r"(?:(?:[^,.;:!?“”\"‘’\n]{1,120},\s+)
                                    # "The match-winner, still wearing his medal, said": an aside may part the two
                                    r"(?P<noun>\p{Ll}[\p{L}-]*)(?:,\s+[^,.;:!?“”\"‘’\n]{1,100},)?\s+(?:\p{Ll}+ly\s+)?"
                                    r"(?P<verb>\p{Ll}+)\b")
-# the same description right after a quotation it is given ("“That is a lie,” the witness replied")
-_QUOTE_DESCRIBED = regex.compile(r"\s+[Tt]he\s+(?:[\p{L}\d][\p{L}\d’'-]*\s+){0,3}?(?P<noun>\p{Ll}[\p{L}-]*)\s+"
-                                 r"(?:\p{Ll}+ly\s+)?(?P<verb>\p{Ll}+)\b")
+# a description and its verb, with no aside between ("the witness replied", "the retired judge said")
+_DESCRIPTION_VERB = (r"[Tt]he\s+(?:[\p{L}\d][\p{L}\d’'-]*\s+){0,3}?(?P<noun>\p{Ll}[\p{L}-]*)\s+"
+                     r"(?:\p{Ll}+ly\s+)?(?P<verb>\p{Ll}+)\b")
+# right after a quotation it is given ("“That is a lie,” the witness replied")
+_QUOTE_DESCRIBED = regex.compile(r"\s+" + _DESCRIPTION_VERB)
 _SUBJECT_PRONOUN = {"f": regex.compile(r"\b[Ss]he\b"), "m": regex.compile(r"\b[Hh]e\b")}
 # a relative pronoun right before a he or she ("the illness from which she died"): the pronoun is the subject of a
 # relative clause about someone else's noun, not the one the story goes on about (centering's main-clause subject)
@@ -421,7 +423,7 @@ def _as_speaker(ctx: Context, names: Names, rule, mode: str, m, a: int, speaking
             people = {p for p in people if _introduced_as(ctx, qualifier[-1], noun, p)}
             return [Ref("name", next(iter(people)), PERSON)] if len(people) == 1 else []
         if (len(people) == 1 and speaking.outer is not None and key in speaker_settings(ctx).get("kin_ties", {})
-                and (_ANY_WORD.match(m.group()) or m).group().lower() not in ("her", "his", "their", "the")):
+                and m.group().split(None, 1)[0].lower() not in ("her", "his", "their", "the")):
             # “When Mum rang and said, ‘…’” quoted from Emma: Emma's mother, not the woman the article introduced
             # as another's ("Ellie's mother, Michelle Tasker"), unless that other is the one quoting ("Her father
             # used to say" names its owner: the introduction may be of that one)
@@ -917,8 +919,7 @@ def _candidates(ctx: Context, spots, roles: set[tuple[int, int]] = frozenset()) 
 
 # a description and its verb right after a name and its comma: "Led in evidence by counsel, Barrister Ann Lee, the
 # witness said": the name ends the phrase before the subject, which is the description
-_DESCRIBED_NEXT = regex.compile(r",\s+[Tt]he\s+(?:[\p{L}\d][\p{L}\d’'-]*\s+){0,3}?(?P<noun>\p{Ll}[\p{L}-]*)\s+"
-                                r"(?:\p{Ll}+ly\s+)?(?P<verb>\p{Ll}+)\b")
+_DESCRIBED_NEXT = regex.compile(r",\s+" + _DESCRIPTION_VERB)
 
 
 def _described_next(ctx: Context, end: int) -> bool:
@@ -927,10 +928,9 @@ def _described_next(ctx: Context, end: int) -> bool:
     m = _DESCRIBED_NEXT.match(ctx.text, end)
     if m is None:
         return False
-    settings = speaker_settings(ctx)
     verb = m.group("verb")
-    return verb in settings.get("reporting_verbs", ()) or (
-        verb.endswith("ed") and verb not in settings.get("prepositions", ()))
+    return verb in speaker_words(ctx, "reporting_verbs") or (
+        verb.endswith("ed") and verb not in speaker_words(ctx, "prepositions"))
 
 
 def paragraph_at(ctx: Context, pos: int) -> int:
@@ -1125,13 +1125,10 @@ def introduced_name(ctx: Context, names: Names, a: int, b: int) -> str | None:
 
 
 def _bears_surname(ctx: Context, person: str, word: str) -> bool:
-    """Whether `word` is the surname of the full name `person`: its last word, or the first of a name of three
-    words whose first is no given name, written family name first ("Madam Goh" of Goh Lay Hoon; as the names
-    step reads such names, see names._heads)."""
-    if surname(person) == word:
-        return True
-    tokens = person.split()
-    return len(tokens) == 3 and tokens[0] == word and tokens[0] not in ctx.rules.given_names
+    """Whether `word` is the surname of the full name `person`: its last word, or the first of a name written
+    family name first ("Madam Goh" of Goh Lay Hoon), as the names step reads such names."""
+    return surname(person) == word or (
+        family_name_first(person, ctx.rules.given_names) and name_tokens(person)[0] == word)
 
 
 def _titled_person(ctx: Context, candidates, genders: dict[str, str], a: int, b: int) -> str | None:
