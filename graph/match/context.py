@@ -166,8 +166,15 @@ class Context:
         out = found.get(anchors)
         if out is not None:
             return out
+        of = self.anchor_occurrences.of
+        # most of a rule's anchor words are absent from any one article: each set keeps the words it
+        # holds, and a set that holds none leaves the rule nothing to match
+        sets = [[w for w in words if of(w)] for words in anchors]
+        if not all(sets):
+            found[anchors] = []
+            return found[anchors]
         hit: set[int] = set()
-        for word in anchors[0]:
+        for word in sets[0]:
             hit.update(self._sentences_with(word))
         out = []
         for i in sorted(hit):
@@ -177,7 +184,7 @@ class Context:
             else:
                 out.append((a, b))
         within = self.anchor_occurrences.within
-        out = [(a, b) for a, b in out if all(any(within(w, a, b) for w in words) for words in anchors[1:])]
+        out = [(a, b) for a, b in out if all(any(within(w, a, b) for w in words) for words in sets[1:])]
         found[anchors] = out
         return out
 
@@ -199,7 +206,8 @@ class Context:
         """Every occurrence of every anchor word of the rules, found in one pass on first use."""
         found = self.memo.get("anchor_occurrences")
         if found is None:
-            found = self.memo["anchor_occurrences"] = Occurrences(self.rules.anchor_finder, self.text)
+            found = self.memo["anchor_occurrences"] = Occurrences(self.rules.anchor_finder, self.text,
+                                                                           self.rules.anchor_words)
         return found
 
     def sentence_of(self, pos: int) -> tuple[int, int]:

@@ -78,8 +78,13 @@ _CAPITAL_WORD = regex.compile(r"\p{Lu}[\p{Ll}’'-]*\p{Ll}")
 
 def name_tokens(name: str) -> list[str]:
     """The words of a name, without a quoted nickname: Vilailuck "Pepper" Teigen -> [Vilailuck, Teigen]."""
+    return list(_tokens(name))
+
+
+@functools.lru_cache(maxsize=65536)  # asked of the same few hundred names a million times per thousand articles
+def _tokens(name: str) -> tuple[str, ...]:
     plain = _QUOTED_NICK.sub(" ", name)
-    return [t for t in _SPACES.split(plain) if t]
+    return tuple(t for t in _SPACES.split(plain) if t)
 
 
 def nickname(name: str) -> str | None:
@@ -128,6 +133,7 @@ def _unsuffixed(name: str) -> list[str]:
     return tokens[:-1] if len(tokens) > 1 and tokens[-1] in SUFFIXES else tokens
 
 
+@functools.lru_cache(maxsize=65536)
 def counted_words(name: str) -> tuple[str, ...]:
     """The words of a name that count it as one word or a full name, the last its surname: all but
     a capitalised particle ("Ó Súilleabháin" is one word, a surname; "Diarmuid Ó Súilleabháin"

@@ -149,6 +149,9 @@ def _leads(op, av) -> frozenset[str] | None:
     return None
 
 
+_NONE: list[int] = []  # shared by every absent word: never appended to
+
+
 class Occurrences:
     """Where each anchor word of a rule set occurs in one text, found in one pass.
 
@@ -159,8 +162,11 @@ class Occurrences:
     the automaton was not made with is looked up in the text on first use.
     """
 
-    def __init__(self, finder: ahocorasick.Automaton | None, text: str):
-        self.finder, self.text = finder, text
+    def __init__(self, finder: ahocorasick.Automaton | None, text: str, known: frozenset[str] | None = None):
+        """`known` is the automaton's words, where the caller keeps them: a lookup of one of them that
+        the text lacks is then a set's, not the automaton's (the rules ask for a million of those
+        per thousand articles)."""
+        self.finder, self.text, self.known = finder, text, known
         self.at: dict[str, list[int]] = {}
         if finder is None:
             return
@@ -172,6 +178,8 @@ class Occurrences:
         """Every start of `word`, in order."""
         found = self.at.get(word)
         if found is None:
+            if self.known is not None and word in self.known:
+                return _NONE
             found = []
             if self.finder is None or not self.finder.exists(word):
                 pos = self.text.find(word)

@@ -30,6 +30,7 @@ import yaml
 from graph.rules import given_genders
 from graph.rules.anchors import anchors, finder
 from graph.rules.compiled import compile_pattern
+from graph.rules.guard import cheapest_first, fast_form, first_guard, first_guard_shape
 from graph.rules.catalogue import (DATE_VALUES, EVENT_DATE, EVENT_ROLES, GENDER_WORD_KINDS, GENDERS, INFERENCES,
                                    NAME_EVIDENCE, QUOTE_PARAGRAPH, QUOTE_WHERE, REFERS, RELATIONS, TENSE_MARKERS,
                                    TITLE_KINDS)
@@ -102,7 +103,7 @@ class Rule:
     path: str
     line: int
     fields: tuple[tuple[str, Any], ...]
-    source: str | None = None  # the pattern after macro expansion
+    source: str | None = None  # the pattern as compiled: macros expanded, in its fast form (graph/rules/guard.py)
     anchors: tuple[tuple[str, ...], ...] | None = None  # sets of literals every match holds one of each (graph/rules/anchors.py)
     pack: str = GENERAL  # "general", or the PACK of the file KIND.PACK.yaml it was written in
 
@@ -199,8 +200,12 @@ class RuleSet:
     @functools.cached_property
     def anchor_finder(self):
         """One automaton over every anchor word of these rules: an article is scanned for all of them at once."""
-        return finder(w for rules in self.by_kind.values() for r in rules if r.anchors
-                                   for words in r.anchors for w in words)
+        return finder(self.anchor_words)
+
+    @functools.cached_property
+    def anchor_words(self) -> frozenset[str]:
+        """Every anchor word of these rules."""
+        return frozenset(w for rules in self.by_kind.values() for r in rules if r.anchors for words in r.anchors for w in words)
 
     @functools.cached_property
     def given_names(self) -> GivenNames:
@@ -469,7 +474,7 @@ def load_rules(rules_dir: Path | None = None, ontology: Ontology | None = None, 
 def _load_checked(rules_dir: Path, ontology: Ontology, passed: dict | None = None) -> RuleSet:
     """Parse, validate and compile every rule file, checking each rule's examples.
 
-    `passed` (rule check key -> its anchors) holds the rules that passed their pattern checks
+    `passed` (rule check key -> its anchors, guard and order of assertions) holds the rules that passed their pattern checks
     before, as written now: those are not compiled or run on their examples again, and it
     is filled with this load's rules (see `_rule`)."""
     passed = {} if passed is None else passed
@@ -607,18 +612,20 @@ def _rule(kind: str, item: dict, path: Path, pack: str, macros, ontology: Ontolo
     if "pattern" in item and kind != "macros":
         if not isinstance(item["pattern"], str) or not item["pattern"]:
             raise RuleError(path, line, rid, "'pattern' must be a non-empty string")
-        source = macros.compiled_source(item["pattern"], path, line, rid)
-        key = _check_key(kind, item, source)
+        expanded = macros.compiled_source(item["pattern"], path, line, rid)
+        key = _check_key(kind, item, expanded)
         if before is not None and key in before:
-            found_anchors = before[key]
+            found_anchors, guard, order = before[key]
         else:
             _check_written(item["pattern"], path, line, rid)
-            compiled = _compile(source, path, line, rid)
+            guard, order = first_guard(expanded), cheapest_first(expanded)
+            compiled = _compile(fast_form(expanded, guard, order), path, line, rid)
             _check_groups(kind, item, compiled, path)
             found_anchors = anchors(macros.for_analysis(item["pattern"], path, line, rid))
             _check_examples(item, compiled, path)
         if passed is not None:
-            passed[key] = found_anchors
+            passed[key] = (found_anchors, guard, order)
+        source = fast_form(expanded, guard, order)
     fields = tuple((k, _freeze(_strip_lines(v))) for k, v in sorted(item.items()) if k != "__line__")
     rule = Rule(id=rid, kind=kind, path=str(path), line=line, fields=fields,
                 source=source, anchors=found_anchors, pack=pack)
@@ -906,7 +913,7 @@ def _gazetteer_matcher(rules: tuple[Rule, ...]):
 
 # ------------------------------------------------------------------ the rules cache
 
-RULES_CACHE_FORMAT = "3"
+RULES_CACHE_FORMAT = "4"
 
 
 def rules_cache_dir() -> Path | None:
@@ -932,7 +939,7 @@ def _cache_key(rules_dir: Path) -> str | None:
     return h.hexdigest()
 
 
-PASSED_FILE = "passed.json"  # rule check key -> anchors, for the rules of the last set loaded
+PASSED_FILE = "passed.json"  # rule check key -> anchors, guard and order of assertions, for the rules of the last set loaded
 
 
 def _read_passed() -> dict:
@@ -948,9 +955,22 @@ def _read_passed() -> dict:
         passed = json.loads(payload)
         if not isinstance(passed, dict):
             return {}
-        return {k: _anchor_sets(a) for k, a in passed.items()}  # TypeError where an entry is damaged
+        return {k: _passed_entry(v) for k, v in passed.items()}  # TypeError where an entry is damaged
     except (OSError, ValueError, KeyError, TypeError):
         return {}
+
+
+def _passed_entry(value) -> tuple[tuple[tuple[str, ...], ...] | None, str, tuple[int, ...]]:
+    """A passed rule's anchor sets, guard and order of opening assertions (graph/rules/guard.py) as
+    the cache keeps them; TypeError if damaged. An order that is no reordering of the pattern's
+    assertions is not applied (`fast_form`)."""
+    if not (isinstance(value, dict) and isinstance(value.get("guard"), str) and isinstance(value.get("order"), list)
+            and all(type(i) is int for i in value["order"])):
+        raise TypeError("passed rule: expected {anchors, guard, order}")
+    guard = value["guard"]
+    if guard and first_guard_shape(guard) is None:  # a guard is only ever a lookahead of one class
+        raise TypeError("guard: expected (?=[...])")
+    return _anchor_sets(value.get("anchors")), guard, tuple(value["order"])
 
 
 def _anchor_sets(value) -> tuple[tuple[str, ...], ...] | None:
@@ -964,7 +984,8 @@ def _anchor_sets(value) -> tuple[tuple[str, ...], ...] | None:
 
 
 def _write_passed(passed: dict) -> None:
-    payload = json.dumps({k: None if a is None else [list(s) for s in a] for k, a in passed.items()}, sort_keys=True)
+    payload = json.dumps({k: {"anchors": None if a is None else [list(s) for s in a], "guard": g, "order": list(o)}
+                          for k, (a, g, o) in passed.items()}, sort_keys=True)
     _write_entry(PASSED_FILE, json.dumps({"checksum": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
                                           "payload": payload}))
 
