@@ -930,6 +930,8 @@ def _recurrences(ctx: Context, taken: _Taken, people, heads: dict[str, str], sha
 
 
 _TITLE_BEFORE = regex.compile(r"(\p{L}+)\.?[^\S\n]+$")
+# a title and "and" before another: the two titles of a couple ("Chief and Mrs", "Mr. and Mrs.")
+_JOINT_TITLE = regex.compile(r"(?<![\p{L}])\p{Lu}\p{L}*\.?\s+(?:and|&)\s+$")
 
 
 def _titled_surname(ctx: Context, fulls: list[tuple[int, str, str | None]], word: str, a: int,
@@ -945,11 +947,21 @@ def _titled_surname(ctx: Context, fulls: list[tuple[int, str, str | None]], word
     the first named), or the one introduced with that very title. Returns "" where the title leaves it open
     which: the caller must not fall back to the first-named bearer then."""
     before = _TITLE_BEFORE.search(ctx.text, max(0, a - 16), a)
-    if " " in word or before is None or before.group(1).lower() not in _surname_titles(ctx):
+    if " " in word or before is None:
         return None
+    if before.group(1).lower() not in _surname_titles(ctx):
+        # a title that also goes before given names ("Chief Adeyemi" after Chief Adewale Adeyemi and his daughter
+        # Funmi Adeyemi): the one bearer the article introduced with that very title, where it names one
+        title = before.group(1)
+        if not title[:1].isupper() or title.lower() not in title_forms(ctx, title) or title in _honorifics(ctx):
+            return None
+        same = {p for at, p, _ in fulls if at < a and surname(p) == word and _title_word_before(ctx, at) == title.lower()}
+        return next(iter(same)) if len(same) == 1 else None
     named = [(p, g) for at, p, g in fulls if at < a]
     bearers = {(p, g) for p, g in named if surname(p) == word} or {
         (p, g) for p, g in named if counted_words(p)[0] == word}
+    if len(bearers) > 1 and _JOINT_TITLE.search(ctx.text, max(0, before.start() - 24), before.start()):
+        return ""  # "Chief and Mrs Adeyemi", "Mr. and Mrs. Pardue": a couple of that name, not one of its bearers
     title = before.group(1)
     # the one the article introduced with that very title of office, or its long form ("Cllr Gallagher" of
     # "councillor Anthony Gallagher", among a skipper and his sons of that surname); not a form of address or a
@@ -975,6 +987,11 @@ def _titled_surname(ctx: Context, fulls: list[tuple[int, str, str | None]], word
             return next(iter(wives))
         return ""
     people = {p for p, _ in bearers}
+    first = default if default in people else next((p for at, p, _ in fulls if at < a and p in people), None)
+    if len(people) > 1 and forms & speaker_set(ctx, "degree_titles") and len(same) == 1 and same != {first}:
+        # "Dr Nwosu" after the groom Emeka Nwosu and his father, Dr Ikechukwu Nwosu: the title points to one, the
+        # order of naming to another (and a vows column may call the bride "Dr." only later): which stays open
+        return ""
     return next(iter(people)) if len(people) == 1 else None
 
 

@@ -732,6 +732,7 @@ def _introductions(ctx: Context, mentions: list[Mention], settings: dict,
     prepositions = set(settings.get("prepositions", ()))
     function_words = prepositions | set(settings.get("function_words", ()))
     kin = {w for ws in settings.get("gendered_nouns", {}).values() for w in ws}
+    kin_titles = frozenset(settings.get("kin_title_words", ()))
     person_nouns = kin | set(settings.get("person_nouns", ())) | set(noun_genders(ctx))
     roles: dict[str, set[str]] = defaultdict(set)
     text = ctx.text
@@ -760,7 +761,10 @@ def _introductions(ctx: Context, mentions: list[Mention], settings: dict,
         # "It was their mother, Josette said, who first pushed": a name the attribution set in the clause says the
         # words, and is no one's mother
         aside = _SAID_ASIDE.match(text, e) is not None
-        if d and not opening and not aside and not (w and w.group(1).lower() in prepositions and d.group("head") not in kin):
+        titled_kin = d is not None and d.group("head") in kin and not kin_titles.isdisjoint(
+            w.lower() for w in before[d.start():d.start("head")].split())
+        if d and not opening and not aside and not titled_kin and \
+                not (w and w.group(1).lower() in prepositions and d.group("head") not in kin):
             _introduce(roles, first, _role_noun(ctx, d.group("head")), m.ref.value, s - len(before) + d.start())
         a = _APPOS_AFTER.match(text, e, min(len(text), e + 120))
         if a:
@@ -909,7 +913,7 @@ def _candidates(ctx: Context, spots, roles: set[tuple[int, int]] = frozenset()) 
             run = None
             subject = (key not in seen and not modifier and not text[e:e + 2] in _POSSESSIVE
                        and _SUBJECT_PREFIX.fullmatch(text, sent_start, s) is not None
-                       and not _described_next(ctx, e))
+                       and not _described_next(ctx, e) and not _PRONOUN_CLAUSE_NEXT.match(text, e))
         if subject:
             seen.add(key)
             run = key
@@ -917,6 +921,9 @@ def _candidates(ctx: Context, spots, roles: set[tuple[int, int]] = frozenset()) 
     return out
 
 
+# a pronoun and its verb right after a name and its comma: "Speaking from the home of the couple's daughter, Sharon
+# Pruitt, she said": the name ends the phrase before the subject, which is the pronoun, someone else
+_PRONOUN_CLAUSE_NEXT = regex.compile(r",\s+(?P<p>he|she|they|I|we)\s+\p{Ll}")
 # a description and its verb right after a name and its comma: "Led in evidence by counsel, Barrister Ann Lee, the
 # witness said": the name ends the phrase before the subject, which is the description
 _DESCRIBED_NEXT = regex.compile(r",\s+" + _DESCRIPTION_VERB)
@@ -1056,7 +1063,21 @@ def _undecided_surnames(ctx: Context, mentions: list[Mention]) -> set[tuple[int,
             first[surface[0]] = len(bearers) > 1 and lead not in bearers and not (kept and top[0][0] == m.ref.value)
         if first[surface[0]]:
             out.add((m.span.start, m.span.end))
+            continue
+        # "Vice President Kayla Brooks, who is not related to the senator, presided. … Brooks told senators": a
+        # bearer named in full as a subject in the bare name's paragraph, and the names step gave it to another,
+        # who is not the one the article is about: the text does not say which
+        p = paragraph_at(ctx, m.span.start)
+        recent = max(((b, a, v) for a, b, v in fulls if b <= m.span.start and counted_words(v)[-1:] == surface
+                      and paragraph_at(ctx, a) == p), default=None)
+        if recent is not None and recent[2] != m.ref.value and m.ref.value != lead and \
+                _OPENING_TITLES.fullmatch(ctx.text, ctx.sentence_of(recent[1])[0], recent[1]):
+            out.add((m.span.start, m.span.end))  # (named as a sentence's subject, not in passing: "her husband, Dr. Sam Dunn")
     return out
+
+
+# the capitalised words (titles, offices) that may open a sentence before its subject's name
+_OPENING_TITLES = regex.compile(r"[“\"‘]?(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}")
 
 
 def _shared_surnames(mentions: list[Mention]) -> set[str]:
@@ -1382,8 +1403,22 @@ def _pronoun_genders(ctx: Context, candidates: list[Candidate]) -> dict[str, set
             continue
         before = by_sentence.get(i - 1, [])
         if len({c.person for c in before}) == 1 and before[0].subject:
-            out[before[0].person].add("f" if p.group("p") == "She" else "m")
+            gender = "f" if p.group("p") == "She" else "m"
+            # "Marsh said he found his grandmother sitting up in bed. She uses a walker": the sentence before
+            # speaks of someone unnamed of that gender as someone of the other gender's ("his grandmother"), whom
+            # the pronoun may be; not "his father" before a he, who may as well be the subject
+            b0, b1 = ctx.sentences[i - 1]
+            kin = noun_genders(ctx)
+            if any(_POSSESSOR_GENDER.get(w.group("det").lower()) not in (None, gender)
+                   and gender in (kin.get(w.group(2)), kin.get(w.group(3)))
+                   for w in _POSSESSED_NOUN.finditer(ctx.text, b0, b1)):
+                continue
+            out[before[0].person].add(gender)
     return out
+
+
+_POSSESSED_NOUN = regex.compile(r"\b(?P<det>[Hh]is|[Hh]er)\s+(\p{Ll}+)(?:\s+(\p{Ll}+))?")
+_POSSESSOR_GENDER = {"his": "m", "her": "f"}
 
 
 # ------------------------------------------------------------------ resolving a speaker
@@ -1759,6 +1794,8 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
             continue
         if asking is not None and here[0] <= c.start and c.end <= asking.end():
             continue
+        if c.end <= pos and (m := _PRONOUN_CLAUSE_NEXT.match(ctx.text, c.end)) and m.start("p") == pos:
+            continue  # "… the home of the couple's daughter, Sharon Pruitt, she said": the she is not the name before it
         g = people.pronoun_gender(c.person)
         if gender is not None and g is not None and g != gender:
             continue
@@ -1893,6 +1930,12 @@ def _pronoun_between(ctx: Context, group: list[Candidate], gender: str | None, p
              if not ctx.in_quote(m.start()) and not _RELATIVE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())]
     if later:
         return later[-1]
+    # "Speaking from the home of the couple's daughter, Sharon Pruitt, she said …": the she after the name ends the
+    # phrase before it and is the sentence's subject, someone else, whom the text goes on about
+    after = [m.start("p") for c in group if not c.subject and (m := _PRONOUN_CLAUSE_NEXT.match(ctx.text, c.end))
+             and m.start("p") < pos and _SUBJECT_PRONOUN[gender].fullmatch(ctx.text, m.start("p"), m.end("p"))]
+    if after:
+        return max(after)
     if _PARTICIPLE_OPENING.match(ctx.text, a, first):
         return None  # "Asked whether he would stay, Hale smiled": the he is Hale, said before his name
     return next((m.start() for m in _SUBJECT_PRONOUN[gender].finditer(ctx.text, a, first) if not ctx.in_quote(m.start())),
