@@ -120,3 +120,37 @@ def test_a_weekday_before_a_date_written_day_first_is_that_date(read):
     # inquest's report of June 2025
     shot = [e for e in read("fresh55-b-za-taxi-rank-inquest").events if "shot" in e.span.exact]
     assert shot and {d.lexical for e in shot for d in e.dates} == {"2024-09-14"}
+
+
+PROFILE = "fresh56-a-us-astronaut-twins-profile"
+COURT = "fresh56-a-pk-inheritance-widow-case"
+
+
+def test_a_her_its_subjects_verb_takes_tells_no_gender_of_the_subject(read):
+    # "Tommy finally takes the plane from her hand and shows her how to read the grain. She watches him": Tommy is
+    # no she, so the "he says" after "Tommy watched that launch" is his, not the one her husband was
+    x = read(PROFILE)
+    assert "Paul Brandt" not in speakers(x, "I was asleep")
+
+
+def test_words_he_told_her_are_not_hers_though_she_says_so(read):
+    # "he told her, she says, “I don't need to watch it.”": the words are his, whatever the aside
+    assert "Meg Brandt" not in speakers(read(PROFILE), "I don't need to watch it")
+
+
+def test_advocate_and_mst_are_titles_and_mst_ends_no_sentence(read):
+    x = read(COURT)
+    assert not {p for p in named(x) if p.startswith(("Advocate", "Mst"))}
+    # "Advocate Sadia Malik, counsel for Mst. Nasreen Bibi, said her client was being “…”": not the client's words
+    assert "Nasreen Bibi" not in speakers(x, "pushed out of the house")
+
+
+@pytest.mark.parametrize("body, not_people", [
+    ("Cross-town rivals Atlético Valmoral, who were promoted last season, issued a statement on Tuesday.\n",
+     {"Atlético Valmoral"}),
+    ("Blue Hours at the Coach House (1971) and the first Leonard Whitcombe Trio album were his finest work.\n",
+     {"House", "Leonard Whitcombe Trio"}),
+    ("Granddaughter Anaya Sahni, 19, posted a reel on Sunday.\n", {"Granddaughter Anaya Sahni"}),
+])
+def test_a_club_a_venue_a_band_and_a_kinship_noun_are_no_people(rules, tmp_path, body, not_people):
+    assert not named(extract_body(tmp_path, rules, body)) & not_people

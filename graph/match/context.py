@@ -130,9 +130,12 @@ class Context:
         """
         if rule.anchors:
             if string is self.text:
-                at = self.anchor_occurrences
+                present = self.present(rule.anchors)
+                if present is None:
+                    return None
+                within = self.anchor_occurrences.within
                 a, b = (bounds[0] if bounds else 0), (bounds[1] if len(bounds) > 1 else len(string))
-                if not all(any(at.within(w, a, b) for w in words) for words in rule.anchors):
+                if not all(any(within(w, a, b) for w in words) for words in present):
                     return None
             elif not all(any(string.find(w, *bounds) >= 0 for w in words) for words in rule.anchors):
                 return None
@@ -166,11 +169,8 @@ class Context:
         out = found.get(anchors)
         if out is not None:
             return out
-        of = self.anchor_occurrences.of
-        # most of a rule's anchor words are absent from any one article: each set keeps the words it
-        # holds, and a set that holds none leaves the rule nothing to match
-        sets = [[w for w in words if of(w)] for words in anchors]
-        if not all(sets):
+        sets = self.present(anchors)
+        if sets is None:
             found[anchors] = []
             return found[anchors]
         hit: set[int] = set()
@@ -186,6 +186,18 @@ class Context:
         within = self.anchor_occurrences.within
         out = [(a, b) for a, b in out if all(any(within(w, a, b) for w in words) for words in sets[1:])]
         found[anchors] = out
+        return out
+
+    def present(self, anchors: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...] | None:
+        """Each anchor set cut to the words this article holds; None when a set holds none, so the rule has
+        nothing to match here. Most of a rule's anchor words are absent from any one article; worked out once
+        per article for each anchor set."""
+        found = self.memo.setdefault("present", {})
+        if anchors in found:
+            return found[anchors]
+        of = self.anchor_occurrences.of
+        sets = tuple(tuple(w for w in words if of(w)) for words in anchors)
+        found[anchors] = out = sets if all(sets) else None
         return out
 
     def _sentences_with(self, word: str) -> tuple[int, ...]:

@@ -1413,12 +1413,22 @@ def _pronoun_genders(ctx: Context, candidates: list[Candidate]) -> dict[str, set
                    and gender in (kin.get(w.group(2)), kin.get(w.group(3)))
                    for w in _POSSESSED_NOUN.finditer(ctx.text, b0, b1)):
                 continue
+            # "Tommy finally takes the plane from her hand and shows her how to read the grain. She watches him":
+            # a her or him its subject's verb takes is someone else, of that gender, whom the pronoun may be
+            if any(not ctx.in_quote(o.start()) for o in _OBJECT_OF[gender].finditer(ctx.text, b0, b1)):
+                continue
             out[before[0].person].add(gender)
     return out
 
 
 _POSSESSED_NOUN = regex.compile(r"\b(?P<det>[Hh]is|[Hh]er)\s+(\p{Ll}+)(?:\s+(\p{Ll}+))?")
 _POSSESSOR_GENDER = {"his": "m", "her": "f"}
+# a her or him that is a verb's or a preposition's object, not a possessive: "shows her how", "asked him to"
+_OBJECT_OF = {
+    "f": regex.compile(r"\bher\b(?=\s*[,.;:!?]|\s+(?:to|that|if|about|for|with|again|and|the|a|an|how|why|what|when|"
+                       r"where|in|on|at|from|into|back|out|up|down|off|once)\b)"),
+    "m": regex.compile(r"\bhim\b"),
+}
 
 
 # ------------------------------------------------------------------ resolving a speaker
