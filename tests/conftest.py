@@ -106,6 +106,23 @@ def article_reader(tmp_path_factory, rules, articles: dict[str, str]):
     return get
 
 
+@pytest.fixture(scope="module")
+def read_corpus(rules):
+    """`read_corpus(name)`: the extraction of tests/corpus/NAME.txt, read whole by the extraction step as the rules
+    see it (readings that hang on what the paragraphs before say), each article once per module."""
+    from graph.load import load_article
+    from graph.match.extract import extract
+
+    corpus = Path(__file__).parent / "corpus"
+    cache = {}
+
+    def get(name: str):
+        if name not in cache:
+            cache[name] = extract(load_article(corpus / f"{name}.txt"), rules)
+        return cache[name]
+    return get
+
+
 def named(x, kind: str = "Person") -> set[str]:
     """The names an extraction gives nodes of one type (Person, Organization, Place)."""
     return {m.ref.value for m in x.mentions if m.ref.type == kind}

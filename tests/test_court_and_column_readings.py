@@ -11,31 +11,12 @@ hang on what the paragraphs before them say.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from tests.conftest import inner_speakers, named, speakers
 
-CORPUS = Path(__file__).parent / "corpus"
 COURT = "fresh53-a-ng-court-chieftaincy-half-brothers-stool"
 COLUMN = "fresh53-c-us-milestones-column-anniversary-birth-eagle"
 VINEYARD = "fresh53-b-de-vineyard-grandmother-100"
 HAWKER = "fresh53-b-sg-hawker-stall-sisters-feud"
-
-
-@pytest.fixture(scope="module")
-def read(rules):
-    from graph.load import load_article
-    from graph.match.extract import extract
-
-    cache = {}
-
-    def get(name: str):
-        if name not in cache:
-            cache[name] = extract(load_article(CORPUS / f"{name}.txt"), rules)
-        return cache[name]
-    return get
 
 
 def _attendees(x, action_word: str) -> set[str]:
@@ -43,37 +24,37 @@ def _attendees(x, action_word: str) -> set[str]:
     return {r.ref.value for e in x.events if any(action_word in v for _, v, _ in e.attributes) for r in e.roles}
 
 
-def test_a_name_fronted_before_a_described_subject_is_not_the_next_she(read):
-    x = read(COURT)
+def test_a_name_fronted_before_a_described_subject_is_not_the_next_she(read_corpus):
+    x = read_corpus(COURT)
     assert not {s for s in speakers(x, "He sat on his chair") if "Adesida" in s}
     assert speakers(x, "We are not fighting Prince Olumide") == {"Oluwafemi Adesida"}
 
 
-def test_barrister_before_a_full_name_is_a_title(read):
-    people = named(read(COURT))
+def test_barrister_before_a_full_name_is_a_title(read_corpus):
+    people = named(read_corpus(COURT))
     assert "Oluwafemi Adesida" in people
     assert not {p for p in people if p.startswith("Barrister")}
 
 
-def test_a_son_named_in_a_with_phrase_of_a_who_clause_is_not_the_subject(read):
-    assert "Tobiloba" not in _attendees(read(COURT), "opened")
+def test_a_son_named_in_a_with_phrase_of_a_who_clause_is_not_the_subject(read_corpus):
+    assert "Tobiloba" not in _attendees(read_corpus(COURT), "opened")
 
 
-def test_adjourned_till_a_day_looks_forward(read):
-    days = {d.lexical for e in read(COURT).events for d in e.dates}
+def test_adjourned_till_a_day_looks_forward(read_corpus):
+    days = {d.lexical for e in read_corpus(COURT).events for d in e.dates}
     assert "2025-01-14" not in days  # published 2025-12-11: "till January 14" is the January after
 
 
-def test_the_parents_after_son_of_mr_and_mrs_do_not_do_what_the_son_did(read):
-    assert "Gregory Pardue" not in _attendees(read(COLUMN), "awarded")
+def test_the_parents_after_son_of_mr_and_mrs_do_not_do_what_the_son_did(read_corpus):
+    assert "Gregory Pardue" not in _attendees(read_corpus(COLUMN), "awarded")
 
 
-def test_she_after_his_widow_as_a_clauses_subject_is_not_a_daughter_named_before(read):
-    assert "Gisela" not in {r.ref.value for e in read(VINEYARD).events if e.kind == "resignation" for r in e.roles}
+def test_she_after_his_widow_as_a_clauses_subject_is_not_a_daughter_named_before(read_corpus):
+    assert "Gisela" not in {r.ref.value for e in read_corpus(VINEYARD).events if e.kind == "resignation" for r in e.roles}
 
 
-def test_a_title_and_a_family_name_written_first_name_one_of_the_titles_gender(read):
-    x = read(HAWKER)
+def test_a_title_and_a_family_name_written_first_name_one_of_the_titles_gender(read_corpus):
+    x = read_corpus(HAWKER)
     assert speakers(x, "At the wake, we shouted") == {"Goh Lay Hoon"}  # "said Madam Goh": not her late father
     assert speakers(x, "She is older, so she is the boss") == {"Goh Bee Leng"}  # "said Ms Goh"
 
@@ -88,8 +69,8 @@ def test_an_unnamed_relative_as_a_sentences_subject_stands_between_a_name_and_th
     assert not speakers(x, "It was a ruin")  # the sister's, whom the text does not name
 
 
-def test_a_stall_named_for_its_dish_and_a_german_winery_are_organisations_not_people(read):
-    x, y = read(HAWKER), read(VINEYARD)
+def test_a_stall_named_for_its_dish_and_a_german_winery_are_organisations_not_people(read_corpus):
+    x, y = read_corpus(HAWKER), read_corpus(VINEYARD)
     assert "Kim Seng Prawn Mee" in named(x, "Organization") and "Kim Seng Prawn Mee" not in named(x)
     assert "Weingut von Arnsfeld" in named(y, "Organization") and "Weingut von Arnsfeld" not in named(y)
 

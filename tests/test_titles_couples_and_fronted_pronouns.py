@@ -11,41 +11,24 @@ cases are inline.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.conftest import extract_body, named, speakers
 
-CORPUS = Path(__file__).parent / "corpus"
 WEDDING = "fresh55-a-ng-traditional-wedding-society"
 FIRE = "fresh55-a-us-teen-rescues-grandparents-fire"
 IMPEACHMENT = "fresh55-b-us-student-impeachment"
 
 
-@pytest.fixture(scope="module")
-def read(rules):
-    from graph.load import load_article
-    from graph.match.extract import extract
-
-    cache = {}
-
-    def get(name: str):
-        if name not in cache:
-            cache[name] = extract(load_article(CORPUS / f"{name}.txt"), rules)
-        return cache[name]
-    return get
-
-
-def test_a_doctor_of_a_family_is_not_the_first_named_where_the_title_points_to_another(read):
+def test_a_doctor_of_a_family_is_not_the_first_named_where_the_title_points_to_another(read_corpus):
     # "Dr Nwosu" after the groom, Emeka Nwosu, and his father, Dr Ikechukwu Nwosu: not the groom's words
-    x = read(WEDDING)
+    x = read_corpus(WEDDING)
     assert not {s for s in speakers(x, "Our people say that when a man marries") if "Chukwuemeka" in s}
 
 
-def test_a_title_that_goes_before_given_names_names_the_one_introduced_with_it(read):
+def test_a_title_that_goes_before_given_names_names_the_one_introduced_with_it(read_corpus):
     # "Chief Adeyemi" after Chief Adewale Adeyemi and his daughter Oluwafunmilayo "Funmi" Adeyemi
-    assert speakers(read(WEDDING), "Today I am not losing a daughter") == {"Adewale Adeyemi"}
+    assert speakers(read_corpus(WEDDING), "Today I am not losing a daughter") == {"Adewale Adeyemi"}
 
 
 def test_a_couples_joint_title_names_neither_of_its_bearers_alone(rules, tmp_path):
@@ -56,31 +39,31 @@ def test_a_couples_joint_title_names_neither_of_its_bearers_alone(rules, tmp_pat
     assert not {m for m in x.mentions if m.ref.value == "Dana Okafor" and m.span.start > body.index("Chief")}
 
 
-def test_a_royal_father_is_no_ones_father_in_a_quotation(read):
+def test_a_royal_father_is_no_ones_father_in_a_quotation(read_corpus):
     # "The royal father of the day, Oba Adeleke Ogunlade": "My father always told us, 'Marry a man …'" is not his
-    x = read(WEDDING)
+    x = read_corpus(WEDDING)
     assert "Adeleke Ogunlade" not in speakers(x, "Marry a man who is kind")
 
 
-def test_a_name_in_the_phrase_before_a_she_that_opens_the_main_clause_is_not_that_she(read):
+def test_a_name_in_the_phrase_before_a_she_that_opens_the_main_clause_is_not_that_she(read_corpus):
     # "Speaking by phone from the Oak Falls home of the couple's daughter, Sharon Pruitt, she said she remembers …"
-    x = read(FIRE)
+    x = read_corpus(FIRE)
     assert speakers(x, "I remember him saying") == {"Loretta Marsh"}
 
 
-def test_his_grandmother_before_a_she_tells_no_gender_of_the_subject(read):
+def test_his_grandmother_before_a_she_tells_no_gender_of_the_subject(read_corpus):
     # "Marsh said he found his grandmother sitting up in bed. She uses a walker": Ethan Marsh is no woman, so the
     # quotation within the quotation is not given to the one quoting it, nor to "I"
-    x = read(FIRE)
+    x = read_corpus(FIRE)
     inner = {s.ref.value for q in x.quotes if q.text.startswith("Grandma, put your arms") for s in q.speakers}
     assert inner <= {"Ethan Marsh"}
     assert speakers(x, "She weighs maybe a hundred pounds") == {"Ethan Marsh"}
 
 
-def test_a_bearer_named_afresh_as_a_subject_leaves_a_bare_shared_surname_open(read):
+def test_a_bearer_named_afresh_as_a_subject_leaves_a_bare_shared_surname_open(read_corpus):
     # "Vice President Kayla Brooks, who is not related to the senator, presided … Brooks told senators she would
     # not vote." then "“…,” she said": not the senator Jordan Brooks, named before
-    x = read(IMPEACHMENT)
+    x = read_corpus(IMPEACHMENT)
     assert "Jordan Brooks" not in speakers(x, "We are going to do this by the book")
     assert speakers(x, "I deleted it because my mom told me to") == {"Jordan Brooks"}
 
@@ -115,10 +98,10 @@ def test_a_province_a_brand_and_a_datelines_region_are_no_people(rules, tmp_path
     assert "Mallory Fuel" in named(x, "Organization")
 
 
-def test_a_weekday_before_a_date_written_day_first_is_that_date(read):
+def test_a_weekday_before_a_date_written_day_first_is_that_date(read_corpus):
     # "Khumalo … was shot five times at about 6.40am on Saturday, 14 September 2024": not the Saturday before the
     # inquest's report of June 2025
-    shot = [e for e in read("fresh55-b-za-taxi-rank-inquest").events if "shot" in e.span.exact]
+    shot = [e for e in read_corpus("fresh55-b-za-taxi-rank-inquest").events if "shot" in e.span.exact]
     assert shot and {d.lexical for e in shot for d in e.dates} == {"2024-09-14"}
 
 
@@ -126,20 +109,20 @@ PROFILE = "fresh56-a-us-astronaut-twins-profile"
 COURT = "fresh56-a-pk-inheritance-widow-case"
 
 
-def test_a_her_its_subjects_verb_takes_tells_no_gender_of_the_subject(read):
+def test_a_her_its_subjects_verb_takes_tells_no_gender_of_the_subject(read_corpus):
     # "Tommy finally takes the plane from her hand and shows her how to read the grain. She watches him": Tommy is
     # no she, so the "he says" after "Tommy watched that launch" is his, not the one her husband was
-    x = read(PROFILE)
+    x = read_corpus(PROFILE)
     assert "Paul Brandt" not in speakers(x, "I was asleep")
 
 
-def test_words_he_told_her_are_not_hers_though_she_says_so(read):
+def test_words_he_told_her_are_not_hers_though_she_says_so(read_corpus):
     # "he told her, she says, “I don't need to watch it.”": the words are his, whatever the aside
-    assert "Meg Brandt" not in speakers(read(PROFILE), "I don't need to watch it")
+    assert "Meg Brandt" not in speakers(read_corpus(PROFILE), "I don't need to watch it")
 
 
-def test_advocate_and_mst_are_titles_and_mst_ends_no_sentence(read):
-    x = read(COURT)
+def test_advocate_and_mst_are_titles_and_mst_ends_no_sentence(read_corpus):
+    x = read_corpus(COURT)
     assert not {p for p in named(x) if p.startswith(("Advocate", "Mst"))}
     # "Advocate Sadia Malik, counsel for Mst. Nasreen Bibi, said her client was being “…”": not the client's words
     assert "Nasreen Bibi" not in speakers(x, "pushed out of the house")

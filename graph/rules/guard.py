@@ -172,23 +172,30 @@ def opening_assertions(pattern: str) -> list[tuple[int, int]]:
 
 def _group_end(pattern: str, start: int) -> int | None:
     """Where the group opened at `start` closes (just past its `)`), or None if it does not."""
-    depth, i, n = 0, start, len(pattern)
+    depth = 0
+    for i in _syntax(pattern, start):
+        if pattern[i] == "(":
+            depth += 1
+        elif pattern[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return None
+
+
+def _syntax(pattern: str, start: int = 0):
+    """The offsets of the characters of `pattern` from `start` that are its syntax: none escaped, none inside a
+    class of characters (where a parenthesis is itself)."""
+    i, n = start, len(pattern)
     while i < n:
         ch = pattern[i]
         if ch == "\\":
             i += 2
-            continue
-        if ch == "[":
+        elif ch == "[":
             i = _class_end(pattern, i)
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return None
+        else:
+            yield i
+            i += 1
 
 
 def _class_end(pattern: str, start: int) -> int:
@@ -220,19 +227,7 @@ _NAMED = re.compile(r"\?P?<(?![=!])\w+>")
 
 def _captures(text: str) -> bool:
     """Whether a piece of pattern holds a group that captures (named or numbered)."""
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(text, i)
-            continue
-        if ch == "(" and (not text.startswith("?", i + 1) or _NAMED.match(text, i + 1)):
-            return True
-        i += 1
-    return False
+    return any(text[i] == "(" and (not text.startswith("?", i + 1) or _NAMED.match(text, i + 1)) for i in _syntax(text))
 
 
 def _reach(assertion: str) -> int:
