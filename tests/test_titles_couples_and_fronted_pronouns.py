@@ -137,3 +137,26 @@ def test_advocate_and_mst_are_titles_and_mst_ends_no_sentence(read_corpus):
 ])
 def test_a_club_a_venue_a_band_and_a_kinship_noun_are_no_people(rules, tmp_path, body, not_people):
     assert not named(extract_body(tmp_path, rules, body)) & not_people
+
+
+def test_a_date_past_the_comma_of_a_clause_opening_the_sentence_dates_the_main_clause(read_corpus):
+    # "KANDY — Thirty years after Ranjith Wickramasinghe scored his only Test hundred …, his son Dinesh brought up
+    # one of his own at Pallekele on Saturday": the father's hundred is not Saturday's
+    x = read_corpus("fresh57-a-lk-father-son-century")
+    assert not [e for e in x.events if "scored his only" in e.span.exact and e.dates]
+
+
+def test_a_date_past_an_appositions_comma_in_a_clause_inside_the_sentence_stays_its_clauses(rules, tmp_path):
+    body = ("For the Sodhis, it could be the first time since the late Bimal Ghoshal played alongside his son, "
+            "Tapan Ghoshal, in 1987.\n")
+    x = extract_body(tmp_path, rules, body)
+    assert {d.lexical for e in x.events if "played" in e.span.exact for d in e.dates} == {"1987"}
+
+
+@pytest.mark.parametrize("body, not_people", [
+    ("Diane Hollister's father, the late state Rep. Frank Hollister, served 14 years.\n", {"Rep"}),
+    ("The court heard from Liam Costello, of Costello & Keane Solicitors, Ennistymon, who drew up the will.\n",
+     {"Ennistymon"}),
+])
+def test_an_abbreviated_office_and_a_firms_town_are_no_people(rules, tmp_path, body, not_people):
+    assert not named(extract_body(tmp_path, rules, body)) & not_people

@@ -52,6 +52,10 @@ CLOCK_GOES_ON = regex.compile(r"\p{Ll}|(?:Monday|Tuesday|Wednesday|Thursday|Frid
 RELATIVE_OPEN = regex.compile(r',\s+(?:[^,;.“”"]{0,80}?\s)?(?:who|whose|which)\s')
 CLAUSE_CLOSE = regex.compile(r",(?!\d)")
 RELATIVE_CLAUSE = regex.compile(r',\s+(?:who|whom|whose|which)\s[^,;.“”"]{1,150}?,')
+# A telling inside a clause that opens its sentence with a subordinator, after at most a few words and no comma ("Thirty years after
+# Ranjith Wickramasinghe scored his only Test hundred …, his son brought up one of his own on Saturday"):
+# the clause ends at its comma, and a date past it dates the main clause.
+SUBORDINATE_OPEN = regex.compile(r'(?:\p{Lu}[\p{Lu}\s.,’\'-]*\s[—–-]+\s+)?[“"‘]?(?:\p{Lu}[\p{L}’-]*\s+(?:\p{Ll}+\s+){0,2})?(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ww]hile|[Ss]ince|[Uu]ntil|[Oo]nce|[Aa]s|[Bb]ecause|[Aa]lthough)\s[^,;.“”"]{0,120}')
 # "after" or "before" a number is a time, not a clause ("arrested shortly after 1 a.m. the next day").
 OTHER_CLAUSE = regex.compile(r"[;—–]|\b(?:where|when|which|who|whom|whose|while|although|because|after(?!\s+\d)|"
                              r"before(?!\s+\d)|since|until|if|whereas)\b")
@@ -278,7 +282,7 @@ def _date_of(ctx: Context, rule: Rule, m, dates: list[DateValue]) -> tuple[DateV
             return (min(inside, key=lambda d: d.span.start - m.start()),)
     else:
         near = [d for d in near if d.span.start >= m.end()]  # the verb ends the match: its date follows
-        if RELATIVE_OPEN.search(m.group()):
+        if RELATIVE_OPEN.search(m.group()) or SUBORDINATE_OPEN.fullmatch(ctx.text, sa, m.start()):
             near = [d for d in near if not CLAUSE_CLOSE.search(ctx.text, m.end(), d.span.start)]
     # a date further off in a long sentence, or past a word that opens another clause, dates that
     # clause ("signed the measure at the park, ..., where a tank ruptured in 2021")
