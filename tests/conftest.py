@@ -41,7 +41,7 @@ LONGEST_FIRST = ("test_identity.py", "test_bench.py", "test_docs.py")
 
 def pytest_collection_modifyitems(items):
     rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
-    items.sort(key=lambda item: rank.get(Path(str(item.fspath)).name, len(rank)))
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
 def run_kg(*args, cwd=None, input=None):
