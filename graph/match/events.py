@@ -52,9 +52,9 @@ CLOCK_GOES_ON = regex.compile(r"\p{Ll}|(?:Monday|Tuesday|Wednesday|Thursday|Frid
 RELATIVE_OPEN = regex.compile(r',\s+(?:[^,;.“”"]{0,80}?\s)?(?:who|whose|which)\s')
 CLAUSE_CLOSE = regex.compile(r",(?!\d)")
 RELATIVE_CLAUSE = regex.compile(r',\s+(?:who|whom|whose|which)\s[^,;.“”"]{1,150}?,')
-# A telling inside a clause that opens its sentence with a subordinator, after at most a few words and no comma ("Thirty years after
-# Ranjith Wickramasinghe scored his only Test hundred …, his son brought up one of his own on Saturday"):
-# the clause ends at its comma, and a date past it dates the main clause.
+# A telling inside a clause that opens its sentence (after a dateline and a few words at most) with a
+# subordinator, no comma yet ("Thirty years after Ranjith Wickramasinghe scored his only Test hundred …, his
+# son brought up one of his own on Saturday"): the clause ends at its comma; a date past it dates the main clause.
 SUBORDINATE_OPEN = regex.compile(r'(?:\p{Lu}[\p{Lu}\s.,’\'-]*\s[—–-]+\s+)?[“"‘]?(?:\p{Lu}[\p{L}’-]*\s+(?:\p{Ll}+\s+){0,2})?(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ww]hile|[Ss]ince|[Uu]ntil|[Oo]nce|[Aa]s|[Bb]ecause|[Aa]lthough)\s[^,;.“”"]{0,120}')
 # "after" or "before" a number is a time, not a clause ("arrested shortly after 1 a.m. the next day").
 OTHER_CLAUSE = regex.compile(r"[;—–]|\b(?:where|when|which|who|whom|whose|while|although|because|after(?!\s+\d)|"

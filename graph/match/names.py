@@ -953,7 +953,7 @@ def _titled_surname(ctx: Context, fulls: list[tuple[int, str, str | None]], word
         # a title that also goes before given names ("Chief Adeyemi" after Chief Adewale Adeyemi and his daughter
         # Funmi Adeyemi): the one bearer the article introduced with that very title, where it names one
         title = before.group(1)
-        if not title[:1].isupper() or title.lower() not in title_forms(ctx, title) or title in _honorifics(ctx):
+        if not title[:1].isupper() or title in _honorifics(ctx):
             return None
         same = {p for at, p, _ in fulls if at < a and surname(p) == word and _title_word_before(ctx, at) == title.lower()}
         return next(iter(same)) if len(same) == 1 else None
@@ -987,11 +987,12 @@ def _titled_surname(ctx: Context, fulls: list[tuple[int, str, str | None]], word
             return next(iter(wives))
         return ""
     people = {p for p, _ in bearers}
-    first = default if default in people else next((p for at, p, _ in fulls if at < a and p in people), None)
-    if len(people) > 1 and forms & speaker_set(ctx, "degree_titles") and len(same) == 1 and same != {first}:
+    if len(people) > 1 and len(same) == 1 and forms & speaker_set(ctx, "degree_titles"):
         # "Dr Nwosu" after the groom Emeka Nwosu and his father, Dr Ikechukwu Nwosu: the title points to one, the
         # order of naming to another (and a vows column may call the bride "Dr." only later): which stays open
-        return ""
+        first = default if default in people else next((p for at, p, _ in fulls if at < a and p in people), None)
+        if same != {first}:
+            return ""
     return next(iter(people)) if len(people) == 1 else None
 
 

@@ -41,8 +41,7 @@ _DEFINE = "(?(DEFINE)"
 _PRIVATE = 0xF0000  # plane 15, private use: no rule spells one
 _CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_WORD: r"\w", C.CATEGORY_SPACE: r"\s",
                C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_NOT_WORD: r"\W", C.CATEGORY_NOT_SPACE: r"\S"}
-
-
+# a guard holding one of these passes nearly every position: it filters little and costs a step
 _BROAD = frozenset({r"\s", r"\S", r"\w", r"\W", r"\D", r"\p{L}", r"\p{Ll}", r"\p{Alpha}"})
 
 
@@ -52,9 +51,8 @@ class _Unknown(Exception):
 
 @functools.lru_cache(maxsize=4096)
 def first_guard(pattern: str) -> str:
-    """`(?=[...])` holding every character a match of `pattern` can start with, or "" where that
-    is not known or the pattern does not open with a lookaround (there the engine's own search
-    for a literal start is faster than any guard)."""
+    """`(?=[...])` holding every character a match of `pattern` can start with, or "" where that is
+    not known or the set is too broad to filter (`_BROAD`)."""
     if "(?i" in pattern:
         return ""
     body = pattern.split(_DEFINE, 1)[0] if pattern.endswith(")") and _DEFINE in pattern else pattern
@@ -70,15 +68,13 @@ def first_guard(pattern: str) -> str:
         if tree.state.flags & re.IGNORECASE:
             return ""
         items, empty = _first(list(tree))
-    except (_Unknown, RecursionError):
-        return ""
-    except Exception:  # syntax only the `regex` module knows: no guard
+    except Exception:  # a character the analysis cannot name (_Unknown), or syntax only `regex` knows
         return ""
     if empty or not items:
         return ""
     back = {v: k for k, v in properties.items()}
     written = sorted(_written(item, back) for item in items)
-    if any(w in _BROAD for w in written):  # a guard any letter or space passes filters little and costs a step
+    if not _BROAD.isdisjoint(written):
         return ""
     return "(?=[" + "".join(written) + "])"
 
