@@ -190,6 +190,12 @@ def _prefer_specific(ctx: Context, found: list[tuple[EventRecord, Rule]]) -> lis
             # a reading from any verb whose verb the other reading leaves out tells another event of the
             # same person ("Born in Cardiff in 1999, Ana Ruiz won her first title in 2023")
             return False
+        if ua.get("generic") and not ub.get("generic") and rb.span.start <= ra.span.start and ra.span.end <= rb.span.end \
+                and (rb.dates or not ra.dates):
+            # the same words read by a rule of a kind of its own ("Brennan told the Coast Courier on Monday": an
+            # interview) tell that one event, not also the saying a generic rule reads in them; unless only the
+            # generic reading found its date
+            return True
         cb, ca = kinds[rb.kind]["class"], kinds[ra.kind]["class"]
         if cb == ca:
             # a rule of a kind of its own wins over a generic one of the same class (a christening,

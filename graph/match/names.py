@@ -73,6 +73,7 @@ _HEADLINE_END = regex.compile(r"[.!?][\"”’]?\s*$")
 # a sentence's end, also inside a closing quote mark, or a credit line in parentheses; a headline
 # may end in quoted words ("Vance Gets Candid: ‘The Kids Could See Straight Through It’")
 _LINE_END = regex.compile(r"(?:[.!?:][\"”’)]?|\))\s*$")
+_EXCLAIMED = regex.compile(r"[!?][\"”’)]?\s*$")
 _CAPITAL_WORD = regex.compile(r"\p{Lu}[\p{Ll}’'-]*\p{Ll}")
 
 
@@ -787,7 +788,11 @@ def _title_lines(text: str) -> list[tuple[int, int]]:
             continue
         every = _WORD.findall(body)
         words = [w for w in every if len(w.strip("’'-")) >= 4]
-        if _LINE_END.search(body):
+        if _EXCLAIMED.search(body):
+            # "Stars Brooke Lanier and Jace Whitfield Welcome Baby Girl — See the First Photos!": a line that exclaims
+            # or asks is a headline where most of its longer words are capitalised, as no sentence of prose has them
+            titled = len(words) >= 4 and body.count(",") <= 1 and _capitalised(words) >= 0.8 * len(words)
+        elif _LINE_END.search(body):
             titled = (len(words) >= 6 and bool(_HEADLINE_END.search(body)) and ":" not in body
                       and body.count(",") <= 1 and _capitalised(every) >= 0.9 * len(every))
         else:

@@ -123,8 +123,10 @@ _NOUN_BEFORE = regex.compile(r"(?<!\p{L})(?P<n>\p{Ll}+),?\s+(?:(?P<mid>\p{Ll}[\p
 # brother ("Standing beside her half-brother, Avery looked up"); the verbs of macros.yaml KINCOMMA
 _VERB_AFTER = regex.compile(r"\s+(?:\p{Ll}+ed|said|says|told|tells|was|is|has|had|sat|sits|stood|stands|took|gave|"
                             r"wrote|went|came|made|spoke|began|ran|held|kept|left|got|saw|found|thought|sang|wept|looks)\b")
+# A name after the noun is the one it describes: "The family — Chantal, her husband, Marc, and …" is a list
+# whose husband is Marc, not Chantal.
 _NOUN_AFTER = regex.compile(r",\s+(?:his|her|their|the|\p{Lu}[\p{L}-]*(?:’s|'s))\s+(?:\p{Ll}+(?:’s|'s)?\s+){0,2}"
-                            r"(?P<n>\p{Ll}+)\b(?![’'])")
+                            r"(?P<n>\p{Ll}+)\b(?![’'])(?!,?\s+\p{Lu}\p{Ll})")
 _AND_POSSESSIVE = regex.compile(r"\s+and\s+(?P<p>her|his)\b")
 _OPENS_WITH_PRONOUN = regex.compile(r"[“\"‘]?(?P<p>He|She)\b")
 # What may stand before a sentence's subject: clauses ending in a comma, then capitalised
@@ -1824,6 +1826,11 @@ def _pick(ctx: Context, people: People, candidates: list[Candidate], gender: str
         unknown = [c for c in here if c not in known and not _object_pronoun_after(ctx, c.end, gender)]
         if windows is not None and para < windows[0]:
             unknown = []
+        aged = _AGE_SUBJECT.match(ctx.text, *ctx.sentences[si])
+        if aged and all(aged.end("phrase") <= c.start for c in here):
+            # "The 48-year-old … took over in 2021 when his predecessor, Gert Fourie, left": the sentence is about
+            # the one it names by age, whom the reader could not tie to a name; a he after it is more likely theirs
+            return None
         if known and any(_says_next(ctx, c) for c in unknown) and not any(_says_next(ctx, c) for c in known):
             return None  # "It was Huw, Vaughan says, who …": the one who says, of a gender untold, may be the he
         if known and any(c.subject for c in unknown) and all(

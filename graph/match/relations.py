@@ -158,6 +158,16 @@ _SUBJECT_OPENING = regex.compile(r"\s*(?P<p>[Hh]e|[Ss]he)")
 # a sentence opening with an unnamed person by a capitalised title ("The Duke succeeded to the title on
 # the death of his father", "The Senator, 61, said"): a possessive after it, no one named between, may
 # be that person's
+# A sentence that opens with a capitalised name no rule read, its verb after it ("Yip Kwok-leung built Grandmount
+# from a tenement block he bought"): the he or she after it is most likely that unread person's, not one named
+# before. The opening words are no determiner, preposition or other word that opens sentences capitalised.
+_UNREAD_NAME_SUBJECT = regex.compile(
+    r"\s*(?!(?:The|A|An|In|On|At|By|For|From|To|Of|With|After|Before|Since|During|Last|Next|This|That|These|Those|"
+    r"His|Her|Their|Its|Our|My|Your|When|While|But|And|Or|So|Yet|As|If|Then|Now|Every|Each|Some|Many|Most|All|"
+    r"Both|Other|Another|Such|No|Only|Even|Early|Late|Later|Here|There|Under|Over|Across|Among|Despite|Like|"
+    r"Following|According)\s)"
+    r"(?:\p{Lu}\p{Ll}+(?:-\p{Ll}+)?\s+){1,3}\p{Lu}\p{Ll}+(?:-\p{Ll}+)?\s+"
+    r"(?!(?:and|or|of|the|a|an|in|on|at|to|for|with|from|by|de|del|da|van|von|der|la|le|du|bin|binti|al)\s)\p{Ll}")
 _TITLED_OPENER = regex.compile(r"\s*[Tt]he\s+\p{Lu}\p{Ll}+(?:\s+of\s+\p{Lu}\p{Ll}+)?(?=,|\s+\p{Ll})")
 # a half-sibling just named: "a half-brother, " before a name
 _HALF_BEFORE = regex.compile(r"\bhalf[-\s]?(?:brother|sister|sibling)s?,?\s+(?:\p{Ll}+\s+){0,2}$", regex.IGNORECASE)
@@ -276,6 +286,17 @@ def _plain(refs: list[tuple[Ref, Span, bool]], named: set[str]) -> list[tuple[Re
     """The people of a group, a pronoun's or description's reading dropped where it is a person
     the match names outright ("their children, Ivy, Teo and Max": "their" is not Ivy)."""
     return sorted({(r, at) for r, at, implied in refs if not (implied and r.value in named)})
+
+
+_CLAUSE_BETWEEN = regex.compile(r"[,;:“”\"()–—]|\b(?:who|whom|whose|which|that|and|but|or|as|when|while|because|after|before)\b")
+_DASH = regex.compile(r"\s[–—]\s")
+
+
+def _in_closed_aside(text: str, start: int, x: Mention, pos: int) -> bool:
+    """Whether the mention x stands between two spaced dashes of its sentence (from start), the second before pos."""
+    opened = [d.start() for d in _DASH.finditer(text, start, x.span.start)]
+    closed = _DASH.search(text, x.span.end, pos)
+    return len(opened) % 2 == 1 and closed is not None
 
 
 class _People:
@@ -789,12 +810,17 @@ class _People:
                 # chain: the search goes on from an earlier place, so it ends)
                 return self._antecedent(born.end(), gender, depth, first_paragraph, surnames)
             agreeing = [x for x in self.mentions if sentence[0] <= x.span.start and x.span.end <= end
-                        and self._gender(x) in (None, gender)]
+                        and self._gender(x) in (None, gender)
+                        and not (sentence == here and (self._gender(x) is None or " " not in _key(x))
+                                 and self._spoken_of_as_other(x, pos, gender))]
             # "Frances Quarles, Ms. Quarles's mother, served … until she died": the possessor inside an apposition
             # to the name before it describes that one, and is no one a later pronoun goes on about
             agreeing = [x for x in agreeing if not (
                 ctx.text[x.span.end:x.span.end + 2] in ("'s", "’s")
                 and any(_APPOSED_POSSESSOR.fullmatch(ctx.text, y.span.end, x.span.start) for y in agreeing if y is not x))]
+            # "Hennie's wife, Annelie – mother of Ruan and Dewald – watched … alongside his father": a name inside an
+            # aside set off by dashes, closed before the pronoun, is no one the sentence goes on about
+            agreeing = [x for x in agreeing if not (sentence == here and _in_closed_aside(ctx.text, sentence[0], x, pos))]
             last = agreeing[-1] if agreeing else None
             if sentence == here and last is not None and _OWN_AFTER.match(ctx.text, pos):
                 # "Her mother, Janet Haworth, said her own mother, Doreen": "own" binds the possessive to the
@@ -840,6 +866,8 @@ class _People:
                 # "the son of Walter Kettlewell, a dyer's foreman, and his wife": the one joined to it by "and",
                 # not whom a pronoun opening the sentence stands for
                 return fits[-1]
+            if not fits and sentence != here and self._unread_subject(sentence[0], end):
+                return None  # the pronoun may stand for the person the sentence opens with, whom no rule read
             chain = None if opener else next(
                 (p for p in same.finditer(ctx.text, sentence[0], first) if not ctx.in_quote(p.start())), None)
             if chain is not None and sentence == here and fits and _FRONTED_PHRASE.fullmatch(ctx.text, sentence[0], first) \
@@ -876,6 +904,25 @@ class _People:
                 return fits[1]  # "Dragan's late father, Milan Vukovic, rowed …": the relative is the subject
             return None  # two people it may stand for: no tie
         return self.protagonist(gender) if depth else None
+
+    def _spoken_of_as_other(self, x: Mention, pos: int, gender: str) -> bool:
+        """Whether, before pos, the text goes on from x with a he or she of the other gender before it names anyone
+        else ("Chief Ezeudu recalled the day he went to seek her hand from her late father"): x is that one, and no
+        her of the same sentence, where the names leave x's gender untold or x is a bare surname (which a wife, "Mrs
+        Ezeudu", may share)."""
+        other = _SAME_GENDER["m" if gender == "f" else "f"]
+        p = other.search(self.ctx.text, x.span.end, pos)
+        return (p is not None and not self.ctx.in_quote(p.start())
+                and _SUBJECT_OF["m" if gender == "f" else "f"].fullmatch(self.ctx.text, p.start(), p.end()) is not None
+                # x's own verb, then the pronoun, with no clause between ("Marike, whom he married": he is another)
+                and not _CLAUSE_BETWEEN.search(self.ctx.text, x.span.end, p.start())
+                and not any(x.span.end <= m.span.start < p.start() for m in self.mentions))
+
+    def _unread_subject(self, start: int, end: int) -> bool:
+        """Whether the sentence at start opens with a capitalised name that no rule read as anyone or anything,
+        followed by its verb (`_UNREAD_NAME_SUBJECT`)."""
+        opened = _UNREAD_NAME_SUBJECT.match(self.ctx.text, start, end)
+        return opened is not None and not any(start <= m.span.start < opened.end() for m in self.names.mentions)
 
     def _listed_relative_before(self, pos: int, gender: str) -> int | None:
         """Where a sentence opening "Her twin brother, Josh Marchbank" follows one opening the same way ("Her
