@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, Namespace, RDF
 
-from tests.conftest import build_articles, extract_body, named, speakers, ties
+from tests.conftest import build_articles, extract_body, inner_speakers, named, speakers, ties
 
 KG = Namespace("https://w3id.org/kg-news/ontology#")
 SDO = Namespace("https://schema.org/")
@@ -27,6 +27,9 @@ TWINS = "fresh51-ng-society-twins-60th-birthday"
 RALLY = "fresh58-a-ng-campaign-rally"
 VINEYARD = "fresh58-c-nz-vineyard-sale"
 SENATOR = "fresh58-b-us-senator-dui"
+CRICKET = "fresh59-a-au-twins-fifties"
+MARATHON = "fresh59-b-ke-marathon-uncle"
+CENTENARIAN = "fresh59-c-jm-centenarian-birthday"
 
 
 def test_a_sentence_opened_by_a_name_no_rule_read_stops_a_pronoun_going_further_back(read_corpus):
@@ -127,3 +130,46 @@ def test_a_death_is_the_named_relatives_not_the_speakers(three_built):
     # been struggling since her younger brother, Neil Hadley, died of cancer in 2022."
     assert "Paul Achterberg" not in _dead(three_built)
     assert "Neil Hadley" in _dead(three_built)
+
+
+def test_a_sport_before_a_job_before_a_name_is_no_person(rules, tmp_path):
+    body = "Watching from the boundary was their father, former Test batter Greg Ashcombe, who played 14 Tests.\n"
+    x = extract_body(tmp_path, rules, body)
+    assert "Test" not in named(x)
+    assert "Greg Ashcombe" in named(x)
+
+
+def test_a_bare_surname_of_twins_named_together_is_neither_twins_nor_their_fathers_for_sure(read_corpus):
+    # "Twin sisters Maddie and Ruby Ashcombe …" / "their father, former Test batter Greg Ashcombe …" / "Ashcombe
+    # said: “… ‘Watch the ball, not the bowler.’ …”": whose the I is the text leaves open, so the words within are
+    # nobody's, not Maddie's
+    x = read_corpus(CRICKET)
+    assert not {s for s in inner_speakers(x, "Watch the ball, not the bowler") if s != "Greg Ashcombe"}
+    first = (Path(__file__).parent / "corpus" / f"{CRICKET}.txt").read_text(encoding="utf-8").index("Twin sisters")
+    assert not {m for m in x.mentions if m.span.start < first and m.span.exact == "Ashcombe"}  # "Ashcombe twins"
+
+
+def test_a_surname_before_family_and_a_capitalised_word_is_a_business_not_a_person(rules, tmp_path):
+    body = ("Ridgeline has agreed to acquire Halvorsen Family Markets, a 41-store grocer.\n\n"
+            "Nils Halvorsen opened the first store in 1958.\n")
+    x = extract_body(tmp_path, rules, body)
+    assert not {m for m in x.mentions if m.ref.type == "Person" and m.span.start < body.index("Nils")}
+
+
+def test_initials_in_quotation_marks_after_a_determiner_are_no_ones_words(rules, tmp_path):
+    body = "Coach Travis Odom said the team would wear a “RW” decal on its helmets next season.\n"
+    assert not extract_body(tmp_path, rules, body).quotes
+
+
+def test_a_his_opening_a_sentence_is_not_the_uncle_the_his_before_named(read_corpus):
+    # "Chelimo is coached by his maternal uncle, Joseph Rotich Kiprop, … His mother, Esther Jeruto, is Kiprop’s
+    # younger sister": Chelimo's mother, not the uncle's
+    x = read_corpus(MARATHON)
+    assert not {t for t in ties(x) if t[0] == "Joseph Rotich Kiprop" and t[1] == "parent"}
+    assert ("Dennis Kipkemboi Chelimo", "parent", "Esther Jeruto") in ties(x)
+
+
+def test_a_nickname_someone_is_known_by_is_no_other_person(read_corpus):
+    # "Eulalee Hemmings, known across the district as 'Mama Lee', …" / "Mama Lee told her …"
+    x = read_corpus(CENTENARIAN)
+    assert not {p for p in named(x) if p in ("Lee", "Mama Lee")}

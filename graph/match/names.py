@@ -369,6 +369,8 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
     # Corazón de Obsidiana, the … melodrama"), and no person's name wherever else it stands ("Barragán's Corazón de
     # Obsidiana co-star")
     no_ones = {ctx.text[a:b] for a, b in works}
+    # and the name a title-like first word of it leaves ("Mama Lee", a nickname: no person "Lee" where it comes again)
+    no_ones |= {words[-1] for words in (w.split() for w in list(no_ones)) if len(words) == 2}
     out = [c for c in out if not (any(a < c.end and c.start < b for a, b in works)
                                   or c.type == PERSON and c.name in no_ones)]
     return out, vetoes, claimed

@@ -686,13 +686,15 @@ class _Attribution:
         return not _WORD_CHAR.search(self.ctx.text, sa, q.open)
 
     def _term(self, q: QuoteSpan) -> bool:
-        """A term in quotation marks: at most three words in lower case, with no sentence punctuation,
+        """A term in quotation marks: at most three words in lower case (or one in capitals), with no sentence punctuation,
         right after a determiner or a possessive ("the “ambient home”", "his “government-mandated
         rest”"), or after a noun for words (the phrase “fudo shin”). Words a person says follow a verb ("called
         it “a giveaway”") or stand alone."""
         inner = self.ctx.text[q.start:q.end].strip().rstrip(",")
         words = inner.split()
-        if not 1 <= len(words) <= 3 or not inner[:1].islower() or _ENDS_SENTENCE.search(inner):
+        # letters in capitals are a term too ("a “RW” decal"): initials, no words said
+        if not 1 <= len(words) <= 3 or not (inner[:1].islower() or (len(words) == 1 and inner.isupper())) \
+                or _ENDS_SENTENCE.search(inner):
             return False
         if _DETERMINER_BEFORE.search(self.ctx.text, max(0, q.open - 12), q.open):
             return True

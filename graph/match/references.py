@@ -299,7 +299,7 @@ def resolve_ref(ctx: Context, names: Names, a: int, b: int, outer: tuple[Role, .
             found = _as_speaker(ctx, names, rule, mode, m, a, speaking)
             if found is not None:
                 return found
-        return _as_refers(ctx, names, rule, m, a, outer)
+        return _as_refers(ctx, names, rule, m, a, outer, speaking)
     mention = _mention_at(names, a, b)
     if mention is not None:
         end = suffix_after(ctx.text, b)
@@ -309,7 +309,7 @@ def resolve_ref(ctx: Context, names: Names, a: int, b: int, outer: tuple[Role, .
     return []
 
 
-def _as_refers(ctx: Context, names: Names, rule, m, a: int, outer) -> list[Ref]:
+def _as_refers(ctx: Context, names: Names, rule, m, a: int, outer, speaking: Speaking | None = None) -> list[Ref]:
     """What the words of a role rule refer to by its `refers`."""
     refers = rule.get("refers")
     if refers == "protagonist":
@@ -342,6 +342,10 @@ def _as_refers(ctx: Context, names: Names, rule, m, a: int, outer) -> list[Ref]:
     if refers == "paragraph-couple":
         return _paragraph_couple(ctx, names, a)
     if refers == "outer-speaker":
+        if speaking is not None:
+            # a speaker named by a bare surname the text leaves to several people is no one the I can be either
+            undecided = {(c.start, c.end) for c in speaking.people.candidates if c.undecided}
+            return [r.ref for r in outer if (r.span.start, r.span.end) not in undecided]
         return [r.ref for r in outer]
     return []
 
@@ -1032,7 +1036,15 @@ def _undecided_surnames(ctx: Context, mentions: list[Mention]) -> set[tuple[int,
     body = headline.end if headline is not None else 0
     # the person the article is about: the first named in full after the headline (a dateline's
     # abbreviation, "SILVERTON CREEK, Calif. — Theo Lindqvist and ...", may end a sentence before them)
-    lead = next((v for a, _, v in sorted(fulls) if a >= body), None)
+    first = next(((a, b, v) for a, b, v in sorted(fulls) if a >= body), None)
+    lead = first[2] if first else None
+    # people named at once with another ("Twin sisters Maddie and Ruby Ashcombe"): a bare surname means neither alone
+    spans: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for a, b, v in fulls:
+        spans[(a, b)].add(v)
+    paired = {v for vs in spans.values() if len(vs) > 1 for v in vs}
+    if lead in paired:
+        lead = None
     out = set()
     # a bare name a father and his son bear that the names step left bare: nothing said which of them
     namesakes = namesakes_of(v for _, _, v in fulls)
@@ -1061,7 +1073,7 @@ def _undecided_surnames(ctx: Context, mentions: list[Mention]) -> set[tuple[int,
             # of newborn twins of his name, not the twins): the names step's choice stands when it is that one
             seen = Counter(x.ref.value for x in mentions if x.span.end <= m.span.start and x.ref.value in bearers)
             top = seen.most_common(2)
-            kept = len(top) == 1 or (len(top) == 2 and top[0][1] > top[1][1])
+            kept = (len(top) == 1 or (len(top) == 2 and top[0][1] > top[1][1])) and top[0][0] not in paired
             first[surface[0]] = len(bearers) > 1 and lead not in bearers and not (kept and top[0][0] == m.ref.value)
         if first[surface[0]]:
             out.add((m.span.start, m.span.end))
@@ -1075,9 +1087,19 @@ def _undecided_surnames(ctx: Context, mentions: list[Mention]) -> set[tuple[int,
         if recent is not None and recent[2] != m.ref.value and m.ref.value != lead and \
                 _OPENING_TITLES.fullmatch(ctx.text, ctx.sentence_of(recent[1])[0], recent[1]):
             out.add((m.span.start, m.span.end))  # (named as a sentence's subject, not in passing: "her husband, Dr. Sam Dunn")
+            continue
+        # "“…,” said Erik Halvorsen." then a paragraph opening "Halvorsen said …": the one who just spoke, named in
+        # full as the last of the bearers, not another the names step chose (the founder, Nils Halvorsen)
+        last = max(((b, a, v) for a, b, v in fulls if b <= m.span.start and counted_words(v)[-1:] == surface),
+                   default=None)
+        if last is not None and last[2] != m.ref.value and paragraph_at(ctx, last[1]) == p - 1 \
+                and ctx.paragraphs[p][0] == m.span.start and _SAID_BEFORE.search(ctx.text, max(0, last[1] - 12), last[1]):
+            out.add((m.span.start, m.span.end))
     return out
 
 
+# the verb of an attribution written before the speaker's name, after the quotation: "…,” said Erik Halvorsen
+_SAID_BEFORE = regex.compile(r"[,?!—–-][”\"’]?\s+(?:said|says|added|adds|explained|recalled)\s+$")
 # the capitalised words (titles, offices) that may open a sentence before its subject's name
 _OPENING_TITLES = regex.compile(r"[“\"‘]?(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}")
 

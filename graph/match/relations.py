@@ -892,6 +892,12 @@ class _People:
             if sentence == here and _COORDINATED.fullmatch(ctx.text, fits[-1].span.end, pos):
                 return fits[-1]  # "Harold Ellis, a foreman, and his wife": the one joined to it by "and"
             sure = [x for x in fits if self.genders.get(_key(x)) == gender]
+            # "Chelimo is coached by his maternal uncle, Joseph Kiprop. His mother, …": a relative named as the kin
+            # of a his is told a man by the noun, while the his says there is another man in the sentence, whose
+            # gender the names may not tell; the noun is no ground to prefer the relative for the His that opens
+            # the next sentence (one inside it may go on with someone the sentence opened with: "The senior …")
+            if sentence != here and here[0] == pos and any(self._named_as_kin_of(x, gender) for x in sure):
+                sure = []
             if len({_key(x) for x in sure}) == 1:
                 return sure[0]
             kin = [x for x in fits if _family_marks(x) & surnames]
@@ -1161,6 +1167,13 @@ class _People:
             return False
         told = _PRONOUN_GENDER.get(found.group().split()[0].casefold())
         return gender is None or told is None or told == gender
+
+    def _named_as_kin_of(self, mention: Mention, gender: str) -> bool:
+        """Whether a mention is named as the relative of a possessive of that very gender ("his maternal uncle,
+        Joseph Kiprop" of a his; not "their father, Ally Rennie")."""
+        before = self.ctx.text[max(0, mention.span.start - 60) : mention.span.start]
+        found = self._kin_of_pronoun.search(before) if self._kin_of_pronoun else None
+        return found is not None and _PRONOUN_GENDER.get(found.group().split()[0].casefold()) == gender
 
     def _kin_subject(self, mention: Mention) -> bool:
         """Whether a relative named after a possessive opens its sentence (or a clause of it) and then does
