@@ -30,6 +30,8 @@ SENATOR = "fresh58-b-us-senator-dui"
 CRICKET = "fresh59-a-au-twins-fifties"
 MARATHON = "fresh59-b-ke-marathon-uncle"
 CENTENARIAN = "fresh59-c-jm-centenarian-birthday"
+INQUEST = "fresh60-a-gb-tractor-inquest"
+CONGLOMERATE = "fresh60-b-ng-conglomerate-founder-death"
 
 
 def test_a_sentence_opened_by_a_name_no_rule_read_stops_a_pronoun_going_further_back(read_corpus):
@@ -173,3 +175,39 @@ def test_a_nickname_someone_is_known_by_is_no_other_person(read_corpus):
     # "Eulalee Hemmings, known across the district as 'Mama Lee', …" / "Mama Lee told her …"
     x = read_corpus(CENTENARIAN)
     assert not {p for p in named(x) if p in ("Lee", "Mama Lee")}
+
+
+def test_a_phrase_set_off_after_a_noun_that_opens_with_a_preposition_introduces_no_one_by_the_noun(read_corpus):
+    # "The inquest, before Helen Ashdown, senior coroner …, heard a statement from his widow, Margaret Pritchard" /
+    # "'John had farmed that land since he was a boy,' she said": no "inquest" is the coroner, so not hers
+    x = read_corpus(INQUEST)
+    assert "Helen Ashdown" not in speakers(x, "John had farmed that land")
+    assert "Wenlow" not in named(x)  # "St Michael's Church, Little Wenlow": a place, no "little" Wenlow
+
+
+def test_a_malaysian_company_ends_in_sdn_bhd(rules, tmp_path):
+    body = "Amirul, an architect with Kuala Lumpur firm Lanskap Reka Sdn Bhd, met Farhana in 2019.\n"
+    x = extract_body(tmp_path, rules, body)
+    assert "Lanskap Reka Sdn Bhd" in named(x, "Organization")
+    assert not {p for p in named(x) if "Sdn" in p}
+
+
+def test_a_month_last_year_is_that_month_of_the_year_before(rules, tmp_path):
+    body = ("Mereana Walsh and her partner, Josh Henare, announced on Instagram in January last year that they "
+            "were expecting their first child.\n")
+    x = extract_body(tmp_path, rules, body, date="2024-05-02")
+    dates = {d.lexical for e in x.events for d in e.dates}
+    assert "2023-01" in dates and "2024-01" not in dates
+
+
+def test_a_her_opening_a_sentence_is_not_the_mother_a_her_before_named(read_corpus):
+    # "… accompanied by her husband, Bassey Ekpo, and her mother, Mrs. Yetunde Oyelaran, the new chairman said …" /
+    # "Her younger brother, Mr. Kunle Oyelaran, …": the chairman's brother, not her mother's
+    x = read_corpus(CONGLOMERATE)
+    assert not {t for t in ties(x) if t[1] == "sibling" and "Yetunde Oyelaran" in (t[0], t[2])}
+
+
+def test_a_name_before_a_noun_in_quotation_marks_after_the_is_a_term(rules, tmp_path):
+    body = ('Anagha Deshmane, the district\'s chief executive, said 40 villages had been identified for the '
+            '"Talegaon pattern" this year.\n')
+    assert not extract_body(tmp_path, rules, body).quotes

@@ -693,10 +693,15 @@ class _Attribution:
         inner = self.ctx.text[q.start:q.end].strip().rstrip(",")
         words = inner.split()
         # letters in capitals are a term too ("a “RW” decal"): initials, no words said
-        if not 1 <= len(words) <= 3 or not (inner[:1].islower() or (len(words) == 1 and inner.isupper())) \
-                or _ENDS_SENTENCE.search(inner):
+        if not 1 <= len(words) <= 3 or _ENDS_SENTENCE.search(inner):
             return False
-        if _DETERMINER_BEFORE.search(self.ctx.text, max(0, q.open - 12), q.open):
+        determined = _DETERMINER_BEFORE.search(self.ctx.text, max(0, q.open - 12), q.open)
+        # a place's or a person's name before a noun is a term too, after a determiner ("for the “Talegaon
+        # pattern” this year")
+        named = determined and len(words) >= 2 and words[0][:1].isupper() and all(w[:1].islower() for w in words[1:])
+        if not (inner[:1].islower() or (len(words) == 1 and inner.isupper()) or named):
+            return False
+        if determined:
             return True
         # "using the set phrase “fudo shin”": a noun for words as words (quotes.yaml `term_nouns`) after a
         # determiner names them ("a short-term “band-aid,”" and "her first term “mistakes were made”" do not)

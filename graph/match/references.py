@@ -81,7 +81,10 @@ _APPOS_BEFORE = regex.compile(
     # with Kang's older brother, Kang Tae-hoon" introduces the brother, not an actor
     r"(?:[\p{L}’'-]+\s+){0,3}?(?P<head>\p{Ll}[\p{L}-]*)"
     r"(?:\s+(?:of|at|for|to|with)\s+(?:(?![’']s\b|\s(?:the|a|an|his|her|their|its|with)\s)[^,“”\"\n]){1,40}?)?,\s+"
-    r"(?:\p{Ll}[\p{L}-]*\s+|\p{Lu}\p{Ll}{1,3}\.?\s+)?$")
+    # a word between may be the name's own ("his coach, former striker …"), never a preposition that begins a phrase
+    # of its own ("The inquest, before Helen Ashdown, …": no inquest she is)
+    r"(?:(?!(?:before|after|by|from|with|to|for|at|in|on|of|under|over|about|against|like|than|as)\s)"
+    r"\p{Ll}[\p{L}-]*\s+|\p{Lu}\p{Ll}{1,3}\.?\s+)?$")
 # A capitalised title of a place beside a name: "Prince Alaric, Duke of Wexmoor", "the Bishop of Carrowmere, the Rt
 # Revd Anselm Thorne"
 _TITLE_OF_AFTER = regex.compile(r",\s+(?:the\s+)?(?P<head>\p{Lu}\p{Ll}+)\s+of\s+\p{Lu}")

@@ -453,8 +453,9 @@ class _People:
         mother, Ann Reed, and his sister, Kate Reed": not Tom Reed's sister, though no one else is a Reed)."""
         if found is None:
             return None
-        if not surnames or surnames & set(found.ref.value.split()):
-            return found  # any word of the name: a maiden name kept inside it ("Grace Okafor Brandt")
+        if not surnames or surnames & set(regex.split(r"[\s-]+", found.ref.value)):
+            # any word of the name: a maiden name kept inside it ("Grace Okafor Brandt", "Folasade Oyelaran-Ekpo")
+            return found
         lead = self.protagonist(gender)
         if lead is not None and _surname(lead) in surnames:
             return lead
@@ -888,6 +889,11 @@ class _People:
                 continue
             people = list(dict.fromkeys(_key(x) for x in fits))
             if len(people) == 1:
+                if sentence != here and here[0] == pos and all(self._named_as_kin_of(x, gender) for x in fits):
+                    # "… accompanied by her husband and her mother, Mrs. Yetunde Oyelaran, the new chairman said …" /
+                    # "Her younger brother, …": the her before the mother is another woman's, whom the His or Her
+                    # opening the next sentence goes on with as likely as the mother
+                    return None
                 return fits[0]
             if sentence == here and _COORDINATED.fullmatch(ctx.text, fits[-1].span.end, pos):
                 return fits[-1]  # "Harold Ellis, a foreman, and his wife": the one joined to it by "and"
@@ -1170,7 +1176,10 @@ class _People:
 
     def _named_as_kin_of(self, mention: Mention, gender: str) -> bool:
         """Whether a mention is named as the relative of a possessive of that very gender ("his maternal uncle,
-        Joseph Kiprop" of a his; not "their father, Ally Rennie")."""
+        Joseph Kiprop" of a his; not "their father, Ally Rennie"), other than as the subject its sentence opens
+        with ("His brother, Ernest Hale, ran the mill. He died in 2015": Ernest's death)."""
+        if self._kin_subject(mention):
+            return False
         before = self.ctx.text[max(0, mention.span.start - 60) : mention.span.start]
         found = self._kin_of_pronoun.search(before) if self._kin_of_pronoun else None
         return found is not None and _PRONOUN_GENDER.get(found.group().split()[0].casefold()) == gender
@@ -1356,7 +1365,8 @@ def _kin_of_pronoun(rules):
         kin = [w for spec in words.values() for w in spec.get("kin", [])]
         kin += [w + "s" for w in kin] + list(_KIN_OF_EITHER)
         pattern = regex.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y)\s+(?:\p{Ll}+\s+)?(?:" + "|".join(map(regex.escape, kin))
-                                + r"),?[^\S\n]+(?:\p{Ll}+\s+){0,2}$") if kin else None  # never across a blank line
+                                + r"),?[^\S\n]+(?:\p{Ll}+\s+){0,2}(?:\p{Lu}\p{Ll}{1,3}\.?\s+)?$") if kin else None  # never across a
+        # blank line; a courtesy title may stand before the name ("her mother, Mrs. Yetunde Oyelaran")
         _PATTERNS[key] = (words, pattern)
     return _PATTERNS[key][1]
 
