@@ -211,3 +211,9 @@ def test_a_name_before_a_noun_in_quotation_marks_after_the_is_a_term(rules, tmp_
     body = ('Anagha Deshmane, the district\'s chief executive, said 40 villages had been identified for the '
             '"Talegaon pattern" this year.\n')
     assert not extract_body(tmp_path, rules, body).quotes
+
+
+def test_the_title_of_a_drama_before_said_is_no_ones_words(rules, tmp_path):
+    body = ('Kaye Villaruel, who last appeared on the big screen in the romantic drama "Sa Dulo ng Ulan," said she '
+            'would take a break from taping.\n')
+    assert not extract_body(tmp_path, rules, body).quotes
