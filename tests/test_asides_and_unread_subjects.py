@@ -17,6 +17,7 @@ from rdflib import Literal, Namespace, RDF
 
 from tests.conftest import build_articles, extract_body, inner_speakers, named, speakers, ties
 
+CORPUS = Path(__file__).parent / "corpus"
 KG = Namespace("https://w3id.org/kg-news/ontology#")
 SDO = Namespace("https://schema.org/")
 
@@ -99,9 +100,8 @@ def test_one_telling_read_as_an_interview_is_not_also_a_statement(rules, tmp_pat
 @pytest.fixture(scope="module")
 def three_built(tmp_path_factory):
     """The graph of three articles of the corpus built together, as a user builds them."""
-    corpus = Path(__file__).parent / "corpus"
     return build_articles(tmp_path_factory.mktemp("three"), {
-        f"{n}.txt": (corpus / f"{n}.txt").read_text(encoding="utf-8") for n in (RALLY, VINEYARD, SENATOR)})
+        f"{n}.txt": (CORPUS / f"{n}.txt").read_text(encoding="utf-8") for n in (RALLY, VINEYARD, SENATOR)})
 
 
 def _people_named(g) -> set[str]:
@@ -147,7 +147,7 @@ def test_a_bare_surname_of_twins_named_together_is_neither_twins_nor_their_fathe
     # nobody's, not Maddie's
     x = read_corpus(CRICKET)
     assert not {s for s in inner_speakers(x, "Watch the ball, not the bowler") if s != "Greg Ashcombe"}
-    first = (Path(__file__).parent / "corpus" / f"{CRICKET}.txt").read_text(encoding="utf-8").index("Twin sisters")
+    first = (CORPUS / f"{CRICKET}.txt").read_text(encoding="utf-8").index("Twin sisters")
     assert not {m for m in x.mentions if m.span.start < first and m.span.exact == "Ashcombe"}  # "Ashcombe twins"
 
 

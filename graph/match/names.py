@@ -370,7 +370,7 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
     # Obsidiana co-star")
     no_ones = {ctx.text[a:b] for a, b in works}
     # and the name a title-like first word of it leaves ("Mama Lee", a nickname: no person "Lee" where it comes again)
-    no_ones |= {words[-1] for words in (w.split() for w in list(no_ones)) if len(words) == 2}
+    no_ones |= {words[-1] for words in map(str.split, no_ones) if len(words) == 2}
     out = [c for c in out if not (any(a < c.end and c.start < b for a, b in works)
                                   or c.type == PERSON and c.name in no_ones)]
     return out, vetoes, claimed

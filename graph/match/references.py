@@ -1039,8 +1039,7 @@ def _undecided_surnames(ctx: Context, mentions: list[Mention]) -> set[tuple[int,
     body = headline.end if headline is not None else 0
     # the person the article is about: the first named in full after the headline (a dateline's
     # abbreviation, "SILVERTON CREEK, Calif. — Theo Lindqvist and ...", may end a sentence before them)
-    first = next(((a, b, v) for a, b, v in sorted(fulls) if a >= body), None)
-    lead = first[2] if first else None
+    lead = next((v for a, _, v in sorted(fulls) if a >= body), None)
     # people named at once with another ("Twin sisters Maddie and Ruby Ashcombe"): a bare surname means neither alone
     spans: dict[tuple[int, int], set[str]] = defaultdict(set)
     for a, b, v in fulls:
@@ -1085,16 +1084,15 @@ def _undecided_surnames(ctx: Context, mentions: list[Mention]) -> set[tuple[int,
         # bearer named in full as a subject in the bare name's paragraph, and the names step gave it to another,
         # who is not the one the article is about: the text does not say which
         p = paragraph_at(ctx, m.span.start)
-        recent = max(((b, a, v) for a, b, v in fulls if b <= m.span.start and counted_words(v)[-1:] == surface
-                      and paragraph_at(ctx, a) == p), default=None)
+        named = [(b, a, v) for a, b, v in fulls if b <= m.span.start and counted_words(v)[-1:] == surface]
+        recent = max((n for n in named if paragraph_at(ctx, n[1]) == p), default=None)
         if recent is not None and recent[2] != m.ref.value and m.ref.value != lead and \
                 _OPENING_TITLES.fullmatch(ctx.text, ctx.sentence_of(recent[1])[0], recent[1]):
             out.add((m.span.start, m.span.end))  # (named as a sentence's subject, not in passing: "her husband, Dr. Sam Dunn")
             continue
         # "“…,” said Erik Halvorsen." then a paragraph opening "Halvorsen said …": the one who just spoke, named in
         # full as the last of the bearers, not another the names step chose (the founder, Nils Halvorsen)
-        last = max(((b, a, v) for a, b, v in fulls if b <= m.span.start and counted_words(v)[-1:] == surface),
-                   default=None)
+        last = max(named, default=None)
         if last is not None and last[2] != m.ref.value and paragraph_at(ctx, last[1]) == p - 1 \
                 and ctx.paragraphs[p][0] == m.span.start and _SAID_BEFORE.search(ctx.text, max(0, last[1] - 12), last[1]):
             out.add((m.span.start, m.span.end))
@@ -1423,6 +1421,7 @@ def _pronoun_genders(ctx: Context, candidates: list[Candidate]) -> dict[str, set
         if c.quote is None:
             by_sentence[c.sentence].append(c)
     out: dict[str, set[str]] = defaultdict(set)
+    kin = noun_genders(ctx)
     for i in range(1, len(ctx.sentences)):
         a, _ = ctx.sentences[i]
         p = _OPENS_WITH_PRONOUN.match(ctx.text, a)
@@ -1435,7 +1434,6 @@ def _pronoun_genders(ctx: Context, candidates: list[Candidate]) -> dict[str, set
             # speaks of someone unnamed of that gender as someone of the other gender's ("his grandmother"), whom
             # the pronoun may be; not "his father" before a he, who may as well be the subject
             b0, b1 = ctx.sentences[i - 1]
-            kin = noun_genders(ctx)
             if any(_POSSESSOR_GENDER.get(w.group("det").lower()) not in (None, gender)
                    and gender in (kin.get(w.group(2)), kin.get(w.group(3)))
                    for w in _POSSESSED_NOUN.finditer(ctx.text, b0, b1)):

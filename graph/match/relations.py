@@ -155,9 +155,6 @@ _SURVIVOR_VERB = regex.compile(r"\s+(?:(?:is|was)\s+(?:also\s+)?(?:survived|pred
                                r"|leaves(?:\s+behind)?(?=\s+(?:his|her)\s))\s+")
 _SURVIVOR_ITEM = regex.compile(r"(?:;\s+(?:and\s+)?(?:by\s+)?(?:also\s+)?)$")
 _SUBJECT_OPENING = regex.compile(r"\s*(?P<p>[Hh]e|[Ss]he)")
-# a sentence opening with an unnamed person by a capitalised title ("The Duke succeeded to the title on
-# the death of his father", "The Senator, 61, said"): a possessive after it, no one named between, may
-# be that person's
 # A sentence that opens with a capitalised name no rule read, its verb after it ("Yip Kwok-leung built Grandmount
 # from a tenement block he bought"): the he or she after it is most likely that unread person's, not one named
 # before. The opening words are no determiner, preposition or other word that opens sentences capitalised.
@@ -168,6 +165,9 @@ _UNREAD_NAME_SUBJECT = regex.compile(
     r"Following|According)\s)"
     r"(?:\p{Lu}\p{Ll}+(?:-\p{Ll}+)?\s+){1,3}\p{Lu}\p{Ll}+(?:-\p{Ll}+)?\s+"
     r"(?!(?:and|or|of|the|a|an|in|on|at|to|for|with|from|by|de|del|da|van|von|der|la|le|du|bin|binti|al)\s)\p{Ll}")
+# a sentence opening with an unnamed person by a capitalised title ("The Duke succeeded to the title on
+# the death of his father", "The Senator, 61, said"): a possessive after it, no one named between, may
+# be that person's
 _TITLED_OPENER = regex.compile(r"\s*[Tt]he\s+\p{Lu}\p{Ll}+(?:\s+of\s+\p{Lu}\p{Ll}+)?(?=,|\s+\p{Ll})")
 # a half-sibling just named: "a half-brother, " before a name
 _HALF_BEFORE = regex.compile(r"\bhalf[-\s]?(?:brother|sister|sibling)s?,?\s+(?:\p{Ll}+\s+){0,2}$", regex.IGNORECASE)
@@ -888,8 +888,10 @@ class _People:
             if not fits:
                 continue
             people = list(dict.fromkeys(_key(x) for x in fits))
+            # the pronoun opens its sentence, and the people found stand in an earlier one
+            opens_next = sentence != here and here[0] == pos
             if len(people) == 1:
-                if sentence != here and here[0] == pos and all(self._named_as_kin_of(x, gender) for x in fits):
+                if opens_next and all(self._named_as_kin_of(x, gender) for x in fits):
                     # "… accompanied by her husband and her mother, Mrs. Yetunde Oyelaran, the new chairman said …" /
                     # "Her younger brother, …": the her before the mother is another woman's, whom the His or Her
                     # opening the next sentence goes on with as likely as the mother
@@ -902,7 +904,7 @@ class _People:
             # of a his is told a man by the noun, while the his says there is another man in the sentence, whose
             # gender the names may not tell; the noun is no ground to prefer the relative for the His that opens
             # the next sentence (one inside it may go on with someone the sentence opened with: "The senior …")
-            if sentence != here and here[0] == pos and any(self._named_as_kin_of(x, gender) for x in sure):
+            if opens_next and any(self._named_as_kin_of(x, gender) for x in sure):
                 sure = []
             if len({_key(x) for x in sure}) == 1:
                 return sure[0]
@@ -922,10 +924,10 @@ class _People:
         else ("Chief Ezeudu recalled the day he went to seek her hand from her late father"): x is that one, and no
         her of the same sentence, where the names leave x's gender untold or x is a bare surname (which a wife, "Mrs
         Ezeudu", may share)."""
-        other = _SAME_GENDER["m" if gender == "f" else "f"]
-        p = other.search(self.ctx.text, x.span.end, pos)
+        other = "m" if gender == "f" else "f"
+        p = _SAME_GENDER[other].search(self.ctx.text, x.span.end, pos)
         return (p is not None and not self.ctx.in_quote(p.start())
-                and _SUBJECT_OF["m" if gender == "f" else "f"].fullmatch(self.ctx.text, p.start(), p.end()) is not None
+                and _SUBJECT_OF[other].fullmatch(self.ctx.text, p.start(), p.end()) is not None
                 # x's own verb, then the pronoun, with no clause between ("Marike, whom he married": he is another)
                 and not _CLAUSE_BETWEEN.search(self.ctx.text, x.span.end, p.start())
                 and not any(x.span.end <= m.span.start < p.start() for m in self.mentions))
@@ -1163,26 +1165,27 @@ class _People:
         (r,) = couples.values()
         return [(r.subject, r.subject_at), (r.object, r.object_at)]
 
+    def _kin_possessive(self, mention: Mention) -> tuple[bool, str | None]:
+        """Whether a mention is named as the relative of a possessive ("His son, Tom Pruett"), and the gender that
+        possessive tells (none for "their" or "my")."""
+        before = self.ctx.text[max(0, mention.span.start - 60) : mention.span.start]
+        found = self._kin_of_pronoun.search(before) if self._kin_of_pronoun else None
+        if found is None:
+            return False, None
+        return True, _PRONOUN_GENDER.get(found.group().split()[0].casefold())
+
     def _named_as_kin(self, mention: Mention, gender: str | None = None) -> bool:
         """Whether a mention is named as the relative of a possessive ("His son, Tom Pruett"); given
         a gender, only of a possessive that may be of that gender ("her husband, Neil" is named as
         a woman's kin, and may be whom a later "his" stands for)."""
-        before = self.ctx.text[max(0, mention.span.start - 60) : mention.span.start]
-        found = self._kin_of_pronoun.search(before) if self._kin_of_pronoun else None
-        if found is None:
-            return False
-        told = _PRONOUN_GENDER.get(found.group().split()[0].casefold())
-        return gender is None or told is None or told == gender
+        named, told = self._kin_possessive(mention)
+        return named and (gender is None or told is None or told == gender)
 
     def _named_as_kin_of(self, mention: Mention, gender: str) -> bool:
         """Whether a mention is named as the relative of a possessive of that very gender ("his maternal uncle,
         Joseph Kiprop" of a his; not "their father, Ally Rennie"), other than as the subject its sentence opens
         with ("His brother, Ernest Hale, ran the mill. He died in 2015": Ernest's death)."""
-        if self._kin_subject(mention):
-            return False
-        before = self.ctx.text[max(0, mention.span.start - 60) : mention.span.start]
-        found = self._kin_of_pronoun.search(before) if self._kin_of_pronoun else None
-        return found is not None and _PRONOUN_GENDER.get(found.group().split()[0].casefold()) == gender
+        return not self._kin_subject(mention) and self._kin_possessive(mention) == (True, gender)
 
     def _kin_subject(self, mention: Mention) -> bool:
         """Whether a relative named after a possessive opens its sentence (or a clause of it) and then does
