@@ -63,6 +63,12 @@ OTHER_CLAUSE = regex.compile(r"[;—–]|\b(?:where|when|which|who|whom|whose|wh
 # two years in the Army and, on Oct. 9, 1954, married ..."; "... and has been an officer since 2021"):
 # that date is the second verb's. ("bought a house and a farm in 1990" keeps its date.)
 GENERIC_JOIN = regex.compile(r"\band\s*,|\band\s+(?:has|have|had|was|were|is|are|then|later|also|now|since)\b")
+# Nor a date past a comma that opens a phrase of a past participle ("gave him credit for his guilty plea,
+# entered at a hearing in August"): the participle's date, of another deed.
+GENERIC_PARTICIPLE = regex.compile(r",\s+(?:\p{Ll}+ly\s+)?\p{Ll}{2,}(?:ed|en)\s+(?:at|on|during|by)\s(?!.*\band\b)")
+# Nor a year that qualifies a noun set off by a comma ("opened the show with “Izulu Lami”, the 1998 hit"): the
+# thing's date, not the deed's.
+GENERIC_APPOSED = regex.compile(r",\s+(?:the|a|an|his|her|their|its)\s+$")
 
 
 def find_events(ctx: Context, names: Names, dates: list[DateValue]) -> list[EventRecord]:
@@ -296,7 +302,9 @@ def _date_of(ctx: Context, rule: Rule, m, dates: list[DateValue]) -> tuple[DateV
     between = lambda d: ctx.text[d.span.end:m.start()] if d.span.end <= m.start() else ctx.text[m.end():d.span.start]
     close = [d for d in near if gap(d) <= DATE_REACH and not OTHER_CLAUSE.search(_clause_words(ctx, d, between(d), sb))]
     if rule.get("generic"):
-        close = [d for d in close if d.span.end <= m.start() or not GENERIC_JOIN.search(between(d))]
+        close = [d for d in close if d.span.end <= m.start()
+                 or not (GENERIC_JOIN.search(between(d)) or GENERIC_PARTICIPLE.search(between(d))
+                         or GENERIC_APPOSED.search(between(d)))]
     return (min(close, key=gap),) if close else ()
 
 

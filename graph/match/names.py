@@ -797,6 +797,8 @@ def _title_lines(text: str) -> list[tuple[int, int]]:
         elif _LINE_END.search(body):
             titled = (len(words) >= 6 and bool(_HEADLINE_END.search(body)) and ":" not in body
                       and body.count(",") <= 1 and _capitalised(every) >= 0.9 * len(every))
+        elif body.rstrip().endswith((";", ",")):
+            titled = False  # an item of a list printed a line each ("… and her husband, Engr. Tunde Cole;"): no headline
         else:
             titled = len(words) >= 2 and _capitalised(words) >= 0.8 * len(words)
         if titled:
@@ -905,6 +907,8 @@ def _heads(people, found: list[Mention], given_names=frozenset()) -> dict[str, s
         nick = nickname(n)
         if nick and nick not in heads:
             heads[nick] = n
+        if nick and " " in nick and (last := nick.split()[-1]) not in heads:
+            heads[last] = n  # "Mommy Cora", then "Cora" alone: the name the nickname calls her by
         tokens = name_tokens(n)
         if family_name_first(n, given_names) and heads.get(" ".join(tokens[1:]), n) in (n, " ".join(tokens[1:])):
             heads[" ".join(tokens[1:])] = n
@@ -960,8 +964,22 @@ def _titled_surname(ctx: Context, fulls: list[tuple[int, str, str | None]], word
         # a title that also goes before given names ("Chief Adeyemi" after Chief Adewale Adeyemi and his daughter
         # Funmi Adeyemi): the one bearer the article introduced with that very title, where it names one
         title = before.group(1)
-        if not title[:1].isupper() or title in _honorifics(ctx):
+        if not title[:1].isupper():
             return None
+        want = _honorifics(ctx).get(title)
+        if title in _honorifics(ctx):
+            if want is None:
+                return None
+            # "Madam Teo" of Teo Siew Lan, among her brothers Teo Boon Keng and Teo Boon Hwa named first: the one
+            # bearer of the title's gender, the surname last or (Chinese order) first; of several, the one the
+            # surname alone would go to (`default`), as with any surname of several people
+            named = [(p, g) for at, p, g in fulls if at < a]
+            bearers = {(p, g) for p, g in named if surname(p) == word} or {
+                (p, g) for p, g in named if counted_words(p)[0] == word}
+            fits = {p for p, g in bearers if g in (None, want)}
+            if len(fits) == 1 and len({p for p, _ in bearers}) > 1:
+                return next(iter(fits))
+            return "" if len(fits) > 1 and default is not None and default not in fits else None
         same = {p for at, p, _ in fulls if at < a and surname(p) == word and _title_word_before(ctx, at) == title.lower()}
         return next(iter(same)) if len(same) == 1 else None
     named = [(p, g) for at, p, g in fulls if at < a]

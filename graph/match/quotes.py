@@ -39,7 +39,8 @@ _QUESTION = regex.compile(r"\s*Q[:.][^\S\n]")  # an interviewer's question print
 _STOP_INSIDE = regex.compile(r"[.!?;:]")
 # a determiner and a word before a name: "the elder Lee", "the younger Lee" (a description, not a name alone)
 # "the elder Lee", "the younger Mr Lim": a description, maybe a title, then the surname
-_DESCRIBED_SURNAME = regex.compile(r"(?<![\p{L}’'])(?:[Tt]he|[Aa]n?)\s+\p{Ll}[\p{L}-]*\s+(?:\p{Lu}\p{Ll}{1,3}\.?\s+)?$")
+_DESCRIBED_SURNAME = regex.compile(r"(?<![\p{L}’'])(?:[Tt]he|[Aa]n?)\s+\p{Ll}[\p{L}-]*\s+(?:\p{Lu}\p{Ll}{1,3}\.?\s+)?"
+                                   r"(?:(?:von|van|de|der|den|del|da|di|du|la|le|ter|ten)\s+){0,2}$")
 # an age right after a name: "Nick Papadakis, 34,", "aged 61", "Seán Dolan (61)"
 _AGE_AFTER = regex.compile(r"(?:,\s+(?:aged\s+)?|\s+\()(\d{1,3})(?=[,.;)]|\s)")
 # a paragraph that opens with a name (a title, an age, a clause set off by commas after it) and a verb of saying
@@ -816,7 +817,9 @@ class _Attribution:
         ctx = self.ctx
         q = ctx.quotes[i]
         p = paragraph_at(ctx, q.open)
-        if p <= 0 or ctx.paragraphs[p][0] != q.open or not self._only_quotation(p):
+        if p >= 0 and ctx.paragraphs[p][0] != q.open:
+            return self._after_narration_sentence(i, p)
+        if p <= 0 or not self._only_quotation(p):
             return None
         pa, pb = ctx.paragraphs[p - 1]
         earlier = [j for j in self.in_paragraph.get(p - 1, ()) if ctx.quotes[j].depth == 0]
@@ -853,6 +856,22 @@ class _Attribution:
             return roles, rule.id, mode
         return None
 
+    def _after_narration_sentence(self, i: int, p: int) -> _Found | None:
+        """“Ann Lee, reached on Wednesday, said she was ready. “I grew up here.”: a quotation that opens a sentence
+        of its paragraph after narration that holds no quotation, and runs (with any other quotation) to the
+        paragraph's end, is the words of the one person that narration says spoke (`paragraph: same` rules)."""
+        ctx = self.ctx
+        q = ctx.quotes[i]
+        pa = ctx.paragraphs[p][0]
+        if not self._opens_sentence(q) or not self._only_quotation(p, q.open):
+            return None
+        earlier = [j for j in self.in_paragraph.get(p, ()) if ctx.quotes[j].depth == 0 and ctx.quotes[j].open < q.open]
+        for rule in (r for r in self.rules.get("continues", []) if r.get("paragraph") == "same"):
+            found = self._from_narration(rule, i, pa, q.open, earlier)
+            if found:
+                return found
+        return None
+
     def _pull_quote(self, p: int, q) -> bool:
         """Whether paragraph p, a quotation only, repeats words the article quotes elsewhere (a pull quote set
         as a subhead: "“Two of our five”" over the paragraph whose quotation says "They're two of our five"):
@@ -865,13 +884,14 @@ class _Attribution:
         # each side folded on its own: casefold() may change a text's length (ß), so offsets of the whole would drift
         return words in ctx.text[:a].casefold() or words in ctx.text[b:].casefold()
 
-    def _only_quotation(self, p: int) -> bool:
-        """Whether paragraph p is quotation and nothing else (an attribution we could not read is something)."""
+    def _only_quotation(self, p: int, start: int | None = None) -> bool:
+        """Whether paragraph p, or its stretch from `start` on, is quotation and nothing else (an attribution we
+        could not read is something)."""
         ctx = self.ctx
         a, b = ctx.paragraphs[p]
-        pos = a  # the outermost quotations, in order: nothing with a word between, before or after them
-        for q in sorted((ctx.quotes[j] for j in self.in_paragraph.get(p, ()) if ctx.quotes[j].depth == 0),
-                        key=lambda q: q.open):
+        pos = a if start is None else start  # the outermost quotations, in order: nothing with a word between
+        for q in sorted((ctx.quotes[j] for j in self.in_paragraph.get(p, ())
+                         if ctx.quotes[j].depth == 0 and ctx.quotes[j].open >= pos), key=lambda q: q.open):
             if _WORD_CHAR.search(ctx.text, pos, max(pos, q.open)):
                 return False
             pos = max(pos, min(q.close + 1, b))

@@ -254,6 +254,10 @@ class Capture:
         return [self._span] if group == self._group else []
 
 
+# the word before a maiden name ("Edith, née Barlow")
+_MAIDEN_BEFORE = regex.compile(r"(?<![\p{L}’'-])(?:née|nee|Née|Nee)\s+$")
+
+
 def group_refs(ctx: Context, names: Names, m, group: str, outer=(), speaking: Speaking | None = None) -> list[tuple[Ref, Span]]:
     """What each capture of a group of match m refers to, with the words that say so; none if m has no such group."""
     if group not in m.re.groupindex:
@@ -273,6 +277,8 @@ def resolve_ref(ctx: Context, names: Names, a: int, b: int, outer: tuple[Role, .
     `speaking`, when the words name a quotation's speaker, is what a rule's `speaker:` resolves against.
     """
     words = ctx.text[a:b]
+    if _MAIDEN_BEFORE.search(ctx.text, max(0, a - 6), a):
+        return []  # "Mrs. Funmilayo Adeyemi-Cole, née Adeyemi, said": a maiden name is the person's before it, no one's
     if speaking is not None:
         mention = _mention_at(names, a, b)
         if (mention is not None and mention.titles and mention.ref.type == PERSON and " " in mention.ref.value

@@ -78,6 +78,18 @@ _COUPLE_AS_KIN = regex.compile(r"\b(?:daughter|son|child|children|granddaughter|
 _BLOOD_KIN = regex.compile(r"(?i)\b(?:sons?|daughters?|child|children|kids?|baby|babies|newborn|infant|twins?|triplets|"
                            r"father|mother|dad|mum|mom|parents?|brothers?|sisters?|siblings?|grand\p{L}+|nephew|niece|"
                            r"uncle|aunt|cousin)\b")
+_THAT = regex.compile(r"\bthat\b")
+# a dead person named ("the late Tan Ah Kow")
+_LATE_NAME = regex.compile(r"\b[Tt]he\s+late\s+\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,3}")
+# someone described, not named, as owning something ("the hawker's estate"), but for a time ("the day's end")
+_UNNAMED_POSSESSOR = regex.compile(r"\b[Tt]he\s+(?:late\s+)?(?!(?:day|week|month|year|season|night|morning|"
+                                   r"evening|decade|century|country|nation|world|city|town|state|company|club|"
+                                   r"team|family|court|government|party|group|firm|board|school|church)[’'])"
+                                   r"\p{Ll}[\p{Ll}-]+[’']s\s")
+# two people written as blood kin of each other anywhere in the article ("Father and son have shared the coaches'
+# box"): the lede's two of one surname are then no couple
+_KIN_PAIR = regex.compile(r"(?i)\b(?:father|mother|dad|mum|mom|brothers?|sisters?|siblings|twins?)\s+(?:and|&)\s+"
+                          r"(?:sons?|daughters?|brothers?|sisters?)\b")
 # the end of a sentence inside a paragraph
 _SENTENCE_END = regex.compile(r"[.!?][”\"’]?\s")
 # "the couple" or "the pair" as a clause's subject, written before a "their" of its sentence
@@ -778,7 +790,9 @@ class _People:
         """Whether the pronoun at pos follows a capitalised word and "and" that no name rule read as a person:
         "born to Kaitlyn and her husband" is Kaitlyn's husband, whoever else the text names."""
         joined = _NAME_AND_BEFORE.search(self.ctx.text, max(0, pos - 40), pos)
-        return joined is not None and not any(x.span.start <= joined.start() < x.span.end for x in self.mentions)
+        # a name read after its title ("Aunty Joan and her husband") is read: any mention inside the words counts
+        return joined is not None and not any(x.span.start < joined.end() and joined.start() < x.span.end
+                                              for x in self.mentions)
 
     def _antecedent(self, pos: int, gender: str, depth: int = 0, first_paragraph: int | None = None,
                     surnames: frozenset[str] = frozenset()) -> Mention | None:
@@ -856,9 +870,12 @@ class _People:
             # "His father, Hugo, succeeded …, with his wife": the relative the sentence opens with is its
             # subject, whom a later "his" stands for; not a "his" that opens a clause of its own ("His son,
             # Tom, has run it since 2011, and his daughter, Ellen, …": both are the same man's)
+            # A "their" or "my" before the relative is no one a singular his or her after "and" goes on with:
+            # "Their daughter, Monique, has been chief executive since 2016, and her younger brother, Luc": hers
             subject = sentence == here and not _AND_BEFORE.search(ctx.text, max(0, pos - 8), pos)
             fits = [x for x in agreeing if not (sentence == here and self._named_as_kin(x, gender)
-                                                and not (subject and self._kin_subject(x)))]
+                                                and not ((subject or self._kin_possessive(x)[1] is None)
+                                                         and self._kin_subject(x)))]
             first = fits[0].span.start if fits else end
             # a sentence before whose subject is such a relative ("His brother, Ernest, ran the mill. He died
             # in 2015"): the he is that relative, not whom the opening His stood for
@@ -869,6 +886,10 @@ class _People:
                 return fits[-1]
             if not fits and sentence != here and self._unread_subject(sentence[0], end):
                 return None  # the pronoun may stand for the person the sentence opens with, whom no rule read
+            if not fits and self._unread_late(sentence[0], end):
+                # "… in 1958, when the late Tan Ah Kow began selling toast from his cart. His sons": the dead man
+                # named there, whom no rule read, is whom the pronoun stands for as likely as anyone before
+                return None
             chain = None if opener else next(
                 (p for p in same.finditer(ctx.text, sentence[0], first) if not ctx.in_quote(p.start())), None)
             if chain is not None and sentence == here and fits and _FRONTED_PHRASE.fullmatch(ctx.text, sentence[0], first) \
@@ -887,6 +908,12 @@ class _People:
                 return self.antecedent(chain.start(), gender, depth + 1, back, surnames)
             if not fits:
                 continue
+            reported = _THAT.search(ctx.text, fits[-1].span.end, pos) if sentence == here and fits else None
+            if reported and _UNNAMED_POSSESSOR.search(ctx.text, reported.end(), pos):
+                # "Mr Teo's lawyer argued that the brand formed part of the hawker's estate and should be shared among
+                # his three children and his widow": in the clause reported, the his may be the one it describes,
+                # whom no name reads
+                return None
             people = list(dict.fromkeys(_key(x) for x in fits))
             # the pronoun opens its sentence, and the people found stand in an earlier one
             opens_next = sentence != here and here[0] == pos
@@ -937,6 +964,11 @@ class _People:
         followed by its verb (`_UNREAD_NAME_SUBJECT`)."""
         opened = _UNREAD_NAME_SUBJECT.match(self.ctx.text, start, end)
         return opened is not None and not any(start <= m.span.start < opened.end() for m in self.names.mentions)
+
+    def _unread_late(self, start: int, end: int) -> bool:
+        """Whether text[start:end] names someone "the late" that no rule read as anyone or anything."""
+        return any(not any(m.span.start < late.end() and late.start() < m.span.end for m in self.names.mentions)
+                   for late in _LATE_NAME.finditer(self.ctx.text, start, end))
 
     def _listed_relative_before(self, pos: int, gender: str) -> int | None:
         """Where a sentence opening "Her twin brother, Josh Marchbank" follows one opening the same way ("Her
@@ -1101,8 +1133,10 @@ class _People:
         if len(first) != 2:
             return []
         pa, pb = self.ctx.paragraphs[lede]
-        if _BLOOD_KIN.search(self.ctx.text, pa, pb):
-            return []  # a lede that tells of a child, a parent or a sibling may name two of one family, no couple
+        if _BLOOD_KIN.search(self.ctx.text, pa, pb) or _KIN_PAIR.search(self.ctx.text):
+            # a lede that tells of a child, a parent or a sibling may name two of one family, no couple; and so
+            # does an article that calls two of its people "father and son" or "brothers"
+            return []
         a, b = first.values()
         if len(counted_words(a.ref.value)) < 2 or len(counted_words(b.ref.value)) < 2 \
                 or _last_word(a.ref.value) != _last_word(b.ref.value):
@@ -1387,7 +1421,8 @@ _NO_VERB = (r"(?:before|after|when|while|as|until|since|because|if|and|or|but|to
 
 
 # between a name and a possessor set in apposition to it: ", " and a courtesy title ("Frances Quarles, Ms. Quarles's")
-_APPOSED_POSSESSOR = regex.compile(r",\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+)?")
+# (the apposition may tell another tie first: "Teresa Valadares, the prime minister's wife and Duarte's mother")
+_APPOSED_POSSESSOR = regex.compile(r",\s+(?:[^,;.“”\"]{1,60}?\s(?:and|&)\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+)?")
 
 
 def _kin_clause_subject(rules) -> dict:
@@ -1436,7 +1471,10 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention]) -> dict[str, s
     for g, title_re, kin_re in _gender_patterns(ctx.rules):
         for m in mentions:
             before = ctx.text[max(0, m.span.start - 40) : m.span.start]
-            if (title_re and title_re.search(before)) or (kin_re and kin_re.search(before)):
+            # a kinship noun before a possessor names someone else: "Denise, Graham's wife of 34 years, Liam's
+            # mother" tells nothing of Liam; a title before one does ("Mrs Hale's car")
+            if (title_re and title_re.search(before)) or (
+                    kin_re and kin_re.search(before) and not _POSSESSIVE_S.match(ctx.text, m.span.end)):
                 tell(_key(m), g)
     # a kinship noun describing them right after the name ("Lena Moss, the daughter of", "Moss is the
     # son of", "Moss grew up in Halden Bay, the daughter of")

@@ -73,6 +73,9 @@ QUOTE_PARAGRAPH = _table(
                      "it names as speaking is the speaker"),
     Term("next", "the pattern must match where the next paragraph starts, naming whose words they were (\"Those "
                  "were the words of Mrs Firth\"); the one person it names is the speaker, else nobody"),
+    Term("same", "the quotation opens a sentence inside its paragraph and only quotation follows it there; the "
+                 "pattern is searched in the narration before it, which holds no quotation, and the one person "
+                 "it names as speaking is the speaker"),
 )
 
 # events.yaml `date:` of an event rule
