@@ -187,3 +187,57 @@ def test_mills_of_a_trade_a_funeral_parlour_and_a_firm_with_staff_are_no_people(
     people = named(x)
     assert not people & {"Sundrani Textile Mills", "Grace Funeral Parlour", "Everlasting Grace Funeral Parlour",
                          "Quillmark", "General Overseer", "Overseer"}
+
+
+def test_a_name_in_a_relative_clause_before_the_verb_of_saying_is_not_the_speaker(rules, tmp_path):
+    body = ("Kayleigh Pellow married in secret on Saturday.\n\n"
+            "Jordan Osei-Bright, 28, who finished runner-up on the show alongside Kayleigh, wrote: \u201cNot me finding "
+            "out on Instagram like everyone else.\u201d\n")
+    x = extract_body(tmp_path, rules, body)
+    assert speakers(x, "Not me finding out") <= {"Jordan Osei-Bright"}
+    assert "Kayleigh Pellow" not in speakers(x, "Not me finding out")
+
+
+def test_a_possessor_set_off_after_a_kinship_noun_is_not_that_kin(rules, tmp_path):
+    body = ("Darren Wapemoose, 52, coaches the team. Kiana is the first girl in the family to play. Her younger "
+            "brother, Tyson Wapemoose, 15, plays too, and their mother, Darren's wife Shelley Wapemoose, drives them "
+            "to tournaments.\n\n"
+            "\u201cPeople see the trophies, but the real work is Shelley in that minivan,\u201d Darren said. "
+            "\u201cShe never complains.\u201d Asked about it later, he laughed.\n")
+    x = extract_body(tmp_path, rules, body)
+    assert not {m for m in x.mentions if m.span.exact == "Darren" and m.gender == "f"}
+    assert ("Darren Wapemoose", "spouse", "Shelley Wapemoose") in ties(x)
+
+
+def test_a_name_before_an_apostrophe_possessive_of_s_is_a_name(rules, tmp_path):
+    body = ("The drama, Nathaniel Voss' first feature since 2019, premiered on Sunday. It stars his daughter, Imogen "
+            "Voss.\n\n"
+            "The elder Voss grew up on the orchard run by his father, Emil Voss, who died in 2016. Marchetti is "
+            "Imogen's mother and Voss' ex-wife.\n")
+    x = extract_body(tmp_path, rules, body)
+    assert "Nathaniel Voss" in named(x)
+    assert {("Imogen Voss", "parent", "Nathaniel Voss"), ("Nathaniel Voss", "parent", "Emil Voss")} <= ties(x)
+
+
+def test_a_bracket_opened_by_and_after_a_name_is_that_name_s(rules, tmp_path):
+    body = ("Desmond Quayle died on Friday. His older brother, Geoffrey Quayle, died in 2009.\n\n"
+            "He is survived by Margaret, his wife of 64 years; their children Elizabeth Ashcroft (and her husband, "
+            "Tom Ashcroft) and Richard Quayle (and his wife, Anneliese Moreau); and eight grandchildren.\n")
+    x = extract_body(tmp_path, rules, body, date="2024-05-13")
+    assert ("Richard Quayle", "spouse", "Anneliese Moreau") in ties(x)
+    assert not {t for t in ties(x) if "Anneliese Moreau" in (t[0], t[2]) and "Geoffrey Quayle" in (t[0], t[2])}
+
+
+def test_a_name_after_a_preposition_and_a_word_or_two_does_no_deed_and_a_party_is_no_person(rules, tmp_path):
+    body = ("The wife of three-term Mayor Rodolfo Lacson on Monday filed her certificate of candidacy.\n\n"
+            "Her main rival is Councilor Edgardo Manalastas, 49, of the opposition Alyansang Makabayan, who filed his "
+            "own certificate last Friday.\n")
+    x = extract_body(tmp_path, rules, body, date="2024-10-08")
+    assert not {e for e in events(x) if e[0] == "happening" and e[1] in (("Rodolfo Lacson",), ("Alyansang Makabayan",))}
+    assert "Alyansang Makabayan" not in named(x)
+
+
+def test_a_title_before_a_family_name_written_first_is_the_one_introduced_with_it(read_corpus):
+    # "Datuk Tan, who was conferred the title …" of Datuk Tan Chee Meng, though his nephew Tan Kok Wai is named first
+    x = read_corpus("fresh56-b-my-kopitiam-franchise")
+    assert speakers(x, "In my day, if you wanted a new branch") == {"Tan Chee Meng"}

@@ -980,7 +980,9 @@ def _titled_surname(ctx: Context, fulls: list[tuple[int, str, str | None]], word
             if len(fits) == 1 and len({p for p, _ in bearers}) > 1:
                 return next(iter(fits))
             return "" if len(fits) > 1 and default is not None and default not in fits else None
-        same = {p for at, p, _ in fulls if at < a and surname(p) == word and _title_word_before(ctx, at) == title.lower()}
+        # the family name last, or first as Chinese and Malaysian copy writes it ("Datuk Tan" of Datuk Tan Chee Meng)
+        same = {p for at, p, _ in fulls if at < a and word in (surname(p), counted_words(p)[0])
+                and _title_word_before(ctx, at) == title.lower()}
         return next(iter(same)) if len(same) == 1 else None
     named = [(p, g) for at, p, g in fulls if at < a]
     bearers = {(p, g) for p, g in named if surname(p) == word} or {

@@ -258,6 +258,10 @@ class Capture:
 _MAIDEN_BEFORE = regex.compile(r"(?<![\p{L}’'-])(?:née|nee|Née|Nee)\s+$")
 
 
+# a possessive right after a name ("Darren's wife")
+_POSSESSOR_AFTER = regex.compile(r"[’']s\b|(?<=s)[’'](?![\p{L}’'])")
+
+
 def group_refs(ctx: Context, names: Names, m, group: str, outer=(), speaking: Speaking | None = None) -> list[tuple[Ref, Span]]:
     """What each capture of a group of match m refers to, with the words that say so; none if m has no such group."""
     if group not in m.re.groupindex:
@@ -1011,8 +1015,9 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention], candidates: li
             if titled_one:
                 told[titled_one].add(honorifics[h.group("h").lower()])
         n = _NOUN_BEFORE.search(before)
+        # a possessor after the noun is someone else ("their mother, Darren's wife Shelley": not Darren)
         if n and n.group("n") in before_nouns and n.group("mid") not in prepositions \
-                and not ("," in n.group(0) and _VERB_AFTER.match(text, e)):
+                and not ("," in n.group(0) and _VERB_AFTER.match(text, e)) and not _POSSESSOR_AFTER.match(text, e):
             told[m.ref.value].add(before_nouns[n.group("n")])
         n = _NOUN_AFTER.match(text, e, min(len(text), e + 60))
         if n and n.group("n") in nouns:

@@ -107,6 +107,8 @@ _SUBJECT_OF = {"f": regex.compile(r"she\b"), "m": regex.compile(r"he\b")}
 _BORN_PHRASE = regex.compile(r"(?:Born|Raised|Brought\s+up|Adopted|Orphaned)\s[^;:.!?“”\"]{1,300},\s+")
 # a possessive 's right after a noun ("The actor's mother")
 _POSSESSIVE_S = regex.compile(r"[’']s\b")
+# a possessive after a name, of one ending in s too ("Voss' ex-wife")
+_POSSESSOR_AFTER = regex.compile(r"[’']s\b|(?<=s)[’'](?![\p{L}’'])")
 # a relative named by birth order: after a possessive pronoun ("His younger son", "her eldest daughter"), after a
 # name it describes ("Nitin, the couple's elder son"), before the name ("his elder son, Nitin")
 _BIRTH_ORDER = r"(?:elder|older|younger|eldest|oldest|youngest|middle)\s+(?P<noun>son|daughter|brother|sister|child)\b"
@@ -120,6 +122,8 @@ _RELATIVE_BEFORE_PRONOUN = regex.compile(r",\s+who\s+[^,;.“”\"]{0,80}$")
 # a name in apposition to a kinship word and a pronoun joined by "and" alone ("her father,
 # Josef Moravec, and his brother"); a plain name so joined leaves the doubt ("Tom met Ben, and his wife")
 _JOINED = regex.compile(r",?\s+and\s+")
+# a bracket opened by "and" right after a name: "Richard Quayle (and his wife, Anneliese Moreau)" is Richard's wife
+_BRACKETED_AND = regex.compile(r"\s*\(\s*and\s+")
 # what joins the two people of a pair: "and", or "and her husband," with a few words of description,
 # or ", whose first husband," ("Helen Whitlow, whose first husband, Daniel Whitlow, ... their daughter")
 # an age may stand after the first of them ("Margaret Dwyer (61) and Noreen Ryan"; "Hartigan, aged 63, and
@@ -854,9 +858,11 @@ class _People:
                     return None  # "The actor's mother, Sunita Sehgal, his elder sister …": the unnamed actor's
             if sentence == here and last is not None and (
                     _RELATIVE.fullmatch(ctx.text, last.span.end, pos)
-                    or self._named_as_kin(last) and _JOINED.fullmatch(ctx.text, last.span.end, pos)):
-                # "Nora Marsh, who lives with her husband"; "her father, Josef Moravec, and his brother":
-                # the pronoun belongs to the name its clause hangs on, even one named as someone's kin
+                    or self._named_as_kin(last) and _JOINED.fullmatch(ctx.text, last.span.end, pos)
+                    or _BRACKETED_AND.fullmatch(ctx.text, last.span.end, pos)):
+                # "Nora Marsh, who lives with her husband"; "her father, Josef Moravec, and his brother"; "their children
+                # Richard Quayle (and his wife, Anneliese Moreau)": the pronoun belongs to the name its clause hangs
+                # on, even one named as someone's kin
                 return last
             aged = _AGED_OPENER.match(ctx.text, sentence[0], end)
             if aged:  # "The 24-year-old said …": the one just named, if the article is about them
@@ -1474,7 +1480,7 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention]) -> dict[str, s
             # a kinship noun before a possessor names someone else: "Denise, Graham's wife of 34 years, Liam's
             # mother" tells nothing of Liam; a title before one does ("Mrs Hale's car")
             if (title_re and title_re.search(before)) or (
-                    kin_re and kin_re.search(before) and not _POSSESSIVE_S.match(ctx.text, m.span.end)):
+                    kin_re and kin_re.search(before) and not _POSSESSOR_AFTER.match(ctx.text, m.span.end)):
                 tell(_key(m), g)
     # a kinship noun describing them right after the name ("Lena Moss, the daughter of", "Moss is the
     # son of", "Moss grew up in Halden Bay, the daughter of")
