@@ -241,3 +241,15 @@ def test_a_title_before_a_family_name_written_first_is_the_one_introduced_with_i
     # "Datuk Tan, who was conferred the title …" of Datuk Tan Chee Meng, though his nephew Tan Kok Wai is named first
     x = read_corpus("fresh56-b-my-kopitiam-franchise")
     assert speakers(x, "In my day, if you wanted a new branch") == {"Tan Chee Meng"}
+
+
+def test_mdm_and_comrade_are_titles_and_the_lady_before_a_team_is_none(rules, tmp_path):
+    body = ("Retired teacher Mdm Tan Siew Lan, 78, launched her memoir on Saturday. \u201cBoon Keat was the one who said "
+            "I must write it all down,\u201d Mdm Tan said.\n\n"
+            "The party's youth leader, Comrade Bala Usman Jibo, said the primary was fair.\n\n"
+            "Her son, Marcus Whitfield, won with the Lady Hawks in 2003.\n")
+    x = extract_body(tmp_path, rules, body)
+    people = named(x)
+    assert {"Tan Siew Lan", "Bala Usman Jibo"} <= people
+    assert not people & {"Mdm Tan Siew Lan", "Mdm Tan", "Comrade Bala Usman Jibo", "Hawks", "Lady Hawks"}
+    assert speakers(x, "Boon Keat was the one") == {"Tan Siew Lan"}
