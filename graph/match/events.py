@@ -69,6 +69,7 @@ GENERIC_PARTICIPLE = regex.compile(r",\s+(?:\p{Ll}+ly\s+)?\p{Ll}{2,}(?:ed|en)\s+
 # Nor a year that qualifies a noun set off by a comma ("opened the show with “Izulu Lami”, the 1998 hit"): the
 # thing's date, not the deed's.
 GENERIC_APPOSED = regex.compile(r",\s+(?:the|a|an|his|her|their|its)\s+$")
+GENERIC_BREAKS = (GENERIC_JOIN, GENERIC_PARTICIPLE, GENERIC_APPOSED)
 
 
 def find_events(ctx: Context, names: Names, dates: list[DateValue]) -> list[EventRecord]:
@@ -302,9 +303,11 @@ def _date_of(ctx: Context, rule: Rule, m, dates: list[DateValue]) -> tuple[DateV
     between = lambda d: ctx.text[d.span.end:m.start()] if d.span.end <= m.start() else ctx.text[m.end():d.span.start]
     close = [d for d in near if gap(d) <= DATE_REACH and not OTHER_CLAUSE.search(_clause_words(ctx, d, between(d), sb))]
     if rule.get("generic"):
-        close = [d for d in close if d.span.end <= m.start()
-                 or not (GENERIC_JOIN.search(between(d)) or GENERIC_PARTICIPLE.search(between(d))
-                         or GENERIC_APPOSED.search(between(d)))]
+        def opens_another(d) -> bool:  # the words up to a later date open a clause or phrase of their own
+            words = between(d)
+            return any(p.search(words) for p in GENERIC_BREAKS)
+
+        close = [d for d in close if d.span.end <= m.start() or not opens_another(d)]
     return (min(close, key=gap),) if close else ()
 
 

@@ -960,22 +960,22 @@ def _titled_surname(ctx: Context, fulls: list[tuple[int, str, str | None]], word
     before = _TITLE_BEFORE.search(ctx.text, max(0, a - 16), a)
     if " " in word or before is None:
         return None
-    if before.group(1).lower() not in _surname_titles(ctx):
+    title = before.group(1)
+    named = [(p, g) for at, p, g in fulls if at < a]
+    bearers = {(p, g) for p, g in named if surname(p) == word} or {
+        (p, g) for p, g in named if counted_words(p)[0] == word}
+    if title.lower() not in _surname_titles(ctx):
         # a title that also goes before given names ("Chief Adeyemi" after Chief Adewale Adeyemi and his daughter
         # Funmi Adeyemi): the one bearer the article introduced with that very title, where it names one
-        title = before.group(1)
         if not title[:1].isupper():
             return None
-        want = _honorifics(ctx).get(title)
         if title in _honorifics(ctx):
+            want = _honorifics(ctx)[title]
             if want is None:
                 return None
             # "Madam Teo" of Teo Siew Lan, among her brothers Teo Boon Keng and Teo Boon Hwa named first: the one
             # bearer of the title's gender, the surname last or (Chinese order) first; of several, the one the
             # surname alone would go to (`default`), as with any surname of several people
-            named = [(p, g) for at, p, g in fulls if at < a]
-            bearers = {(p, g) for p, g in named if surname(p) == word} or {
-                (p, g) for p, g in named if counted_words(p)[0] == word}
             fits = {p for p, g in bearers if g in (None, want)}
             if len(fits) == 1 and len({p for p, _ in bearers}) > 1:
                 return next(iter(fits))
@@ -984,12 +984,8 @@ def _titled_surname(ctx: Context, fulls: list[tuple[int, str, str | None]], word
         same = {p for at, p, _ in fulls if at < a and word in (surname(p), counted_words(p)[0])
                 and _title_word_before(ctx, at) == title.lower()}
         return next(iter(same)) if len(same) == 1 else None
-    named = [(p, g) for at, p, g in fulls if at < a]
-    bearers = {(p, g) for p, g in named if surname(p) == word} or {
-        (p, g) for p, g in named if counted_words(p)[0] == word}
     if len(bearers) > 1 and _JOINT_TITLE.search(ctx.text, max(0, before.start() - 24), before.start()):
         return ""  # "Chief and Mrs Adeyemi", "Mr. and Mrs. Pardue": a couple of that name, not one of its bearers
-    title = before.group(1)
     # the one the article introduced with that very title of office, or its long form ("Cllr Gallagher" of
     # "councillor Anthony Gallagher", among a skipper and his sons of that surname); not a form of address or a
     # degree, which the article may give another bearer later ("Dr. Raghunathan" of the bride, not her mother)

@@ -256,10 +256,8 @@ class Capture:
 
 # the word before a maiden name ("Edith, née Barlow")
 _MAIDEN_BEFORE = regex.compile(r"(?<![\p{L}’'-])(?:née|nee|Née|Nee)\s+$")
-
-
-# a possessive right after a name ("Darren's wife")
-_POSSESSOR_AFTER = regex.compile(r"[’']s\b|(?<=s)[’'](?![\p{L}’'])")
+# a possessive right after a name, of one ending in s too ("Darren's wife", "Voss' ex-wife"); relations.py reads it too
+POSSESSOR_AFTER = regex.compile(r"[’']s\b|(?<=s)[’'](?![\p{L}’'])")
 
 
 def group_refs(ctx: Context, names: Names, m, group: str, outer=(), speaking: Speaking | None = None) -> list[tuple[Ref, Span]]:
@@ -1017,7 +1015,7 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention], candidates: li
         n = _NOUN_BEFORE.search(before)
         # a possessor after the noun is someone else ("their mother, Darren's wife Shelley": not Darren)
         if n and n.group("n") in before_nouns and n.group("mid") not in prepositions \
-                and not ("," in n.group(0) and _VERB_AFTER.match(text, e)) and not _POSSESSOR_AFTER.match(text, e):
+                and not ("," in n.group(0) and _VERB_AFTER.match(text, e)) and not POSSESSOR_AFTER.match(text, e):
             told[m.ref.value].add(before_nouns[n.group("n")])
         n = _NOUN_AFTER.match(text, e, min(len(text), e + 60))
         if n and n.group("n") in nouns:

@@ -31,8 +31,8 @@ import regex
 
 from graph.match.context import Context
 from graph.match.names import PERSON, Names, counted_words, surname
-from graph.match.references import (CHILDREN_BEFORE, THEIR_ORDER, Capture, group_refs, introduced_name,
-                                    speaker_settings, titled_name)
+from graph.match.references import (CHILDREN_BEFORE, POSSESSOR_AFTER, THEIR_ORDER, Capture, group_refs,
+                                    introduced_name, speaker_settings, titled_name)
 from graph.records import Mention, Ref, Relation, Span
 from graph.rules.catalogue import RELATIONS
 from graph.rules.ruleset import roles_of
@@ -107,8 +107,6 @@ _SUBJECT_OF = {"f": regex.compile(r"she\b"), "m": regex.compile(r"he\b")}
 _BORN_PHRASE = regex.compile(r"(?:Born|Raised|Brought\s+up|Adopted|Orphaned)\s[^;:.!?“”\"]{1,300},\s+")
 # a possessive 's right after a noun ("The actor's mother")
 _POSSESSIVE_S = regex.compile(r"[’']s\b")
-# a possessive after a name, of one ending in s too ("Voss' ex-wife")
-_POSSESSOR_AFTER = regex.compile(r"[’']s\b|(?<=s)[’'](?![\p{L}’'])")
 # a relative named by birth order: after a possessive pronoun ("His younger son", "her eldest daughter"), after a
 # name it describes ("Nitin, the couple's elder son"), before the name ("his elder son, Nitin")
 _BIRTH_ORDER = r"(?:elder|older|younger|eldest|oldest|youngest|middle)\s+(?P<noun>son|daughter|brother|sister|child)\b"
@@ -1480,7 +1478,7 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention]) -> dict[str, s
             # a kinship noun before a possessor names someone else: "Denise, Graham's wife of 34 years, Liam's
             # mother" tells nothing of Liam; a title before one does ("Mrs Hale's car")
             if (title_re and title_re.search(before)) or (
-                    kin_re and kin_re.search(before) and not _POSSESSOR_AFTER.match(ctx.text, m.span.end)):
+                    kin_re and kin_re.search(before) and not POSSESSOR_AFTER.match(ctx.text, m.span.end)):
                 tell(_key(m), g)
     # a kinship noun describing them right after the name ("Lena Moss, the daughter of", "Moss is the
     # son of", "Moss grew up in Halden Bay, the daughter of")
