@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import signal
@@ -17,6 +18,9 @@ import pytest
 # (Set once: test modules that import helpers from `tests.conftest` run this file a second time.)
 if "KG_TEST_RULES_CACHE" not in os.environ:
     os.environ["KG_TEST_RULES_CACHE"] = tempfile.mkdtemp(prefix="kg-rules-cache-")
+    # The process that made the folder removes it when it ends (test workers inherit the folder and
+    # leave it alone), so runs do not pile up checked rule sets in the temporary folder.
+    atexit.register(shutil.rmtree, os.environ["KG_TEST_RULES_CACHE"], True)
     # The environment's own commands (kg, and the oxigraph server of the `scale` extra) are found
     # whether or not the virtual environment was activated.
     os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
