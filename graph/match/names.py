@@ -241,6 +241,13 @@ def find_names(ctx: Context) -> Names:
     for a, b in claimed:  # an `against` rule marked `claims`: no word of its span is anyone's either
         if taken.free(a, b):
             taken.add(a, b)
+    # a title before a name is no one's name where it stands, though it may be a given name elsewhere: the Nana of
+    # "Nana Ofosu Amankwa III" is not the girl Nana Yaa of the same article
+    for c in kept:
+        for kind, words, (ta, _tb) in c.titles:
+            if kind == "honorific" and ta + len(words) <= c.start and ctx.text.startswith(words, ta) \
+                    and taken.free(ta, ta + len(words)):
+                taken.add(ta, ta + len(words))
     found += named
     people = {n: v for n, v in discovered.items() if v[0] == PERSON}
     heads = _heads(people, found, ctx.rules.given_names)
@@ -368,6 +375,7 @@ def _candidates(ctx: Context, title_lines) -> tuple[list[_Candidate], list[tuple
     # what an `everywhere` rule refused is nothing of its words where it stands (not the place "Corazón" of "in
     # Corazón de Obsidiana, the … melodrama"), and no person's name wherever else it stands ("Barragán's Corazón de
     # Obsidiana co-star")
+    out = _retitled(ctx, out)
     no_ones = {ctx.text[a:b] for a, b in works}
     # and the name a title-like first word of it leaves ("Mama Lee", a nickname: no person "Lee" where it comes again)
     no_ones |= {words[-1] for words in map(str.split, no_ones) if len(words) == 2}
@@ -405,6 +413,31 @@ def _given_names(ctx: Context, names: list[str]) -> bool:
 _MONTH_NAMES = frozenset({"April", "May", "June", "August"})  # macros.yaml GIVENMONTH
 
 _WORD_BEFORE = regex.compile(r"(?<![\p{L}’'.-])(\p{Lu}\p{Ll}+)[^\S\n]$")
+
+
+def _retitled(ctx: Context, out: list[_Candidate]) -> list[_Candidate]:
+    """The candidates, where one of two words opens with a title that is also a given name (Nana, Mama) and ends on
+    the surname of someone the article introduced with that title before, read as the title and that surname:
+    "Nana Amankwa" after "Nana Ofosu Amankwa III" is the chief's title and surname, not the given name of a
+    person Nana Amankwa (while "Nana Yaa", a girl's name, stays one)."""
+    introduced: dict[tuple[str, str], int] = {}  # (title, surname) -> where first introduced so
+    for c in out:
+        for kind, words, _span in c.titles:
+            if kind == "honorific" and " " in c.name and words in ctx.rules.given_names:
+                key = (words, surname(c.name))
+                introduced[key] = min(introduced.get(key, c.start), c.start)
+    if not introduced:
+        return out
+    fixed = []
+    for c in out:
+        words = ctx.text[c.start:c.end].split()
+        at = introduced.get((words[0], words[-1])) if c.type == PERSON and len(words) == 2 and not c.titles else None
+        if at is not None and at < c.start:
+            last = c.end - len(words[-1])
+            c = dataclasses.replace(c, start=last, name=words[-1], alias=None, written=None,
+                                    titles=(("honorific", words[0], (c.start, c.end)),))
+        fixed.append(c)
+    return fixed
 
 
 def _first_name_before(ctx: Context, a: int, b: int) -> int:
@@ -619,6 +652,7 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     return kept, refused
 
 
+_OWNER_BEFORE = regex.compile(r"(?<![\p{L}’'])(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+$")
 _FAMILY_AFTER = regex.compile(r"\s+(?:family|families|household|clan|dynasty|estate)(?![\p{L}-])")
 _THE_BEFORE = regex.compile(r"(?<![\p{L}])[Tt]he\s+(?:\d{1,2}(?:st|nd|rd|th)\s+)?$")
 
@@ -932,6 +966,8 @@ def _recurrences(ctx: Context, taken: _Taken, people, heads: dict[str, str], sha
         if _FAMILY_AFTER.match(ctx.text, b) and _THE_BEFORE.search(ctx.text, max(0, a - 12), a):
             continue  # "the Mulcahy family": the family, none of its people
         name = ctx.text[a:b]
+        if name.lower() in _speakers(ctx).get("familiar_kin", {}) and _OWNER_BEFORE.search(ctx.text, max(0, a - 8), a):
+            continue  # "our Nana", "my Mama": a grandmother or a chief called so, not Nana Yaa of the article
         head = heads.get(name, name)
         source = people.get(head) or people.get(name)
         found.append(Mention(Ref("name", head, PERSON), ctx.span(a, b), source[2] if source else "name-recurrence",
@@ -982,7 +1018,7 @@ def _titled_surname(ctx: Context, fulls: list[tuple[int, str, str | None]], word
             return "" if len(fits) > 1 and default is not None and default not in fits else None
         # the family name last, or first as Chinese and Malaysian copy writes it ("Datuk Tan" of Datuk Tan Chee Meng)
         same = {p for at, p, _ in fulls if at < a and word in (surname(p), counted_words(p)[0])
-                and _title_word_before(ctx, at) == title.lower()}
+                and title.lower() in title_words_before(ctx, at)}
         return next(iter(same)) if len(same) == 1 else None
     if len(bearers) > 1 and _JOINT_TITLE.search(ctx.text, max(0, before.start() - 24), before.start()):
         return ""  # "Chief and Mrs Adeyemi", "Mr. and Mrs. Pardue": a couple of that name, not one of its bearers
@@ -991,7 +1027,7 @@ def _titled_surname(ctx: Context, fulls: list[tuple[int, str, str | None]], word
     # degree, which the article may give another bearer later ("Dr. Raghunathan" of the bride, not her mother)
     owners = {p for p, _ in bearers}
     forms = title_forms(ctx, title)
-    same = {p for at, p, _ in fulls if at < a and p in owners and _title_word_before(ctx, at) in forms}
+    same = {p for at, p, _ in fulls if at < a and p in owners and forms & title_words_before(ctx, at)}
     if len(same) == 1 and title.rstrip(".") not in _honorifics(ctx) and not forms & speaker_set(ctx, "degree_titles"):
         return next(iter(same))
     want = _honorifics(ctx).get(title)
@@ -1028,10 +1064,18 @@ def _kin_before(ctx: Context, at: int, noun) -> bool:
     return bool(noun.search(ctx.text, max(0, at - 24), at))
 
 
-def _title_word_before(ctx: Context, at: int) -> str:
-    """The word right before a name at `at`, lower-cased ("" when none): a title it was introduced with."""
+def title_words_before(ctx: Context, at: int) -> frozenset[str]:
+    """The words right before a name at `at`, lower-cased: the titles it was introduced with. The word right
+    before, and a capitalised one before that where it is a title too: "Rev. Dr Kwabena Asante-Mensah" was
+    introduced as a Rev. and as a Dr."""
     m = _TITLE_BEFORE.search(ctx.text, max(0, at - 24), at)
-    return m.group(1).lower() if m else ""
+    if m is None:
+        return frozenset()
+    words = {m.group(1).lower()}
+    more = _TITLE_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+    if m.group(1).lower() in _title_words(ctx) and more is not None and more.group(1)[:1].isupper():
+        words.add(more.group(1).lower())
+    return frozenset(words)
 
 
 def title_abbreviations(ctx: Context) -> dict[str, str]:

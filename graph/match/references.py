@@ -59,7 +59,7 @@ from graph.errors import RuleError
 from graph.match.context import Context
 from graph.match.names import (PERSON, SUFFIXES, Names, counted_words, family_name_first, generation_described,
                                name_tokens, name_uses, name_words, namesakes_of, speaker_set, suffix, suffix_after,
-                               surname, title_abbreviations, title_forms)
+                               surname, title_abbreviations, title_forms, title_words_before)
 from graph.records import Mention, Ref, Role, Span
 
 _LIST_GLUE = regex.compile(r",?\s*(?:and\s+)?|\s*,\s*")
@@ -81,10 +81,11 @@ _APPOS_BEFORE = regex.compile(
     # with Kang's older brother, Kang Tae-hoon" introduces the brother, not an actor
     r"(?:[\p{L}’'-]+\s+){0,3}?(?P<head>\p{Ll}[\p{L}-]*)"
     r"(?:\s+(?:of|at|for|to|with)\s+(?:(?![’']s\b|\s(?:the|a|an|his|her|their|its|with)\s)[^,“”\"\n]){1,40}?)?,\s+"
-    # a word between may be the name's own ("his coach, former striker …"), never a preposition that begins a phrase
-    # of its own ("The inquest, before Helen Ashdown, …": no inquest she is)
+    # a word between may be the name's own ("his coach, former striker …") or a title ("her late father, Opanyin Kofi
+    # Amoako"), never a preposition that begins a phrase of its own ("The inquest, before Helen Ashdown, …": no
+    # inquest she is)
     r"(?:(?!(?:before|after|by|from|with|to|for|at|in|on|of|under|over|about|against|like|than|as)\s)"
-    r"\p{Ll}[\p{L}-]*\s+|\p{Lu}\p{Ll}{1,3}\.?\s+)?$")
+    r"\p{Ll}[\p{L}-]*\s+|\p{Lu}\p{Ll}{1,8}\.?\s+)?$")
 # A capitalised title of a place beside a name: "Prince Alaric, Duke of Wexmoor", "the Bishop of Carrowmere, the Rt
 # Revd Anselm Thorne"
 _TITLE_OF_AFTER = regex.compile(r",\s+(?:the\s+)?(?P<head>\p{Lu}\p{Ll}+)\s+of\s+\p{Lu}")
@@ -176,6 +177,9 @@ _DESCRIPTION_VERB = (r"[Tt]he\s+(?:[\p{L}\d][\p{L}\d’'-]*\s+){0,3}?(?P<noun>\p
                      r"(?:\p{Ll}+ly\s+)?(?P<verb>\p{Ll}+)\b")
 # right after a quotation it is given ("“That is a lie,” the witness replied")
 _QUOTE_DESCRIBED = regex.compile(r"\s+" + _DESCRIPTION_VERB)
+# an opening clause cut by its comma after a word that begins a clause of its own ("that, he revealed,"): the words
+# after the comma are not the sentence's subject
+_CLAUSE_GOES_ON = regex.compile(r"(?<![\p{L}’'])(?:that|which|who|whom|whose|where|when|while|and|but|or)\s*,\s*$")
 _SUBJECT_PRONOUN = {"f": regex.compile(r"\b[Ss]he\b"), "m": regex.compile(r"\b[Hh]e\b")}
 # a relative pronoun right before a he or she ("the illness from which she died"): the pronoun is the subject of a
 # relative clause about someone else's noun, not the one the story goes on about (centering's main-clause subject)
@@ -944,17 +948,25 @@ _PRONOUN_CLAUSE_NEXT = regex.compile(r",\s+(?P<p>he|she|they|I|we)\s+\p{Ll}")
 # a description and its verb right after a name and its comma: "Led in evidence by counsel, Barrister Ann Lee, the
 # witness said": the name ends the phrase before the subject, which is the description
 _DESCRIBED_NEXT = regex.compile(r",\s+" + _DESCRIPTION_VERB)
+_LOWER_WORDS = regex.compile(r"(?:\s+\p{Ll}[\p{L}’'-]*){1,3}")
+_DESCRIBED_NEXT_WORDS = regex.compile(r",\s+[Tt]he\s+(?P<words>[\p{L}\d][\p{L}\d’'-]*(?:\s+[\p{L}\d][\p{L}\d’'-]*){0,5})")
 
 
 def _described_next(ctx: Context, end: int) -> bool:
     """Whether a description and a verb follow the name ending at `end` (see _DESCRIBED_NEXT); not a
-    preposition or a function word after the noun ("Ann Lee, the coach of the year")."""
-    m = _DESCRIBED_NEXT.match(ctx.text, end)
-    if m is None:
+    preposition or a function word after the noun ("Ann Lee, the coach of the year"). The noun may be any of the
+    first words after "the": "…, Okyeame Kwaku Danso, the new chief pledged" has "chief" for its noun, not "new"."""
+    if _DESCRIBED_NEXT.match(ctx.text, end) is None:
         return False
-    verb = m.group("verb")
-    return verb in speaker_words(ctx, "reporting_verbs") or (
-        verb.endswith("ed") and verb not in speaker_words(ctx, "prepositions"))
+    words = _DESCRIBED_NEXT_WORDS.match(ctx.text, end).group("words").split()  # matches where _DESCRIBED_NEXT does
+    verbs, prepositions = speaker_words(ctx, "reporting_verbs"), speaker_words(ctx, "prepositions")
+    for i in range(1, len(words)):
+        verb = words[i + 1] if words[i].endswith("ly") and i + 1 < len(words) else words[i]
+        if not (words[i - 1][:1].islower() and verb[:1].islower()):
+            continue
+        if verb in verbs or (verb.endswith("ed") and verb not in prepositions):
+            return True
+    return False
 
 
 def paragraph_at(ctx: Context, pos: int) -> int:
@@ -1318,7 +1330,7 @@ def _by_office_title(ctx: Context, candidates, title: str, word: str, a: int) ->
     if len(owners) < 2:
         return None
     same = {c.person for c in candidates if c.person in owners and c.end <= a and " " in ctx.text[c.start:c.end]
-            and (h := _title_before(ctx, c.start)) is not None and h.group("h").lower() in forms}
+            and forms & title_words_before(ctx, c.start)}
     return next(iter(same)) if len(same) == 1 else None
 
 
@@ -1641,7 +1653,15 @@ def _described_subject(ctx: Context, people: People, person: str, a: int, b: int
             continue
         noun = _role_noun(ctx, m.group("noun"))
         if noun not in nouns and noun not in people.roles:
-            continue
+            # "…, the new chief pledged": the shortest reading took the adjective for the noun and the noun for
+            # the verb; the noun is a word after it, and the word after that its verb
+            after = _LOWER_WORDS.match(ctx.text, m.end("noun"), b)
+            words = [m.group("noun"), *(after.group().split() if after else ())]
+            noun = next((_role_noun(ctx, w) for w, v in zip(words[1:], words[2:])
+                         if (_role_noun(ctx, w) in nouns or _role_noun(ctx, w) in people.roles) and v not in skip), None)
+            if noun is None or person in people.roles.get(noun, ()):
+                continue  # "The former mayor said" of one the article introduced as a mayor: the words before
+                # the noun ("former") may tell them from the others, which this reading leaves to the role rules
         if m.re is _QUOTE_DESCRIBED and noun not in people.roles:
             continue  # after a quotation, only a noun the article introduced someone with says who it is
         if gender is not None and gendered.get(noun, gender) != gender:
@@ -1985,8 +2005,25 @@ def _pronoun_between(ctx: Context, group: list[Candidate], gender: str | None, p
              and m.start("p") < pos and _SUBJECT_PRONOUN[gender].fullmatch(ctx.text, m.start("p"), m.end("p"))]
     if after:
         return max(after)
-    if _PARTICIPLE_OPENING.match(ctx.text, a, first):
-        return None  # "Asked whether he would stay, Hale smiled": the he is Hale, said before his name
+    # "Asked what her grandmother would have made of it, she laughed": a participle clause that opens the sentence
+    # has no subject of its own, so the people it names are not the he or she after its comma, the sentence's
+    # subject, whom the text goes on about
+    opening = _QUESTION_OPENING.match(ctx.text, a, b) or _PARTICIPLE_OPENING.match(ctx.text, a, b)
+    if opening is not None and _CLAUSE_GOES_ON.search(opening.group()):
+        opening = None  # "Dressed in a jacket that, he revealed, …": the comma parts a clause that goes on
+    if opening is not None and first >= opening.start() and all(c.end <= opening.end() for c in group):
+        subject = _SUBJECT_PRONOUN[gender].match(ctx.text, opening.end())
+        if subject is not None and subject.start() < pos:
+            return subject.start()
+    # "Asked whether he would stay, Hale smiled": a he inside the opening clause is Hale, said before his name; the
+    # one right after it is the subject, who goes on ("Closing the service, he told them he would hand over to his
+    # son"); any other before the name may be either ("Dressed in a jacket that, he revealed, was his grandfather's,
+    # Dev walked on")
+    opening = _PARTICIPLE_OPENING.match(ctx.text, a, first)
+    if opening is not None:
+        subject = None if _CLAUSE_GOES_ON.search(opening.group()) else \
+            _SUBJECT_PRONOUN[gender].match(ctx.text, opening.end(), first)
+        return subject.start() if subject is not None else None
     return next((m.start() for m in _SUBJECT_PRONOUN[gender].finditer(ctx.text, a, first) if not ctx.in_quote(m.start())),
                 None)
 

@@ -22,6 +22,11 @@ def extract_one(path: str, article_id: str, raw: bytes, rules: RuleSet) -> Extra
         return extract(parse_article(raw, path, article_id), rules)
     except ArticleError as err:
         return (path, str(err))
+    except (RecursionError, ValueError, TypeError, AttributeError, IndexError, KeyError) as err:
+        # a fault of the rules' code on this article's words: the article is skipped with one line that says so,
+        # and every other article is built (a whole build is never lost to one article's reading)
+        return (path, f"{path}: the rules could not read this article ({type(err).__name__}: {err}); it was "
+                      "skipped: report it with the file, or leave it out of the input")
 
 
 def extract_batch(items: list[tuple[str, str, bytes]], rules: RuleSet) -> list:
