@@ -206,7 +206,7 @@ class DateResolver:
             return ("gYearMonth", dt.date(y, month, 1), "month-after-publication")
         if pub:
             y = pub.year if month <= pub.month else pub.year - 1
-            return ("gYearMonth", dt.date(y, month, 1), "month-before-publication")
+            return ("gYearMonth", dt.date(y, month, 1), "latest-month-before-publication")
         if self.anchor:
             a = self._anchor_end()
             y = a.year if month > a.month else a.year + 1
@@ -214,10 +214,23 @@ class DateResolver:
         return None
 
     def _last_month(self, e, month, day, year):
+        """'in June of last year': that month of the year before publication."""
         if not month:
             return None
         if self.published:
             return ("gYearMonth", dt.date(self.published.year - 1, month, 1), "last-month-previous-year")
+        if self.anchor:
+            return ("gYearMonth", dt.date(self.anchor[0].year, month, 1), "last-month-in-anchor-year")
+        return None
+
+    def _latest_month(self, e, month, day, year):
+        """'last March': the latest March over before publication, as news copy means it (in a June article, this
+        year's; in a February one, last year's)."""
+        if not month:
+            return None
+        if self.published:
+            y = self.published.year if month < self.published.month else self.published.year - 1
+            return ("gYearMonth", dt.date(y, month, 1), "month-before-publication")
         if self.anchor:
             return ("gYearMonth", dt.date(self.anchor[0].year, month, 1), "last-month-in-anchor-year")
         return None
@@ -461,6 +474,7 @@ _HANDLERS = {
     "month-day": "_month_day",
     "month": "_bare_month",
     "last-month": "_last_month",
+    "latest-month": "_latest_month",
     "last-season": "_last_season",
     "years-ago": "_years_ago",
     "this-year": "_this_year",

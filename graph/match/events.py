@@ -203,6 +203,10 @@ def _prefer_specific(ctx: Context, found: list[tuple[EventRecord, Rule]]) -> lis
             # interview) tell that one event, not also the saying a generic rule reads in them; unless only the
             # generic reading found its date
             return True
+        if rb.kind in kinds[ra.kind].get("told_in", ()) and _organizers(rb) & _organizers(ra) and (rb.dates or not ra.dates):
+            # "Maxine Orr wrote on Instagram on Monday that …": the statement is the post it was made in (events.yaml
+            # `told_in`), one event of one person, not two; unless only the statement's reading found its date
+            return True
         cb, ca = kinds[rb.kind]["class"], kinds[ra.kind]["class"]
         if cb == ca:
             # a rule of a kind of its own wins over a generic one of the same class (a christening,
@@ -219,6 +223,10 @@ def _prefer_specific(ctx: Context, found: list[tuple[EventRecord, Rule]]) -> lis
             continue
         kept.append(item)
     return kept
+
+
+def _organizers(record: EventRecord) -> set[str]:
+    return {r.ref.value for r in record.roles if r.role == "organizer"}
 
 
 @lru_cache(maxsize=256)

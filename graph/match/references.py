@@ -140,6 +140,7 @@ _SUBJECT_PREFIX = regex.compile(
     r"(?:[^,“”\"\n]{1,120},\s+){0,3}(?:(?:\p{Lu}[\p{L}.’'&-]*|\d[\d,.]*)\s+){0,4}"
     r"(?:(?!(?:to|with|from|of|by|for|about|at|in|on|into|against|beside|behind|near|than|like|after|before)\s)\p{Ll}[\p{L}-]*\s+)?")
 _POSSESSIVE = ("’s", "'s", "’ ", "' ")
+_ACCORDING_TO = regex.compile(r"[Aa]ccording\s+to\s+(?:\p{Lu}\p{Ll}{0,3}\.?\s+)?")
 _COMMA_BEFORE = regex.compile(r",\s*$")
 _ONE_WORD_BETWEEN = regex.compile(r"\s+(?P<w>\p{Ll}[\p{L}-]*)\s+")
 _CAPITALISED = regex.compile(r"(?<![\p{L}’'.-])\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){1,3}(?![\p{L}’'-])")
@@ -933,7 +934,10 @@ def _candidates(ctx: Context, spots, roles: set[tuple[int, int]] = frozenset()) 
         else:
             run = None
             subject = (key not in seen and not modifier and not text[e:e + 2] in _POSSESSIVE
-                       and _SUBJECT_PREFIX.fullmatch(text, sent_start, s) is not None
+                       and (_SUBJECT_PREFIX.fullmatch(text, sent_start, s) is not None
+                            # "According to Ronan, the idea came …": the one the sentence's words come from is whom
+                            # it is about, and whom a he after it goes on with
+                            or _ACCORDING_TO.fullmatch(text, sent_start, s) is not None and text[e:e + 1] == ",")
                        and not _described_next(ctx, e) and not _PRONOUN_CLAUSE_NEXT.match(text, e))
         if subject:
             seen.add(key)

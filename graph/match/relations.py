@@ -1023,7 +1023,16 @@ class _People:
     def _gender(self, x: Mention) -> str | None:
         """A person's gender as the text tells it; where it tells none, as their given name mostly is
         (names.yaml given_names: "Thomas Quill" is no "she")."""
-        told = self.genders.get(_key(x))
+        key = _key(x)
+        told = self.genders.get(key)
+        if told is not None and key != x.ref.value and " " in x.ref.value:
+            # a surname alone the names step gave to one full name, which several people of the article bear: what
+            # the text tells of the surname may be of another bearer ("Mrs Asante-Mensah" is his wife, and
+            # "Rev. Asante-Mensah" is he), so a given name of the other gender says more
+            given = self.ctx.rules.given_gender(x.ref.value)
+            if given is not None and given != told and len(
+                    {m.ref.value for m in self.mentions if m.ref.value.split()[-1] == key}) > 1:
+                return given
         if told is not None:
             return told
         return self.ctx.rules.given_gender(x.ref.value)

@@ -791,12 +791,16 @@ def _validate_event_kinds(path, kinds, ontology: Ontology):
         if not isinstance(spec, dict) or "class" not in spec or "label" not in spec:
             raise RuleError(path, line, name, "an event kind needs 'class' and 'label'")
         unknown = sorted(k for k in spec if k not in ("class", "label", "key", "quotable", "within", "__line__", "description",
-                                                      "apart_by_date", "read_as", "persons_only"))
+                                                      "apart_by_date", "read_as", "persons_only", "told_in"))
         if unknown:
             raise RuleError(path, line, name, f"unknown key {unknown[0]!r}",
                             "an event kind takes: class, label, key, quotable, within, apart_by_date, read_as, "
-                            "persons_only, description")
+                            "persons_only, told_in, description")
         _validate_read_as(spec.get("read_as", []), kinds, path, line, name)
+        told_in = spec.get("told_in", [])
+        if not isinstance(told_in, list) or any(k not in kinds for k in told_in):
+            raise RuleError(path, line, name, f"told_in must be a list of declared event kinds, got {told_in!r}",
+                            f"e.g. told_in: [social-media-post]; declared: {', '.join(sorted(k for k in kinds if k != '__line__'))}")
         for flag in ("apart_by_date", "persons_only"):
             if not isinstance(spec.get(flag, False), bool):
                 raise RuleError(path, line, name, f"{flag} must be true or false")
