@@ -206,7 +206,7 @@ class DateResolver:
             return ("gYearMonth", dt.date(y, month, 1), "month-after-publication")
         if pub:
             y = pub.year if month <= pub.month else pub.year - 1
-            return ("gYearMonth", dt.date(y, month, 1), "latest-month-before-publication")
+            return ("gYearMonth", dt.date(y, month, 1), "month-before-publication")
         if self.anchor:
             a = self._anchor_end()
             y = a.year if month > a.month else a.year + 1
@@ -230,7 +230,7 @@ class DateResolver:
             return None
         if self.published:
             y = self.published.year if month < self.published.month else self.published.year - 1
-            return ("gYearMonth", dt.date(y, month, 1), "month-before-publication")
+            return ("gYearMonth", dt.date(y, month, 1), "latest-month-before-publication")
         if self.anchor:
             return ("gYearMonth", dt.date(self.anchor[0].year, month, 1), "last-month-in-anchor-year")
         return None
