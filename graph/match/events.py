@@ -69,7 +69,13 @@ GENERIC_PARTICIPLE = regex.compile(r",\s+(?:\p{Ll}+ly\s+)?\p{Ll}{2,}(?:ed|en)\s+
 # Nor a year that qualifies a noun set off by a comma ("opened the show with “Izulu Lami”, the 1998 hit"): the
 # thing's date, not the deed's.
 GENERIC_APPOSED = regex.compile(r",\s+(?:the|a|an|his|her|their|its)\s+$")
-GENERIC_BREAKS = (GENERIC_JOIN, GENERIC_PARTICIPLE, GENERIC_APPOSED)
+# Nor a date past "for" and an occasion ("selected in the under-17 team for the national championships in Adelaide in
+# August"): the occasion's date, which may lie ahead, not the selection's ("for the final time on Sunday" is no occasion).
+GENERIC_FOR_OCCASION = regex.compile(
+    r"\bfor\s+(?:the|a|an|his|her|their|its|next|this)\s+(?:[\p{L}\d’'&-]+\s+){0,6}?"
+    r"(?:championships?|carnival|games|tournament|final|finals|season|cup|tour|trials?|series|festival|competition|"
+    r"meet|event|olympics|election|wedding|conference|summit|ceremony)(?![\p{L}-])(?!\s+time\b)", regex.IGNORECASE)
+GENERIC_BREAKS = (GENERIC_JOIN, GENERIC_PARTICIPLE, GENERIC_APPOSED, GENERIC_FOR_OCCASION)
 
 
 def find_events(ctx: Context, names: Names, dates: list[DateValue]) -> list[EventRecord]:

@@ -140,6 +140,7 @@ _SUBJECT_PREFIX = regex.compile(
     r"(?:[^,“”\"\n]{1,120},\s+){0,3}(?:(?:\p{Lu}[\p{L}.’'&-]*|\d[\d,.]*)\s+){0,4}"
     r"(?:(?!(?:to|with|from|of|by|for|about|at|in|on|into|against|beside|behind|near|than|like|after|before)\s)\p{Ll}[\p{L}-]*\s+)?")
 _POSSESSIVE = ("’s", "'s", "’ ", "' ")
+_ACCORDING_BEFORE = regex.compile(r"(?<![\p{L}])according\s+to\s+$")
 _ACCORDING_TO = regex.compile(r"[Aa]ccording\s+to\s+(?:\p{Lu}\p{Ll}{0,3}\.?\s+)?")
 _COMMA_BEFORE = regex.compile(r",\s*$")
 _ONE_WORD_BETWEEN = regex.compile(r"\s+(?P<w>\p{Ll}[\p{L}-]*)\s+")
@@ -453,7 +454,11 @@ def _as_speaker(ctx: Context, names: Names, rule, mode: str, m, a: int, speaking
             if owner is not None and not any(owner in name_words(p) for p in speaking.exclude):
                 return []
         if len(people) == 1:
-            return [Ref("name", next(iter(people)), PERSON)]
+            only = next(iter(people))
+            if key in speaker_settings(ctx).get("kin_ties", {}) and _other_possessor(
+                    ctx, speaking.people.introduced, m.group().split(None, 1)[0], noun, only):
+                return []  # "his father says" of the one introduced as "her father, Ramón Delgado": another's father
+            return [Ref("name", only, PERSON)]
         if not people and rule.get("refers") == "protagonist" and _described_another(ctx, names, noun, a):
             return []  # "Singer-actor Noel … “…,” the singer wrote": the singer the text introduced, not the star
         return [] if people else None
@@ -846,6 +851,8 @@ def _role_mentions(ctx: Context, roles: dict[str, set[str]], spots,
                 continue
             end = m.end(g)
             free = not any(a < end and m.start() < b for a, b, _ in spots)
+            if _names_next(ctx, spots, end):
+                break  # "The younger actor Tom Ashdown": the phrase describes the name after it, no one before
             if len(people) == 1:
                 # inside a quotation "my brother" is the speaker's: the narration's roles do not hold there
                 own = m.group("det").lower() in ("my", "our") and ctx.in_quote(m.start())
@@ -860,6 +867,12 @@ def _role_mentions(ctx: Context, roles: dict[str, set[str]], spots,
 
 
 _POSSESSIVE_AT = regex.compile(r"(?i)(?:his|her)(?![\p{L}’'])")
+
+
+def _names_next(ctx: Context, spots, end: int) -> bool:
+    """Whether a person's name begins right after text[:end], past one space: the words before end describe it."""
+    nxt = end + 1
+    return ctx.text[end:nxt] in (" ", "\u00a0") and any(a == nxt for a, _, _ in spots)
 
 
 # a named possessor before a kinship noun: "Ellie's mother", "Ellie’s proud mother"
@@ -939,6 +952,9 @@ def _candidates(ctx: Context, spots, roles: set[tuple[int, int]] = frozenset()) 
                             # it is about, and whom a he after it goes on with
                             or _ACCORDING_TO.fullmatch(text, sent_start, s) is not None and text[e:e + 1] == ",")
                        and not _described_next(ctx, e) and not _PRONOUN_CLAUSE_NEXT.match(text, e))
+            # "Jack plays Aussie rules, according to Damien. “He reckons …,” he said": the one the sentence's words
+            # come from stands beside its subject; a he after it may be either
+            subject = subject or _ACCORDING_BEFORE.search(text, max(0, s - 16), s) is not None
         if subject:
             seen.add(key)
             run = key
