@@ -2025,25 +2025,20 @@ def _pronoun_between(ctx: Context, group: list[Candidate], gender: str | None, p
              and m.start("p") < pos and _SUBJECT_PRONOUN[gender].fullmatch(ctx.text, m.start("p"), m.end("p"))]
     if after:
         return max(after)
-    # "Asked what her grandmother would have made of it, she laughed": a participle clause that opens the sentence
-    # has no subject of its own, so the people it names are not the he or she after its comma, the sentence's
-    # subject, whom the text goes on about
-    opening = _QUESTION_OPENING.match(ctx.text, a, b) or _PARTICIPLE_OPENING.match(ctx.text, a, b)
-    if opening is not None and _CLAUSE_GOES_ON.search(opening.group()):
-        opening = None  # "Dressed in a jacket that, he revealed, …": the comma parts a clause that goes on
-    if opening is not None and first >= opening.start() and all(c.end <= opening.end() for c in group):
-        subject = _SUBJECT_PRONOUN[gender].match(ctx.text, opening.end())
-        if subject is not None and subject.start() < pos:
-            return subject.start()
-    # "Asked whether he would stay, Hale smiled": a he inside the opening clause is Hale, said before his name; the
-    # one right after it is the subject, who goes on ("Closing the service, he told them he would hand over to his
-    # son"); any other before the name may be either ("Dressed in a jacket that, he revealed, was his grandfather's,
-    # Dev walked on")
-    opening = _PARTICIPLE_OPENING.match(ctx.text, a, first)
-    if opening is not None:
-        subject = None if _CLAUSE_GOES_ON.search(opening.group()) else \
-            _SUBJECT_PRONOUN[gender].match(ctx.text, opening.end(), first)
-        return subject.start() if subject is not None else None
+    # a participle clause that opens the sentence ("Asked …, ", "Closing the service, ") has no subject of its own;
+    # the he or she right after its comma is the sentence's subject, whom the text goes on about. Not where the comma
+    # parts a clause that goes on ("Dressed in a jacket that, he revealed, …")
+    opening = _PARTICIPLE_OPENING.match(ctx.text, a, b)
+    goes_on = opening is not None and _CLAUSE_GOES_ON.search(opening.group()) is not None
+    subject = None if opening is None or goes_on else _SUBJECT_PRONOUN[gender].match(ctx.text, opening.end())
+    if subject is not None and subject.start() < pos and all(c.end <= opening.end() for c in group):
+        # "Asked what her grandmother would have made of it, she laughed": the people the clause names are not her
+        return subject.start()
+    if opening is not None and opening.end() <= first:
+        # "Asked whether he would stay, Hale smiled": a he inside the clause is Hale, said before his name; the one
+        # right after it goes on ("Closing the service, he told them he would hand over to his son"); any other before
+        # the name may be either ("Dressed in a jacket that, he revealed, was his grandfather's, Dev walked on")
+        return subject.start() if subject is not None and subject.start() < first else None
     return next((m.start() for m in _SUBJECT_PRONOUN[gender].finditer(ctx.text, a, first) if not ctx.in_quote(m.start())),
                 None)
 

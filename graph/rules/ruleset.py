@@ -798,7 +798,8 @@ def _validate_event_kinds(path, kinds, ontology: Ontology):
                             "persons_only, told_in, description")
         _validate_read_as(spec.get("read_as", []), kinds, path, line, name)
         told_in = spec.get("told_in", [])
-        if not isinstance(told_in, list) or any(k not in kinds for k in told_in):
+        if not isinstance(told_in, list) or any(not isinstance(k, str) or k not in kinds or k == "__line__"
+                                                    for k in told_in):
             raise RuleError(path, line, name, f"told_in must be a list of declared event kinds, got {told_in!r}",
                             f"e.g. told_in: [social-media-post]; declared: {', '.join(sorted(k for k in kinds if k != '__line__'))}")
         for flag in ("apart_by_date", "persons_only"):
