@@ -59,35 +59,36 @@ def encode(value):
     raise TypeError(f"cannot keep a {type(value).__name__} in the cache")
 
 
-def decode(data):
-    """The inverse of `encode`, refusing anything but the record classes and plain values."""
-    if isinstance(data, dict):
-        if set(data) != {"t"} or not isinstance(data["t"], list):
-            raise CorruptEntry("a tuple that is not one")
-        return tuple(decode(v) for v in data["t"])
-    if isinstance(data, list):
-        if not data or data[0] not in RECORD_CLASSES:
-            raise CorruptEntry(f"an unknown record {data[:1]!r}")
-        cls = RECORD_CLASSES[data[0]]
-        fields = dataclasses.fields(cls)
-        if len(data) - 1 != len(fields):
-            raise CorruptEntry(f"a {data[0]} with {len(data) - 1} fields, expected {len(fields)}")
-        return cls(*(decode(v) for v in data[1:]))
-    if data is None or isinstance(data, (str, int)) and not isinstance(data, bool):
+# each record class's number of fields, looked up once: decoding meets millions of records
+_FIELD_COUNTS = {name: len(dataclasses.fields(cls)) for name, cls in RECORD_CLASSES.items()}
+
+
+def decode(data, spans: list | None = None):
+    """The inverse of `encode`, refusing anything but the record classes and plain values.
+
+    spans: a list that gets every evidence span decoded, for the caller to check against the
+    article (found here rather than by a second walk over the records).
+    """
+    kind = type(data)
+    if kind is str or kind is int or data is None:  # not bool: JSON's true is no field's value
         return data
-    raise CorruptEntry(f"a value of type {type(data).__name__}")
-
-
-def _spans(value):
-    """Every evidence span inside a record."""
-    if isinstance(value, Span):
-        yield value
-    elif dataclasses.is_dataclass(value):
-        for f in dataclasses.fields(value):
-            yield from _spans(getattr(value, f.name))
-    elif isinstance(value, tuple):
-        for v in value:
-            yield from _spans(v)
+    if kind is list:
+        name = data[0] if data else None
+        cls = RECORD_CLASSES.get(name) if type(name) is str else None
+        if cls is None:
+            raise CorruptEntry(f"an unknown record {data[:1]!r}")
+        if len(data) - 1 != _FIELD_COUNTS[name]:
+            raise CorruptEntry(f"a {name} with {len(data) - 1} fields, expected {_FIELD_COUNTS[name]}")
+        record = cls(*[decode(v, spans) for v in data[1:]])
+        if spans is not None and cls is Span:
+            spans.append(record)
+        return record
+    if kind is dict:
+        items = data.get("t")
+        if len(data) != 1 or type(items) is not list:
+            raise CorruptEntry("a tuple that is not one")
+        return tuple([decode(v, spans) for v in items])
+    raise CorruptEntry(f"a value of type {kind.__name__}")
 
 
 def _checksum(payload: str) -> str:
@@ -165,13 +166,14 @@ class ExtractionCache:
             raise CorruptEntry("was made from other bytes")
         if not isinstance(entry["records"], str) or entry["checksum"] != _checksum(entry["records"]):
             raise CorruptEntry("does not match its checksum")
+        spans: list[Span] = []
         try:
-            x = decode(json.loads(entry["records"]))
+            x = decode(json.loads(entry["records"]), spans)
         except (ValueError, TypeError, RecursionError) as err:
             raise CorruptEntry(f"holds {err}") from None
         if not isinstance(x, Extraction) or x.article.sha256 != entry["sha256"]:
             raise CorruptEntry("does not hold this article's extraction")
-        for span in _spans(x):
+        for span in spans:
             if not (isinstance(span.start, int) and isinstance(span.end, int) and text[span.start:span.end] == span.exact):
                 raise CorruptEntry(f"has evidence {span.exact!r} at {span.start}-{span.end} that the article does not hold")
         return x
