@@ -93,8 +93,9 @@ def nickname(name: str) -> str | None:
     return m.group(1) if m else None
 
 
-# The capitalised particles of macros.yaml PARTICLE (Irish surnames: Ó Súilleabháin, Ní Bhriain)
-CAPITAL_PARTICLES = frozenset({"Ó", "Ní", "Nic", "Uí", "Ua"})
+# The capitalised particles of macros.yaml PARTICLE (Irish surnames: Ó Súilleabháin, Ní Bhriain; the Māori
+# Te Rangi)
+CAPITAL_PARTICLES = frozenset({"Ó", "Ní", "Nic", "Uí", "Ua", "Te"})
 
 
 # a surname with its article joined by a hyphen (al-Ghamrawy, el-Shazly; macros.yaml ARTICLE) is a word of the
@@ -616,6 +617,10 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     org_names = [c.name for c in cands if c.type == ORGANIZATION]
     cands = [c for c in cands if not (c.type == PERSON and (c.evidence == "capitals" or c.world) and any(
         o.startswith(c.name + " ") or (" " not in c.name and o.endswith(" " + c.name)) for o in org_names))]
+    # ... and to an organisation whose name its words after the first begin: "Joining Fenwick Carter gives our
+    # team the resources", of Fenwick Carter Foods, is a word before the firm's short name, not a person
+    cands = [c for c in cands if not (c.type == PERSON and c.evidence in _WEAK and len(name_tokens(c.name)) > 2
+                                      and _begins_org(" ".join(name_tokens(c.name)[1:]), org_names))]
     people = {c.name for c in cands if c.type == PERSON and c.evidence != "surname"}
     person_words = {w for n in people for w in name_words(n)}
     # ... and weak things to people (in Maren)
@@ -655,6 +660,10 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
 _OWNER_BEFORE = regex.compile(r"(?<![\p{L}’'])(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+$")
 _FAMILY_AFTER = regex.compile(r"\s+(?:family|families|household|clan|dynasty|estate)(?![\p{L}-])")
 _THE_BEFORE = regex.compile(r"(?<![\p{L}])[Tt]he\s+(?:\d{1,2}(?:st|nd|rd|th)\s+)?$")
+
+
+def _begins_org(words: str, org_names: list[str]) -> bool:
+    return any(o == words or o.startswith(words + " ") for o in org_names)
 
 
 def _styled_title(ctx: Context, start: int, word: str) -> bool:
@@ -717,17 +726,22 @@ def _thing_names(cands) -> set[str]:
 # Patterns cannot say that two names found apart are one node, hence this code.
 _LEGAL_FORM = regex.compile(r"^(?P<short>.+?),?\s(?:Inc\.?|Corp\.?|Co\.|LLC|Ltd\.?|PLC|plc|LLP|GmbH)$")
 _FAMILY_FIRM = regex.compile(r"^(?P<short>.+\s(?:Brothers|Bros\.|&\sSons))\s\p{Lu}\p{Ll}+$")
+# and a firm of two names and its trade (Fenwick Carter Foods), which business copy calls by the two
+# names alone ("will join Fenwick Carter's leadership team")
+_TRADE_FORM = regex.compile(r"^(?P<short>\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+)\s(?:Foods|Group|Holdings|Industries|Enterprises|"
+                            r"Brands|Media|Capital|Partners|Motors|Logistics|Technologies|Systems|Pharmaceuticals)$")
 
 
 def _short_org_names(cands) -> dict[str, str]:
     """The short form of each organisation named in full with its legal form or its trade
-    (Vantorre Logistics for Vantorre Logistics Inc.; Lamb Brothers for Lamb Brothers Trucking),
+    (Vantorre Logistics for Vantorre Logistics Inc.; Lamb Brothers for Lamb Brothers Trucking; Fenwick
+    Carter for Fenwick Carter Foods),
     mapped to the full name, where the article names one such full name only."""
     full: dict[str, set[str]] = {}
     for c in cands:
         if c.type != ORGANIZATION or c.evidence not in ("shape", "context"):
             continue
-        m = _LEGAL_FORM.match(c.name) or _FAMILY_FIRM.match(c.name)
+        m = _LEGAL_FORM.match(c.name) or _FAMILY_FIRM.match(c.name) or _TRADE_FORM.match(c.name)
         if m:
             full.setdefault(m.group("short"), set()).add(c.name)
     return {short: next(iter(names)) for short, names in full.items() if len(names) == 1}

@@ -201,6 +201,9 @@ _LATER_SUBJECTS = 3
 _FIRST_PERSON = frozenset({"I"})
 _CAPITALISED_WORD = regex.compile(r"(?<![\p{L}’'-])\p{Lu}\p{Ll}+(?![\p{L}’'-])")
 _WORD_BEFORE = regex.compile(r"\b(\p{L}+)[^\S\n]+$")
+# a pronoun after a preposition is still a subject ("as he puts it, “…”")
+_PRONOUN_SPEAKERS = frozenset({"he", "He", "she", "She", "they", "They", "we", "We"})
+_ACCORDING_TO_BEFORE = regex.compile(r"\b[Aa]ccording\s+to\s+$")
 
 
 class _Attribution:
@@ -338,6 +341,16 @@ class _Attribution:
                 roles = self._roles(m, i)
                 if where == "nested-before":
                     m, roles = self._nearer_subject(rule, m, roles, i, b)
+                elif where == "before" and roles and m.group("speaker") not in _PRONOUN_SPEAKERS \
+                        and self._after_preposition_at(m.start("speaker")):
+                    # "A spokesperson for Jade said in a statement:": the one named is no subject of
+                    # the saying; a subject after it may be ("Speaking to Tom, Jade said:"), else the
+                    # words are those of someone the text does not name
+                    nearer = self._nearer_subject(rule, m, roles, i, b)
+                    if nearer[0] is m or self._after_preposition_at(nearer[0].start("speaker")):
+                        self.named_nobody.add(i)
+                        return None
+                    m, roles = nearer
                 if roles and self._names_another(m, "reported", roles):
                     self.named_nobody.add(i)  # She said Lee had called it “a disgrace”: Lee's words, or hers
                     return None
@@ -381,6 +394,13 @@ class _Attribution:
             return False
         word = w.group(1)
         return word[:1].isupper() or word.endswith("ed") or word.lower() in speaker_words(self.ctx, "prepositions")
+
+    def _after_preposition_at(self, pos: int) -> bool:
+        """Whether a preposition (quotes.yaml `prepositions`) is the word right before pos ("for Jade"); not the
+        "to" of "according to", whose name is the source of the words, nor "as" ("as Baig put it, “…”")."""
+        w = _WORD_BEFORE.search(self.ctx.text, max(0, pos - 30), pos)
+        return (w is not None and w.group(1).lower() in speaker_words(self.ctx, "prepositions")
+                and w.group(1).lower() != "as" and not _ACCORDING_TO_BEFORE.search(self.ctx.text, max(0, pos - 30), pos))
 
     def _roles(self, m, i: int) -> list[Role]:
         """The speakers a match names for quotation i; nobody for a surname two people bear written as a description

@@ -58,6 +58,8 @@ _CHAIN = 4  # pronouns standing for one another, followed back at most this far
 _CHAIN_PARAGRAPHS_BACK = 1  # a chain of pronouns looks no further back than the paragraph before its first
 _SAME_GENDER = {"f": regex.compile(r"\b(?:[Ss]he|[Hh]er)\b"), "m": regex.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b")}
 # between a person and the pronoun coordinated with them: "X and his", "X, a foreman at the mill, and his"
+# a verb of naming before its object ("called her Bea", "nicknamed him Sonny")
+_NAMING_VERB = regex.compile(r"(?<![\p{L}])(?:called|calls|call|named|nicknamed|dubbed|christened)\s+$")
 _COORDINATED = regex.compile(r"(?:,\s+[^,;.“”\"]{1,80},)?\s+and\s+")
 # a capitalised word right before "and" and a pronoun: the person the pronoun is joined to ("to Kaitlyn and her
 # husband"), a name of the sentence though no name rule may have found it (not "Tuesday and his")
@@ -114,6 +116,7 @@ _BIRTH_ORDER_KIN = regex.compile(r"(?:[Hh]is|[Hh]er)\s+" + _BIRTH_ORDER)
 _BIRTH_ORDER_AFTER = regex.compile(r",\s+(?:[\p{L}’'-]+\s+){0,3}?" + _BIRTH_ORDER)
 _BIRTH_ORDER_BEFORE = regex.compile(r"\b" + _BIRTH_ORDER + r",?\s+(?:\p{Lu}\p{L}*\.?\s+)?\Z")
 # between a possessive that opens a sentence and the name of the relative it describes: "Dragan's late father, "
+_SAYING_BETWEEN = regex.compile(r"\b(?:said|says|told|tells|added|recalled|believes|believed|thought|thinks|felt|feels|knew|knows|hoped|hopes|wanted|wants)\b")
 _KIN_APPOSED = regex.compile(r"[’']s\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}+,\s+(?:the\s+late\s+)?")
 # the same clause right before a pronoun, whatever it hangs on ("His father, who lost his wife")
 _RELATIVE_BEFORE_PRONOUN = regex.compile(r",\s+who\s+[^,;.“”\"]{0,80}$")
@@ -226,13 +229,13 @@ def find_relations(ctx: Context, names: Names) -> list[Relation]:
             else:
                 left, right = _plain(groups[0], named), _plain(groups[1], named)
                 pairs = [(x, y) for x in left for y in right if x != y]
-                if kind == "parent":
+                if kind in ("parent", "step-parent"):
                     said_couple = any(_COUPLE_WORDS.match(w) for w in m.captures(roles[0]))
                     couple = {r for r, _, implied in groups[0] if implied} if said_couple else set()
                     pairs = [(x, y) for x, y in pairs if not (x[0] in couple and _of_another_family(people, y[0], couple))]
             for (x, xat), (y, yat) in pairs:
-                if kind == "parent":  # child schema:parent parent
-                    out.append(Relation("parent", y, x, span, rule.id, yat, xat, _speaker_side(yat, xat)))
+                if kind in ("parent", "step-parent"):  # child schema:parent parent
+                    out.append(Relation(kind, y, x, span, rule.id, yat, xat, _speaker_side(yat, xat)))
                 else:
                     out.append(Relation(kind, x, y, span, rule.id, xat, yat, _speaker_side(xat, yat)))
                     if kind == "spouse":
@@ -367,7 +370,7 @@ class _People:
                 if parallel is not None:
                     out.append((parallel.ref, parallel.span, True))
                     continue
-                surnames = _relatives_surnames(self.ctx, m, (a, b))
+                surnames = _relatives_surnames(self.ctx, m, (a, b)) | self._named_before_surnames(m, (a, b))
                 found = self.antecedent(a, gender, surnames=surnames)
                 if found is not None and m.start() <= found.span.start < a:
                     # "Pavel, her half-brother,": the pronoun is not the name it describes; it is
@@ -895,7 +898,8 @@ class _People:
                 # named there, whom no rule read, is whom the pronoun stands for as likely as anyone before
                 return None
             chain = None if opener else next(
-                (p for p in same.finditer(ctx.text, sentence[0], first) if not ctx.in_quote(p.start())), None)
+                (p for p in same.finditer(ctx.text, sentence[0], first) if not ctx.in_quote(p.start())
+                 and not self._named_so(p, first)), None)
             if chain is not None and sentence == here and fits and _FRONTED_PHRASE.fullmatch(ctx.text, sentence[0], first) \
                     and not _POSSESSIVE_S.match(ctx.text, fits[0].span.end):
                 chain = None  # the pronoun of a phrase before the subject is the subject's, not an earlier one's
@@ -944,11 +948,39 @@ class _People:
                 return kin[0]
             if sentence != here and _is_subject(ctx, sentence, fits[0]):
                 return fits[0]
-            if sentence != here and len(fits) > 1 and _KIN_APPOSED.fullmatch(ctx.text, fits[0].span.end, fits[1].span.start) \
-                    and _opens(ctx, sentence, fits[0]):
-                return fits[1]  # "Dragan's late father, Milan Vukovic, rowed …": the relative is the subject
+            if len(fits) > 1 and _KIN_APPOSED.fullmatch(ctx.text, fits[0].span.end, fits[1].span.start) \
+                    and _opens(ctx, sentence, fits[0]) and (sentence != here or not any(
+                        x.span.start > fits[1].span.start for x in fits[2:])
+                        and not _SAYING_BETWEEN.search(ctx.text, fits[1].span.end, pos)):
+                # "Dragan's late father, Milan Vukovic, rowed …": the relative is the subject, whom a pronoun later in
+                # the same sentence goes on with too ("… was coxswain from 1971 until he retired"), unless a verb of
+                # saying or thinking comes between ("… said he was proud": the pronoun may be the son)
+                return fits[1]
             return None  # two people it may stand for: no tie
         return self.protagonist(gender) if depth else None
+
+    def _named_before_surnames(self, m, pronoun: tuple[int, int]) -> frozenset[str]:
+        """The surnames of relatives match m names by one word that the names step read as someone the article
+        wrote in full before ("Her son, Paul" after "her son, Paul Whitcombe"): their family name, which the
+        written word does not show."""
+        out = set()
+        for other in roles_of(m.re):
+            for a, b in m.spans(other):
+                if (a, b) == pronoun or " " in self.ctx.text[a:b]:
+                    continue
+                for x in self.mentions:
+                    if x.span.start == a and x.span.end == b and (last := _surname(x)) is not None and any(
+                            y.ref.value == x.ref.value and y.span.end <= m.start() and _key(y) == y.ref.value
+                            for y in self.mentions):
+                        out.add(last)
+        return frozenset(out)
+
+    def _named_so(self, pronoun, name_at: int) -> bool:
+        """Whether a pronoun is the object of a verb of naming, the name right after it ("Everyone at the
+        church called her Bea"): it is that name's person, no link of a chain back to someone before."""
+        text = self.ctx.text
+        return (_NAMING_VERB.search(text, max(0, pronoun.start() - 16), pronoun.start()) is not None
+                and not text[pronoun.end():name_at].strip())
 
     def _spoken_of_as_other(self, x: Mention, pos: int, gender: str) -> bool:
         """Whether, before pos, the text goes on from x with a he or she of the other gender before it names anyone
@@ -1489,6 +1521,22 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention]) -> dict[str, s
             if (title_re and title_re.search(before)) or (
                     kin_re and kin_re.search(before) and not POSSESSOR_AFTER.match(ctx.text, m.span.end)):
                 tell(_key(m), g)
+    # a full name the text gives no gender, whose surname alone the names step read after a title as theirs
+    # ("Shri Lohiwal" of Harishchandra Lohiwal, in an article naming a Smt. Kamla Devi Lohiwal too, where the
+    # surname's own gender is in doubt): that title's, where they are the one bearer of the surname named in
+    # full before it, so the title can be no one else's ("Mr Kereama" after Mere, Tama and Rawiri Kereama
+    # tells nothing of any of them)
+    titled: dict[str, set[str]] = {}
+    for g, title_re, _kin in _gender_patterns(ctx.rules):
+        for m in mentions:
+            if title_re and " " in m.ref.value and _key(m) != m.ref.value \
+                    and title_re.search(ctx.text[max(0, m.span.start - 40) : m.span.start]) \
+                    and {x.ref.value for x in mentions if x.span.end <= m.span.start and _key(x) == x.ref.value
+                         and " " in x.ref.value and surname(x.ref.value) == surname(m.ref.value)} == {m.ref.value}:
+                titled.setdefault(m.ref.value, set()).add(g)
+    for name, gs in sorted(titled.items()):
+        if name not in seen and len(gs) == 1:
+            tell(name, next(iter(gs)))
     # a kinship noun describing them right after the name ("Lena Moss, the daughter of", "Moss is the
     # son of", "Moss grew up in Halden Bay, the daughter of")
     described = _described_as_kin(ctx.rules)

@@ -42,6 +42,8 @@ class FamilyTold:
         self.spouses: dict[str, dict[URIRef, dict[URIRef, set]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
         # article -> person -> sibling -> evidence of the tie
         self.siblings: dict[str, dict[URIRef, dict[URIRef, set]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
+        # article -> (step-parent, child) pairs the article states ("his stepfather, Randall Ochs")
+        self.steps: dict[str, set[tuple[URIRef, URIRef]]] = defaultdict(set)
         # article -> person -> the surnames (last words of full names) the article names them by
         self.surnames: dict[str, dict[URIRef, set[str]]] = defaultdict(lambda: defaultdict(set))
 
@@ -51,8 +53,10 @@ class FamilyTold:
             self.surnames[article][node].add(surname(name))
 
     def add(self, article: str, predicate: str, a: URIRef, b: URIRef, evidence) -> None:
-        """A tie the article states: parent ties are (child, parent)."""
-        if predicate == "parent":
+        """A tie the article states: parent and step-parent ties are (child, parent)."""
+        if predicate == "step-parent":
+            self.steps[article].add((b, a))
+        elif predicate == "parent":
             self.children[article][b][a].add(evidence)
         elif predicate == "spouse":
             self.spouses[article][a][b].add(evidence)
@@ -86,9 +90,11 @@ class FamilyTold:
     def _other_parent(self) -> Iterator[tuple[str, URIRef, URIRef, set]]:
         """The spouse of a child's parent is the child's other parent, where the article names
         that parent's only spouse, or of several the one whose surname the child alone shares
-        (`_partner_for`), and gives the child no other second parent (a parent named apart leaves it open)."""
+        (`_partner_for`), and gives the child no other second parent (a parent named apart leaves it open)
+        nor calls the spouse the child's step-parent."""
         for article in sorted(self.children):
             spouses = self.spouses.get(article, {})
+            step = self.steps.get(article, set())
             parents_of: dict[URIRef, set[URIRef]] = defaultdict(set)
             for parent, kids in self.children[article].items():
                 for kid in kids:
@@ -104,7 +110,7 @@ class FamilyTold:
                     married = partners[partner]
                     if len(spouses.get(partner, {})) != 1 or any(_LATER_MARRIAGE.search(ev.span.exact) for ev in married):
                         continue
-                    if kid == partner or parents_of[kid] - {parent, partner}:
+                    if kid == partner or parents_of[kid] - {parent, partner} or (partner, kid) in step:
                         continue
                     if _of_another_union(self.children[article][parent][kid]):
                         continue
@@ -136,6 +142,7 @@ class FamilyTold:
             spouses = self.spouses.get(article, {})
             parents_of = _parents_of(children)
             steps = _step_parents(children, spouses, parents_of)
+            step = self.steps.get(article, set())
             # a half- or step-sibling tells of another union in the family: there a plain "sister"
             # does not say which parents she shares (a twin does)
             blended = {a for a, sibs in self.siblings[article].items()
@@ -155,6 +162,8 @@ class FamilyTold:
                         # parent a twin was born to is the other twin's ("born to Josef and his first wife,
                         # Irena", who is the step-mother of Josef's son by his second marriage)
                         if parent == b or parent in parents_of.get(b, ()) or (parent in steps and not twins):
+                            continue
+                        if (parent, b) in step:  # "her stepfather": the article says which he is
                             continue
                         if _of_another_union(said) or parents_of.get(b, set()) - set(spouses.get(parent, {})):
                             continue

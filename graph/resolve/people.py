@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from graph.match.names import counted_words, namesakes_of, nickname, suffix
+from graph.match.names import CAPITAL_PARTICLES, counted_words, namesakes_of, nickname, suffix
 from graph.records import Extraction, Mention, Ref, Span
 from graph.rdf.vocab import iri, slug
 
@@ -132,7 +132,12 @@ def article_sieve(x: Extraction, credits: frozenset[str] = frozenset(), given=fr
                 decided = established[surface]
             else:
                 in_headline = headline is not None and headline.start <= m.span.start < headline.end
-                decided = _head_match(surface, m.span.start, fulls, in_headline, lead, bool(m.titles))
+                # a surname with its capitalised particle ("Te Whāiti", "Ó Súilleabháin") is matched by the word
+                # the particle goes with, the last word of a full name; the name stays as written otherwise
+                word = _words(surface)[0] if CAPITAL_PARTICLES & set(surface.split()) else surface
+                decided = _head_match(word, m.span.start, fulls, in_headline, lead, bool(m.titles))
+                if decided == word:
+                    decided = surface
                 if decided == surface and surface not in given:
                     decided = _paternal_surname(surface, m, fulls)
                 if decided != surface and (decided is not None or _named_before(surface, m.span.start, fulls)):

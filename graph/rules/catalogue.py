@@ -23,7 +23,11 @@ def _table(*terms: Term) -> dict[str, Term]:
 
 
 # relations.yaml `relation:` -> the group names its pattern captures
-RELATIONS = {"spouse": ("person", "spouse"), "parent": ("parent", "child"), "sibling": ("sibling",)}
+# A step-parent tie ("his stepfather, Randall Ochs") is read so that the inferences know that
+# spouse of a parent is no parent of that child; schema.org has no property for it, so it is
+# never written.
+RELATIONS = {"spouse": ("person", "spouse"), "parent": ("parent", "child"), "sibling": ("sibling",),
+             "step-parent": ("parent", "child")}
 
 # relations.yaml `inferences:` `infer:`: what each inference computes (graph/resolve/family.py)
 INFERENCES = _table(
