@@ -41,6 +41,7 @@ from graph.rules.ruleset import Rule, fold_accents
 
 PERSON = "Person"
 ORGANIZATION = "Organization"
+MAIDEN_NAME = "maiden-name"  # the code rule of a surname after "née" (graph/rules/catalogue.py)
 PLACE = "Place"
 
 
@@ -657,6 +658,8 @@ def _decide(ctx: Context, cands: list[_Candidate], vetoes, gazetteer, title_line
     return kept, refused
 
 
+# a name, then "née" and the maiden name after it ("Pietersen, née Mabandla"; "his wife Nora (née Hickey)")
+_NEE_BEFORE = regex.compile(r"(?P<before>\p{Lu}[\p{L}’'-]+)(?:,\s+|\s+\(|\s+)n[ée]e\s+$")
 _OWNER_BEFORE = regex.compile(r"(?<![\p{L}’'])(?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+$")
 _FAMILY_AFTER = regex.compile(r"\s+(?:family|families|household|clan|dynasty|estate)(?![\p{L}-])")
 _THE_BEFORE = regex.compile(r"(?<![\p{L}])[Tt]he\s+(?:\d{1,2}(?:st|nd|rd|th)\s+)?$")
@@ -979,6 +982,16 @@ def _recurrences(ctx: Context, taken: _Taken, people, heads: dict[str, str], sha
             continue
         if _FAMILY_AFTER.match(ctx.text, b) and _THE_BEFORE.search(ctx.text, max(0, a - 12), a):
             continue  # "the Mulcahy family": the family, none of its people
+        nee = _NEE_BEFORE.search(ctx.text, max(0, a - 60), a) if " " not in ctx.text[a:b] else None
+        if nee is not None:
+            # "Mrs Dzamesi, née Agbemadi": her maiden name, a name of hers where the name before it is someone's,
+            # never her brother Godwin Agbemadi named later
+            owner = heads.get(nee.group("before")) or (nee.group("before") if nee.group("before") in people else None)
+            if owner is not None:
+                name = ctx.text[a:b]
+                found.append(Mention(Ref("name", owner, PERSON), ctx.span(a, b), MAIDEN_NAME, alias=name))
+                taken.add(a, b)
+            continue
         name = ctx.text[a:b]
         if name.lower() in _speakers(ctx).get("familiar_kin", {}) and _OWNER_BEFORE.search(ctx.text, max(0, a - 8), a):
             continue  # "our Nana", "my Mama": a grandmother or a chief called so, not Nana Yaa of the article

@@ -30,7 +30,7 @@ import bisect
 import regex
 
 from graph.match.context import Context
-from graph.match.names import PERSON, Names, counted_words, surname
+from graph.match.names import MAIDEN_NAME, PERSON, Names, counted_words, surname
 from graph.match.references import (CHILDREN_BEFORE, POSSESSOR_AFTER, THEIR_ORDER, Capture, group_refs,
                                     introduced_name, speaker_settings, titled_name)
 from graph.records import Mention, Ref, Relation, Span
@@ -321,8 +321,10 @@ class _People:
 
     def __init__(self, ctx: Context, names: Names):
         self.ctx, self.names = ctx, names
+        # a maiden name after "née" is a name of the one just named, no one a pronoun could go back to
         self.mentions = sorted((m for m in names.mentions if m.ref.kind == "name" and m.ref.type == PERSON
-                                and not ctx.in_quote(m.span.start)), key=lambda m: m.span.start)
+                                and not ctx.in_quote(m.span.start) and m.rule != MAIDEN_NAME),
+                               key=lambda m: m.span.start)
         self.genders = _genders(ctx, names, self.mentions)
         # "His son, Tom Pruett, ... and his daughter, Ellen Greer": a person named as the relative
         # of a pronoun is not what the next pronoun of the sentence stands for
@@ -698,6 +700,12 @@ class _People:
         for r in ties:
             at.setdefault(r.subject, r.subject_at)
             at.setdefault(r.object, r.object_at)
+        # "the brothers" are no sisters the ties found ("Her younger sister, Poppy" before "the brothers' late
+        # father", of the groom and his brother): a noun of a gender names no group the text gives the other one
+        other = {"brothers": "f", "boys": "f", "sisters": "m", "girls": "m"}.get(noun or "")
+        if other and any((self.genders.get(ref.value) or self.ctx.rules.given_gender(ref.value)) == other
+                         for ref in groups[0]):
+            return []
         return sorted((ref, at[ref]) for ref in groups[0])
 
     def _paragraphs_back(self, pos: int, n: int) -> int:

@@ -5,7 +5,9 @@ deciding what the earlier ones left open.
 Within an article (`article_sieve`), over the person mentions in the order of the text:
   1. exact      a full name (two words or more) is the person of that name; two single
                 names one space apart ("Jalen" "Okafor") are one full name the names
-                step wrote in two
+                step wrote in two; a full name that is the first words of one longer
+                full name of the article is its short form (Nurul Ain of Nurul Ain
+                Ismail, Kenneth Lam of Kenneth Lam Chi-keung)
   2. head       a single name joins a full name of the article whose head it is (last
                 word or nickname; a word that is nobody's surname may be a first name,
                 "Chrissy"; a middle name never): the one it follows when only one such
@@ -34,9 +36,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+import regex
 from rdflib import URIRef
 
-from graph.match.names import CAPITAL_PARTICLES, counted_words, namesakes_of, nickname, suffix
+from graph.match.names import CAPITAL_PARTICLES, MAIDEN_NAME, counted_words, namesakes_of, nickname, suffix
 from graph.records import Extraction, Mention, Ref, Span
 from graph.rdf.vocab import iri, slug
 
@@ -55,15 +58,18 @@ class Sieved:
     article: str
     changed: tuple[tuple[int, int, str, str | None], ...]  # (start, end, as matched, as sieved)
     written: tuple[tuple[int, int, str], ...] = ()  # (start, end, full name) of each half of a split name
+    # (shorter, longer) full names of the article, the shorter the first words of the one longer (Nurul Ain of
+    # Nurul Ain Ismail, Peter Kwan of Peter Kwan Wing-hong): one person, named by the longer
+    renamed: tuple[tuple[str, str], ...] = ()
 
     def value_at(self, ref: Ref, span: Span | None) -> tuple[bool, str | None]:
         """(whether the sieve decided, the name) for `ref` read at `span` of the article."""
         if span is None or ref.kind != "name":
             return False, ref.value
         hits = {new for a, b, old, new in self.changed if old == ref.value and a < span.end and span.start < b}
-        if len(hits) == 1:
-            return True, next(iter(hits))
-        return False, ref.value
+        decided, value = (True, next(iter(hits))) if len(hits) == 1 else (False, ref.value)
+        longer = dict(self.renamed).get(value) if value is not None else None
+        return (True, longer) if longer is not None else (decided, value)
 
 
 def _is_person_name(m: Mention) -> bool:
@@ -101,8 +107,8 @@ def article_sieve(x: Extraction, credits: frozenset[str] = frozenset(), given=fr
     changed = []
     for m in people:
         surface = m.alias or m.span.exact
-        if len(_words(surface)) != 1:
-            continue  # a full name: pass 1
+        if len(_words(surface)) != 1 or m.rule == MAIDEN_NAME:
+            continue  # a full name: pass 1; a maiden name after "née" is the one named before it
         decided = decided_at.get((m.span.start, m.span.end))
         if any(m.ref.value == f"{t[1].rstrip('.')} {surface}" for t in m.titles):
             # a name the names step told apart by its title only ("Lady Carrowmore" of a "Lord Carrowmore"):
@@ -147,7 +153,30 @@ def article_sieve(x: Extraction, credits: frozenset[str] = frozenset(), given=fr
         if decided != m.ref.value:
             changed.append((m.span.start, m.span.end, m.ref.value, decided))
     written = tuple((m.span.start, m.span.end, name) for a, b, name in pairs for m in (a, b))
-    return Sieved(x.article.id, tuple(changed), written)
+    return Sieved(x.article.id, tuple(changed), written, _leading_forms({v for a, b, v in fulls}))
+
+
+# a word after a name that tells a son from his father where the name's suffix is written out (Alberto Fonseca dos
+# Santos Junior, the Portuguese Filho and Neto)
+_GENERATION_WORD = regex.compile(r"Junior|Senior|Filho|Neto|Sobrinho")
+
+
+def _leading_forms(fulls: set[str]) -> tuple[tuple[str, str], ...]:
+    """(shorter, longer) of each full name of an article whose words are the first words of exactly one longer
+    full name of it (Nurul Ain / Nurul Ain Ismail; Kenneth Lam / Kenneth Lam Chi-keung;
+    Ximena Barragán / Ximena Barragán Olvera): the short form of that person's name, as the article goes on to
+    call them. Not where two longer names begin so (José García of José García Pérez and José García López:
+    either), nor a name with a generational suffix or a longer one ending in such a word, which tells a father
+    from his son."""
+    words = {n: _words(n) for n in fulls if suffix(n) is None}
+    out = []
+    for short, sw in sorted(words.items()):
+        if len(sw) < 2:
+            continue
+        hosts = [n for n, w in words.items() if len(w) > len(sw) and w[:len(sw)] == sw]
+        if len(hosts) == 1 and not _GENERATION_WORD.fullmatch(words[hosts[0]][-1]):
+            out.append((short, hosts[0]))
+    return tuple(out)
 
 
 def _opens_its_name(m: Mention) -> bool:

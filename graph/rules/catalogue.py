@@ -231,5 +231,7 @@ CODE_RULES = {r.id: r for r in (
              "A leading ' date YYYY-MM-DD' marker is the date of publication."),
     CodeRule("name-recurrence", "names", "graph.match.names",
              "A later use of a name (or its first or last word) found earlier in the article."),
+    CodeRule("maiden-name", "names", "graph.match.names",
+             "A surname after 'née' is the maiden name of the person named right before it."),
     *(CodeRule(t.name, "dates", "graph.match.dates", t.meaning) for t in DATE_RESOLVERS.values()),
 )}
