@@ -224,3 +224,16 @@ def test_a_surname_with_a_capital_particle_joins_the_one_full_name_that_has_it(r
     nodes = _nodes(rules, x)
     assert "\u00d3 S\u00failleabh\u00e1in" not in nodes
     assert "\u00d3 S\u00failleabh\u00e1in" in nodes["Diarmuid \u00d3 S\u00failleabh\u00e1in"]
+
+
+def test_a_canon_a_place_based_job_and_a_home_in_a_place_are_no_people(rules, tmp_path):
+    body = ("The Diocesan Secretary, Ven Canon Patrick Ogwal, said the turn-out surpassed all expectations.\n\n"
+            "\"We budgeted for 5,000 people,\" Canon Ogwal said. The sermon was preached by the Revd Canon Dr "
+            "Adaeze Nwosu.\n\n"
+            "Fast bowler Rohan Deshmane married his girlfriend, Pune-based architect Ishita Kulkarni.\n\n"
+            "Under the will, the widow receives the couple's home in Laurel Glen and most of the estate.\n")
+    x = extract_body(tmp_path, rules, body)
+    people = named(x)
+    assert {"Patrick Ogwal", "Adaeze Nwosu", "Rohan Deshmane", "Ishita Kulkarni"} <= people
+    assert not people & {"Canon Ogwal", "Canon", "Pune", "Laurel Glen"}
+    assert speakers(x, "We budgeted") == {"Patrick Ogwal"}
