@@ -389,18 +389,22 @@ class _Attribution:
     def _object_at(self, pos: int) -> bool:
         """Whether the words at pos are no subject of a verb of saying after them: they follow a preposition
         (quotes.yaml `prepositions`) or a verb in -ed (an object), or a capitalised word (the rest of a name)."""
+        word = self._word_before(pos)
+        return word is not None and (word[:1].isupper() or word.endswith("ed") or self._preposition(word))
+
+    def _word_before(self, pos: int) -> str | None:
         w = _WORD_BEFORE.search(self.ctx.text, max(0, pos - 30), pos)
-        if w is None:
-            return False
-        word = w.group(1)
-        return word[:1].isupper() or word.endswith("ed") or word.lower() in speaker_words(self.ctx, "prepositions")
+        return w.group(1) if w is not None else None
+
+    def _preposition(self, word: str) -> bool:
+        return word.lower() in speaker_words(self.ctx, "prepositions")
 
     def _after_preposition_at(self, pos: int) -> bool:
         """Whether a preposition (quotes.yaml `prepositions`) is the word right before pos ("for Jade"); not the
         "to" of "according to", whose name is the source of the words, nor "as" ("as Baig put it, “…”")."""
-        w = _WORD_BEFORE.search(self.ctx.text, max(0, pos - 30), pos)
-        return (w is not None and w.group(1).lower() in speaker_words(self.ctx, "prepositions")
-                and w.group(1).lower() != "as" and not _ACCORDING_TO_BEFORE.search(self.ctx.text, max(0, pos - 30), pos))
+        word = self._word_before(pos)
+        return (word is not None and self._preposition(word) and word.lower() != "as"
+                and not _ACCORDING_TO_BEFORE.search(self.ctx.text, max(0, pos - 30), pos))
 
     def _roles(self, m, i: int) -> list[Role]:
         """The speakers a match names for quotation i; nobody for a surname two people bear written as a description

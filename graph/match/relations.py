@@ -217,6 +217,7 @@ def find_relations(ctx: Context, names: Names) -> list[Relation]:
     for rule in sorted(ctx.rules["relations"], key=lambda r: _ORDER.get(r.get("relation"), 2)):
         kind = rule.get("relation")
         roles = RELATIONS[kind]
+        child_first = roles == ("parent", "child")
         for m in ctx.finditer(rule):
             span = ctx.span(m.start(), m.end())
             # a tie is between people only: words the names step found to be a place or an
@@ -229,12 +230,12 @@ def find_relations(ctx: Context, names: Names) -> list[Relation]:
             else:
                 left, right = _plain(groups[0], named), _plain(groups[1], named)
                 pairs = [(x, y) for x in left for y in right if x != y]
-                if kind in ("parent", "step-parent"):
+                if child_first:
                     said_couple = any(_COUPLE_WORDS.match(w) for w in m.captures(roles[0]))
                     couple = {r for r, _, implied in groups[0] if implied} if said_couple else set()
                     pairs = [(x, y) for x, y in pairs if not (x[0] in couple and _of_another_family(people, y[0], couple))]
             for (x, xat), (y, yat) in pairs:
-                if kind in ("parent", "step-parent"):  # child schema:parent parent
+                if child_first:  # a parent tie, or a step-parent one, is told as (child, parent)
                     out.append(Relation(kind, y, x, span, rule.id, yat, xat, _speaker_side(yat, xat)))
                 else:
                     out.append(Relation(kind, x, y, span, rule.id, xat, yat, _speaker_side(xat, yat)))
@@ -1521,24 +1522,21 @@ def _genders(ctx: Context, names: Names, mentions: list[Mention]) -> dict[str, s
 
     for name, g in names.genders.items():
         tell(name, g)
-    for g, title_re, kin_re in _gender_patterns(ctx.rules):
-        for m in mentions:
-            before = ctx.text[max(0, m.span.start - 40) : m.span.start]
-            # a kinship noun before a possessor names someone else: "Denise, Graham's wife of 34 years, Liam's
-            # mother" tells nothing of Liam; a title before one does ("Mrs Hale's car")
-            if (title_re and title_re.search(before)) or (
-                    kin_re and kin_re.search(before) and not POSSESSOR_AFTER.match(ctx.text, m.span.end)):
-                tell(_key(m), g)
     # a full name the text gives no gender, whose surname alone the names step read after a title as theirs
     # ("Shri Lohiwal" of Harishchandra Lohiwal, in an article naming a Smt. Kamla Devi Lohiwal too, where the
     # surname's own gender is in doubt): that title's, where they are the one bearer of the surname named in
     # full before it, so the title can be no one else's ("Mr Kereama" after Mere, Tama and Rawiri Kereama
     # tells nothing of any of them)
     titled: dict[str, set[str]] = {}
-    for g, title_re, _kin in _gender_patterns(ctx.rules):
+    for g, title_re, kin_re in _gender_patterns(ctx.rules):
         for m in mentions:
-            if title_re and " " in m.ref.value and _key(m) != m.ref.value \
-                    and title_re.search(ctx.text[max(0, m.span.start - 40) : m.span.start]) \
+            before = ctx.text[max(0, m.span.start - 40) : m.span.start]
+            # a kinship noun before a possessor names someone else: "Denise, Graham's wife of 34 years, Liam's
+            # mother" tells nothing of Liam; a title before one does ("Mrs Hale's car")
+            by_title = title_re is not None and title_re.search(before) is not None
+            if by_title or (kin_re and kin_re.search(before) and not POSSESSOR_AFTER.match(ctx.text, m.span.end)):
+                tell(_key(m), g)
+            if by_title and " " in m.ref.value and _key(m) != m.ref.value \
                     and {x.ref.value for x in mentions if x.span.end <= m.span.start and _key(x) == x.ref.value
                          and " " in x.ref.value and surname(x.ref.value) == surname(m.ref.value)} == {m.ref.value}:
                 titled.setdefault(m.ref.value, set()).add(g)

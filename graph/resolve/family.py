@@ -94,7 +94,7 @@ class FamilyTold:
         nor calls the spouse the child's step-parent."""
         for article in sorted(self.children):
             spouses = self.spouses.get(article, {})
-            step = self.steps.get(article, set())
+            told_steps = self.steps.get(article, set())
             parents_of: dict[URIRef, set[URIRef]] = defaultdict(set)
             for parent, kids in self.children[article].items():
                 for kid in kids:
@@ -110,7 +110,7 @@ class FamilyTold:
                     married = partners[partner]
                     if len(spouses.get(partner, {})) != 1 or any(_LATER_MARRIAGE.search(ev.span.exact) for ev in married):
                         continue
-                    if kid == partner or parents_of[kid] - {parent, partner} or (partner, kid) in step:
+                    if kid == partner or parents_of[kid] - {parent, partner} or (partner, kid) in told_steps:
                         continue
                     if _of_another_union(self.children[article][parent][kid]):
                         continue
@@ -142,7 +142,7 @@ class FamilyTold:
             spouses = self.spouses.get(article, {})
             parents_of = _parents_of(children)
             steps = _step_parents(children, spouses, parents_of)
-            step = self.steps.get(article, set())
+            told_steps = self.steps.get(article, set())
             # a half- or step-sibling tells of another union in the family: there a plain "sister"
             # does not say which parents she shares (a twin does)
             blended = {a for a, sibs in self.siblings[article].items()
@@ -163,7 +163,7 @@ class FamilyTold:
                         # Irena", who is the step-mother of Josef's son by his second marriage)
                         if parent == b or parent in parents_of.get(b, ()) or (parent in steps and not twins):
                             continue
-                        if (parent, b) in step:  # "her stepfather": the article says which he is
+                        if (parent, b) in told_steps:  # "her stepfather": the article says which he is
                             continue
                         if _of_another_union(said) or parents_of.get(b, set()) - set(spouses.get(parent, {})):
                             continue

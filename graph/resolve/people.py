@@ -33,6 +33,7 @@ Across articles (`People`):
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -68,8 +69,12 @@ class Sieved:
             return False, ref.value
         hits = {new for a, b, old, new in self.changed if old == ref.value and a < span.end and span.start < b}
         decided, value = (True, next(iter(hits))) if len(hits) == 1 else (False, ref.value)
-        longer = dict(self.renamed).get(value) if value is not None else None
+        longer = self._longer.get(value) if value is not None else None
         return (True, longer) if longer is not None else (decided, value)
+
+    @functools.cached_property  # asked for every mention and every ref of the article
+    def _longer(self) -> dict[str, str]:
+        return dict(self.renamed)
 
 
 def _is_person_name(m: Mention) -> bool:
